@@ -1,0 +1,31 @@
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Regions.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Regions.Domain;
+
+internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory
+{
+    public async Task<RegionInfo?> FindAsync(string code, CancellationToken cancellationToken = default) =>
+        (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken))?.ToInfo();
+
+    public async Task<IReadOnlyList<RegionInfo>> ListAsync(RegionLevel level, string codePrefix = "", CancellationToken cancellationToken = default) =>
+        await db.Regions.AsNoTracking()
+            .Where(r => r.Level == level && r.Code.StartsWith(codePrefix))
+            .OrderBy(r => r.Code)
+            .Select(r => new RegionInfo(r.Code, r.Name, r.Level, r.Kind, r.ParentCode, r.Longitude, r.Latitude))
+            .ToListAsync(cancellationToken);
+}
+
+/// <summary>The region module's own count: grids under a unit.</summary>
+internal sealed class GridCounter(RegionsDbContext db) : IRegionCounter
+{
+    public string Name => "grids";
+
+    public async Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
+        await db.Regions.AsNoTracking()
+            .Where(r => r.Level == RegionLevel.Grid && r.Code.StartsWith(codePrefix))
+            .GroupBy(r => r.Code.Substring(0, groupLength))
+            .Select(g => new { g.Key, Count = g.LongCount() })
+            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+}

@@ -1,0 +1,57 @@
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Regions.Data;
+using Linli.Modules.Regions.Domain;
+using Linli.Modules.Regions.Features.GetBoundaries;
+using Linli.Modules.Regions.Features.GetRegion;
+using Linli.Modules.Regions.Features.Import;
+using Linli.Modules.Regions.Features.SearchRegions;
+using Linli.Modules.Regions.Seeding;
+using Linli.Platform.Persistence;
+using Linli.Platform.Seeding;
+using Linli.Platform.Startup;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Regions;
+
+internal static class RegionsModule
+{
+    public static IHostApplicationBuilder AddRegionsModule(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<RegionsDbContext>(RegionsDbContext.Module);
+        builder.Services.AddScoped<IRegionDirectory, RegionDirectory>();
+        builder.Services.AddScoped<IRegionCounter, GridCounter>();
+        builder.Services.AddSingleton<DistrictGeometry>();
+        builder.Services.AddSingleton<IDistrictGeometry>(sp => sp.GetRequiredService<DistrictGeometry>());
+        builder.Services.AddScoped<RegionDetailsQuery>();
+        builder.Services.AddScoped<RegionFileImporter>();
+        builder.Services.AddScoped<IStartupTask, ImportRegionsAtFirstStart>();
+        builder.Services.AddScoped<ICitySeeder, RegionsCitySeeder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRegions(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api/regions").WithTags("Regions").RequireAuthorization();
+        GetBoundariesEndpoint.Map(api);
+        GetRegionEndpoint.Map(api);
+        SearchRegionsEndpoint.Map(api);
+        return app;
+    }
+}
+
+/// <summary>An empty database gets the official tree and boundaries from data/ before anything else runs.</summary>
+internal sealed class ImportRegionsAtFirstStart(RegionsDbContext db, RegionFileImporter importer, IConfiguration configuration, DistrictGeometry geometry)
+    : IStartupTask
+{
+    public int Order => 10;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (await db.Regions.AnyAsync(cancellationToken)) return;
+        var folder = ReferenceData.Folder(configuration);
+        await using var regions = File.OpenRead(Path.Combine(folder, "shenyang-regions-2023.csv"));
+        await using var boundaries = File.OpenRead(Path.Combine(folder, "shenyang-districts.geojson"));
+        await importer.ImportAsync(regions, boundaries, cancellationToken);
+        geometry.Invalidate();
+    }
+}

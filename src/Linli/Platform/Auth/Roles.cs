@@ -1,0 +1,51 @@
+namespace Linli.Platform.Auth;
+
+/// <summary>The roles of DESIGN.md. The names are stored in the database; do not rename.</summary>
+public static class Roles
+{
+    public const string Resident = "resident";
+    public const string GridWorker = "grid_worker";
+    public const string CommunityWorker = "community_worker";
+    public const string StreetStaff = "street_staff";
+    public const string DistrictStaff = "district_staff";
+    public const string DepartmentStaff = "department_staff";
+    public const string HotlineOperator = "hotline_operator";
+    public const string Volunteer = "volunteer";
+    public const string Supervisor = "supervisor";
+    public const string Administrator = "administrator";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Resident, GridWorker, CommunityWorker, StreetStaff, DistrictStaff, DepartmentStaff,
+        HotlineOperator, Volunteer, Supervisor, Administrator,
+    ];
+
+    /// <summary>Staff roles carry an area or department scope.</summary>
+    public static bool IsStaff(string role) => role is not (Resident or Volunteer);
+}
+
+/// <summary>Named permissions, granted to roles here and checked by policy.</summary>
+public static class Permissions
+{
+    public const string ReadPeople = "people.read";
+    public const string RevealPersonalData = "people.reveal";
+    public const string ImportPeople = "people.import";
+    public const string ReadAudit = "audit.read";
+    public const string ManageAccounts = "accounts.manage";
+
+    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
+    {
+        [ReadPeople] = [Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Supervisor, Roles.Administrator],
+        [RevealPersonalData] = [Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Supervisor],
+        [ImportPeople] = [Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Administrator],
+        [ReadAudit] = [Roles.Supervisor, Roles.Administrator],
+        [ManageAccounts] = [Roles.Administrator],
+    };
+}
+
+public static class LinliClaims
+{
+    public const string ScopeRegion = "linli:scope_region";
+    public const string ScopeDepartment = "linli:scope_department";
+    public const string DisplayName = "linli:display_name";
+}

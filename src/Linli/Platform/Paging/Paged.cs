@@ -1,0 +1,26 @@
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Platform.Paging;
+
+/// <summary>One page of a list. Every list the platform returns is paginated.</summary>
+public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total)
+{
+    public int PageCount => (int)Math.Ceiling(Total / (double)PageSize);
+}
+
+public static class Paging
+{
+    public const int DefaultPageSize = 50;
+    public const int MaxPageSize = 500;
+
+    public static (int Page, int PageSize) Normalize(int? page, int? pageSize) =>
+        (Math.Max(1, page ?? 1), Math.Clamp(pageSize ?? DefaultPageSize, 1, MaxPageSize));
+
+    public static async Task<Paged<T>> ToPagedAsync<T>(this IQueryable<T> ordered, int? page, int? pageSize, CancellationToken cancellationToken = default)
+    {
+        var (p, size) = Normalize(page, pageSize);
+        var total = await ordered.LongCountAsync(cancellationToken);
+        var items = await ordered.Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
+        return new Paged<T>(items, p, size, total);
+    }
+}

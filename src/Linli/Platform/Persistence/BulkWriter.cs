@@ -1,0 +1,120 @@
+using System.Data.Common;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+using Npgsql;
+
+namespace Linli.Platform.Persistence;
+
+/// <summary>
+/// Bulk paths skip change tracking: PostgreSQL binary COPY, SQLite prepared inserts in one transaction.
+/// Table and column names come from the EF model, so the bulk path can never drift from the mapping.
+/// </summary>
+internal static class BulkWriter
+{
+    /// <param name="properties">CLR property names of <typeparamref name="TEntity"/>, in the order of each row's values.</param>
+    /// <param name="rows">Provider values (enums as their numbers, DateTime as UTC).</param>
+    public static async Task<long> WriteAsync<TEntity>(DbContext context, IReadOnlyList<string> properties,
+        IEnumerable<object?[]> rows, CancellationToken cancellationToken = default)
+    {
+        var entity = context.Model.FindEntityType(typeof(TEntity))
+                     ?? throw new InvalidOperationException($"{typeof(TEntity).Name} is not mapped by {context.GetType().Name}.");
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var columns = properties.Select(p => entity.FindProperty(p) ?? throw new InvalidOperationException($"{typeof(TEntity).Name}.{p} is not mapped."))
+            .Select(p => (Name: p.GetColumnName(table)!, StoreType: p.GetColumnType(table)))
+            .ToArray();
+        var connection = context.Database.GetDbConnection();
+        var openedHere = connection.State != System.Data.ConnectionState.Open;
+        if (openedHere) await connection.OpenAsync(cancellationToken);
+        try
+        {
+            return connection switch
+            {
+                NpgsqlConnection npgsql => await CopyAsync(npgsql, table, columns, rows, cancellationToken),
+                SqliteConnection sqlite => InsertPrepared(sqlite, table, columns, rows, cancellationToken),
+                _ => throw new NotSupportedException(connection.GetType().Name),
+            };
+        }
+        finally
+        {
+            if (openedHere) await connection.CloseAsync();
+        }
+    }
+
+    private static async Task<long> CopyAsync(NpgsqlConnection connection, StoreObjectIdentifier table,
+        (string Name, string StoreType)[] columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        var typeNames = columns.Select(c => StripModifiers(c.StoreType)).ToArray();
+        var sql = $"COPY \"{table.Schema}\".\"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) FROM STDIN (FORMAT BINARY)";
+        long count = 0;
+        await using (var importer = await connection.BeginBinaryImportAsync(sql, cancellationToken))
+        {
+            foreach (var row in rows)
+            {
+                importer.StartRow();
+                for (var i = 0; i < row.Length; i++)
+                {
+                    if (row[i] is null) importer.WriteNull();
+                    else importer.Write(row[i], typeNames[i]);
+                }
+                count++;
+            }
+            await importer.CompleteAsync(cancellationToken);
+        }
+        return count;
+    }
+
+    private static long InsertPrepared(SqliteConnection connection, StoreObjectIdentifier table,
+        (string Name, string StoreType)[] columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
+    {
+        using var transaction = connection.BeginTransaction();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
+                              $"VALUES ({string.Join(", ", columns.Select((_, i) => "$p" + i))})";
+        var parameters = columns.Select((_, i) => command.Parameters.Add(new SqliteParameter("$p" + i, null))).ToArray();
+        command.Prepare();
+        long count = 0;
+        foreach (var row in rows)
+        {
+            for (var i = 0; i < row.Length; i++) parameters[i].Value = ToSqlite(row[i]);
+            command.ExecuteNonQuery();
+            if (++count % 100_000 == 0) cancellationToken.ThrowIfCancellationRequested();
+        }
+        transaction.Commit();
+        return count;
+    }
+
+    // Match what EF's SQLite provider stores, so tracked queries read bulk rows back unchanged.
+    private static object ToSqlite(object? value) => value switch
+    {
+        null => DBNull.Value,
+        DateTime d => d.ToString("yyyy-MM-dd HH:mm:ss.FFFFFFF", System.Globalization.CultureInfo.InvariantCulture),
+        DateOnly d => d.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        bool b => b ? 1 : 0,
+        _ => value,
+    };
+
+    private static string StripModifiers(string storeType)
+    {
+        var paren = storeType.IndexOf('(');
+        return paren < 0 ? storeType : storeType[..paren].Trim();
+    }
+
+    /// <summary>After writing explicit ids on PostgreSQL, move the identity sequence past them.</summary>
+    public static async Task ResetIdentityAsync<TEntity>(DbContext context, string idProperty = "Id", CancellationToken cancellationToken = default)
+    {
+        if (!context.Database.IsNpgsql()) return;
+        var entity = context.Model.FindEntityType(typeof(TEntity))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var column = entity.FindProperty(idProperty)!.GetColumnName(table)!;
+        var qualified = $"\"{table.Schema}\".\"{table.Name}\"";
+#pragma warning disable EF1002 // identifiers come from the EF model, not from input
+        await context.Database.ExecuteSqlRawAsync(
+            $"SELECT setval(pg_get_serial_sequence('{qualified}', '{column}'), COALESCE((SELECT MAX(\"{column}\") FROM {qualified}), 0) + 1, false)",
+            cancellationToken);
+#pragma warning restore EF1002
+    }
+
+    internal static DbConnection Connection(DbContext context) => context.Database.GetDbConnection();
+}

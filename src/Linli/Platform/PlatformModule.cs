@@ -1,0 +1,121 @@
+using System.Globalization;
+using Linli.Platform.Audit;
+using Microsoft.AspNetCore.DataProtection;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Linli.Platform.Health;
+using Linli.Platform.Persistence;
+using Linli.Platform.Protection;
+using Linli.Platform.Seeding;
+using Linli.Platform.Startup;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.Localization;
+using Microsoft.Extensions.FileProviders;
+using Scalar.AspNetCore;
+
+namespace Linli.Platform;
+
+internal static class PlatformModule
+{
+    public static readonly CultureInfo[] Cultures = [new("zh-CN"), new("en")];
+
+    public static IHostApplicationBuilder AddPlatform(this IHostApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
+        services.AddSingleton(TimeProvider.System);
+        services.AddHttpContextAccessor();
+        services.AddScoped<IAreaScope, HttpAreaScope>();
+
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        var dataFolder = Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath);
+        services.AddSingleton<IPersonalDataProtector>(new PersonalDataProtector(PersonalDataKey.Load(builder.Configuration, dataFolder)));
+        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys"))).SetApplicationName("Linli");
+
+        builder.AddModuleDbContext<AuditDbContext>(AuditDbContext.Module);
+        services.AddScoped<IAuditLog, AuditLog>();
+
+        services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddValidation();
+        services.AddOpenApi();
+
+        services.AddAuthorization(options =>
+        {
+            foreach (var (permission, roles) in Permissions.RolesFor)
+                options.AddPolicy(permission, policy => policy.RequireRole(roles));
+        });
+
+        services.AddLocalization();
+        services.Configure<RequestLocalizationOptions>(options =>
+        {
+            options.DefaultRequestCulture = new RequestCulture("zh-CN");
+            options.SupportedCultures = Cultures;
+            options.SupportedUICultures = Cultures;
+            // The language switch is a cookie; the browser's language is not consulted, so the default stays Chinese.
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+        });
+        services.AddRazorPages()
+            .AddViewLocalization()
+            .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
+
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddSingleton<DatabaseMigrator>();
+        services.AddScoped<CitySeedRunner>();
+        services.AddScoped<IStartupTask, DemoCity>();
+
+        if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
+        return builder;
+    }
+
+    public static WebApplication UsePlatform(this WebApplication app)
+    {
+        app.UseExceptionHandler();
+        // Bare status codes (404 from routing, 401 from the API) get a ProblemDetails body too.
+        app.UseStatusCodePages();
+        app.UseRequestLocalization();
+        app.UseStaticFiles();
+        var echarts = Path.Combine(app.Environment.ContentRootPath, "node_modules", "echarts", "dist");
+        if (Directory.Exists(echarts))
+            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(echarts), RequestPath = "/lib/echarts" });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseAntiforgery();
+        return app;
+    }
+
+    public static WebApplication MapPlatform(this WebApplication app)
+    {
+        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapScalarApiReference("/api-docs", options => options.WithTitle("Linli API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
+        app.MapRazorPages();
+        AuditEndpoints.Map(app);
+        PreferenceEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Migrates every module, then runs the modules' start-up tasks in order (reference data, roles, demo).</summary>
+    public static async Task PrepareAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
+    {
+        await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        using var scope = services.CreateScope();
+        foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().OrderBy(t => t.Order))
+            await task.RunAsync(cancellationToken);
+    }
+}
+
+/// <summary>With demo data on, the first start grows a small synthetic city (Demo:Scale of the full one).</summary>
+internal sealed class DemoCity(IConfiguration configuration, CitySeedRunner runner) : IStartupTask
+{
+    public int Order => 100;
+
+    public async Task RunAsync(CancellationToken cancellationToken)
+    {
+        if (!configuration.GetValue<bool>("Demo:Enabled")) return;
+        var scale = configuration.GetValue("Demo:Scale", 0.02);
+        var seed = configuration.GetValue("Demo:Seed", 42);
+        await runner.RunAsync(new CitySeedOptions(scale, seed), cancellationToken: cancellationToken);
+    }
+}

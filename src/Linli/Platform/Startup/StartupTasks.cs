@@ -1,0 +1,15 @@
+namespace Linli.Platform.Startup;
+
+/// <summary>Work a module needs done once the database is migrated and before the first request (e.g. reference data).</summary>
+public interface IStartupTask
+{
+    int Order { get; }
+    Task RunAsync(CancellationToken cancellationToken);
+}
+
+internal static class ReferenceData
+{
+    /// <summary>The product's data/ folder, shipped next to the binary.</summary>
+    public static string Folder(IConfiguration configuration) =>
+        configuration["ReferenceData:Folder"] is { Length: > 0 } configured ? configured : Path.Combine(AppContext.BaseDirectory, "data");
+}

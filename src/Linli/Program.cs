@@ -1,0 +1,29 @@
+using Linli.Modules.Accounts;
+using Linli.Modules.Regions;
+using Linli.Platform;
+using Linli.Platform.Cli;
+
+var (verb, hostArgs, overrides) = Verb.Parse(args);
+
+var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = hostArgs });
+builder.Configuration.AddInMemoryCollection(overrides);
+builder.AddPlatform();
+builder.AddRegionsModule();
+builder.AddAccountsModule();
+
+var app = builder.Build();
+if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
+
+app.Logger.LogInformation("Preparing the database (migrations, reference data, demo city on first start)…");
+await app.Services.PrepareAsync();
+
+app.UsePlatform();
+app.MapPlatform();
+app.MapRegions();
+app.MapAccounts();
+
+await app.RunAsync();
+return 0;
+
+/// <summary>Entry point, public so the tests' host factory can find it.</summary>
+public partial class Program;
