@@ -38,7 +38,7 @@ internal static class PlatformModule
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
-        services.AddValidation();
+        services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter()));
         services.AddOpenApi();
 
         services.AddAuthorization(options =>
@@ -64,6 +64,8 @@ internal static class PlatformModule
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CitySeedRunner>();
         services.AddScoped<IStartupTask, DemoCity>();
+        services.AddSingleton<Cli.ICommandVerb, Cli.MigrateVerb>();
+        services.AddSingleton<Cli.ICommandVerb, Cli.SeedVerb>();
 
         if (!builder.Environment.IsDevelopment()) builder.Logging.AddJsonConsole(o => o.IncludeScopes = false);
         return builder;

@@ -5,6 +5,7 @@ using Linli.Modules.Accounts.Seeding;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
 using Linli.Platform.Startup;
+using Linli.Platform.Validation;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Identity;
 
@@ -63,7 +64,7 @@ internal static class AccountsModule
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        IssueTokenEndpoint.Map(app.MapGroup("/api/auth").WithTags("Accounts"));
+        IssueTokenEndpoint.Map(app.MapGroup("/api/auth").WithTags("Accounts").WithValidation());
         return app;
     }
 

@@ -26,6 +26,7 @@ internal static class RegionsModule
         builder.Services.AddScoped<RegionFileImporter>();
         builder.Services.AddScoped<IStartupTask, ImportRegionsAtFirstStart>();
         builder.Services.AddScoped<ICitySeeder, RegionsCitySeeder>();
+        builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, ImportRegionsVerb>();
         return builder;
     }
 
@@ -49,8 +50,8 @@ internal sealed class ImportRegionsAtFirstStart(RegionsDbContext db, RegionFileI
     {
         if (await db.Regions.AnyAsync(cancellationToken)) return;
         var folder = ReferenceData.Folder(configuration);
-        await using var regions = File.OpenRead(Path.Combine(folder, "shenyang-regions-2023.csv"));
-        await using var boundaries = File.OpenRead(Path.Combine(folder, "shenyang-districts.geojson"));
+        await using var regions = File.OpenRead(Path.Combine(folder, configuration["ReferenceData:Regions"] ?? ReferenceData.RegionsFile));
+        await using var boundaries = File.OpenRead(Path.Combine(folder, configuration["ReferenceData:Boundaries"] ?? ReferenceData.BoundariesFile));
         await importer.ImportAsync(regions, boundaries, cancellationToken);
         geometry.Invalidate();
     }

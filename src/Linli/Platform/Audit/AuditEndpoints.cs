@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Platform.Audit;
 
-public sealed record AuditEntryDto(long Id, DateTime At, string UserName, string Action, string SubjectType, string SubjectId, string RegionCode, string Field, string Reason);
+internal sealed record AuditEntryDto(long Id, DateTime At, string UserName, string Action, string SubjectType, string SubjectId, string RegionCode, string Field, string Reason);
 
 internal static class AuditEndpoints
 {

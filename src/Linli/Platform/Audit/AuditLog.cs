@@ -3,7 +3,7 @@ using Linli.Platform.Auth;
 namespace Linli.Platform.Audit;
 
 /// <summary>Writes audit entries; the only way modules record a full view of personal data.</summary>
-public interface IAuditLog
+internal interface IAuditLog
 {
     Task RecordAsync(string action, string subjectType, string subjectId, string regionCode, string field, string reason, CancellationToken cancellationToken = default);
 }

@@ -6,7 +6,7 @@ namespace Linli.Platform.Auth;
 /// What the caller may read: a region-code prefix (its whole subtree) or a department. Every module's query of
 /// people and cases filters by this, in its DbContext, so no page or endpoint can forget it.
 /// </summary>
-public interface IAreaScope
+internal interface IAreaScope
 {
     /// <summary>Region-code prefix the caller may read; "" for everything; null for no region at all.</summary>
     string? RegionPrefix { get; }

@@ -1,7 +1,7 @@
 namespace Linli.Platform.Auth;
 
 /// <summary>The roles of DESIGN.md. The names are stored in the database; do not rename.</summary>
-public static class Roles
+internal static class Roles
 {
     public const string Resident = "resident";
     public const string GridWorker = "grid_worker";
@@ -25,7 +25,7 @@ public static class Roles
 }
 
 /// <summary>Named permissions, granted to roles here and checked by policy.</summary>
-public static class Permissions
+internal static class Permissions
 {
     public const string ReadPeople = "people.read";
     public const string RevealPersonalData = "people.reveal";
@@ -43,7 +43,7 @@ public static class Permissions
     };
 }
 
-public static class LinliClaims
+internal static class LinliClaims
 {
     public const string ScopeRegion = "linli:scope_region";
     public const string ScopeDepartment = "linli:scope_department";

@@ -9,19 +9,13 @@ namespace Linli.Platform.Cli;
 /// </summary>
 internal sealed record Verb(string Name, IReadOnlyDictionary<string, string> Options)
 {
-    public static readonly IReadOnlyDictionary<string, string> Help = new Dictionary<string, string>
-    {
-        ["migrate"] = "create or upgrade the database of every module, import reference data, then exit",
-        ["seed"] = "build the synthetic city: seed [--scale 1] [--seed 42] [--db sqlite|postgres] [--connection \"...\"]",
-        ["import-regions"] = "import division codes and boundaries: import-regions [--regions file.csv] [--boundaries file.geojson]",
-        ["help"] = "list the verbs",
-    };
 
     /// <summary>Splits the verb (first argument, if known) from the host's own arguments; --db and --connection map to Database:*.</summary>
     public static (Verb? Verb, string[] HostArgs, Dictionary<string, string?> Configuration) Parse(string[] args)
     {
         var configuration = new Dictionary<string, string?>();
-        if (args.Length == 0 || !Help.ContainsKey(args[0])) return (null, args, configuration);
+        // A first argument that is not an option is a verb; modules register the verbs they own (ICommandVerb).
+        if (args.Length == 0 || args[0].StartsWith('-') || args[0].Contains('=')) return (null, args, configuration);
         var options = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
         for (var i = 1; i < args.Length; i++)
         {
@@ -43,51 +37,56 @@ internal sealed record Verb(string Name, IReadOnlyDictionary<string, string> Opt
     public string? Text(string key) => Options.TryGetValue(key, out var v) ? v : null;
 }
 
+/// <summary>A command-line verb owned by a module or the platform.</summary>
+internal interface ICommandVerb
+{
+    string Name { get; }
+    string Usage { get; }
+    Task<int> RunAsync(Verb verb, IServiceProvider services, CancellationToken cancellationToken);
+}
+
 internal static class CommandLine
 {
     public static async Task<int> RunAsync(Verb verb, IServiceProvider services)
     {
-        switch (verb.Name)
+        var verbs = services.GetServices<ICommandVerb>().ToDictionary(v => v.Name);
+        if (verb.Name == "help" || !verbs.TryGetValue(verb.Name, out var handler))
         {
-            case "help":
-                foreach (var (name, text) in Verb.Help) Console.WriteLine($"  {name,-16} {text}");
-                return 0;
-            case "migrate":
-                await services.PrepareAsync();
-                Console.WriteLine("Database is up to date.");
-                return 0;
-            case "seed":
-            {
-                await services.PrepareAsync();
-                using var scope = services.CreateScope();
-                var runner = scope.ServiceProvider.GetRequiredService<CitySeedRunner>();
-                var options = new CitySeedOptions(verb.Number("scale", 1), (int)verb.Number("seed", 42));
-                var done = await runner.RunAsync(options, new ConsoleProgress());
-                return done ? 0 : 3;
-            }
-            case "import-regions":
-            {
-                await services.PrepareAsync();
-                using var scope = services.CreateScope();
-                var importer = scope.ServiceProvider.GetRequiredService<Modules.Regions.Features.Import.RegionFileImporter>();
-                var folder = Startup.ReferenceData.Folder(services.GetRequiredService<IConfiguration>());
-                await using var regions = File.OpenRead(verb.Text("regions") ?? Path.Combine(folder, "shenyang-regions-2023.csv"));
-                await using var boundaries = File.OpenRead(verb.Text("boundaries") ?? Path.Combine(folder, "shenyang-districts.geojson"));
-                try
-                {
-                    var result = await importer.ImportAsync(regions, boundaries);
-                    Console.WriteLine($"Imported: {result.Inserted} new, {result.Updated} changed, {result.Unchanged} unchanged, {result.Boundaries} boundaries.");
-                    return 0;
-                }
-                catch (Errors.ValidationFailedException e)
-                {
-                    Console.Error.WriteLine(e.Message);
-                    return 2;
-                }
-            }
-            default:
-                return 1;
+            if (verb.Name != "help") Console.Error.WriteLine($"Unknown verb '{verb.Name}'.");
+            Console.WriteLine("Verbs (dotnet run --project src/Linli -- VERB [options]):");
+            Console.WriteLine($"  {"help",-16} list the verbs");
+            foreach (var v in verbs.Values.OrderBy(v => v.Name)) Console.WriteLine($"  {v.Name,-16} {v.Usage}");
+            return verb.Name == "help" ? 0 : 1;
         }
+        return await handler.RunAsync(verb, services, CancellationToken.None);
+    }
+}
+
+internal sealed class MigrateVerb : ICommandVerb
+{
+    public string Name => "migrate";
+    public string Usage => "create or upgrade every module's tables, import reference data, then exit [--db sqlite|postgres] [--connection \"...\"]";
+
+    public async Task<int> RunAsync(Verb verb, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.PrepareAsync(cancellationToken);
+        Console.WriteLine("Database is up to date.");
+        return 0;
+    }
+}
+
+internal sealed class SeedVerb : ICommandVerb
+{
+    public string Name => "seed";
+    public string Usage => "build the synthetic city: seed [--scale 1] [--seed 42] [--db sqlite|postgres] [--connection \"...\"]";
+
+    public async Task<int> RunAsync(Verb verb, IServiceProvider services, CancellationToken cancellationToken)
+    {
+        await services.PrepareAsync(cancellationToken);
+        using var scope = services.CreateScope();
+        var runner = scope.ServiceProvider.GetRequiredService<CitySeedRunner>();
+        var options = new CitySeedOptions(verb.Number("scale", 1), (int)verb.Number("seed", 42));
+        return await runner.RunAsync(options, new ConsoleProgress(), cancellationToken) ? 0 : 3;
     }
 
     // Synchronous, so lines appear in order as the work goes.

@@ -1,7 +1,7 @@
 namespace Linli.Platform.Errors;
 
 /// <summary>Input that breaks a rule; answered 400 with the offending fields.</summary>
-public sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string? title = null)
+internal sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string? title = null)
     : Exception(title ?? "One or more fields are invalid.")
 {
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
@@ -10,7 +10,7 @@ public sealed class ValidationFailedException(IReadOnlyDictionary<string, string
 }
 
 /// <summary>A record that does not exist or lies outside the caller's scope (deliberately indistinguishable); answered 404.</summary>
-public sealed class NotFoundException(string message) : Exception(message);
+internal sealed class NotFoundException(string message) : Exception(message);
 
 /// <summary>The action does not fit the record's current state; answered 409.</summary>
-public sealed class ConflictException(string message) : Exception(message);
+internal sealed class ConflictException(string message) : Exception(message);

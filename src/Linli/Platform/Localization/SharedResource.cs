@@ -4,4 +4,4 @@ namespace Linli.Platform.Localization;
 /// Marker for the shared UI strings. Keys are the Chinese texts (zh-CN is the product's first language);
 /// SharedResource.en.resx gives the English.
 /// </summary>
-public sealed class SharedResource;
+internal sealed class SharedResource;

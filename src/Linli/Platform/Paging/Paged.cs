@@ -3,12 +3,12 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Platform.Paging;
 
 /// <summary>One page of a list. Every list the platform returns is paginated.</summary>
-public sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total)
+internal sealed record Paged<T>(IReadOnlyList<T> Items, int Page, int PageSize, long Total)
 {
     public int PageCount => (int)Math.Ceiling(Total / (double)PageSize);
 }
 
-public static class Paging
+internal static class Paging
 {
     public const int DefaultPageSize = 50;
     public const int MaxPageSize = 500;

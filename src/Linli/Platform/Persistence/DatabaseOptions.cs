@@ -1,9 +1,9 @@
 namespace Linli.Platform.Persistence;
 
-public enum DatabaseProvider { Sqlite, Postgres }
+internal enum DatabaseProvider { Sqlite, Postgres }
 
 /// <summary>Bound from the "Database" configuration section.</summary>
-public sealed class DatabaseOptions
+internal sealed class DatabaseOptions
 {
     public const string Section = "Database";
 

@@ -1,7 +1,7 @@
 namespace Linli.Platform.Protection;
 
 /// <summary>How personal numbers are shown to those who may not see them in full.</summary>
-public static class Masking
+internal static class Masking
 {
     /// <summary>2101**********1234: the region prefix and the last four stay readable.</summary>
     public static string IdNumber(string id) => id.Length <= 8 ? new string('*', id.Length) : id[..4] + new string('*', id.Length - 8) + id[^4..];

@@ -7,7 +7,7 @@ namespace Linli.Platform.Protection;
 /// Encrypts ID and phone numbers at rest (AES-256-GCM, random nonce) and derives a keyed hash (HMAC-SHA256) so
 /// an exact value can be found without decrypting the table. Both keys derive from one configured master key.
 /// </summary>
-public interface IPersonalDataProtector
+internal interface IPersonalDataProtector
 {
     byte[] Encrypt(string plaintext);
     string Decrypt(byte[] ciphertext);

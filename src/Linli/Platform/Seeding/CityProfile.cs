@@ -6,7 +6,7 @@ namespace Linli.Platform.Seeding;
 /// residents puts about 7.665 million people in urban communities and the rest in villages. Every module's seeder reads
 /// the same numbers here, so households, grids and the people in them agree.
 /// </summary>
-public static class CityProfile
+internal static class CityProfile
 {
     public const long CityResidents = 9_070_093;
     public const long UrbanResidents = 7_665_000;

@@ -1,13 +1,13 @@
 namespace Linli.Platform.Seeding;
 
 /// <summary>What the synthetic city is asked for: its size (1 = all of the city) and the random seed that makes it repeatable.</summary>
-public sealed record CitySeedOptions(double Scale, int Seed);
+internal sealed record CitySeedOptions(double Scale, int Seed);
 
 /// <summary>
 /// A module's part of the synthetic city. Each module writes only its own tables; seeders run in <see cref="Order"/>,
 /// so a later one can read what an earlier one published through its module's contracts.
 /// </summary>
-public interface ICitySeeder
+internal interface ICitySeeder
 {
     int Order { get; }
     string Name { get; }
@@ -19,7 +19,7 @@ public interface ICitySeeder
 }
 
 /// <summary>Deterministic randomness: the same seed, module and unit always give the same stream.</summary>
-public static class SeedRandom
+internal static class SeedRandom
 {
     public static Random For(int seed, string salt, string key)
     {

@@ -1,7 +1,7 @@
 namespace Linli.Platform.Startup;
 
 /// <summary>Work a module needs done once the database is migrated and before the first request (e.g. reference data).</summary>
-public interface IStartupTask
+internal interface IStartupTask
 {
     int Order { get; }
     Task RunAsync(CancellationToken cancellationToken);
@@ -9,6 +9,10 @@ public interface IStartupTask
 
 internal static class ReferenceData
 {
+    // Shenyang is the first deployment, not an assumption: another city ships its own files and names them in configuration.
+    public const string RegionsFile = "shenyang-regions-2023.csv";
+    public const string BoundariesFile = "shenyang-districts.geojson";
+
     /// <summary>The product's data/ folder, shipped next to the binary.</summary>
     public static string Folder(IConfiguration configuration) =>
         configuration["ReferenceData:Folder"] is { Length: > 0 } configured ? configured : Path.Combine(AppContext.BaseDirectory, "data");

@@ -8,9 +8,9 @@ using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Accounts.Features.IssueToken;
 
-public sealed record TokenRequest([property: Required, MaxLength(256)] string UserName, [property: Required, MaxLength(256)] string Password);
+internal sealed record TokenRequest([property: Required, MaxLength(256)] string UserName, [property: Required, MaxLength(256)] string Password);
 
-public sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
+internal sealed record TokenResponse(string AccessToken, DateTimeOffset ExpiresAt);
 
 internal static class IssueTokenEndpoint
 {

@@ -6,11 +6,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Regions.Features.GetRegion;
 
-public sealed record RegionRef(string Code, string Name, RegionLevel Level);
+internal sealed record RegionRef(string Code, string Name, RegionLevel Level);
 
-public sealed record RegionChild(string Code, string Name, RegionLevel Level, RegionKind Kind, IReadOnlyDictionary<string, long> Counts);
+internal sealed record RegionChild(string Code, string Name, RegionLevel Level, RegionKind Kind, IReadOnlyDictionary<string, long> Counts);
 
-public sealed record RegionDetails(
+internal sealed record RegionDetails(
     string Code, string Name, RegionLevel Level, RegionKind Kind, RegionRef? Parent,
     IReadOnlyList<RegionRef> Breadcrumbs, double? Longitude, double? Latitude,
     IReadOnlyDictionary<string, long> Counts, IReadOnlyList<RegionChild> Children);

@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Regions.Features.SearchRegions;
 
-public sealed record RegionHit(string Code, string Name, RegionLevel Level, RegionKind Kind, string? ParentCode);
+internal sealed record RegionHit(string Code, string Name, RegionLevel Level, RegionKind Kind, string? ParentCode);
 
 internal static class SearchRegionsEndpoint
 {

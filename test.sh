@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Runs every test of Linli: the whole suite on SQLite, then again on a throwaway PostgreSQL server, then the
+# browser tests in Debian's Chromium. Installs what the tests need when it is missing (Debian packages:
+# postgresql, chromium, fonts-wqy-microhei, nodejs/npm; npm packages via the build).
+# Usage: ./test.sh [extra dotnet test arguments, e.g. --filter Regions]
+set -euo pipefail
+cd "$(dirname "$0")"
+root=$(pwd)
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_updated=
+need_pkg() { # need_pkg <command or file> <debian packages...>
+  local probe=$1; shift
+  if [ -e "$probe" ] || command -v "$probe" >/dev/null 2>&1; then return; fi
+  echo "test.sh: installing $* (missing $probe)"
+  if [ -z "$apt_updated" ]; then as_root apt-get update -qq; apt_updated=1; fi
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
+}
+
+need_pkg npm nodejs npm
+need_pkg /usr/bin/chromium chromium
+need_pkg /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
+pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
+if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
+  need_pkg /usr/lib/postgresql/nonexistent postgresql
+  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
+fi
+
+echo "test.sh: building"
+dotnet build Linli.slnx -nologo -v q -clp:ErrorsOnly
+
+# --- a throwaway PostgreSQL cluster in a temporary folder on a free port -----------------------------------------
+pg_dir=$(mktemp -d /tmp/linli-pg.XXXXXX)
+pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
+run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
+[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
+stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
+trap stop_pg EXIT
+run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
+run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
+  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
+export LINLI_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Include Error Detail=true"
+echo "test.sh: PostgreSQL on port $pg_port"
+
+results=$(mktemp -d /tmp/linli-results.XXXXXX)
+status=0
+run_suite() { # run_suite <label> <project> <database>
+  local label=$1 project=$2 db=$3
+  echo "test.sh: == $label =="
+  LINLI_TEST_DB=$db dotnet test "$project" --no-build -nologo --logger "trx;LogFileName=$label.trx" \
+    --results-directory "$results" "${@:4}" || status=1
+}
+run_suite sqlite tests/Linli.Tests sqlite "$@"
+run_suite postgres tests/Linli.Tests postgres "$@"
+[ -d tests/Linli.BrowserTests ] && run_suite browser tests/Linli.BrowserTests sqlite "$@"
+
+# One closing line over all runs, counted from the test result files.
+python3 - "$results" <<'PY'
+import glob, sys, xml.etree.ElementTree as ET
+passed = failed = skipped = 0
+for f in glob.glob(sys.argv[1] + "/*.trx"):
+    c = ET.parse(f).getroot().find(".//{*}Counters")
+    passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error", 0)); skipped += int(c.get("notExecuted", 0))
+print(f"{passed} passed, {failed} failed, {skipped} skipped")
+PY
+rm -rf "$results"
+exit $status
