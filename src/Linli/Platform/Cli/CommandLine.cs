@@ -21,8 +21,12 @@ internal sealed record Verb(string Name, IReadOnlyDictionary<string, string> Opt
         {
             if (!args[i].StartsWith("--", StringComparison.Ordinal)) throw new ArgumentException($"Unexpected argument '{args[i]}'.");
             var key = args[i][2..];
-            var value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
-            options[key] = value;
+            string value;
+            if (key.IndexOf('=') is var eq and > 0) (key, value) = (key[..eq], key[(eq + 1)..]);
+            else value = i + 1 < args.Length && !args[i + 1].StartsWith("--", StringComparison.Ordinal) ? args[++i] : "true";
+            // --Section:Key=value sets configuration, as it would for the web host.
+            if (key.Contains(':')) configuration[key] = value;
+            else options[key] = value;
         }
         if (options.TryGetValue("db", out var db)) configuration["Database:Provider"] = db.Equals("postgres", StringComparison.OrdinalIgnoreCase) ? "Postgres" : "Sqlite";
         if (options.TryGetValue("connection", out var connection)) configuration["Database:ConnectionString"] = connection;
