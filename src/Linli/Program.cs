@@ -1,4 +1,5 @@
 using Linli.Modules.Accounts;
+using Linli.Modules.Facilities;
 using Linli.Modules.Organizations;
 using Linli.Modules.Regions;
 using Linli.Platform;
@@ -12,6 +13,7 @@ builder.AddPlatform();
 builder.AddRegionsModule();
 builder.AddAccountsModule();
 builder.AddOrganizationsModule();
+builder.AddFacilitiesModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -24,6 +26,7 @@ app.MapPlatform();
 app.MapRegions();
 app.MapAccounts();
 app.MapOrganizations();
+app.MapFacilities();
 
 await app.RunAsync();
 return 0;
