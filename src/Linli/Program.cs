@@ -2,6 +2,7 @@ using Linli.Modules.Accounts;
 using Linli.Modules.Facilities;
 using Linli.Modules.Organizations;
 using Linli.Modules.Regions;
+using Linli.Modules.Workforce;
 using Linli.Platform;
 using Linli.Platform.Cli;
 
@@ -14,6 +15,7 @@ builder.AddRegionsModule();
 builder.AddAccountsModule();
 builder.AddOrganizationsModule();
 builder.AddFacilitiesModule();
+builder.AddWorkforceModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -27,6 +29,7 @@ app.MapRegions();
 app.MapAccounts();
 app.MapOrganizations();
 app.MapFacilities();
+app.MapWorkforce();
 
 await app.RunAsync();
 return 0;
