@@ -1,5 +1,6 @@
 using Linli.Modules.Facilities.Data;
 using Linli.Modules.Regions.Contracts;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Facilities.Domain;
@@ -9,10 +10,6 @@ internal sealed class FacilityCounter(FacilitiesDbContext db) : IRegionCounter
 {
     public string Name => "facilities";
 
-    public async Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
-        await db.Facilities.AsNoTracking()
-            .Where(f => f.CommunityCode.StartsWith(codePrefix))
-            .GroupBy(f => f.CommunityCode.Substring(0, groupLength))
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    public Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
+        db.Facilities.AsNoTracking().Select(f => f.CommunityCode).CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Organizations.Data;
 using Linli.Modules.Regions.Contracts;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Organizations.Domain;
@@ -23,10 +24,6 @@ internal sealed class SocialOrganizationCounter(OrganizationsDbContext db) : IRe
 {
     public string Name => "socialOrganizations";
 
-    public async Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
-        await db.SocialOrganizations.AsNoTracking()
-            .Where(o => o.CommunityCode.StartsWith(codePrefix))
-            .GroupBy(o => o.CommunityCode.Substring(0, groupLength))
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    public Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
+        db.SocialOrganizations.AsNoTracking().Select(o => o.CommunityCode).CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
 }

@@ -1,5 +1,6 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Workforce.Data;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Workforce.Domain;
@@ -12,10 +13,6 @@ internal sealed class WorkerCounter(WorkforceDbContext db) : IRegionCounter
 {
     public string Name => "workers";
 
-    public async Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
-        await db.Workers.IgnoreQueryFilters().AsNoTracking()
-            .Where(w => w.CommunityCode.StartsWith(codePrefix))
-            .GroupBy(w => w.CommunityCode.Substring(0, groupLength))
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+    public Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
+        db.Workers.IgnoreQueryFilters().AsNoTracking().Select(w => w.CommunityCode).CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
 }
