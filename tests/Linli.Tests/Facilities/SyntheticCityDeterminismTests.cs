@@ -2,6 +2,8 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using Linli.Modules.Facilities.Data;
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Workforce.Contracts;
 using Linli.Modules.Organizations.Data;
 using Linli.Modules.Workforce.Data;
 using Linli.Platform.Seeding;
@@ -80,5 +82,29 @@ public sealed class SyntheticCityDeterminismTests(CityFixture city, TwoMoreCitie
         var original = await WorkersAsync(city.App);
         Assert.Equal(original, await WorkersAsync(more.SameSeed));
         Assert.NotEqual(original, await WorkersAsync(more.OtherSeed));
+    }
+
+    [Fact]
+    public async Task Another_seed_meets_the_same_plan_numbers()
+    {
+        var app = more.OtherSeed;
+        var kindOf = (await app.WithScopeAsync(sp => sp.GetRequiredService<IRegionDirectory>().ListAsync(RegionLevel.Community)))
+            .ToDictionary(c => c.Code, c => c.Kind);
+        var areas = await app.WithScopeAsync(sp => sp.GetRequiredService<FacilitiesDbContext>().Facilities
+            .Select(f => new { f.CommunityCode, f.FloorArea }).ToListAsync());
+        Assert.InRange(areas.Where(f => kindOf[f.CommunityCode] == RegionKind.UrbanCommunity).Average(f => f.FloorArea), 682 * 0.98, 682 * 1.02);
+        Assert.InRange(areas.Where(f => kindOf[f.CommunityCode] == RegionKind.Village).Average(f => f.FloorArea), 370 * 0.98, 370 * 1.02);
+
+        var organizations = await app.WithScopeAsync(sp => sp.GetRequiredService<OrganizationsDbContext>().SocialOrganizations
+            .Select(o => o.CommunityCode).ToListAsync());
+        Assert.InRange(organizations.Count(c => kindOf[c] == RegionKind.UrbanCommunity) / 1153.0, 9.6 * 0.98, 9.6 * 1.02);
+        Assert.InRange(organizations.Count(c => kindOf[c] == RegionKind.Village) / 1539.0, 0.58 * 0.98, 0.58 * 1.02);
+
+        var workers = await app.WithScopeAsync(sp => sp.GetRequiredService<WorkforceDbContext>().Workers
+            .GroupBy(w => w.Role).Select(g => new { g.Key, Count = g.Count(), Certified = g.Count(w => w.HasSocialWorkCertificate) })
+            .ToDictionaryAsync(g => g.Key));
+        Assert.InRange(workers[WorkerRole.CommunityWorker].Count, 9758 * 0.98, 9758 * 1.02);
+        Assert.InRange(workers[WorkerRole.CommunityWorker].Certified / (double)workers[WorkerRole.CommunityWorker].Count, 0.291 * 0.98, 0.291 * 1.02);
+        Assert.InRange(workers[WorkerRole.VillageCommitteeMember].Count, 9378 * 0.98, 9378 * 1.02);
     }
 }

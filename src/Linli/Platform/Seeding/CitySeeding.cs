@@ -49,9 +49,9 @@ internal static class SeedRandom
     }
 
     /// <summary>
-    /// Nudges independently drawn counts until they add up to <paramref name="target"/> exactly: one unit at a time, to a
-    /// unit picked at random among those that stay within [<paramref name="min"/>, <paramref name="max"/>]. Used where the
-    /// plan gives a city total that independent draws would only meet on average (and 0/1 flags are counts with max 1).
+    /// Nudges independently drawn counts until they add up to <paramref name="target"/> exactly: by one each, at units picked
+    /// at random among those that stay within [<paramref name="min"/>, <paramref name="max"/>]. Used where the plan gives a
+    /// city total that independent draws would only meet on average (0/1 flags are counts with max 1).
     /// </summary>
     public static void CorrectTotal(this Random random, int[] counts, long target, int min = 0, int max = int.MaxValue)
     {
