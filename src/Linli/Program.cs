@@ -1,5 +1,8 @@
 using Linli.Modules.Accounts;
+using Linli.Modules.Facilities;
+using Linli.Modules.Organizations;
 using Linli.Modules.Regions;
+using Linli.Modules.Workforce;
 using Linli.Platform;
 using Linli.Platform.Cli;
 
@@ -10,6 +13,9 @@ builder.Configuration.AddInMemoryCollection(overrides);
 builder.AddPlatform();
 builder.AddRegionsModule();
 builder.AddAccountsModule();
+builder.AddOrganizationsModule();
+builder.AddFacilitiesModule();
+builder.AddWorkforceModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -21,6 +27,9 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapRegions();
 app.MapAccounts();
+app.MapOrganizations();
+app.MapFacilities();
+app.MapWorkforce();
 
 await app.RunAsync();
 return 0;

@@ -47,6 +47,28 @@ internal static class SeedRandom
         var floor = Math.Floor(expected);
         return (int)floor + (random.NextDouble() < expected - floor ? 1 : 0);
     }
+
+    /// <summary>
+    /// Nudges independently drawn counts until they add up to <paramref name="target"/> exactly: by one each, at units picked
+    /// at random among those that stay within [<paramref name="min"/>, <paramref name="max"/>]. Used where the plan gives a
+    /// city total that independent draws would only meet on average (0/1 flags are counts with max 1).
+    /// </summary>
+    public static void CorrectTotal(this Random random, int[] counts, long target, int min = 0, int max = int.MaxValue)
+    {
+        if (target < (long)min * counts.Length || target > (long)max * counts.Length)
+            throw new ArgumentOutOfRangeException(nameof(target), $"{target} cannot be split over {counts.Length} units within [{min}, {max}].");
+        var sum = counts.Sum(c => (long)c);
+        while (sum != target)
+        {
+            var step = sum < target ? 1 : -1;
+            var eligible = Enumerable.Range(0, counts.Length).Where(i => step > 0 ? counts[i] < max : counts[i] > min).ToArray();
+            // Each pass moves up to |gap| distinct units by one, so the loop ends after a few passes.
+            var moves = (int)Math.Min(Math.Abs(target - sum), eligible.Length);
+            random.Shuffle(eligible);
+            foreach (var i in eligible.AsSpan(0, moves)) counts[i] += step;
+            sum += step * moves;
+        }
+    }
 }
 
 /// <summary>Runs every module's seeder in order and reports progress.</summary>

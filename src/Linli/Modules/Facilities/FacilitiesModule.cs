@@ -1,0 +1,26 @@
+using Linli.Modules.Facilities.Data;
+using Linli.Modules.Facilities.Domain;
+using Linli.Modules.Facilities.Features.ListFacilities;
+using Linli.Modules.Facilities.Seeding;
+using Linli.Modules.Regions.Contracts;
+using Linli.Platform.Persistence;
+using Linli.Platform.Seeding;
+
+namespace Linli.Modules.Facilities;
+
+internal static class FacilitiesModule
+{
+    public static IHostApplicationBuilder AddFacilitiesModule(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<FacilitiesDbContext>(FacilitiesDbContext.Module);
+        builder.Services.AddScoped<IRegionCounter, FacilityCounter>();
+        builder.Services.AddScoped<ICitySeeder, FacilitiesCitySeeder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapFacilities(this IEndpointRouteBuilder app)
+    {
+        ListFacilitiesEndpoint.Map(app.MapGroup("/api/facilities").WithTags("Facilities").RequireAuthorization());
+        return app;
+    }
+}

@@ -1,0 +1,36 @@
+using Linli.Modules.Workforce.Domain;
+using Linli.Platform.Auth;
+using Linli.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Workforce.Data;
+
+/// <summary>
+/// Workers are people, so every query of them is filtered here, once, by the caller's region scope: a caller sees the
+/// workers of communities under its scope prefix, and a caller without a region scope (a department, a resident) sees none.
+/// </summary>
+internal sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> options, IAreaScope scope) : DbContext(options)
+{
+    public const string Module = "workforce";
+    public DbSet<Worker> Workers => Set<Worker>();
+
+    // Read per query (EF parameterises members of the context), so one model serves every caller.
+    private string? ScopePrefix => scope.RegionPrefix;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Worker>(e =>
+        {
+            e.ToTable("workers");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.CommunityCode).HasMaxLength(12);
+            e.HasIndex(x => x.CommunityCode);
+            e.HasIndex(x => new { x.Role, x.CommunityCode });
+            e.HasQueryFilter(w => ScopePrefix != null && w.CommunityCode.StartsWith(ScopePrefix));
+        });
+        ModuleModel.Apply(modelBuilder, Database, Module);
+    }
+}

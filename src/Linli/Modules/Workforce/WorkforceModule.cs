@@ -1,0 +1,26 @@
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Workforce.Data;
+using Linli.Modules.Workforce.Domain;
+using Linli.Modules.Workforce.Features.ListWorkers;
+using Linli.Modules.Workforce.Seeding;
+using Linli.Platform.Persistence;
+using Linli.Platform.Seeding;
+
+namespace Linli.Modules.Workforce;
+
+internal static class WorkforceModule
+{
+    public static IHostApplicationBuilder AddWorkforceModule(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<WorkforceDbContext>(WorkforceDbContext.Module);
+        builder.Services.AddScoped<IRegionCounter, WorkerCounter>();
+        builder.Services.AddScoped<ICitySeeder, WorkforceCitySeeder>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapWorkforce(this IEndpointRouteBuilder app)
+    {
+        ListWorkersEndpoint.Map(app.MapGroup("/api/workers").WithTags("Workforce").RequireAuthorization());
+        return app;
+    }
+}
