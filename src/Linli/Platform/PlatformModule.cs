@@ -48,6 +48,9 @@ internal static class PlatformModule
         });
 
         services.AddLocalization();
+        // Pages are Chinese first: let Razor write CJK text as it is, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -56,7 +59,8 @@ internal static class PlatformModule
             // The language switch is a cookie; the browser's language is not consulted, so the default stays Chinese.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddRazorPages()
+        // Pages live in the module folders (Modules/<Module>/Pages, Platform/...), each with an absolute @page route.
+        services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
 
