@@ -81,10 +81,16 @@ internal static class PlatformModule
         // Bare status codes (404 from routing, 401 from the API) get a ProblemDetails body too.
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         var echarts = Path.Combine(app.Environment.ContentRootPath, "node_modules", "echarts", "dist");
         if (Directory.Exists(echarts))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(echarts), RequestPath = "/lib/echarts" });
+        // Routing after the status-code pages, so that a re-executed error path finds its page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();
