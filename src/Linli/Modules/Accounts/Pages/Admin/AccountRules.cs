@@ -55,24 +55,25 @@ internal sealed partial class AccountRules(IRegionDirectory regions, IAreaScope 
             state.AddModelError(departmentField, text["部门代码只能包含小写字母、数字、点、下划线和连字符，最长 64 个字符。"]);
     }
 
-    /// <summary>Identity's errors (English) as Chinese form messages on the field they concern.</summary>
+    /// <summary>
+    /// Identity's errors (English) as Chinese form messages on the field they concern. A field shows only its first
+    /// message, so the messages of one field are joined: a weak password hears every rule it breaks.
+    /// </summary>
     public void AddIdentityErrors(IdentityResult result, ModelStateDictionary state, string userNameField, string passwordField, int passwordLength)
     {
-        foreach (var error in result.Errors)
+        var messages = result.Errors.Select<IdentityError, (string Field, LocalizedString Text)>(error => error.Code switch
         {
-            var (field, message) = error.Code switch
-            {
-                nameof(IdentityErrorDescriber.DuplicateUserName) => (userNameField, text["用户名已被使用。"]),
-                nameof(IdentityErrorDescriber.InvalidUserName) => (userNameField, text["用户名只能包含英文字母、数字和 - . _ @ + 符号。"]),
-                nameof(IdentityErrorDescriber.PasswordTooShort) => (passwordField, text["密码至少需要 {0} 个字符。", passwordLength]),
-                nameof(IdentityErrorDescriber.PasswordRequiresDigit) => (passwordField, text["密码必须包含数字。"]),
-                nameof(IdentityErrorDescriber.PasswordRequiresLower) => (passwordField, text["密码必须包含小写字母。"]),
-                nameof(IdentityErrorDescriber.PasswordRequiresUpper) => (passwordField, text["密码必须包含大写字母。"]),
-                nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => (passwordField, text["密码必须包含符号。"]),
-                nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => (passwordField, text["密码中不同的字符太少。"]),
-                _ => ("", text["保存失败：{0}", error.Code]),
-            };
-            state.AddModelError(field, message);
-        }
+            nameof(IdentityErrorDescriber.DuplicateUserName) => (userNameField, text["用户名已被使用。"]),
+            nameof(IdentityErrorDescriber.InvalidUserName) => (userNameField, text["用户名只能包含英文字母、数字和 - . _ @ + 符号。"]),
+            nameof(IdentityErrorDescriber.PasswordTooShort) => (passwordField, text["密码至少需要 {0} 个字符。", passwordLength]),
+            nameof(IdentityErrorDescriber.PasswordRequiresDigit) => (passwordField, text["密码必须包含数字。"]),
+            nameof(IdentityErrorDescriber.PasswordRequiresLower) => (passwordField, text["密码必须包含小写字母。"]),
+            nameof(IdentityErrorDescriber.PasswordRequiresUpper) => (passwordField, text["密码必须包含大写字母。"]),
+            nameof(IdentityErrorDescriber.PasswordRequiresNonAlphanumeric) => (passwordField, text["密码必须包含符号。"]),
+            nameof(IdentityErrorDescriber.PasswordRequiresUniqueChars) => (passwordField, text["密码中不同的字符太少。"]),
+            _ => ("", text["保存失败：{0}", error.Code]),
+        });
+        foreach (var field in messages.GroupBy(m => m.Field))
+            state.AddModelError(field.Key, string.Join(" ", field.Select(m => m.Text.Value)));
     }
 }

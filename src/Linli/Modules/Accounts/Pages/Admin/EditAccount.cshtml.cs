@@ -119,7 +119,7 @@ internal sealed class EditAccountInput
     [Display(Name = "角色")]
     public List<string> Roles { get; set; } = [];
 
-    [StringLength(15, ErrorMessage = "{0}不能超过{1}个字符。")]
+    [StringLength(32, ErrorMessage = "{0}不能超过{1}个字符。")]
     [Display(Name = "行政区划代码")]
     public string? RegionCode { get; set; }
 

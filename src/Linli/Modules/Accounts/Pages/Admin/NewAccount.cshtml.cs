@@ -77,7 +77,7 @@ internal sealed class NewAccountInput
     [Display(Name = "角色")]
     public string? Role { get; set; }
 
-    [StringLength(15, ErrorMessage = "{0}不能超过{1}个字符。")]
+    [StringLength(32, ErrorMessage = "{0}不能超过{1}个字符。")]
     [Display(Name = "行政区划代码")]
     public string? RegionCode { get; set; }
 
