@@ -23,6 +23,7 @@ public sealed class PreferenceTests(LinliServer server)
         await Expect(page.Locator("nav.main")).ToContainTextAsync("Audit log");
         await Expect(page.Locator("h2")).ToContainTextAsync("Streets and towns");
         await Expect(page.Locator("header button[type=submit]").Last).ToHaveTextAsync("Sign out");
+        await LinliServer.ScreenshotAsync(page, "english-district");
 
         // The choice is a cookie: other pages follow it.
         await page.GotoAsync("/regions/map");
