@@ -50,6 +50,8 @@ public sealed class AdminAccountTests(LinliServer server)
             await Expect(row).ToHaveCountAsync(1);
             await Expect(row).ToContainTextAsync("社区工作者");
             await Expect(row).ToContainTextAsync("210102001002");
+            await page.GotoAsync("/admin/accounts");
+            await LinliServer.ScreenshotAsync(page, "accounts-list");
         }
 
         await using (var worker = await server.OpenAsync())

@@ -58,6 +58,7 @@ public sealed class RegionBrowsingTests(LinliServer server)
         await Expect(page.Locator("h1")).ToContainTextAsync("演示社区工作者");
         await Expect(page.Locator($"ul.cards a[href='/regions/{Community}']")).ToBeVisibleAsync();
         await Expect(page.Locator("a[href='/admin/accounts']")).ToHaveCountAsync(0);
+        await LinliServer.ScreenshotAsync(page, "home-community");
 
         await page.GotoAsync("/admin/accounts");
         await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex("/account/denied"));
