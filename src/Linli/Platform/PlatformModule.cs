@@ -48,6 +48,9 @@ internal static class PlatformModule
         });
 
         services.AddLocalization();
+        // Pages are Chinese first: let Razor write CJK text as it is, not as &#x…; entities.
+        services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
+            options.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         services.Configure<RequestLocalizationOptions>(options =>
         {
             options.DefaultRequestCulture = new RequestCulture("zh-CN");
@@ -56,7 +59,8 @@ internal static class PlatformModule
             // The language switch is a cookie; the browser's language is not consulted, so the default stays Chinese.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddRazorPages()
+        // Pages live in the module folders (Modules/<Module>/Pages, Platform/...), each with an absolute @page route.
+        services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
 
@@ -77,10 +81,16 @@ internal static class PlatformModule
         // Bare status codes (404 from routing, 401 from the API) get a ProblemDetails body too.
         app.UseStatusCodePages();
         app.UseRequestLocalization();
+        // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
+        app.UseWhen(
+            context => !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         var echarts = Path.Combine(app.Environment.ContentRootPath, "node_modules", "echarts", "dist");
         if (Directory.Exists(echarts))
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(echarts), RequestPath = "/lib/echarts" });
+        // Routing after the status-code pages, so that a re-executed error path finds its page.
+        app.UseRouting();
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

@@ -1,0 +1,59 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Platform.Auth;
+using Linli.Platform.Localization;
+using Linli.Platform.Paging;
+using Linli.Platform.Ui;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
+
+namespace Linli.Platform.Audit.Pages;
+
+/// <summary>
+/// The audit log for people who may read it, limited like GET /api/audit to entries whose region lies in the caller's
+/// area. The filters go in a POST body: a user name and a subject id can point at a person, and do not belong in a URL.
+/// </summary>
+[Authorize(Policy = Permissions.ReadAudit)]
+internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, IStringLocalizer<SharedResource> text) : PageModel
+{
+    public const int PageSize = 50;
+
+    [BindProperty, StringLength(256, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "用户名")] public string? UserName { get; set; }
+    [BindProperty, StringLength(64, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "对象编号")] public string? SubjectId { get; set; }
+    [BindProperty] public DateOnly? From { get; set; }
+    [BindProperty] public DateOnly? To { get; set; }
+    [BindProperty] public int? PageNumber { get; set; }
+
+    public Paged<AuditEntry> Result { get; private set; } = new([], 1, PageSize, 0);
+
+    public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
+
+    public Task OnPostAsync(CancellationToken ct)
+    {
+        if (From is { } from && To is { } to && to < from)
+            ModelState.AddModelError(nameof(To), text["结束日期不能早于开始日期。"]);
+        return ModelState.IsValid ? LoadAsync(ct) : Task.CompletedTask;
+    }
+
+    private async Task LoadAsync(CancellationToken ct)
+    {
+        var prefix = scope.RegionPrefix ?? "\u0000"; // no region scope: nothing matches
+        var query = db.Entries.AsNoTracking().Where(e => e.RegionCode.StartsWith(prefix));
+        if (UserName?.Trim() is { Length: > 0 } userName) query = query.Where(e => e.UserName == userName);
+        if (SubjectId?.Trim() is { Length: > 0 } subjectId) query = query.Where(e => e.SubjectId == subjectId);
+        // Dates are China Standard Time calendar days, both ends included.
+        if (From is { } fromDay)
+        {
+            var from = Display.ChinaDayStartUtc(fromDay);
+            query = query.Where(e => e.At >= from);
+        }
+        if (To is { } toDay)
+        {
+            var to = Display.ChinaDayStartUtc(toDay.AddDays(1));
+            query = query.Where(e => e.At < to);
+        }
+        Result = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPagedAsync(PageNumber, PageSize, ct);
+    }
+}
