@@ -71,7 +71,7 @@ public sealed class AccountPageTests(CityFixture city)
         { "bad.noscope", Roles.GridWorker, "", "", "工作人员账号必须指定辖区" },
         { "bad.resident", Roles.Resident, "210102", "", "居民和志愿者账号不设辖区和部门" },
         { "bad.dept", Roles.DepartmentStaff, "210102", "", "职能部门人员必须指定部门代码。" },
-        { "bad.deptcode", Roles.DepartmentStaff, "", "Water Works!", "部门代码只能包含" },
+        { "bad.deptcode", Roles.DepartmentStaff, "", "no_such_department", "部门代码 no_such_department 不存在或已停用。" },
         { "bad.role", "emperor", "210102", "", "请选择角色。" },
         { "cw.a", Roles.CommunityWorker, "210102001002", "", "用户名已被使用。" },
         { "bad user name", Roles.CommunityWorker, "210102001002", "", "用户名只能包含" },

@@ -59,6 +59,7 @@ internal static class AccountsModule
             .AddDefaultTokenProviders();
         // A locked account or changed roles get a new security stamp; signed-in browsers notice within a minute.
         builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        builder.Services.AddScoped<Pages.Admin.AccountRules>();
         builder.Services.AddScoped<IStartupTask, EnsureRoles>();
         builder.Services.AddScoped<IStartupTask, DemoAccounts>();
         return builder;

@@ -1,4 +1,4 @@
-using System.Text.RegularExpressions;
+using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
@@ -13,11 +13,8 @@ namespace Linli.Modules.Accounts.Pages.Admin;
 /// (a region code that exists and lies inside the administrator's own area, or a department code); residents and
 /// volunteers carry none.
 /// </summary>
-internal sealed partial class AccountRules(IRegionDirectory regions, IAreaScope caller, IStringLocalizer<SharedResource> text)
+internal sealed class AccountRules(IRegionDirectory regions, IDepartmentDirectory departments, IAreaScope caller, IStringLocalizer<SharedResource> text)
 {
-    [GeneratedRegex("^[a-z0-9][a-z0-9._-]{0,63}$")]
-    private static partial Regex DepartmentCode();
-
     public static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
     public async Task CheckAsync(IReadOnlyCollection<string> roles, string? regionCode, string? departmentCode, ModelStateDictionary state,
@@ -51,8 +48,8 @@ internal sealed partial class AccountRules(IRegionDirectory regions, IAreaScope 
             else if (!caller.Covers(regionCode))
                 state.AddModelError(regionField, text["只能分配您自己辖区（{0}）内的行政区划。", caller.RegionPrefix ?? "—"]);
         }
-        if (departmentCode is not null && !DepartmentCode().IsMatch(departmentCode))
-            state.AddModelError(departmentField, text["部门代码只能包含小写字母、数字、点、下划线和连字符，最长 64 个字符。"]);
+        if (departmentCode is not null && await departments.FindAsync(departmentCode, cancellationToken) is not { IsActive: true })
+            state.AddModelError(departmentField, text["部门代码 {0} 不存在或已停用。", departmentCode]);
     }
 
     /// <summary>

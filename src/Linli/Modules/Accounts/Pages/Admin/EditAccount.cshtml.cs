@@ -15,7 +15,7 @@ namespace Linli.Modules.Accounts.Pages.Admin;
 /// <summary>Roles, scope and display name of one account, and locking it. The id in the route is the account's opaque id.</summary>
 [Authorize(Policy = Permissions.ManageAccounts)]
 internal sealed class EditAccountModel(
-    UserManager<LinliUser> users, SignInManager<LinliUser> signIn, AccountsDbContext db, IRegionDirectory regions, IAreaScope caller,
+    UserManager<LinliUser> users, SignInManager<LinliUser> signIn, AccountsDbContext db, AccountRules rules, IAreaScope caller,
     IStringLocalizer<SharedResource> text, TimeProvider clock) : PageModel
 {
     [BindProperty] public EditAccountInput Input { get; set; } = new();
@@ -39,7 +39,7 @@ internal sealed class EditAccountModel(
         var chosen = Input.Roles.Where(Linli.Platform.Auth.Roles.All.Contains).Distinct().ToList();
         var region = AccountRules.Normalize(Input.RegionCode);
         var department = AccountRules.Normalize(Input.DepartmentCode)?.ToLowerInvariant();
-        await new AccountRules(regions, caller, text).CheckAsync(chosen, region, department, ModelState,
+        await rules.CheckAsync(chosen, region, department, ModelState,
             "Input.Roles", "Input.RegionCode", "Input.DepartmentCode", ct);
         if (IsSelf && !chosen.Contains(Linli.Platform.Auth.Roles.Administrator))
             ModelState.AddModelError("Input.Roles", text["不能取消您自己的管理员角色。"]);

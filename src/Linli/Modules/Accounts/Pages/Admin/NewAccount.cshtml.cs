@@ -14,7 +14,7 @@ namespace Linli.Modules.Accounts.Pages.Admin;
 
 [Authorize(Policy = Permissions.ManageAccounts)]
 internal sealed class NewAccountModel(
-    UserManager<LinliUser> users, IRegionDirectory regions, IAreaScope caller, IStringLocalizer<SharedResource> text,
+    UserManager<LinliUser> users, AccountRules rules, IStringLocalizer<SharedResource> text,
     IOptions<IdentityOptions> identity, TimeProvider clock) : PageModel
 {
     [BindProperty] public NewAccountInput Input { get; set; } = new();
@@ -31,8 +31,7 @@ internal sealed class NewAccountModel(
     {
         var region = AccountRules.Normalize(Input.RegionCode);
         var department = AccountRules.Normalize(Input.DepartmentCode)?.ToLowerInvariant();
-        var rules = new AccountRules(regions, caller, text);
-        await rules.CheckAsync(Input.Role is null ? [] : [Input.Role], region, department, ModelState,
+                await rules.CheckAsync(Input.Role is null ? [] : [Input.Role], region, department, ModelState,
             "Input.Role", "Input.RegionCode", "Input.DepartmentCode", ct);
         if (!ModelState.IsValid) return Page();
 
