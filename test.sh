@@ -17,30 +17,18 @@ need_pkg() { # need_pkg <command or file> <debian packages...>
   DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq "$@" >/dev/null
 }
 
+need_pkg python3 python3
 need_pkg npm nodejs npm
 need_pkg /usr/bin/chromium chromium
 need_pkg /usr/share/fonts/truetype/wqy/wqy-microhei.ttc fonts-wqy-microhei
-pg_bin=$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -1 || true)
-if [ -z "$pg_bin" ] || [ ! -x "$pg_bin/initdb" ]; then
-  need_pkg /usr/lib/postgresql/nonexistent postgresql
-  pg_bin=$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -1)
-fi
-
 echo "test.sh: building"
 dotnet build Linli.slnx -nologo -v q -clp:ErrorsOnly
 
-# --- a throwaway PostgreSQL cluster in a temporary folder on a free port -----------------------------------------
-pg_dir=$(mktemp -d /tmp/linli-pg.XXXXXX)
-pg_port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
-run_pg() { if [ "$(id -u)" = 0 ]; then runuser -u postgres -- "$@"; else "$@"; fi; }
-[ "$(id -u)" = 0 ] && chown postgres "$pg_dir"
-stop_pg() { run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -m immediate stop >/dev/null 2>&1 || true; rm -rf "$pg_dir"; }
-trap stop_pg EXIT
-run_pg "$pg_bin/initdb" -D "$pg_dir/data" -U postgres -A trust -E UTF8 --locale=C.UTF-8 >/dev/null
-run_pg "$pg_bin/pg_ctl" -D "$pg_dir/data" -l "$pg_dir/server.log" -w \
-  -o "-p $pg_port -k $pg_dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=300" start >/dev/null
-export LINLI_TEST_PG="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres;Include Error Detail=true"
-echo "test.sh: PostgreSQL on port $pg_port"
+# A throwaway PostgreSQL cluster in a temporary folder on a free port, stopped on exit (installs postgresql if missing).
+source scripts/throwaway-postgres.sh
+PG_EXTRA_OPTIONS="-c fsync=off -c synchronous_commit=off -c full_page_writes=off" pg_start
+export LINLI_TEST_PG="$PG_SERVER"
+echo "test.sh: PostgreSQL on port $PG_PORT"
 
 results=$(mktemp -d /tmp/linli-results.XXXXXX)
 status=0
@@ -52,7 +40,7 @@ run_suite() { # run_suite <label> <project> <database>
 }
 run_suite sqlite tests/Linli.Tests sqlite "$@"
 run_suite postgres tests/Linli.Tests postgres "$@"
-[ -d tests/Linli.BrowserTests ] && run_suite browser tests/Linli.BrowserTests sqlite "$@"
+run_suite browser tests/Linli.BrowserTests sqlite "$@"
 
 # One closing line over all runs, counted from the test result files.
 python3 - "$results" <<'PY'
