@@ -1,5 +1,6 @@
 using Linli.Modules.Accounts;
 using Linli.Modules.Regions;
+using Linli.Modules.Residents;
 using Linli.Platform;
 using Linli.Platform.Cli;
 
@@ -10,6 +11,7 @@ builder.Configuration.AddInMemoryCollection(overrides);
 builder.AddPlatform();
 builder.AddRegionsModule();
 builder.AddAccountsModule();
+builder.AddResidentsModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -21,6 +23,7 @@ app.UsePlatform();
 app.MapPlatform();
 app.MapRegions();
 app.MapAccounts();
+app.MapResidents();
 
 await app.RunAsync();
 return 0;
