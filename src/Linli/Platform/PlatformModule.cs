@@ -56,7 +56,8 @@ internal static class PlatformModule
             // The language switch is a cookie; the browser's language is not consulted, so the default stays Chinese.
             options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
         });
-        services.AddRazorPages()
+        // Pages live in module folders (Modules/<Module>/Pages) with absolute routes, not under /Pages.
+        services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
 
