@@ -60,7 +60,9 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.HasIndex(x => x.PhoneHash);
             e.HasIndex(x => x.CommunityCode);
             e.HasIndex(x => x.GridCode);
-            e.HasIndex(x => x.Name);
+            // Names are searched by prefix (LIKE '王%'); on PostgreSQL a pattern operator class lets the b-tree serve that in any locale.
+            var byName = e.HasIndex(x => x.Name);
+            if (Database.IsNpgsql()) byName.HasOperators("text_pattern_ops");
             e.HasIndex(x => x.HouseholdId);
             e.HasQueryFilter(x => ScopePrefix != null && x.CommunityCode.StartsWith(ScopePrefix));
         });

@@ -41,7 +41,8 @@ internal sealed class SearchModel(ResidentSearch search) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
-        if (!ModelState.IsValid) return;
+        // Without a filter the page is just the form: no count over the whole area on every visit.
+        if (!ModelState.IsValid || (Community is null && Tag is null)) return;
         Results = await search.SearchAsync(new ResidentFilter(Tag: Tag, CommunityCode: Community), PageNumber, PageSize, cancellationToken);
     }
 
@@ -50,5 +51,8 @@ internal sealed class SearchModel(ResidentSearch search) : PageModel
         Posted = true;
         if (!ModelState.IsValid) return;
         Results = await search.SearchAsync(new ResidentFilter(Name, IdNumber, null, Tag, Community), PageNumber, PageSize, cancellationToken);
+        // The number is not echoed back into the page: results show it masked, like everywhere else.
+        ModelState.Remove(nameof(IdNumber));
+        IdNumber = null;
     }
 }

@@ -248,6 +248,8 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                     b.HasIndex("Name")
                         .HasDatabaseName("ix_residents_name");
 
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "text_pattern_ops" });
+
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_residents_phone_hash");
 

@@ -5,278 +5,260 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Linli.Modules.Residents.Data.Migrations.Postgres
+namespace Linli.Modules.Residents.Data.Migrations.Sqlite
 {
     [DbContext(typeof(ResidentsDbContext))]
-    [Migration("20261128145609_Initial")]
+    [Migration("20261128150343_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("residents")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Household", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address");
 
                     b.Property<string>("Building")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("building");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("community_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
 
                     b.Property<string>("GridCode")
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("grid_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_code");
 
                     b.Property<bool>("IsSynthetic")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_synthetic");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
                     b.Property<string>("Room")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("room");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("unit");
 
                     b.HasKey("Id")
-                        .HasName("pk_households");
+                        .HasName("pk_residents_households");
 
                     b.HasIndex("CommunityCode")
-                        .HasDatabaseName("ix_households_community_code");
+                        .HasDatabaseName("ix_residents_households_community_code");
 
                     b.HasIndex("GridCode")
-                        .HasDatabaseName("ix_households_grid_code");
+                        .HasDatabaseName("ix_residents_households_grid_code");
 
-                    b.ToTable("households", "residents");
+                    b.ToTable("residents_households", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.PopulationTag", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("community_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("end_date");
 
                     b.Property<int?>("Grade")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("grade");
 
                     b.Property<long>("ResidentId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("resident_id");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("start_date");
 
                     b.Property<int>("Tag")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("tag");
 
                     b.HasKey("Id")
-                        .HasName("pk_population_tags");
+                        .HasName("pk_residents_population_tags");
 
                     b.HasIndex("ResidentId")
-                        .HasDatabaseName("ix_population_tags_resident_id");
+                        .HasDatabaseName("ix_residents_population_tags_resident_id");
 
                     b.HasIndex("Tag", "ResidentId")
-                        .HasDatabaseName("ix_population_tags_tag_resident_id");
+                        .HasDatabaseName("ix_residents_population_tags_tag_resident_id");
 
-                    b.ToTable("population_tags", "residents");
+                    b.ToTable("residents_population_tags", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Resident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActualAddress")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("actual_address");
 
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("community_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
 
                     b.Property<int>("Gender")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("gender");
 
                     b.Property<string>("GridCode")
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("grid_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_code");
 
                     b.Property<long>("HouseholdId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("household_id");
 
                     b.Property<byte[]>("IdNumberCipher")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id_number_cipher");
 
                     b.Property<byte[]>("IdNumberHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("id_number_hash");
 
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
                         .HasMaxLength(18)
-                        .HasColumnType("character varying(18)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("id_number_masked");
 
                     b.Property<bool>("IsSynthetic")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_synthetic");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<byte[]>("PhoneCipher")
                         .HasMaxLength(64)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("phone_cipher");
 
                     b.Property<byte[]>("PhoneHash")
                         .HasMaxLength(32)
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("phone_hash");
 
                     b.Property<string>("PhoneMasked")
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone_masked");
 
                     b.Property<string>("RegisteredAddress")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("registered_address");
 
                     b.Property<int>("RelationToHead")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("relation_to_head");
 
                     b.HasKey("Id")
-                        .HasName("pk_residents");
+                        .HasName("pk_residents_residents");
 
                     b.HasIndex("CommunityCode")
-                        .HasDatabaseName("ix_residents_community_code");
+                        .HasDatabaseName("ix_residents_residents_community_code");
 
                     b.HasIndex("GridCode")
-                        .HasDatabaseName("ix_residents_grid_code");
+                        .HasDatabaseName("ix_residents_residents_grid_code");
 
                     b.HasIndex("HouseholdId")
-                        .HasDatabaseName("ix_residents_household_id");
+                        .HasDatabaseName("ix_residents_residents_household_id");
 
                     b.HasIndex("IdNumberHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_residents_id_number_hash");
+                        .HasDatabaseName("ix_residents_residents_id_number_hash");
 
                     b.HasIndex("Name")
-                        .HasDatabaseName("ix_residents_name");
+                        .HasDatabaseName("ix_residents_residents_name");
 
                     b.HasIndex("PhoneHash")
-                        .HasDatabaseName("ix_residents_phone_hash");
+                        .HasDatabaseName("ix_residents_residents_phone_hash");
 
-                    b.ToTable("residents", "residents");
+                    b.ToTable("residents_residents", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.UnitCount", b =>
                 {
                     b.Property<string>("UnitCode")
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("unit_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
 
                     b.Property<long>("Households")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("households");
 
                     b.Property<long>("Residents")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("residents");
 
                     b.HasKey("UnitCode")
-                        .HasName("pk_unit_counts");
+                        .HasName("pk_residents_unit_counts");
 
-                    b.ToTable("unit_counts", "residents");
+                    b.ToTable("residents_unit_counts", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.PopulationTag", b =>
@@ -286,7 +268,7 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_population_tags_residents_resident_id");
+                        .HasConstraintName("fk_residents_population_tags_residents_resident_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Resident", b =>
@@ -296,7 +278,7 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_residents_households_household_id");
+                        .HasConstraintName("fk_residents_residents_residents_households_household_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Resident", b =>

@@ -166,7 +166,8 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                 name: "ix_residents_name",
                 schema: "residents",
                 table: "residents",
-                column: "name");
+                column: "name")
+                .Annotation("Npgsql:IndexOperators", new[] { "text_pattern_ops" });
 
             migrationBuilder.CreateIndex(
                 name: "ix_residents_phone_hash",

@@ -5,260 +5,280 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Linli.Modules.Residents.Data.Migrations.Sqlite
+namespace Linli.Modules.Residents.Data.Migrations.Postgres
 {
     [DbContext(typeof(ResidentsDbContext))]
-    [Migration("20261128145601_Initial")]
+    [Migration("20261128150350_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("residents")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Household", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
                     b.Property<string>("Building")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("building");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("community_code");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
 
                     b.Property<string>("GridCode")
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("grid_code");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_code")
+                        .UseCollation("C");
 
                     b.Property<bool>("IsSynthetic")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
                     b.Property<string>("Room")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("room");
 
                     b.Property<string>("Unit")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("unit");
 
                     b.HasKey("Id")
-                        .HasName("pk_residents_households");
+                        .HasName("pk_households");
 
                     b.HasIndex("CommunityCode")
-                        .HasDatabaseName("ix_residents_households_community_code");
+                        .HasDatabaseName("ix_households_community_code");
 
                     b.HasIndex("GridCode")
-                        .HasDatabaseName("ix_residents_households_grid_code");
+                        .HasDatabaseName("ix_households_grid_code");
 
-                    b.ToTable("residents_households", (string)null);
+                    b.ToTable("households", "residents");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.PopulationTag", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("community_code");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
 
                     b.Property<DateOnly?>("EndDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("end_date");
 
                     b.Property<int?>("Grade")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("grade");
 
                     b.Property<long>("ResidentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("resident_id");
 
                     b.Property<DateOnly>("StartDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("start_date");
 
                     b.Property<int>("Tag")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("tag");
 
                     b.HasKey("Id")
-                        .HasName("pk_residents_population_tags");
+                        .HasName("pk_population_tags");
 
                     b.HasIndex("ResidentId")
-                        .HasDatabaseName("ix_residents_population_tags_resident_id");
+                        .HasDatabaseName("ix_population_tags_resident_id");
 
                     b.HasIndex("Tag", "ResidentId")
-                        .HasDatabaseName("ix_residents_population_tags_tag_resident_id");
+                        .HasDatabaseName("ix_population_tags_tag_resident_id");
 
-                    b.ToTable("residents_population_tags", (string)null);
+                    b.ToTable("population_tags", "residents");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Resident", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("ActualAddress")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("actual_address");
 
                     b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("date")
                         .HasColumnName("birth_date");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("community_code");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
 
                     b.Property<int>("Gender")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("gender");
 
                     b.Property<string>("GridCode")
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("grid_code");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_code")
+                        .UseCollation("C");
 
                     b.Property<long>("HouseholdId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("household_id");
 
                     b.Property<byte[]>("IdNumberCipher")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("id_number_cipher");
 
                     b.Property<byte[]>("IdNumberHash")
                         .IsRequired()
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("id_number_hash");
 
                     b.Property<string>("IdNumberMasked")
                         .IsRequired()
                         .HasMaxLength(18)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(18)")
                         .HasColumnName("id_number_masked");
 
                     b.Property<bool>("IsSynthetic")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(50)")
                         .HasColumnName("name");
 
                     b.Property<byte[]>("PhoneCipher")
                         .HasMaxLength(64)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("phone_cipher");
 
                     b.Property<byte[]>("PhoneHash")
                         .HasMaxLength(32)
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("phone_hash");
 
                     b.Property<string>("PhoneMasked")
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("phone_masked");
 
                     b.Property<string>("RegisteredAddress")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("registered_address");
 
                     b.Property<int>("RelationToHead")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("relation_to_head");
 
                     b.HasKey("Id")
-                        .HasName("pk_residents_residents");
+                        .HasName("pk_residents");
 
                     b.HasIndex("CommunityCode")
-                        .HasDatabaseName("ix_residents_residents_community_code");
+                        .HasDatabaseName("ix_residents_community_code");
 
                     b.HasIndex("GridCode")
-                        .HasDatabaseName("ix_residents_residents_grid_code");
+                        .HasDatabaseName("ix_residents_grid_code");
 
                     b.HasIndex("HouseholdId")
-                        .HasDatabaseName("ix_residents_residents_household_id");
+                        .HasDatabaseName("ix_residents_household_id");
 
                     b.HasIndex("IdNumberHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_residents_residents_id_number_hash");
+                        .HasDatabaseName("ix_residents_id_number_hash");
 
                     b.HasIndex("Name")
-                        .HasDatabaseName("ix_residents_residents_name");
+                        .HasDatabaseName("ix_residents_name");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "text_pattern_ops" });
 
                     b.HasIndex("PhoneHash")
-                        .HasDatabaseName("ix_residents_residents_phone_hash");
+                        .HasDatabaseName("ix_residents_phone_hash");
 
-                    b.ToTable("residents_residents", (string)null);
+                    b.ToTable("residents", "residents");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.UnitCount", b =>
                 {
                     b.Property<string>("UnitCode")
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit_code");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("unit_code")
+                        .UseCollation("C");
 
                     b.Property<long>("Households")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("households");
 
                     b.Property<long>("Residents")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("residents");
 
                     b.HasKey("UnitCode")
-                        .HasName("pk_residents_unit_counts");
+                        .HasName("pk_unit_counts");
 
-                    b.ToTable("residents_unit_counts", (string)null);
+                    b.ToTable("unit_counts", "residents");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.PopulationTag", b =>
@@ -268,7 +288,7 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                         .HasForeignKey("ResidentId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_residents_population_tags_residents_resident_id");
+                        .HasConstraintName("fk_population_tags_residents_resident_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Resident", b =>
@@ -278,7 +298,7 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                         .HasForeignKey("HouseholdId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_residents_residents_residents_households_household_id");
+                        .HasConstraintName("fk_residents_households_household_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Residents.Domain.Resident", b =>
