@@ -119,6 +119,25 @@ public sealed class ResidentImportTests(CityFixture city)
     }
 
     [Fact]
+    public async Task An_xlsx_report_counts_rows_as_excel_shows_them()
+    {
+        var good = NewIdNumber();
+        Dictionary<string, object?> Person(string household, string? id) => new()
+        {
+            ["household_ref"] = household, ["community_code"] = id is null ? null : CityFixture.CommunityA,
+            ["address"] = id is null ? null : "表格路6号", ["name"] = id is null ? null : "表格居民", ["id_number"] = id,
+        };
+        // Row 1 header, row 2 good, row 3 blank, row 4 an ID number with a wrong check character.
+        var rows = new List<Dictionary<string, object?>> { Person("X1", good), Person("", null), Person("X2", good[..17] + (good[17] == '0' ? "1" : "0")) };
+        using var stream = new MemoryStream();
+        await stream.SaveAsAsync(rows, excelType: ExcelType.XLSX);
+
+        var response = await ImportAsync("cw.a", stream.ToArray(), "residents.xlsx");
+        Assert.Equal(["rows[4].id_number"], await ErrorKeysAsync(response));
+        Assert.Equal(0, await CountByIdNumberAsync(await city.App.ClientForAsync("cw.a"), good));
+    }
+
+    [Fact]
     public async Task Rows_outside_the_area_with_unknown_codes_or_duplicate_numbers_are_each_reported()
     {
         var existing = NewIdNumber();
