@@ -1,6 +1,7 @@
 using System.Data.Common;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
 
@@ -31,7 +32,8 @@ internal static class BulkWriter
             return connection switch
             {
                 NpgsqlConnection npgsql => await CopyAsync(npgsql, table, columns, rows, cancellationToken),
-                SqliteConnection sqlite => InsertPrepared(sqlite, table, columns, rows, cancellationToken),
+                SqliteConnection sqlite => InsertPrepared(sqlite, context.Database.CurrentTransaction?.GetDbTransaction() as SqliteTransaction,
+                    table, columns, rows, cancellationToken),
                 _ => throw new NotSupportedException(connection.GetType().Name),
             };
         }
@@ -64,10 +66,12 @@ internal static class BulkWriter
         return count;
     }
 
-    private static long InsertPrepared(SqliteConnection connection, StoreObjectIdentifier table,
+    // Joins the caller's transaction when one is open (an import writing several tables atomically), else commits its own.
+    private static long InsertPrepared(SqliteConnection connection, SqliteTransaction? ambient, StoreObjectIdentifier table,
         (string Name, string StoreType)[] columns, IEnumerable<object?[]> rows, CancellationToken cancellationToken)
     {
-        using var transaction = connection.BeginTransaction();
+        using var owned = ambient is null ? connection.BeginTransaction() : null;
+        var transaction = ambient ?? owned!;
         using var command = connection.CreateCommand();
         command.Transaction = transaction;
         command.CommandText = $"INSERT INTO \"{table.Name}\" ({string.Join(", ", columns.Select(c => $"\"{c.Name}\""))}) " +
@@ -81,7 +85,7 @@ internal static class BulkWriter
             command.ExecuteNonQuery();
             if (++count % 100_000 == 0) cancellationToken.ThrowIfCancellationRequested();
         }
-        transaction.Commit();
+        owned?.Commit();
         return count;
     }
 

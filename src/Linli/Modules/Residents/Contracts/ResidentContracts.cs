@@ -1,0 +1,44 @@
+namespace Linli.Modules.Residents.Contracts;
+
+/// <summary>Sex as coded in the ID number (GB 11643: odd sequence = male, even = female).</summary>
+public enum Gender { Male = 1, Female = 2 }
+
+/// <summary>A member's relation to the head of the household (与户主关系).</summary>
+public enum RelationToHead { Head = 1, Spouse, Child, Parent, Grandchild, Grandparent, Sibling, Other }
+
+/// <summary>Population tags (人群标签) of the resident pool; each tag on a resident has a start and an optional end date.</summary>
+public enum PopulationTagKind
+{
+    /// <summary>60 岁以上老年人.</summary>
+    Elderly60 = 1,
+    /// <summary>80 岁以上高龄老人.</summary>
+    Elderly80,
+    /// <summary>独居老人.</summary>
+    LivingAlone,
+    /// <summary>残疾人, with grade 1–4.</summary>
+    Disabled,
+    /// <summary>最低生活保障.</summary>
+    Dibao,
+    /// <summary>特困供养.</summary>
+    Tekun,
+    /// <summary>留守儿童.</summary>
+    LeftBehindChild,
+    /// <summary>孤儿.</summary>
+    Orphan,
+    /// <summary>退役军人.</summary>
+    Veteran,
+}
+
+/// <summary>What another module may know of a resident: numbers masked, never in full.</summary>
+public sealed record ResidentCard(
+    long Id, long HouseholdId, string CommunityCode, string? GridCode, string Name, string IdNumberMasked,
+    Gender Gender, DateOnly BirthDate, IReadOnlyList<PopulationTagKind> ActiveTags);
+
+/// <summary>Reads the resident pool within the caller's area scope; outside it a resident does not exist.</summary>
+public interface IResidentDirectory
+{
+    Task<ResidentCard?> FindAsync(long residentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Exact match on the ID number through its keyed hash (the number is never stored in clear).</summary>
+    Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default);
+}

@@ -1,0 +1,101 @@
+using Linli.Modules.Residents.Domain;
+using Linli.Platform.Auth;
+using Linli.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata;
+
+namespace Linli.Modules.Residents.Data;
+
+/// <summary>
+/// The resident pool. The caller's area scope is applied here and nowhere else: a global query filter on households,
+/// residents and tags keeps every query inside <see cref="ScopePrefix"/> (a region-code prefix; "" = everything,
+/// null = nothing). Outside a request (seeding, jobs) the system scope sees everything.
+/// </summary>
+internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> options, IAreaScope scope) : DbContext(options)
+{
+    public const string Module = "residents";
+
+    public DbSet<Household> Households => Set<Household>();
+    public DbSet<Resident> Residents => Set<Resident>();
+    public DbSet<PopulationTag> Tags => Set<PopulationTag>();
+    public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
+
+    /// <summary>Region-code prefix the caller may read, from <see cref="IAreaScope"/>; read by the query filters on every query.</summary>
+    public string? ScopePrefix => scope.RegionPrefix;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Household>(e =>
+        {
+            e.ToTable("households");
+            e.Property(x => x.CommunityCode).HasMaxLength(12);
+            e.Property(x => x.GridCode).HasMaxLength(15);
+            e.Property(x => x.Address).HasMaxLength(200);
+            e.Property(x => x.Building).HasMaxLength(20);
+            e.Property(x => x.Unit).HasMaxLength(20);
+            e.Property(x => x.Room).HasMaxLength(20);
+            e.HasIndex(x => x.CommunityCode);
+            e.HasIndex(x => x.GridCode);
+            e.HasQueryFilter(x => ScopePrefix != null && x.CommunityCode.StartsWith(ScopePrefix));
+        });
+        modelBuilder.Entity<Resident>(e =>
+        {
+            e.ToTable("residents");
+            e.Property(x => x.CommunityCode).HasMaxLength(12);
+            e.Property(x => x.GridCode).HasMaxLength(15);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.IdNumberCipher).HasMaxLength(64);
+            e.Property(x => x.IdNumberHash).HasMaxLength(32);
+            e.Property(x => x.IdNumberMasked).HasMaxLength(18);
+            e.Property(x => x.PhoneCipher).HasMaxLength(64);
+            e.Property(x => x.PhoneHash).HasMaxLength(32);
+            e.Property(x => x.PhoneMasked).HasMaxLength(20);
+            e.Property(x => x.RegisteredAddress).HasMaxLength(200);
+            e.Property(x => x.ActualAddress).HasMaxLength(200);
+            e.HasOne<Household>().WithMany().HasForeignKey(x => x.HouseholdId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Tags).WithOne().HasForeignKey(t => t.ResidentId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.IdNumberHash).IsUnique();
+            e.HasIndex(x => x.PhoneHash);
+            e.HasIndex(x => x.CommunityCode);
+            e.HasIndex(x => x.GridCode);
+            // Names are searched by prefix (LIKE '王%'); on PostgreSQL a pattern operator class lets the b-tree serve that in any locale.
+            var byName = e.HasIndex(x => x.Name);
+            if (Database.IsNpgsql()) byName.HasOperators("text_pattern_ops");
+            e.HasIndex(x => x.HouseholdId);
+            e.HasQueryFilter(x => ScopePrefix != null && x.CommunityCode.StartsWith(ScopePrefix));
+        });
+        modelBuilder.Entity<PopulationTag>(e =>
+        {
+            e.ToTable("population_tags");
+            e.Property(x => x.CommunityCode).HasMaxLength(12);
+            e.HasIndex(x => new { x.Tag, x.ResidentId });
+            e.HasIndex(x => x.ResidentId);
+            e.HasQueryFilter(x => ScopePrefix != null && x.CommunityCode.StartsWith(ScopePrefix));
+        });
+        modelBuilder.Entity<UnitCount>(e =>
+        {
+            // Aggregates only, no personal data: not scope-filtered (region pages show counts of any unit).
+            e.ToTable("unit_counts");
+            e.HasKey(x => x.UnitCode);
+            e.Property(x => x.UnitCode).HasMaxLength(15);
+        });
+        ModuleModel.Apply(modelBuilder, Database, Module);
+    }
+
+    /// <summary>Quoted table name of <typeparamref name="T"/> for set-based SQL (schema on PostgreSQL, prefix on SQLite).</summary>
+    public string TableOf<T>()
+    {
+        var entity = Model.FindEntityType(typeof(T))!;
+        return entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+    }
+
+    /// <summary>Quoted column name of a property of <typeparamref name="T"/>.</summary>
+    public string ColumnOf<T>(string property)
+    {
+        var entity = Model.FindEntityType(typeof(T))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        return $"\"{entity.FindProperty(property)!.GetColumnName(table)}\"";
+    }
+}

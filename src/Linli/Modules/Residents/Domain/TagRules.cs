@@ -1,0 +1,89 @@
+using System.Globalization;
+using Linli.Modules.Residents.Contracts;
+
+namespace Linli.Modules.Residents.Domain;
+
+/// <summary>A tag as entered (API body or import cell), before it is checked against the resident.</summary>
+internal sealed record TagInput(PopulationTagKind Tag, int? Grade, DateOnly? StartDate, DateOnly? EndDate);
+
+/// <summary>The rules every tag on a resident follows, whichever way it arrives.</summary>
+internal static class TagRules
+{
+    /// <summary>Null when the tag fits the resident; otherwise what is wrong.</summary>
+    public static string? Problem(TagInput tag, DateOnly birthDate, DateOnly today)
+    {
+        if (!Enum.IsDefined(tag.Tag)) return "未知的人群标签。";
+        if (tag.Tag == PopulationTagKind.Disabled && tag.Grade is not (>= 1 and <= 4)) return "残疾标签需要 1–4 级的残疾等级。";
+        if (tag.Tag != PopulationTagKind.Disabled && tag.Grade is not null) return $"只有残疾标签有等级（{Labels.Of(tag.Tag)}没有）。";
+        if (tag.EndDate is { } end && end < (tag.StartDate ?? today)) return "标签的结束日期早于开始日期。";
+        if (tag.StartDate is { } start && start < birthDate) return "标签的开始日期早于出生日期。";
+        var age = AgeTags.AgeOn(birthDate, today);
+        if (tag.Tag == PopulationTagKind.Elderly60 && age < 60) return "60岁以上标签与出生日期不符。";
+        if (tag.Tag == PopulationTagKind.Elderly80 && age < 80) return "80岁以上标签与出生日期不符。";
+        if (tag.Tag is PopulationTagKind.LeftBehindChild or PopulationTagKind.Orphan && age >= 18 && tag.EndDate is null)
+            return $"{Labels.Of(tag.Tag)}标签只适用于未满 18 岁的居民。";
+        return null;
+    }
+
+    /// <summary>The tags to store: those given (already checked) plus the age tags that follow from the birth date.</summary>
+    public static List<PopulationTag> Build(IEnumerable<TagInput> given, DateOnly birthDate, DateOnly today, string communityCode)
+    {
+        var tags = AgeTags.For(birthDate, today)
+            .Select(a => new PopulationTag { CommunityCode = communityCode, Tag = a.Tag, StartDate = a.Start })
+            .ToList();
+        foreach (var t in given)
+        {
+            if (t.Tag is PopulationTagKind.Elderly60 or PopulationTagKind.Elderly80) continue; // derived above
+            tags.Add(new PopulationTag { CommunityCode = communityCode, Tag = t.Tag, Grade = t.Grade, StartDate = t.StartDate ?? today, EndDate = t.EndDate });
+        }
+        return tags;
+    }
+
+    /// <summary>
+    /// Parses an import cell: tags separated by ";" (or "；", "|"), each "标签[:等级][@开始日期][~结束日期]",
+    /// e.g. "残疾:2;低保@2021-03-01~2023-12-31". Null result with an error message when a part is not understood.
+    /// </summary>
+    public static List<TagInput>? Parse(string cell, out string? error)
+    {
+        error = null;
+        var result = new List<TagInput>();
+        foreach (var raw in cell.Split([';', '；', '|'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var part = raw;
+            DateOnly? start = null, end = null;
+            var tilde = part.IndexOf('~');
+            if (tilde >= 0)
+            {
+                if (!TryDate(part[(tilde + 1)..], out var e)) { error = $"标签“{raw}”的结束日期无法识别（应为 yyyy-MM-dd）。"; return null; }
+                end = e;
+                part = part[..tilde];
+            }
+            var at = part.IndexOf('@');
+            if (at >= 0)
+            {
+                if (!TryDate(part[(at + 1)..], out var s)) { error = $"标签“{raw}”的开始日期无法识别（应为 yyyy-MM-dd）。"; return null; }
+                start = s;
+                part = part[..at];
+            }
+            int? grade = null;
+            var colon = part.IndexOfAny([':', '：']);
+            if (colon >= 0)
+            {
+                if (!int.TryParse(part[(colon + 1)..].Trim().TrimEnd('级'), NumberStyles.None, CultureInfo.InvariantCulture, out var g))
+                {
+                    error = $"标签“{raw}”的等级无法识别。";
+                    return null;
+                }
+                grade = g;
+                part = part[..colon];
+            }
+            if (!Labels.TryParseTag(part, out var tag)) { error = $"未知的人群标签“{part.Trim()}”。"; return null; }
+            result.Add(new TagInput(tag, grade, start, end));
+        }
+        return result;
+    }
+
+    public static bool TryDate(string text, out DateOnly date) =>
+        DateOnly.TryParseExact(text.Trim(), ["yyyy-MM-dd", "yyyy-M-d", "yyyy/M/d", "yyyy/MM/dd", "yyyyMMdd", "yyyy.M.d"],
+            CultureInfo.InvariantCulture, DateTimeStyles.None, out date);
+}

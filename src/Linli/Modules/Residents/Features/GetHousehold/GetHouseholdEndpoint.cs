@@ -1,0 +1,57 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Residents.Data;
+using Linli.Modules.Residents.Features.SearchResidents;
+using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Errors;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Residents.Features.GetHousehold;
+
+/// <summary>Households and their members, within the caller's area.</summary>
+internal sealed class HouseholdQuery(ResidentsDbContext db, ResidentSearch residents)
+{
+    public async Task<HouseholdDetails?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
+        if (household is null) return null;
+        return new HouseholdDetails(Views.Summary(household), await residents.MembersAsync(id, cancellationToken));
+    }
+
+    public async Task<HouseholdDetails> GetAsync(long id, CancellationToken cancellationToken) =>
+        await FindAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no household {id}.");
+
+    public Task<Paged<HouseholdSummary>> ListAsync(string? communityCode, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var query = db.Households.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(communityCode))
+        {
+            var prefix = communityCode.Trim();
+            query = prefix.Length > 12 ? query.Where(h => h.GridCode!.StartsWith(prefix)) : query.Where(h => h.CommunityCode.StartsWith(prefix));
+        }
+        return query.OrderBy(h => h.Id)
+            .Select(h => new HouseholdSummary(h.Id, h.CommunityCode, h.GridCode, h.Address, h.Building, h.Unit, h.Room, h.Longitude, h.Latitude, h.IsSynthetic))
+            .ToPagedAsync(page, pageSize, cancellationToken);
+    }
+}
+
+internal sealed record ListHouseholdsRequest(
+    [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? CommunityCode, int? Page, int? PageSize);
+
+internal static class GetHouseholdEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/households", async Task<Ok<Paged<HouseholdSummary>>> ([AsParameters] ListHouseholdsRequest request, HouseholdQuery query, CancellationToken ct) =>
+                TypedResults.Ok(await query.ListAsync(request.CommunityCode, request.Page, request.PageSize, ct)))
+            .WithName("ListHouseholds")
+            .WithSummary("Households under a region-code prefix, within the caller's area; paginated.");
+
+        api.MapGet("/households/{id:long}", async Task<Ok<HouseholdDetails>> (long id, HouseholdQuery query, CancellationToken ct) =>
+                TypedResults.Ok(await query.GetAsync(id, ct)))
+            .WithName("GetHousehold")
+            .WithSummary("One household with its members (numbers masked).")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+    }
+}

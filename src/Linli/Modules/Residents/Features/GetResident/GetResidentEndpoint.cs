@@ -1,0 +1,37 @@
+using Linli.Modules.Residents.Data;
+using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Residents.Features.GetResident;
+
+/// <summary>One resident with masked numbers; outside the caller's area it does not exist (404, like an unknown id).</summary>
+internal sealed class ResidentDetailsQuery(ResidentsDbContext db, TimeProvider clock)
+{
+    public async Task<ResidentDetails?> FindAsync(long id, CancellationToken cancellationToken)
+    {
+        var resident = await db.Residents.AsNoTracking().Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
+        if (resident is null) return null;
+        var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, cancellationToken);
+        var today = Views.Today(clock);
+        return new ResidentDetails(resident.Id, resident.Name, resident.Gender, resident.BirthDate, Domain.AgeTags.AgeOn(resident.BirthDate, today),
+            resident.IdNumberMasked, resident.PhoneMasked, resident.RelationToHead, resident.RegisteredAddress, resident.ActualAddress,
+            resident.CommunityCode, resident.GridCode, resident.IsSynthetic,
+            resident.Tags.OrderBy(t => t.Tag).ThenBy(t => t.StartDate).Select(t => Views.View(t, today)).ToList(),
+            Views.Summary(household));
+    }
+
+    public async Task<ResidentDetails> GetAsync(long id, CancellationToken cancellationToken) =>
+        await FindAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no resident {id}.");
+}
+
+internal static class GetResidentEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/{id:long}", async Task<Ok<ResidentDetails>> (long id, ResidentDetailsQuery query, CancellationToken ct) =>
+                TypedResults.Ok(await query.GetAsync(id, ct)))
+            .WithName("GetResident")
+            .WithSummary("One resident with masked ID and phone numbers, tags and household.")
+            .ProducesProblem(StatusCodes.Status404NotFound);
+}

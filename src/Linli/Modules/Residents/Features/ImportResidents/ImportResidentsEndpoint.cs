@@ -1,0 +1,30 @@
+using Linli.Platform.Auth;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Linli.Modules.Residents.Features.ImportResidents;
+
+internal sealed record ImportSummary(int Households, int Residents, int Tags);
+
+internal static class ImportResidentsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPost("/import", async Task<Results<Ok<ImportSummary>, ValidationProblem>> (IFormFile file, ResidentImporter importer, CancellationToken ct) =>
+            {
+                await using var stream = file.OpenReadStream();
+                var result = await importer.ImportAsync(stream, file.FileName, ct);
+                if (result.Succeeded) return TypedResults.Ok(new ImportSummary(result.Households, result.Residents, result.Tags));
+                return TypedResults.ValidationProblem(
+                    result.Errors.GroupBy(e => ErrorKey(e)).ToDictionary(g => g.Key, g => g.Select(e => e.Message).ToArray()),
+                    title: $"The file was not imported: {result.Errors.Select(e => e.Row).Distinct().Count()} row(s) have errors.",
+                    extensions: new Dictionary<string, object?> { ["rowErrors"] = result.Errors });
+            })
+            .RequireAuthorization(Permissions.ImportPeople)
+            // API clients send a bearer token; the auth cookie is SameSite=Lax, so a cross-site form cannot post here with it.
+            .DisableAntiforgery()
+            .WithName("ImportResidents")
+            .WithSummary("Imports households and residents from a CSV or .xlsx file (multipart field \"file\"); all rows or none, with a report per row.")
+            .ProducesValidationProblem();
+
+    /// <summary>"rows[3].id_number": the row of the file (header = row 1) and the column.</summary>
+    public static string ErrorKey(RowError e) => e.Row > 0 ? $"rows[{e.Row}].{e.Field}" : e.Field;
+}

@@ -1,0 +1,84 @@
+using Linli.Modules.Residents.Contracts;
+using Linli.Modules.Residents.Data;
+using Linli.Modules.Residents.Domain;
+using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Paging;
+using Linli.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Residents.Features.SearchResidents;
+
+/// <summary>
+/// Filters of a resident search; all optional and combined. The name matches from its start (an index serves it), the ID
+/// and phone numbers match exactly through their keyed hash, the tag must be in force today, the community code is a
+/// region-code prefix (a district, street, community or grid).
+/// </summary>
+internal sealed record ResidentFilter(string? Name = null, string? IdNumber = null, string? Phone = null, PopulationTagKind? Tag = null, string? CommunityCode = null);
+
+/// <summary>The one resident search behind the API and the search page. The caller's scope is applied by the DbContext.</summary>
+internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtector protector, TimeProvider clock)
+{
+    private sealed record Row(long Id, long HouseholdId, string Name, Gender Gender, DateOnly BirthDate, string IdNumberMasked, string? PhoneMasked,
+        RelationToHead RelationToHead, string CommunityCode, string? GridCode);
+
+    public async Task<Paged<ResidentSummary>> SearchAsync(ResidentFilter filter, int? page, int? pageSize, CancellationToken cancellationToken)
+    {
+        var today = Views.Today(clock);
+        var query = db.Residents.AsNoTracking();
+        if (!string.IsNullOrWhiteSpace(filter.Name))
+        {
+            var name = filter.Name.Trim();
+            query = query.Where(r => r.Name.StartsWith(name));
+        }
+        if (!string.IsNullOrWhiteSpace(filter.IdNumber))
+        {
+            var hash = protector.IdNumberHash(filter.IdNumber);
+            query = query.Where(r => r.IdNumberHash == hash);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Phone))
+        {
+            var hash = protector.PhoneHash(filter.Phone);
+            query = query.Where(r => r.PhoneHash == hash);
+        }
+        if (filter.Tag is { } tag)
+            query = query.Where(r => r.Tags.Any(t => t.Tag == tag && t.StartDate <= today && (t.EndDate == null || t.EndDate >= today)));
+        if (!string.IsNullOrWhiteSpace(filter.CommunityCode))
+        {
+            var prefix = filter.CommunityCode.Trim();
+            query = prefix.Length > 12
+                ? query.Where(r => r.GridCode!.StartsWith(prefix))
+                : query.Where(r => r.CommunityCode.StartsWith(prefix));
+        }
+        var rows = await query.OrderBy(r => r.Id)
+            .Select(r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode))
+            .ToPagedAsync(page, pageSize, cancellationToken);
+        var tags = await ActiveTagsAsync(db, rows.Items.Select(r => r.Id).ToList(), today, cancellationToken);
+        return new Paged<ResidentSummary>(rows.Items.Select(r => ToSummary(r, tags)).ToList(), rows.Page, rows.PageSize, rows.Total);
+    }
+
+    /// <summary>Residents of one household (already known to be visible), head first.</summary>
+    public async Task<IReadOnlyList<ResidentSummary>> MembersAsync(long householdId, CancellationToken cancellationToken)
+    {
+        var today = Views.Today(clock);
+        var rows = await db.Residents.AsNoTracking().Where(r => r.HouseholdId == householdId)
+            .OrderBy(r => r.RelationToHead).ThenBy(r => r.BirthDate).ThenBy(r => r.Id)
+            .Select(r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode))
+            .ToListAsync(cancellationToken);
+        var tags = await ActiveTagsAsync(db, rows.Select(r => r.Id).ToList(), today, cancellationToken);
+        return rows.Select(r => ToSummary(r, tags)).ToList();
+    }
+
+    private ResidentSummary ToSummary(Row r, ILookup<long, PopulationTagKind> tags) =>
+        new(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthDate, AgeTags.AgeOn(r.BirthDate, Views.Today(clock)), r.IdNumberMasked, r.PhoneMasked,
+            r.RelationToHead, r.CommunityCode, r.GridCode, tags[r.Id].Order().ToList());
+
+    private static async Task<ILookup<long, PopulationTagKind>> ActiveTagsAsync(ResidentsDbContext db, List<long> residentIds, DateOnly today, CancellationToken cancellationToken)
+    {
+        if (residentIds.Count == 0) return Array.Empty<(long, PopulationTagKind)>().ToLookup(t => t.Item1, t => t.Item2);
+        var tags = await db.Tags.AsNoTracking()
+            .Where(t => residentIds.Contains(t.ResidentId) && t.StartDate <= today && (t.EndDate == null || t.EndDate >= today))
+            .Select(t => new { t.ResidentId, t.Tag })
+            .ToListAsync(cancellationToken);
+        return tags.Distinct().ToLookup(t => t.ResidentId, t => t.Tag);
+    }
+}

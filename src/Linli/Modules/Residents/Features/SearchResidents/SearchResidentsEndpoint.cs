@@ -1,0 +1,45 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Residents.Contracts;
+using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Linli.Modules.Residents.Features.SearchResidents;
+
+/// <summary>
+/// A search that may include personal numbers: sent in the body (POST), so ID and phone numbers never appear in a URL
+/// or an access log.
+/// </summary>
+internal sealed record SearchResidentsRequest(
+    [property: MaxLength(50)] string? Name,
+    [property: IdNumber] string? IdNumber,
+    [property: PhoneNumber] string? Phone,
+    PopulationTagKind? Tag,
+    [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? CommunityCode,
+    int? Page,
+    int? PageSize);
+
+/// <summary>Query-string filters: nothing personal-numbered here (names match by prefix).</summary>
+internal sealed record SearchResidentsQuery(
+    [property: MaxLength(50)] string? Name,
+    PopulationTagKind? Tag,
+    [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? CommunityCode,
+    int? Page,
+    int? PageSize);
+
+internal static class SearchResidentsEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/", async Task<Ok<Paged<ResidentSummary>>> ([AsParameters] SearchResidentsQuery query, ResidentSearch search, CancellationToken ct) =>
+                TypedResults.Ok(await search.SearchAsync(new ResidentFilter(query.Name, Tag: query.Tag, CommunityCode: query.CommunityCode), query.Page, query.PageSize, ct)))
+            .WithName("SearchResidents")
+            .WithSummary("Searches residents by name (prefix), tag in force and region-code prefix, within the caller's area; numbers masked; paginated. To search by ID or phone number, POST /api/residents/search.");
+
+        api.MapPost("/search", async Task<Ok<Paged<ResidentSummary>>> (SearchResidentsRequest request, ResidentSearch search, CancellationToken ct) =>
+                TypedResults.Ok(await search.SearchAsync(
+                    new ResidentFilter(request.Name, request.IdNumber, request.Phone, request.Tag, request.CommunityCode), request.Page, request.PageSize, ct)))
+            .WithName("SearchResidentsByBody")
+            .WithSummary("The same search with the filters in the body, including exact ID or phone number (matched through a keyed hash).");
+    }
+}

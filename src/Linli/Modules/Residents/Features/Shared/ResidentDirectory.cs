@@ -1,0 +1,29 @@
+using Linli.Modules.Residents.Contracts;
+using Linli.Modules.Residents.Data;
+using Linli.Modules.Residents.Domain;
+using Linli.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Residents.Features.Shared;
+
+/// <summary>The module's contract for others; reads through the scope-filtered context like everything else.</summary>
+internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProtector protector, TimeProvider clock) : IResidentDirectory
+{
+    public Task<ResidentCard?> FindAsync(long residentId, CancellationToken cancellationToken = default) =>
+        CardAsync(db.Residents.Where(r => r.Id == residentId), cancellationToken);
+
+    public Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default)
+    {
+        var hash = protector.IdNumberHash(idNumber);
+        return CardAsync(db.Residents.Where(r => r.IdNumberHash == hash), cancellationToken);
+    }
+
+    private async Task<ResidentCard?> CardAsync(IQueryable<Resident> query, CancellationToken cancellationToken)
+    {
+        var resident = await query.AsNoTracking().Include(r => r.Tags).FirstOrDefaultAsync(cancellationToken);
+        if (resident is null) return null;
+        var today = Views.Today(clock);
+        return new ResidentCard(resident.Id, resident.HouseholdId, resident.CommunityCode, resident.GridCode, resident.Name, resident.IdNumberMasked,
+            resident.Gender, resident.BirthDate, resident.Tags.Where(t => t.IsActiveOn(today)).Select(t => t.Tag).Distinct().Order().ToList());
+    }
+}

@@ -1,0 +1,21 @@
+using Linli.Modules.Residents.Features.GetHousehold;
+using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Linli.Modules.Residents.Pages;
+
+[Authorize(Policy = Permissions.ReadPeople)]
+internal sealed class HouseholdModel(HouseholdQuery query) : PageModel
+{
+    public HouseholdDetails Details { get; private set; } = null!;
+
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken cancellationToken)
+    {
+        if (await query.FindAsync(id, cancellationToken) is not { } details) return NotFound();
+        Details = details;
+        return Page();
+    }
+}

@@ -1,0 +1,42 @@
+using Linli.Modules.Residents.Features.ImportResidents;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Linli.Modules.Residents.Pages;
+
+/// <summary>Upload of a CSV or .xlsx file; shows the summary, or every bad row (and then nothing was imported).</summary>
+[Authorize(Policy = Permissions.ImportPeople)]
+[RequestSizeLimit(ResidentFile.MaxBytes + 1024 * 1024)]
+internal sealed class ImportModel(ResidentImporter importer) : PageModel
+{
+    [BindProperty]
+    public IFormFile? Upload { get; set; }
+
+    public ImportResult? Result { get; private set; }
+
+    public void OnGet()
+    {
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
+    {
+        if (Upload is null || Upload.Length == 0)
+        {
+            ModelState.AddModelError(nameof(Upload), "请选择要导入的文件。");
+            return Page();
+        }
+        await using var stream = Upload.OpenReadStream();
+        try
+        {
+            Result = await importer.ImportAsync(stream, Upload.FileName, cancellationToken);
+        }
+        catch (ConflictException conflict)
+        {
+            ModelState.AddModelError("", conflict.Message);
+        }
+        return Page();
+    }
+}

@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Residents.Contracts;
+using Linli.Modules.Residents.Features.SearchResidents;
+using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Auth;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Linli.Modules.Residents.Pages;
+
+/// <summary>
+/// Resident search. Community and tag filters may travel in the query string (links from region pages); names and ID
+/// numbers only in a POST body, so no personal data lands in a URL, a browser history or an access log.
+/// </summary>
+[Authorize(Policy = Permissions.ReadPeople)]
+internal sealed class SearchModel(ResidentSearch search) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true), RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")]
+    public string? Community { get; set; }
+
+    [BindProperty(SupportsGet = true)]
+    public PopulationTagKind? Tag { get; set; }
+
+    [BindProperty(SupportsGet = true, Name = "p")]
+    public int? PageNumber { get; set; }
+
+    [BindProperty, MaxLength(50)]
+    public string? Name { get; set; }
+
+    [BindProperty, IdNumber]
+    public string? IdNumber { get; set; }
+
+    public Paged<ResidentSummary>? Results { get; private set; }
+
+    /// <summary>True when the results come from a posted form (the pager then posts too).</summary>
+    public bool Posted { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken cancellationToken)
+    {
+        // Without a filter the page is just the form: no count over the whole area on every visit.
+        if (!ModelState.IsValid || (Community is null && Tag is null)) return;
+        Results = await search.SearchAsync(new ResidentFilter(Tag: Tag, CommunityCode: Community), PageNumber, PageSize, cancellationToken);
+    }
+
+    public async Task OnPostAsync(CancellationToken cancellationToken)
+    {
+        Posted = true;
+        if (!ModelState.IsValid) return;
+        Results = await search.SearchAsync(new ResidentFilter(Name, IdNumber, null, Tag, Community), PageNumber, PageSize, cancellationToken);
+        // The number is not echoed back into the page: results show it masked, like everywhere else.
+        ModelState.Remove(nameof(IdNumber));
+        IdNumber = null;
+    }
+}
