@@ -53,12 +53,18 @@ internal static partial class ResidentTestData
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
-    /// <summary>The antiforgery token of a page's form (its cookie stays in the client).</summary>
+    /// <summary>
+    /// The antiforgery token of the page's own form (its cookie stays in the client). Only forms inside &lt;main&gt; count:
+    /// the layout's forms carry a token too, and a page form without one fails in a real browser.
+    /// </summary>
     public static async Task<string> AntiforgeryTokenAsync(HttpClient client, string pageUrl)
     {
         var response = await client.GetAsync(pageUrl);
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        var match = AntiforgeryField().Match(await response.Content.ReadAsStringAsync());
+        var html = await response.Content.ReadAsStringAsync();
+        var main = html.IndexOf("<main", StringComparison.Ordinal);
+        Assert.True(main >= 0, "the page has a <main> element");
+        var match = AntiforgeryField().Match(html[main..]);
         Assert.True(match.Success, "the page has a form with an antiforgery token");
         return WebUtility.HtmlDecode(match.Groups[1].Value);
     }
