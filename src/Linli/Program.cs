@@ -2,6 +2,7 @@ using Linli.Modules.Accounts;
 using Linli.Modules.Facilities;
 using Linli.Modules.Organizations;
 using Linli.Modules.Regions;
+using Linli.Modules.Requests;
 using Linli.Modules.Workforce;
 using Linli.Platform;
 using Linli.Platform.Cli;
@@ -16,6 +17,7 @@ builder.AddAccountsModule();
 builder.AddOrganizationsModule();
 builder.AddFacilitiesModule();
 builder.AddWorkforceModule();
+builder.AddRequestsModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -30,6 +32,7 @@ app.MapAccounts();
 app.MapOrganizations();
 app.MapFacilities();
 app.MapWorkforce();
+app.MapRequests();
 
 await app.RunAsync();
 return 0;
