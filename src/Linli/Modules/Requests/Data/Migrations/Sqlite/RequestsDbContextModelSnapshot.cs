@@ -60,6 +60,180 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_deadlines");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_deadlines_open_due_at")
+                        .HasFilter("fired_at IS NULL AND closed_at IS NULL");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_requests_deadlines_ticket_id");
+
+                    b.ToTable("requests_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_by");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_inbox");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_inbox_key");
+
+                    b.HasIndex("Recipient", "Id")
+                        .HasDatabaseName("ix_requests_inbox_recipient_id");
+
+                    b.ToTable("requests_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_outbox");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_unsent")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_outbox_key");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_requests_outbox_ticket_id");
+
+                    b.ToTable("requests_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
@@ -126,6 +300,394 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_routing_rules", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<int?>("DeadlineKind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("deadline_kind");
+
+                    b.Property<int>("Reason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_supervisions");
+
+                    b.HasIndex("TicketId", "ResolvedAt")
+                        .HasDatabaseName("ix_requests_supervisions_ticket_id_resolved_at");
+
+                    b.HasIndex("UnitCode", "ResolvedAt")
+                        .HasDatabaseName("ix_requests_supervisions_unit_code_resolved_at");
+
+                    b.ToTable("requests_supervisions", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<string>("AssignedUnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_unit_code");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<int>("Channel")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("channel");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<int?>("ExtensionRequestedDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_requested_days");
+
+                    b.Property<DateTime?>("FinishDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finish_due_at");
+
+                    b.Property<string>("GridCode")
+                        .HasMaxLength(15)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_code");
+
+                    b.Property<bool>("IsAnonymous")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_anonymous");
+
+                    b.Property<bool>("IsOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_overdue");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<long?>("MergedIntoId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("merged_into_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<byte[]>("PhoneCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_cipher");
+
+                    b.Property<byte[]>("PhoneHash")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("phone_hash");
+
+                    b.Property<string>("PhoneMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("phone_masked");
+
+                    b.Property<int?>("Rating")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating");
+
+                    b.Property<int>("ReopenCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reopen_count");
+
+                    b.Property<DateTime?>("RepliedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("replied_at");
+
+                    b.Property<string>("Reply")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reply");
+
+                    b.Property<string>("ReporterUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reporter_user_id");
+
+                    b.Property<int>("ReturnCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("return_count");
+
+                    b.Property<int>("RoutingRuleId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("routing_rule_id");
+
+                    b.Property<DateTime?>("SignDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_due_at");
+
+                    b.Property<DateTime?>("SignedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("signed_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<DateTime?>("SuspendedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("suspended_at");
+
+                    b.Property<bool>("UnderSupervision")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("under_supervision");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<int>("Urgency")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("urgency");
+
+                    b.Property<int>("Version")
+                        .IsConcurrencyToken()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_tickets");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_requests_tickets_created_at");
+
+                    b.HasIndex("FinishDueAt")
+                        .HasDatabaseName("ix_requests_tickets_finish_due_at");
+
+                    b.HasIndex("MergedIntoId")
+                        .HasDatabaseName("ix_requests_tickets_merged_into_id");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_tickets_number");
+
+                    b.HasIndex("PhoneHash")
+                        .HasDatabaseName("ix_requests_tickets_phone_hash");
+
+                    b.HasIndex("ReporterUserId")
+                        .HasDatabaseName("ix_requests_tickets_reporter_user_id");
+
+                    b.HasIndex("RoutingRuleId")
+                        .HasDatabaseName("ix_requests_tickets_routing_rule_id");
+
+                    b.HasIndex("AssignedUnitCode", "State")
+                        .HasDatabaseName("ix_requests_tickets_assigned_unit_code_state");
+
+                    b.HasIndex("CategoryId", "CreatedAt")
+                        .HasDatabaseName("ix_requests_tickets_category_id_created_at");
+
+                    b.HasIndex("CommunityCode", "CreatedAt")
+                        .HasDatabaseName("ix_requests_tickets_community_code_created_at");
+
+                    b.HasIndex("State", "AssignedUnitCode")
+                        .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
+
+                    b.ToTable("requests_tickets", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketAction", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Action")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("FromState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_state");
+
+                    b.Property<string>("Opinion")
+                        .HasMaxLength(2200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opinion");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<int>("ToState")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_state");
+
+                    b.Property<string>("UnitCode")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.Property<string>("UserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_id");
+
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_ticket_actions");
+
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("ix_requests_ticket_actions_action_at");
+
+                    b.HasIndex("TicketId", "At")
+                        .HasDatabaseName("ix_requests_ticket_actions_ticket_id_at");
+
+                    b.ToTable("requests_ticket_actions", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Day")
+                        .HasName("pk_requests_ticket_number_counters");
+
+                    b.ToTable("requests_ticket_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("AddedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_at");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<string>("Report")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report");
+
+                    b.Property<DateTime?>("ReportDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_due_at");
+
+                    b.Property<DateTime?>("ReportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_at");
+
+                    b.Property<int>("Role")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("role");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<string>("UnitCode")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_ticket_units");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_requests_ticket_units_ticket_id");
+
+                    b.HasIndex("UnitCode", "TicketId")
+                        .HasDatabaseName("ix_requests_ticket_units_unit_code_ticket_id");
+
+                    b.ToTable("requests_ticket_units", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Category", null)
@@ -133,6 +695,29 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .HasConstraintName("fk_requests_categories_requests_categories_parent_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_deadlines_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_requests_outbox_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
@@ -143,6 +728,60 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_requests_routing_rules_requests_categories_category_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_supervisions_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_tickets_requests_categories_category_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.RoutingRule", null)
+                        .WithMany()
+                        .HasForeignKey("RoutingRuleId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_tickets_requests_routing_rules_routing_rule_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketAction", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", null)
+                        .WithMany("Actions")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_ticket_actions_requests_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", null)
+                        .WithMany("Units")
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_ticket_units_requests_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
+                {
+                    b.Navigation("Actions");
+
+                    b.Navigation("Units");
                 });
 #pragma warning restore 612, 618
         }
