@@ -13,6 +13,7 @@ declare -A contexts=(
   [Modules/Organizations]=OrganizationsDbContext
   [Modules/Facilities]=FacilitiesDbContext
   [Modules/Workforce]=WorkforceDbContext
+  [Modules/Requests]=RequestsDbContext
 )
 wanted=("$@")
 dotnet tool restore >/dev/null

@@ -3,6 +3,7 @@ using Linli.Modules.Facilities;
 using Linli.Modules.Organizations;
 using Linli.Modules.Regions;
 using Linli.Modules.Residents;
+using Linli.Modules.Requests;
 using Linli.Modules.Workforce;
 using Linli.Platform;
 using Linli.Platform.Cli;
@@ -18,6 +19,7 @@ builder.AddOrganizationsModule();
 builder.AddFacilitiesModule();
 builder.AddWorkforceModule();
 builder.AddResidentsModule();
+builder.AddRequestsModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -33,6 +35,7 @@ app.MapOrganizations();
 app.MapFacilities();
 app.MapWorkforce();
 app.MapResidents();
+app.MapRequests();
 
 await app.RunAsync();
 return 0;

@@ -24,6 +24,13 @@ internal static class PlatformModule
         var services = builder.Services;
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton(TimeProvider.System);
+        // Working days and office hours (调休 included) for every deadline; the holiday file ships in data/.
+        services.AddSingleton(sp =>
+        {
+            var configuration = sp.GetRequiredService<IConfiguration>();
+            return Calendar.WorkingCalendar.Load(Path.Combine(ReferenceData.Folder(configuration),
+                configuration["ReferenceData:Holidays"] ?? ReferenceData.HolidaysFile));
+        });
         services.AddHttpContextAccessor();
         services.AddScoped<IAreaScope, HttpAreaScope>();
 

@@ -4,6 +4,7 @@ using Linli.Modules.Accounts.Domain;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Infrastructure;
@@ -20,6 +21,7 @@ public class LinliFactory : WebApplicationFactory<Program>
     private readonly string _name = "linli_t_" + Guid.NewGuid().ToString("N")[..12];
     private readonly string _folder;
     private readonly string? _connectionString;
+    private bool _ownsDatabase = true;
 
     public LinliFactory()
     {
@@ -27,6 +29,21 @@ public class LinliFactory : WebApplicationFactory<Program>
         Directory.CreateDirectory(_folder);
         _connectionString = TestDatabase.CreateDatabase(_name);
     }
+
+    /// <summary>
+    /// The same application started again on <paramref name="previous"/>'s database and data folder, as after a restart.
+    /// Dispose <paramref name="previous"/> first; the database now belongs to this one and goes when it is disposed.
+    /// </summary>
+    public LinliFactory(LinliFactory previous)
+    {
+        _name = previous._name;
+        _folder = previous._folder;
+        _connectionString = previous._connectionString;
+        previous._ownsDatabase = false;
+    }
+
+    /// <summary>Service replacements for this host (e.g. a fake TimeProvider), applied after the application's own.</summary>
+    public Action<IServiceCollection>? TestServices { get; init; }
 
     /// <summary>Extra configuration a test class needs (e.g. demo data on).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
@@ -42,6 +59,7 @@ public class LinliFactory : WebApplicationFactory<Program>
         builder.UseSetting("PersonalData:Key", TestKey);
         builder.UseSetting("Demo:Enabled", "false");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+        if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }
 
     /// <summary>Creates an account with one role and scope, as an administrator would.</summary>
@@ -84,6 +102,7 @@ public class LinliFactory : WebApplicationFactory<Program>
     {
         await base.DisposeAsync();
         GC.SuppressFinalize(this);
+        if (!_ownsDatabase) return; // restarted: the next factory keeps the database
         TestDatabase.DropDatabase(_name);
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { /* a file still open on shutdown; temp is cleaned later */ }

@@ -32,6 +32,12 @@ internal static class Permissions
     public const string ImportPeople = "people.import";
     public const string ReadAudit = "audit.read";
     public const string ManageAccounts = "accounts.manage";
+    /// <summary>Request categories, routing rules and deadlines.</summary>
+    public const string ConfigureRequests = "requests.configure";
+    /// <summary>Filing a request or a patrol finding.</summary>
+    public const string FileRequests = "requests.file";
+    /// <summary>Working on requests: the centre, the units they are sent to, and their supervisors.</summary>
+    public const string HandleRequests = "requests.handle";
 
     public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
     {
@@ -40,6 +46,10 @@ internal static class Permissions
         [ImportPeople] = [Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Administrator],
         [ReadAudit] = [Roles.Supervisor, Roles.Administrator],
         [ManageAccounts] = [Roles.Administrator],
+        [ConfigureRequests] = [Roles.Administrator],
+        [FileRequests] = [Roles.Resident, Roles.GridWorker, Roles.CommunityWorker, Roles.HotlineOperator],
+        [HandleRequests] = [Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.DepartmentStaff,
+            Roles.HotlineOperator, Roles.Supervisor, Roles.Administrator],
     };
 }
 

@@ -12,5 +12,14 @@ internal sealed class ValidationFailedException(IReadOnlyDictionary<string, stri
 /// <summary>A record that does not exist or lies outside the caller's scope (deliberately indistinguishable); answered 404.</summary>
 internal sealed class NotFoundException(string message) : Exception(message);
 
-/// <summary>The action does not fit the record's current state; answered 409.</summary>
-internal sealed class ConflictException(string message) : Exception(message);
+/// <summary>
+/// The action does not fit the record's current state; answered 409. <paramref name="details"/> become members of the
+/// ProblemDetails (e.g. the record's current state), so a client can tell what it ran into.
+/// </summary>
+internal sealed class ConflictException(string message, IReadOnlyDictionary<string, object?>? details = null) : Exception(message)
+{
+    public IReadOnlyDictionary<string, object?> Details { get; } = details ?? new Dictionary<string, object?>();
+}
+
+/// <summary>The caller may see the record but not do this to it; answered 403.</summary>
+internal sealed class ForbiddenException(string message) : Exception(message);

@@ -17,7 +17,8 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             },
             BadHttpRequestException b => new ProblemDetails { Status = b.StatusCode, Title = "The request could not be read.", Detail = b.Message },
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
-            ConflictException c => new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message },
+            ConflictException c => WithDetails(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message }, c.Details),
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = "The record was changed by someone else; reload it and try again.",
@@ -32,5 +33,11 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
         {
             HttpContext = httpContext, ProblemDetails = problem, Exception = exception,
         });
+    }
+
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+    {
+        foreach (var (key, value) in details) problem.Extensions[key] = value;
+        return problem;
     }
 }

@@ -1,0 +1,177 @@
+using Linli.Modules.Requests.Domain;
+using Linli.Platform.Auth;
+using Linli.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Data;
+
+/// <summary>
+/// Tickets are cases about people, so every query of them is filtered here, once, by the caller's scope (§7): a
+/// department sees what was sent to it (lead, co-handling, whistles), a community, street or district what happened in
+/// its area, the city scope ("") everything, and a resident the tickets they filed. Outside the scope is a 404.
+/// </summary>
+internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> options, IAreaScope scope) : DbContext(options)
+{
+    public const string Module = "requests";
+
+    public DbSet<Category> Categories => Set<Category>();
+    public DbSet<RoutingRule> RoutingRules => Set<RoutingRule>();
+    public DbSet<Ticket> Tickets => Set<Ticket>();
+    public DbSet<TicketUnit> TicketUnits => Set<TicketUnit>();
+    public DbSet<TicketAction> TicketActions => Set<TicketAction>();
+    public DbSet<Deadline> Deadlines => Set<Deadline>();
+    public DbSet<Supervision> Supervisions => Set<Supervision>();
+    public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+
+    // Read per query (EF parameterises members of the context), so one model serves every caller.
+    private string? ScopePrefix => scope.RegionPrefix;
+    private string? ScopeDepartment => scope.DepartmentCode;
+    private string? ScopeUser => scope.UserId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // The row version moves on every save of a ticket; the UPDATE is conditional on the version it was read at.
+        foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified)) entry.Entity.Version++;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        modelBuilder.Entity<Category>(e =>
+        {
+            e.ToTable("categories");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Name).HasMaxLength(100);
+            e.Property(x => x.SeedKey).HasMaxLength(400);
+            e.HasIndex(x => x.SeedKey).IsUnique();
+            e.HasIndex(x => x.ParentId);
+            e.HasOne<Category>().WithMany().HasForeignKey(x => x.ParentId).OnDelete(DeleteBehavior.Restrict);
+            e.Ignore(x => x.IsLeaf);
+        });
+        modelBuilder.Entity<RoutingRule>(e =>
+        {
+            e.ToTable("routing_rules");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.DepartmentCode).HasMaxLength(64);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            // Two administrators saving the same rule at once would both write version N+1: the second fails here (409).
+            e.HasIndex(x => new { x.CategoryId, x.Version }).IsUnique();
+            e.HasIndex(x => new { x.CategoryId, x.IsCurrent });
+            e.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+        });
+        modelBuilder.Entity<Ticket>(e =>
+        {
+            e.ToTable("tickets");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.Number).HasMaxLength(20);
+            e.HasIndex(x => x.Number).IsUnique();
+            e.Property(x => x.Description).HasMaxLength(RequestLimits.Description);
+            e.Property(x => x.Address).HasMaxLength(RequestLimits.Address);
+            e.Property(x => x.CommunityCode).HasMaxLength(12);
+            e.Property(x => x.GridCode).HasMaxLength(15);
+            e.Property(x => x.AssignedUnitCode).HasMaxLength(64);
+            e.Property(x => x.ReporterUserId).HasMaxLength(64);
+            e.Property(x => x.PhoneMasked).HasMaxLength(32);
+            e.Property(x => x.CreatedBy).HasMaxLength(256);
+            e.Property(x => x.Reply).HasMaxLength(RequestLimits.Opinion);
+            e.Property(x => x.ExtensionReason).HasMaxLength(RequestLimits.Opinion);
+            e.Property(x => x.Version).IsConcurrencyToken();
+            e.Ignore(x => x.IsOpen);
+            e.Ignore(x => x.PendingSummons);
+            // Queues, metrics and the watcher read by these (§7, §9).
+            e.HasIndex(x => new { x.State, x.AssignedUnitCode });
+            e.HasIndex(x => new { x.AssignedUnitCode, x.State });
+            e.HasIndex(x => new { x.CommunityCode, x.CreatedAt });
+            e.HasIndex(x => new { x.CategoryId, x.CreatedAt });
+            e.HasIndex(x => x.CreatedAt);
+            e.HasIndex(x => x.FinishDueAt);
+            e.HasIndex(x => x.PhoneHash);
+            e.HasIndex(x => x.ReporterUserId);
+            e.HasIndex(x => x.MergedIntoId);
+            e.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
+            e.HasOne<RoutingRule>().WithMany().HasForeignKey(x => x.RoutingRuleId).OnDelete(DeleteBehavior.Restrict);
+            e.HasMany(x => x.Units).WithOne().HasForeignKey(u => u.TicketId).OnDelete(DeleteBehavior.Cascade);
+            e.HasMany(x => x.Actions).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
+            e.HasQueryFilter(t => ScopePrefix == ""
+                                  || (ScopePrefix != null && t.CommunityCode.StartsWith(ScopePrefix))
+                                  || (ScopeDepartment != null && t.Units.Any(u => u.UnitCode == ScopeDepartment))
+                                  || (ScopeUser != null && t.ReporterUserId == ScopeUser));
+        });
+        modelBuilder.Entity<TicketUnit>(e =>
+        {
+            e.ToTable("ticket_units");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UnitCode).HasMaxLength(64);
+            e.Property(x => x.Report).HasMaxLength(RequestLimits.Opinion);
+            e.HasIndex(x => new { x.UnitCode, x.TicketId });
+            e.HasIndex(x => x.TicketId);
+        });
+        modelBuilder.Entity<TicketAction>(e =>
+        {
+            e.ToTable("ticket_actions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UserId).HasMaxLength(64);
+            e.Property(x => x.UserName).HasMaxLength(256);
+            e.Property(x => x.UnitCode).HasMaxLength(64);
+            e.Property(x => x.Opinion).HasMaxLength(RequestLimits.Opinion + 200);
+            e.HasIndex(x => new { x.TicketId, x.At });
+            e.HasIndex(x => new { x.Action, x.At });
+        });
+        modelBuilder.Entity<Deadline>(e =>
+        {
+            e.ToTable("deadlines");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UnitCode).HasMaxLength(64);
+            // Firing and meeting a deadline are conditional on it being still open: whichever comes second fails and retries.
+            e.Property(x => x.FiredAt).IsConcurrencyToken();
+            e.Property(x => x.ClosedAt).IsConcurrencyToken();
+            e.HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.TicketId);
+            // The watcher's question: which open deadlines have passed? (Same SQL on both providers: snake_case names.)
+            e.HasIndex(x => x.DueAt).HasFilter("fired_at IS NULL AND closed_at IS NULL").HasDatabaseName("ix_deadlines_open_due_at");
+        });
+        modelBuilder.Entity<Supervision>(e =>
+        {
+            e.ToTable("supervisions");
+            e.HasKey(x => x.Id);
+            e.Property(x => x.UnitCode).HasMaxLength(64);
+            e.HasIndex(x => new { x.TicketId, x.ResolvedAt });
+            e.HasIndex(x => new { x.UnitCode, x.ResolvedAt });
+            e.HasOne<Ticket>().WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+        });
+        modelBuilder.Entity<TicketNumberCounter>(e =>
+        {
+            e.ToTable("ticket_number_counters");
+            e.HasKey(x => x.Day);
+            e.Property(x => x.Day).HasMaxLength(8);
+        });
+        modelBuilder.Entity<OutboxMessage>(e =>
+        {
+            e.ToTable("outbox");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.Property(x => x.Recipient).HasMaxLength(128);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.Property(x => x.Body).HasMaxLength(4000);
+            e.Property(x => x.LastError).HasMaxLength(2000);
+            e.HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+            e.HasIndex(x => x.Id).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_unsent");
+        });
+        modelBuilder.Entity<InboxMessage>(e =>
+        {
+            e.ToTable("inbox");
+            e.HasKey(x => x.Id);
+            e.HasIndex(x => x.Key).IsUnique();
+            e.Property(x => x.Recipient).HasMaxLength(128);
+            e.Property(x => x.Subject).HasMaxLength(200);
+            e.Property(x => x.Body).HasMaxLength(4000);
+            e.Property(x => x.ReadBy).HasMaxLength(256);
+            e.HasIndex(x => new { x.Recipient, x.Id });
+        });
+        ModuleModel.Apply(modelBuilder, Database, Module);
+    }
+}

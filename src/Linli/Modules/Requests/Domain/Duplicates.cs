@@ -1,0 +1,48 @@
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Domain;
+
+internal sealed record DuplicateCandidate(long Id, string Number, TicketState State, DateTime CreatedAt, double? DistanceMeters, string Description);
+
+/// <summary>
+/// Open tickets of the same category nearby from the last days: within the rule's radius of the point, or in the same
+/// community when there is no point. A bounding box the index can use narrows the rows; the exact distance decides.
+/// </summary>
+internal static class Duplicates
+{
+    public static async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(RequestsDbContext db, Ticket ticket, int radiusMeters, int days, DateTime now,
+        CancellationToken cancellationToken)
+    {
+        var since = now.AddDays(-days);
+        var query = db.Tickets.AsNoTracking()
+            .Where(t => t.Id != ticket.Id && t.CategoryId == ticket.CategoryId && t.CreatedAt >= since
+                        && t.State != TicketState.Closed && t.State != TicketState.Merged);
+        if (ticket.Longitude is { } lon && ticket.Latitude is { } lat)
+        {
+            var (dLon, dLat) = Geo.Box(lat, radiusMeters);
+            var (minLon, maxLon, minLat, maxLat) = (lon - dLon, lon + dLon, lat - dLat, lat + dLat);
+            var near = await query
+                .Where(t => t.Longitude >= minLon && t.Longitude <= maxLon && t.Latitude >= minLat && t.Latitude <= maxLat)
+                .Select(t => new { t.Id, t.Number, t.State, t.CreatedAt, t.Longitude, t.Latitude, t.Description })
+                .Take(200)
+                .ToListAsync(cancellationToken);
+            return near
+                .Select(t => new DuplicateCandidate(t.Id, t.Number, t.State, t.CreatedAt, Geo.DistanceMeters(lon, lat, t.Longitude!.Value, t.Latitude!.Value), Short(t.Description)))
+                .Where(c => c.DistanceMeters <= radiusMeters)
+                .OrderBy(c => c.DistanceMeters).ThenBy(c => c.CreatedAt)
+                .Take(10)
+                .ToList();
+        }
+        var community = ticket.CommunityCode;
+        return (await query.Where(t => t.CommunityCode == community)
+                .OrderBy(t => t.CreatedAt).Take(10)
+                .Select(t => new { t.Id, t.Number, t.State, t.CreatedAt, t.Description })
+                .ToListAsync(cancellationToken))
+            .Select(t => new DuplicateCandidate(t.Id, t.Number, t.State, t.CreatedAt, null, Short(t.Description)))
+            .ToList();
+    }
+
+    private static string Short(string text) => text.Length <= 100 ? text : text[..100] + "…";
+}

@@ -1,0 +1,23 @@
+namespace Linli.Modules.Requests.Domain;
+
+/// <summary>Bound from the "Requests" configuration section.</summary>
+internal sealed class RequestsOptions
+{
+    public const string Section = "Requests";
+
+    /// <summary>How many times a dissatisfied resident can send a ticket back to be handled again (重办).</summary>
+    public int MaxReopens { get; set; } = 2;
+
+    /// <summary>Office time a summoned department has to report in (报到), by urgency.</summary>
+    public int ReportInMinutesUrgent { get; set; } = 30;
+    public int ReportInMinutesNormal { get; set; } = 120;
+
+    /// <summary>How far back intake looks for duplicates.</summary>
+    public int DuplicateDays { get; set; } = 7;
+
+    /// <summary>How often the deadline watcher and the notification sender look for work.</summary>
+    public int PollSeconds { get; set; } = 10;
+
+    /// <summary>Run the background jobs (off only for tools that must not touch the data).</summary>
+    public bool RunJobs { get; set; } = true;
+}

@@ -1,0 +1,44 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.ListCategories;
+using Linli.Platform.Errors;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Features.ChangeCategory;
+
+/// <summary>Any of: a new name, a new parent (same level as the old one), retired or restored.</summary>
+internal sealed record ChangeCategoryRequest([property: MaxLength(100)] string? Name, int? ParentId, bool? Retired);
+
+internal static class ChangeCategoryEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapPatch("/{id:int}", async Task<Ok<CategoryItem>> (int id, ChangeCategoryRequest request, RequestsDbContext db, CancellationToken ct) =>
+            {
+                var all = await db.Categories.ToListAsync(ct);
+                var tree = new CategoryTree(all);
+                var category = tree.Find(id) ?? throw new NotFoundException($"Category {id} does not exist.");
+                if (request.Name is { } rawName)
+                {
+                    var name = rawName.Trim();
+                    if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
+                    category.Name = name;
+                }
+                if (request.ParentId is { } parentId && parentId != category.ParentId)
+                {
+                    var parent = tree.Find(parentId) ?? throw ValidationFailedException.For(nameof(request.ParentId), "No such category.");
+                    // The tree keeps three levels: a category moves only under a parent of the level its old parent had.
+                    if (parent.Level != category.Level - 1)
+                        throw ValidationFailedException.For(nameof(request.ParentId), $"A level-{category.Level} category moves only under a level-{category.Level - 1} one.");
+                    category.ParentId = parent.Id;
+                }
+                if (request.Retired is { } retired) category.IsRetired = retired;
+                if (tree.All.Any(c => c.Id != category.Id && c.ParentId == category.ParentId && c.Name == category.Name && !c.IsRetired) && !category.IsRetired)
+                    throw new ConflictException($"A category named '{category.Name}' already exists there.");
+                await db.SaveChangesAsync(ct);
+                return TypedResults.Ok(category.ToItem(tree));
+            })
+            .WithName("ChangeRequestCategory")
+            .WithSummary("Renames, moves (under another parent of the same level) or retires/restores a category (administrators). Tickets keep their category.");
+}

@@ -1,0 +1,54 @@
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Features.Inbox;
+
+internal sealed record InboxItem(long Id, string Subject, string Body, long? TicketId, DateTime CreatedAt, DateTime? ReadAt);
+
+internal static class InboxEndpoints
+{
+    /// <summary>The addresses a caller reads: their own, their department's, and their area's (a unit's inbox is shared by its staff).</summary>
+    public static List<string> AddressesOf(IAreaScope scope)
+    {
+        var addresses = new List<string>();
+        if (scope.UserId is { } user) addresses.Add(Recipients.User(user));
+        if (scope.DepartmentCode is { } department) addresses.Add(Recipients.Department(department));
+        if (scope.RegionPrefix is { Length: > 0 } region) addresses.Add(Recipients.Area(region));
+        return addresses;
+    }
+
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/", async Task<Ok<Paged<InboxItem>>> (bool? unread, int? page, int? pageSize, IAreaScope scope, RequestsDbContext db, CancellationToken ct) =>
+            {
+                var addresses = AddressesOf(scope);
+                var query = db.Inbox.AsNoTracking().Where(m => addresses.Contains(m.Recipient));
+                if (unread == true) query = query.Where(m => m.ReadAt == null);
+                return TypedResults.Ok(await query.OrderByDescending(m => m.Id)
+                    .Select(m => new InboxItem(m.Id, m.Subject, m.Body, m.TicketId, m.CreatedAt, m.ReadAt))
+                    .ToPagedAsync(page, pageSize, ct));
+            })
+            .WithName("ReadInbox")
+            .WithSummary("The caller's notifications (their own, their department's, their area's), newest first; paginated.");
+        api.MapPost("/{id:long}/read", async Task<NoContent> (long id, IAreaScope scope, RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
+            {
+                var addresses = AddressesOf(scope);
+                var message = await db.Inbox.FirstOrDefaultAsync(m => m.Id == id && addresses.Contains(m.Recipient), ct)
+                              ?? throw new NotFoundException($"Message {id} does not exist.");
+                if (message.ReadAt is null)
+                {
+                    message.ReadAt = clock.GetUtcNow().UtcDateTime;
+                    message.ReadBy = scope.UserName;
+                    await db.SaveChangesAsync(ct);
+                }
+                return TypedResults.NoContent();
+            })
+            .WithName("MarkInboxMessageRead")
+            .WithSummary("Marks one of the caller's notifications read.");
+    }
+}

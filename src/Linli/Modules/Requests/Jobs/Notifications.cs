@@ -1,0 +1,151 @@
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Linli.Modules.Requests.Jobs;
+
+/// <summary>
+/// Where notifications go: the in-app inbox by default; an SMS gateway is another implementation. A channel must deliver
+/// a message at most once per <see cref="OutboxMessage.Key"/>, however often it is handed the same message: the sender
+/// hands it again whenever it cannot record that it was sent (a crash, a failure after delivery).
+/// </summary>
+internal interface INotificationChannel
+{
+    Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>The default channel: a row in the recipient's inbox, keyed by the outbox message's key.</summary>
+internal sealed class InAppInboxChannel(IServiceScopeFactory scopes, TimeProvider clock) : INotificationChannel
+{
+    public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        if (await db.Inbox.AnyAsync(i => i.Key == message.Key, cancellationToken)) return; // delivered before
+        db.Inbox.Add(new InboxMessage
+        {
+            Key = message.Key, Recipient = message.Recipient, Subject = message.Subject, Body = message.Body, TicketId = message.TicketId,
+            CreatedAt = clock.GetUtcNow().UtcDateTime,
+        });
+        try
+        {
+            await db.SaveChangesAsync(cancellationToken);
+        }
+        catch (DbUpdateException)
+        {
+            // Delivered meanwhile by another sender: the unique key kept it single. Anything else is a failure to retry.
+            if (!await KeyExistsAsync(message.Key, cancellationToken)) throw;
+        }
+    }
+
+    private async Task<bool> KeyExistsAsync(Guid key, CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        return await scope.ServiceProvider.GetRequiredService<RequestsDbContext>().Inbox.AnyAsync(i => i.Key == key, cancellationToken);
+    }
+}
+
+/// <summary>
+/// Drains the outbox through the channel. A message is marked sent only after the channel took it; if marking fails,
+/// the next pass hands it again and the channel's idempotency keeps it single. On PostgreSQL a batch is claimed with
+/// FOR UPDATE SKIP LOCKED so instances never work on the same message.
+/// </summary>
+internal sealed class NotificationSender(IServiceScopeFactory scopes, INotificationChannel channel, TimeProvider clock, ILogger<NotificationSender> logger)
+{
+    private const int Batch = 100;
+    public const int MaxAttempts = 20;
+    private readonly SemaphoreSlim _gate = new(1, 1);
+
+    /// <summary>Sends what is waiting; returns how many messages were sent.</summary>
+    public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
+    {
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            var sent = 0;
+            while (true)
+            {
+                var (handled, delivered) = await SendBatchAsync(cancellationToken);
+                sent += delivered;
+                if (handled < Batch || delivered == 0) return sent;
+            }
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    private async Task<(int Handled, int Delivered)> SendBatchAsync(CancellationToken cancellationToken)
+    {
+        using var scope = scopes.CreateScope();
+        var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+        await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+#pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
+        var batch = db.Database.IsNpgsql()
+            ? await db.Outbox.FromSqlRaw("SELECT * FROM " + Table(db) + " WHERE sent_at IS NULL AND attempts < {0} ORDER BY id LIMIT {1} FOR UPDATE SKIP LOCKED", MaxAttempts, Batch)
+                .ToListAsync(cancellationToken)
+            : await db.Outbox.Where(m => m.SentAt == null && m.Attempts < MaxAttempts).OrderBy(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
+#pragma warning restore EF1003
+        var delivered = 0;
+        foreach (var message in batch)
+        {
+            try
+            {
+                await channel.DeliverAsync(message, cancellationToken);
+                message.SentAt = clock.GetUtcNow().UtcDateTime;
+                message.LastError = null;
+                delivered++;
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                message.Attempts++;
+                message.LastError = e.GetType().Name;
+                logger.LogWarning("Notification {MessageId} not delivered ({Error}); attempt {Attempt}", message.Id, e.GetType().Name, message.Attempts);
+            }
+            // On SQLite each mark is its own short write; the read above holds no transaction open across delivery.
+            if (transaction is null) await db.SaveChangesAsync(cancellationToken);
+        }
+        if (transaction is not null)
+        {
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        return (batch.Count, delivered);
+    }
+
+    private static string Table(RequestsDbContext db)
+    {
+        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
+        return $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
+    }
+}
+
+internal sealed class NotificationSenderService(NotificationSender sender, TimeProvider clock, IOptions<RequestsOptions> options, ILogger<NotificationSenderService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        if (!options.Value.RunJobs) return;
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            try
+            {
+                await sender.RunOnceAsync(stoppingToken);
+            }
+            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
+            {
+                logger.LogError(e, "The notification sender failed; it tries again on the next pass");
+            }
+            try
+            {
+                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds / 5)), clock, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+        }
+    }
+}

@@ -1,0 +1,85 @@
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.AddCategory;
+using Linli.Modules.Requests.Features.CallerHistory;
+using Linli.Modules.Requests.Features.ChangeCategory;
+using Linli.Modules.Requests.Features.Close;
+using Linli.Modules.Requests.Features.CoHandle;
+using Linli.Modules.Requests.Features.Dispatch;
+using Linli.Modules.Requests.Features.FindDuplicates;
+using Linli.Modules.Requests.Features.EditRoutingRule;
+using Linli.Modules.Requests.Features.Evaluate;
+using Linli.Modules.Requests.Features.Extension;
+using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Inbox;
+using Linli.Modules.Requests.Features.ListCategories;
+using Linli.Modules.Requests.Features.ListRoutingRules;
+using Linli.Modules.Requests.Features.ListTickets;
+using Linli.Modules.Requests.Features.Reply;
+using Linli.Modules.Requests.Features.Return;
+using Linli.Modules.Requests.Features.Sign;
+using Linli.Modules.Requests.Features.Suspend;
+using Linli.Modules.Requests.Features.Whistle;
+using Linli.Modules.Requests.Jobs;
+using Linli.Modules.Requests.Seeding;
+using Linli.Platform.Auth;
+using Linli.Platform.Persistence;
+using Linli.Platform.Startup;
+using Linli.Platform.Validation;
+
+namespace Linli.Modules.Requests;
+
+internal static class RequestsModule
+{
+    public static IHostApplicationBuilder AddRequestsModule(this IHostApplicationBuilder builder)
+    {
+        builder.AddModuleDbContext<RequestsDbContext>(RequestsDbContext.Module);
+        builder.Services.Configure<RequestsOptions>(builder.Configuration.GetSection(RequestsOptions.Section));
+        builder.Services.AddScoped<IStartupTask, EnsureCategories>();
+        builder.Services.AddSingleton<RegionLocator>();
+        builder.Services.AddScoped<TicketWorkflow>();
+        builder.Services.AddScoped<TicketActionRunner>();
+        builder.Services.AddSingleton<DeadlineWatcher>();
+        builder.Services.AddSingleton<INotificationChannel, InAppInboxChannel>();
+        builder.Services.AddSingleton<NotificationSender>();
+        builder.Services.AddHostedService<DeadlineWatcherService>();
+        builder.Services.AddHostedService<NotificationSenderService>();
+        return builder;
+    }
+
+    public static IEndpointRouteBuilder MapRequests(this IEndpointRouteBuilder app)
+    {
+        var categories = app.MapGroup("/api/requests/categories").WithTags("Requests").RequireAuthorization().WithValidation();
+        ListCategoriesEndpoint.Map(categories);
+        var configure = categories.MapGroup("").RequireAuthorization(Permissions.ConfigureRequests);
+        AddCategoryEndpoint.Map(configure);
+        ChangeCategoryEndpoint.Map(configure);
+
+        var rules = app.MapGroup("/api/requests/routing-rules").WithTags("Requests").RequireAuthorization(Permissions.ConfigureRequests).WithValidation();
+        ListRoutingRulesEndpoint.Map(rules);
+        EditRoutingRuleEndpoint.Map(rules);
+
+        // Reading is scoped by the context's filter; each action checks who may take it (403) and the state (409).
+        var tickets = app.MapGroup("/api/requests/tickets").WithTags("Requests").RequireAuthorization().WithValidation();
+        FileTicketEndpoint.Map(tickets);
+        ListTicketsEndpoint.Map(tickets);
+        GetTicketEndpoint.Map(tickets);
+        DispatchEndpoint.Map(tickets);
+        SignEndpoint.Map(tickets);
+        ReturnEndpoint.Map(tickets);
+        CoHandleEndpoint.Map(tickets);
+        ExtensionEndpoints.Map(tickets);
+        SuspendEndpoints.Map(tickets);
+        WhistleEndpoints.Map(tickets);
+        ReplyEndpoint.Map(tickets);
+        EvaluateEndpoint.Map(tickets);
+        CloseEndpoint.Map(tickets);
+        DuplicatesEndpoints.Map(tickets);
+        CallerHistoryEndpoint.Map(app.MapGroup("/api/requests").WithTags("Requests")
+            .RequireAuthorization(policy => policy.RequireRole(Roles.HotlineOperator)).WithValidation());
+
+        InboxEndpoints.Map(app.MapGroup("/api/inbox").WithTags("Requests").RequireAuthorization());
+        return app;
+    }
+}
