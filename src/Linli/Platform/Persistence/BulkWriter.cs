@@ -121,4 +121,62 @@ internal static class BulkWriter
     }
 
     internal static DbConnection Connection(DbContext context) => context.Database.GetDbConnection();
+
+    /// <summary>
+    /// For a bulk load into an EMPTY table: drops its secondary indexes now and rebuilds them when the returned handle is
+    /// disposed — one sort per index instead of maintaining every index row by row. A table that already has rows is
+    /// left alone (the handle does nothing), so live data never goes unindexed.
+    /// </summary>
+    public static async Task<IAsyncDisposable> SuspendIndexesAsync<TEntity>(DbContext context, CancellationToken cancellationToken = default)
+    {
+        var entity = context.Model.FindEntityType(typeof(TEntity))!;
+        var table = StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        var postgres = context.Database.IsNpgsql();
+        var qualified = postgres ? $"\"{table.Schema}\".\"{table.Name}\"" : $"\"{table.Name}\"";
+        var connection = context.Database.GetDbConnection();
+        if (connection.State != System.Data.ConnectionState.Open) await connection.OpenAsync(cancellationToken);
+
+        if (await ScalarAsync(connection, $"SELECT 1 FROM {qualified} LIMIT 1", cancellationToken) is not null)
+            return new RebuildIndexes(connection, [], null);
+        var indexes = new List<(string Name, string Definition)>();
+        await using (var command = connection.CreateCommand())
+        {
+            command.CommandText = postgres
+                ? $"SELECT quote_ident(n.nspname) || '.' || quote_ident(c.relname), pg_get_indexdef(i.indexrelid) FROM pg_index i " +
+                  $"JOIN pg_class c ON c.oid = i.indexrelid JOIN pg_namespace n ON n.oid = c.relnamespace " +
+                  $"WHERE i.indrelid = '{qualified}'::regclass AND NOT i.indisprimary"
+                : $"SELECT '\"' || name || '\"', sql FROM sqlite_master WHERE type = 'index' AND tbl_name = '{table.Name}' AND sql IS NOT NULL";
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            while (await reader.ReadAsync(cancellationToken)) indexes.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        foreach (var (name, _) in indexes) await ExecuteAsync(connection, $"DROP INDEX {name}", cancellationToken);
+        return new RebuildIndexes(connection, indexes, postgres ? $"ANALYZE {qualified}" : "ANALYZE");
+    }
+
+    private sealed class RebuildIndexes(DbConnection connection, List<(string Name, string Definition)> indexes, string? analyze) : IAsyncDisposable
+    {
+        public async ValueTask DisposeAsync()
+        {
+            if (indexes.Count == 0) return;
+            var pending = indexes.ToList();
+            indexes.Clear(); // once only, whether disposed explicitly or by `await using`
+            foreach (var (_, definition) in pending) await ExecuteAsync(connection, definition, CancellationToken.None);
+            if (analyze is not null) await ExecuteAsync(connection, analyze, CancellationToken.None);
+        }
+    }
+
+    private static async Task ExecuteAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.CommandTimeout = 0; // rebuilding an index over millions of rows takes as long as it takes
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static async Task<object?> ScalarAsync(DbConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync(cancellationToken);
+    }
 }

@@ -4,6 +4,7 @@ using Linli.Modules.Residents.Domain;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
+using System.Threading.Channels;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Residents.Seeding;
@@ -39,7 +40,41 @@ internal sealed class ResidentsCitySeeder(ResidentsDbContext db, IRegionDirector
             await IdAllocator.NextAsync<Household>(db, cancellationToken),
             await IdAllocator.NextAsync<Resident>(db, cancellationToken),
             await IdAllocator.NextAsync<PopulationTag>(db, cancellationToken));
+        // A fresh city loads into empty tables: build their indexes once at the end instead of row by row.
+        await using var householdIndexes = await BulkWriter.SuspendIndexesAsync<Household>(db, cancellationToken);
+        await using var residentIndexes = await BulkWriter.SuspendIndexesAsync<Resident>(db, cancellationToken);
+        await using var tagIndexes = await BulkWriter.SuspendIndexesAsync<PopulationTag>(db, cancellationToken);
+
+        // Two stages on two cores: this thread draws people and encrypts their numbers while the writer streams the
+        // previous batch into the database.
+        var batches = Channel.CreateBounded<SeedBatch>(new BoundedChannelOptions(2) { SingleReader = true, SingleWriter = true });
+        var writer = Task.Run(async () =>
+        {
+            try
+            {
+                await foreach (var full in batches.Reader.ReadAllAsync(cancellationToken)) await FlushAsync(full, cancellationToken);
+            }
+            catch (Exception e)
+            {
+                batches.Writer.TryComplete(e);
+                throw;
+            }
+        }, cancellationToken);
         var batch = new SeedBatch();
+        async Task HandOverAsync()
+        {
+            if (batch.Residents.Count == 0 && batch.Households.Count == 0) return;
+            try
+            {
+                await batches.Writer.WriteAsync(batch, cancellationToken);
+            }
+            catch (ChannelClosedException)
+            {
+                await writer; // surfaces the writer's own failure
+                throw;
+            }
+            batch = new SeedBatch();
+        }
         foreach (var district in communities.GroupBy(c => c.Code[..6]))
         {
             var (householdsBefore, residentsBefore) = (population.Households, population.Residents);
@@ -52,12 +87,18 @@ internal sealed class ResidentsCitySeeder(ResidentsDbContext db, IRegionDirector
                 var households = random.RoundStochastic(full * options.Scale);
                 if (households == 0) continue;
                 population.AddCommunity(random, community, grids[community.Code].ToList(), households, urban, batch);
-                if (batch.Residents.Count >= FlushEveryResidents) await FlushAsync(batch, cancellationToken);
+                if (batch.Residents.Count >= FlushEveryResidents) await HandOverAsync();
             }
-            await FlushAsync(batch, cancellationToken);
+            await HandOverAsync();
             progress.Report($"residents: {district.Key} {districts.GetValueOrDefault(district.Key)}: " +
                             $"{population.Households - householdsBefore:N0} households, {population.Residents - residentsBefore:N0} residents");
         }
+        batches.Writer.Complete();
+        await writer;
+        progress.Report("residents: rebuilding indexes…");
+        await tagIndexes.DisposeAsync();
+        await residentIndexes.DisposeAsync();
+        await householdIndexes.DisposeAsync();
         await BulkWriter.ResetIdentityAsync<Household>(db, cancellationToken: cancellationToken);
         await BulkWriter.ResetIdentityAsync<Resident>(db, cancellationToken: cancellationToken);
         await BulkWriter.ResetIdentityAsync<PopulationTag>(db, cancellationToken: cancellationToken);
@@ -71,6 +112,5 @@ internal sealed class ResidentsCitySeeder(ResidentsDbContext db, IRegionDirector
         await BulkWriter.WriteAsync<Household>(db, ResidentColumns.Households, batch.Households, cancellationToken);
         await BulkWriter.WriteAsync<Resident>(db, ResidentColumns.Residents, batch.Residents, cancellationToken);
         await BulkWriter.WriteAsync<PopulationTag>(db, ResidentColumns.Tags, batch.Tags, cancellationToken);
-        batch.Clear();
     }
 }

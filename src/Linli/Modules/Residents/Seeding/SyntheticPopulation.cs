@@ -304,11 +304,4 @@ internal sealed class SeedBatch
     public List<object?[]> Households { get; } = [];
     public List<object?[]> Residents { get; } = [];
     public List<object?[]> Tags { get; } = [];
-
-    public void Clear()
-    {
-        Households.Clear();
-        Residents.Clear();
-        Tags.Clear();
-    }
 }
