@@ -15,6 +15,15 @@ internal static class AddCategoryEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/", async Task<Created<CategoryItem>> (AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
+                var item = await HandleAsync(request, db, clock, ct);
+                return TypedResults.Created($"/api/requests/categories/{item.Id}", item);
+            })
+            .WithName("AddRequestCategory")
+            .WithSummary("Adds a category at the top or under a first- or second-level one (administrators).");
+
+    /// <summary>The use case, shared by the API and the administrator's category page.</summary>
+    public static async Task<CategoryItem> HandleAsync(AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, CancellationToken ct)
+            {
                 var name = request.Name.Trim();
                 if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
                 var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
@@ -37,9 +46,6 @@ internal static class AddCategoryEndpoint
                     db.RoutingRules.Add(DefaultRouting.For(category.Id, null, clock.GetUtcNow().UtcDateTime));
                     await db.SaveChangesAsync(ct);
                 }
-                var item = category.ToItem(new CategoryTree(tree.All.Append(category)));
-                return TypedResults.Created($"/api/requests/categories/{category.Id}", item);
-            })
-            .WithName("AddRequestCategory")
-            .WithSummary("Adds a category at the top or under a first- or second-level one (administrators).");
+                return category.ToItem(new CategoryTree(tree.All.Append(category)));
+            }
 }

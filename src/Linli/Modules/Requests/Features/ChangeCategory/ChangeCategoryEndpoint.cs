@@ -15,6 +15,12 @@ internal static class ChangeCategoryEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPatch("/{id:int}", async Task<Ok<CategoryItem>> (int id, ChangeCategoryRequest request, RequestsDbContext db, CancellationToken ct) =>
+                TypedResults.Ok(await HandleAsync(id, request, db, ct)))
+            .WithName("ChangeRequestCategory")
+            .WithSummary("Renames, moves (under another parent of the same level) or retires/restores a category (administrators). Tickets keep their category.");
+
+    /// <summary>The use case, shared by the API and the administrator's category page.</summary>
+    public static async Task<CategoryItem> HandleAsync(int id, ChangeCategoryRequest request, RequestsDbContext db, CancellationToken ct)
             {
                 var all = await db.Categories.ToListAsync(ct);
                 var tree = new CategoryTree(all);
@@ -37,8 +43,6 @@ internal static class ChangeCategoryEndpoint
                 if (tree.All.Any(c => c.Id != category.Id && c.ParentId == category.ParentId && c.Name == category.Name && !c.IsRetired) && !category.IsRetired)
                     throw new ConflictException($"A category named '{category.Name}' already exists there.");
                 await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(category.ToItem(tree));
-            })
-            .WithName("ChangeRequestCategory")
-            .WithSummary("Renames, moves (under another parent of the same level) or retires/restores a category (administrators). Tickets keep their category.");
+                return category.ToItem(tree);
+            }
 }

@@ -25,6 +25,13 @@ internal static class EditRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/{categoryId:int}", async Task<Ok<RoutingRuleItem>> (int categoryId, EditRoutingRuleRequest request, RequestsDbContext db,
                 IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await HandleAsync(categoryId, request, db, departments, caller, clock, ct)))
+            .WithName("EditRoutingRule")
+            .WithSummary("Saves a new version of a leaf category's routing rule (administrators); tickets already routed keep the version they got.");
+
+    /// <summary>The use case, shared by the API and the administrator's rule page.</summary>
+    public static async Task<RoutingRuleItem> HandleAsync(int categoryId, EditRoutingRuleRequest request, RequestsDbContext db,
+        IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, CancellationToken ct)
             {
                 var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
                 var category = tree.Find(categoryId) ?? throw new NotFoundException($"Category {categoryId} does not exist.");
@@ -61,8 +68,6 @@ internal static class EditRoutingRuleEndpoint
                     // Someone else saved version N+1 first (unique category + version).
                     throw new ConflictException("The rule was changed by someone else; reload it and try again.");
                 }
-                return TypedResults.Ok(next.ToItem(tree.PathOf(category)));
-            })
-            .WithName("EditRoutingRule")
-            .WithSummary("Saves a new version of a leaf category's routing rule (administrators); tickets already routed keep the version they got.");
+                return next.ToItem(tree.PathOf(category));
+            }
 }

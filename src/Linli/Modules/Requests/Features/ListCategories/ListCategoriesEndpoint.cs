@@ -14,7 +14,13 @@ internal static class ListCategoriesEndpoint
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/", async Task<Ok<Paged<CategoryItem>>> (int? parentId, int? level, bool? includeRetired, string? search, int? page, int? pageSize,
-                RequestsDbContext db, CancellationToken ct) =>
+                RequestsDbContext db, CancellationToken ct) => TypedResults.Ok(await ListAsync(parentId, level, includeRetired, search, page, pageSize, db, ct)))
+            .WithName("ListRequestCategories")
+            .WithSummary("Request categories (three levels), filtered by parent, level or a text in the path; retired ones on request; paginated.");
+
+    /// <summary>The query, shared by the API and the pages.</summary>
+    public static async Task<Paged<CategoryItem>> ListAsync(int? parentId, int? level, bool? includeRetired, string? search, int? page, int? pageSize,
+        RequestsDbContext db, CancellationToken ct)
             {
                 // The tree is small (hundreds of rows): paths and inherited retirement are worked out in memory.
                 var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
@@ -27,8 +33,6 @@ internal static class ListCategoriesEndpoint
                     .OrderBy(c => c.Path, StringComparer.Ordinal).ThenBy(c => c.Id)
                     .ToList();
                 var (p, size) = Paging.Normalize(page, pageSize);
-                return TypedResults.Ok(new Paged<CategoryItem>(items.Skip((p - 1) * size).Take(size).ToList(), p, size, items.Count));
-            })
-            .WithName("ListRequestCategories")
-            .WithSummary("Request categories (three levels), filtered by parent, level or a text in the path; retired ones on request; paginated.");
+                return new Paged<CategoryItem>(items.Skip((p - 1) * size).Take(size).ToList(), p, size, items.Count);
+            }
 }
