@@ -31,8 +31,11 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
         PlaceName = Place is null ? null : (await Regions.FindAsync(Place, ct))?.Name;
     }
 
+    public string? Filed { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
+        Filed = TempData["Filed"] as string;
         await PrepareAsync(ct);
         await PlaceAsync(ct);
     }
@@ -48,8 +51,9 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
         }
         var ticket = await TryFileAsync(ct);
         if (ticket is null) return Page();
-        TempData["Done"] = "巡查发现已上报。";
-        return Redirect($"/requests/tickets/{ticket.Id}");
+        // A grid worker's scope is the grid, and tickets are read by community: the confirmation stays on this page.
+        TempData["Filed"] = ticket.Number;
+        return Redirect("/requests/patrol");
     }
 
     protected override FileTicketRequest BuildRequest(int categoryId) => base.BuildRequest(categoryId) with

@@ -296,7 +296,7 @@ internal static class MetricsEndpoints
     public static void Map(IEndpointRouteBuilder api)
     {
         var group = api.MapGroup("/metrics").RequireAuthorization(policy => policy.RequireRole(Readers));
-        group.MapGet("/", async (MetricsGroup? groupBy, string? period, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize,
+        group.MapGet("/", async (string? groupBy, string? period, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize,
                 RequestMetrics metrics, TimeProvider clock, CancellationToken ct) =>
             {
                 var report = await metrics.ComputeAsync(Filter(groupBy, period, from, to, region, clock), ct);
@@ -309,7 +309,7 @@ internal static class MetricsEndpoints
             })
             .WithName("RequestMetrics")
             .WithSummary("Request metrics in the caller's scope grouped by unit, region (one level below `region`) or category, over a window (period 7d|30d|month|quarter|year, or from/to in China days): counts, on-time sign rate, on-time finish rate, resolution, satisfaction and return rates, overdue, repeats, average hours; rows paginated.");
-        group.MapGet("/export", async (string? format, MetricsGroup? groupBy, string? period, DateOnly? from, DateOnly? to, string? region,
+        group.MapGet("/export", async (string? format, string? groupBy, string? period, DateOnly? from, DateOnly? to, string? region,
                 RequestMetrics metrics, TimeProvider clock, CancellationToken ct) =>
             {
                 var report = await metrics.ComputeAsync(Filter(groupBy, period, from, to, region, clock), ct);
@@ -320,6 +320,16 @@ internal static class MetricsEndpoints
             })
             .WithName("ExportRequestMetrics")
             .WithSummary("The same metrics as an Excel workbook (format=xlsx, default) or CSV (format=csv), every row.");
+    }
+
+    /// <summary>groupBy as the API takes it: unit, region or category, in any case.</summary>
+    public static MetricsFilter Filter(string? groupBy, string? period, DateOnly? from, DateOnly? to, string? region, TimeProvider clock)
+    {
+        MetricsGroup? group = null;
+        if (!string.IsNullOrWhiteSpace(groupBy))
+            group = Enum.TryParse<MetricsGroup>(groupBy, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
+                : throw ValidationFailedException.For("groupBy", "Group by unit, region or category.");
+        return Filter(group, period, from, to, region, clock);
     }
 
     public static MetricsFilter Filter(MetricsGroup? groupBy, string? period, DateOnly? from, DateOnly? to, string? region, TimeProvider clock)
