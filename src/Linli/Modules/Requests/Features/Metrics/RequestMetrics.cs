@@ -130,8 +130,13 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     /// <summary>Regions group one level below the chosen region (city → districts → streets → communities).</summary>
     private static Expression<Func<Ticket, string>> RegionKey(string? region)
     {
-        var length = region?.Length switch { null or <= 4 => 6, <= 6 => 9, _ => 12 };
-        return t => t.CommunityCode.Substring(0, length);
+        // Literal lengths, so that the SELECT and the GROUP BY carry the very same expression on every database.
+        return region?.Length switch
+        {
+            null or <= 4 => t => t.CommunityCode.Substring(0, 6),
+            <= 6 => t => t.CommunityCode.Substring(0, 9),
+            _ => t => t.CommunityCode.Substring(0, 12),
+        };
     }
 
     private async Task<List<MetricsRow>> GroupAsync(IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now, CancellationToken ct)
