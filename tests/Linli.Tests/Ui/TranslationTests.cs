@@ -37,6 +37,7 @@ public sealed partial class TranslationTests
         // Texts looked up through a table rather than a literal.
         keys.UnionWith(RoleNames.Label.Values);
         keys.UnionWith(RoleNames.Duties.Values);
+        keys.UnionWith(Linli.Modules.Requests.Pages.RequestLabels.All);
         keys.UnionWith(Enum.GetValues<RegionKind>().Select(RegionLabels.Kind));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.Level));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.ChildrenOf));

@@ -16,6 +16,9 @@ using Linli.Modules.Requests.Features.Inbox;
 using Linli.Modules.Requests.Features.ListCategories;
 using Linli.Modules.Requests.Features.ListRoutingRules;
 using Linli.Modules.Requests.Features.ListTickets;
+using Linli.Modules.Requests.Features.Metrics;
+using Linli.Modules.Requests.Features.Photos;
+using Linli.Modules.Requests.Features.Queues;
 using Linli.Modules.Requests.Features.Reply;
 using Linli.Modules.Requests.Features.Return;
 using Linli.Modules.Requests.Features.Sign;
@@ -40,6 +43,10 @@ internal static class RequestsModule
         builder.Services.AddSingleton<RegionLocator>();
         builder.Services.AddScoped<TicketWorkflow>();
         builder.Services.AddScoped<TicketActionRunner>();
+        builder.Services.AddScoped<FileTicketHandler>();
+        builder.Services.AddScoped<RequestMetrics>();
+        builder.Services.AddSingleton<TicketPhotos>();
+        builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddSingleton<DeadlineWatcher>();
         builder.Services.AddSingleton<INotificationChannel, InAppInboxChannel>();
         builder.Services.AddSingleton<NotificationSender>();
@@ -78,6 +85,10 @@ internal static class RequestsModule
         DuplicatesEndpoints.Map(tickets);
         CallerHistoryEndpoint.Map(app.MapGroup("/api/requests").WithTags("Requests")
             .RequireAuthorization(policy => policy.RequireRole(Roles.HotlineOperator)).WithValidation());
+
+        var reports = app.MapGroup("/api/requests").WithTags("Requests").RequireAuthorization();
+        TicketQueues.Map(reports);
+        MetricsEndpoints.Map(reports);
 
         InboxEndpoints.Map(app.MapGroup("/api/inbox").WithTags("Requests").RequireAuthorization());
         return app;

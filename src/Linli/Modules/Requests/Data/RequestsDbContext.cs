@@ -172,6 +172,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.Property(x => x.ReadBy).HasMaxLength(256);
             e.HasIndex(x => new { x.Recipient, x.Id });
         });
+        Features.Metrics.MetricsSql.Register(modelBuilder, Database);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -15,31 +15,37 @@ internal static class AddCategoryEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/", async Task<Created<CategoryItem>> (AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var name = request.Name.Trim();
-                if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
-                var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
-                var parent = request.ParentId is { } id
-                    ? tree.Find(id) ?? throw ValidationFailedException.For(nameof(request.ParentId), "No such category.")
-                    : null;
-                if (parent is { IsLeaf: true })
-                    throw ValidationFailedException.For(nameof(request.ParentId), "Categories have three levels; a leaf cannot have children.");
-                if (parent is not null && tree.IsRetired(parent))
-                    throw ValidationFailedException.For(nameof(request.ParentId), "The parent is retired.");
-                if (tree.All.Any(c => c.ParentId == parent?.Id && c.Name == name && !c.IsRetired))
-                    throw new ConflictException($"A category named '{name}' already exists there.");
-
-                var category = new Category { Name = name, ParentId = parent?.Id, Level = (parent?.Level ?? 0) + 1 };
-                db.Categories.Add(category);
-                await db.SaveChangesAsync(ct);
-                // A new leaf is routed to the community where it happens until an administrator says otherwise.
-                if (category.IsLeaf)
-                {
-                    db.RoutingRules.Add(DefaultRouting.For(category.Id, null, clock.GetUtcNow().UtcDateTime));
-                    await db.SaveChangesAsync(ct);
-                }
-                var item = category.ToItem(new CategoryTree(tree.All.Append(category)));
-                return TypedResults.Created($"/api/requests/categories/{category.Id}", item);
+                var item = await HandleAsync(request, db, clock, ct);
+                return TypedResults.Created($"/api/requests/categories/{item.Id}", item);
             })
             .WithName("AddRequestCategory")
             .WithSummary("Adds a category at the top or under a first- or second-level one (administrators).");
+
+    /// <summary>The use case, shared by the API and the administrator's category page.</summary>
+    public static async Task<CategoryItem> HandleAsync(AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var name = request.Name.Trim();
+        if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
+        var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
+        var parent = request.ParentId is { } id
+            ? tree.Find(id) ?? throw ValidationFailedException.For(nameof(request.ParentId), "No such category.")
+            : null;
+        if (parent is { IsLeaf: true })
+            throw ValidationFailedException.For(nameof(request.ParentId), "Categories have three levels; a leaf cannot have children.");
+        if (parent is not null && tree.IsRetired(parent))
+            throw ValidationFailedException.For(nameof(request.ParentId), "The parent is retired.");
+        if (tree.All.Any(c => c.ParentId == parent?.Id && c.Name == name && !c.IsRetired))
+            throw new ConflictException($"A category named '{name}' already exists there.");
+
+        var category = new Category { Name = name, ParentId = parent?.Id, Level = (parent?.Level ?? 0) + 1 };
+        db.Categories.Add(category);
+        await db.SaveChangesAsync(ct);
+        // A new leaf is routed to the community where it happens until an administrator says otherwise.
+        if (category.IsLeaf)
+        {
+            db.RoutingRules.Add(DefaultRouting.For(category.Id, null, clock.GetUtcNow().UtcDateTime));
+            await db.SaveChangesAsync(ct);
+        }
+        return category.ToItem(new CategoryTree(tree.All.Append(category)));
+    }
 }

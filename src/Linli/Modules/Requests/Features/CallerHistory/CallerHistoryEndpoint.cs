@@ -14,17 +14,20 @@ internal sealed record CallerHistoryRequest([property: Required, MaxLength(Reque
 
 internal static class CallerHistoryEndpoint
 {
+    /// <summary>The lookup itself, shared by the API and the hotline console page.</summary>
+    public static async Task<Paged<TicketView>> FindAsync(CallerHistoryRequest request, IPersonalDataProtector protector, RequestsDbContext db, CancellationToken ct)
+    {
+        var phone = new string(request.Phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
+        var hash = protector.LookupHash(phone);
+        var paged = await db.Tickets.AsNoTracking().Where(t => t.PhoneHash == hash).Include(t => t.Units)
+            .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).AsSplitQuery()
+            .ToPagedAsync(request.Page, request.PageSize, ct);
+        return new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t)).ToList(), paged.Page, paged.PageSize, paged.Total);
+    }
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/caller-history", async Task<Ok<Paged<TicketView>>> (CallerHistoryRequest request, IPersonalDataProtector protector, RequestsDbContext db,
-                CancellationToken ct) =>
-            {
-                var phone = new string(request.Phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
-                var hash = protector.LookupHash(phone);
-                var paged = await db.Tickets.AsNoTracking().Where(t => t.PhoneHash == hash).Include(t => t.Units)
-                    .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).AsSplitQuery()
-                    .ToPagedAsync(request.Page, request.PageSize, ct);
-                return TypedResults.Ok(new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t)).ToList(), paged.Page, paged.PageSize, paged.Total));
-            })
+                CancellationToken ct) => TypedResults.Ok(await FindAsync(request, protector, db, ct)))
             .WithName("CallerHistory")
             .WithSummary("The hotline console's lookup: a caller's earlier tickets by phone number (sent in the body), newest first; paginated.");
 }

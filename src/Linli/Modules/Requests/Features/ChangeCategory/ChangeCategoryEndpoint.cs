@@ -15,30 +15,34 @@ internal static class ChangeCategoryEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPatch("/{id:int}", async Task<Ok<CategoryItem>> (int id, ChangeCategoryRequest request, RequestsDbContext db, CancellationToken ct) =>
-            {
-                var all = await db.Categories.ToListAsync(ct);
-                var tree = new CategoryTree(all);
-                var category = tree.Find(id) ?? throw new NotFoundException($"Category {id} does not exist.");
-                if (request.Name is { } rawName)
-                {
-                    var name = rawName.Trim();
-                    if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
-                    category.Name = name;
-                }
-                if (request.ParentId is { } parentId && parentId != category.ParentId)
-                {
-                    var parent = tree.Find(parentId) ?? throw ValidationFailedException.For(nameof(request.ParentId), "No such category.");
-                    // The tree keeps three levels: a category moves only under a parent of the level its old parent had.
-                    if (parent.Level != category.Level - 1)
-                        throw ValidationFailedException.For(nameof(request.ParentId), $"A level-{category.Level} category moves only under a level-{category.Level - 1} one.");
-                    category.ParentId = parent.Id;
-                }
-                if (request.Retired is { } retired) category.IsRetired = retired;
-                if (tree.All.Any(c => c.Id != category.Id && c.ParentId == category.ParentId && c.Name == category.Name && !c.IsRetired) && !category.IsRetired)
-                    throw new ConflictException($"A category named '{category.Name}' already exists there.");
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(category.ToItem(tree));
-            })
+                TypedResults.Ok(await HandleAsync(id, request, db, ct)))
             .WithName("ChangeRequestCategory")
             .WithSummary("Renames, moves (under another parent of the same level) or retires/restores a category (administrators). Tickets keep their category.");
+
+    /// <summary>The use case, shared by the API and the administrator's category page.</summary>
+    public static async Task<CategoryItem> HandleAsync(int id, ChangeCategoryRequest request, RequestsDbContext db, CancellationToken ct)
+    {
+        var all = await db.Categories.ToListAsync(ct);
+        var tree = new CategoryTree(all);
+        var category = tree.Find(id) ?? throw new NotFoundException($"Category {id} does not exist.");
+        if (request.Name is { } rawName)
+        {
+            var name = rawName.Trim();
+            if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
+            category.Name = name;
+        }
+        if (request.ParentId is { } parentId && parentId != category.ParentId)
+        {
+            var parent = tree.Find(parentId) ?? throw ValidationFailedException.For(nameof(request.ParentId), "No such category.");
+            // The tree keeps three levels: a category moves only under a parent of the level its old parent had.
+            if (parent.Level != category.Level - 1)
+                throw ValidationFailedException.For(nameof(request.ParentId), $"A level-{category.Level} category moves only under a level-{category.Level - 1} one.");
+            category.ParentId = parent.Id;
+        }
+        if (request.Retired is { } retired) category.IsRetired = retired;
+        if (tree.All.Any(c => c.Id != category.Id && c.ParentId == category.ParentId && c.Name == category.Name && !c.IsRetired) && !category.IsRetired)
+            throw new ConflictException($"A category named '{category.Name}' already exists there.");
+        await db.SaveChangesAsync(ct);
+        return category.ToItem(tree);
+    }
 }

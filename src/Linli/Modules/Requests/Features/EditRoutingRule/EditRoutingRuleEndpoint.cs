@@ -25,44 +25,49 @@ internal static class EditRoutingRuleEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/{categoryId:int}", async Task<Ok<RoutingRuleItem>> (int categoryId, EditRoutingRuleRequest request, RequestsDbContext db,
                 IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, CancellationToken ct) =>
-            {
-                var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
-                var category = tree.Find(categoryId) ?? throw new NotFoundException($"Category {categoryId} does not exist.");
-                if (!category.IsLeaf) throw ValidationFailedException.For(nameof(categoryId), "Rules belong to leaf (third-level) categories.");
-                if (request.SignHoursUrgent > request.SignHoursNormal)
-                    throw ValidationFailedException.For(nameof(request.SignHoursUrgent), "Urgent tickets cannot have longer to sign than normal ones.");
-                if (request.FinishDaysUrgent > request.FinishDaysNormal)
-                    throw ValidationFailedException.For(nameof(request.FinishDaysUrgent), "Urgent tickets cannot have longer to finish than normal ones.");
-                var department = string.IsNullOrWhiteSpace(request.DepartmentCode) ? null : request.DepartmentCode.Trim();
-                if (department is not null && await departments.FindAsync(department, ct) is not { IsActive: true })
-                    throw ValidationFailedException.For(nameof(request.DepartmentCode), $"No active department '{department}'.");
-
-                var current = await db.RoutingRules.Where(r => r.CategoryId == categoryId && r.IsCurrent).OrderByDescending(r => r.Version).FirstAsync(ct);
-                if (request.BasedOnVersion is { } basedOn && basedOn != current.Version)
-                    throw new ConflictException($"The rule is at version {current.Version} now, not {basedOn}.",
-                        new Dictionary<string, object?> { ["currentVersion"] = current.Version });
-                var next = current.NextVersion();
-                next.DepartmentCode = department;
-                next.SignHoursUrgent = request.SignHoursUrgent;
-                next.SignHoursNormal = request.SignHoursNormal;
-                next.FinishDaysUrgent = request.FinishDaysUrgent;
-                next.FinishDaysNormal = request.FinishDaysNormal;
-                next.DuplicateRadiusMeters = request.DuplicateRadiusMeters ?? current.DuplicateRadiusMeters;
-                next.CreatedAt = clock.GetUtcNow().UtcDateTime;
-                next.CreatedBy = caller.UserName;
-                current.IsCurrent = false;
-                db.RoutingRules.Add(next);
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                catch (DbUpdateException) when (!ct.IsCancellationRequested)
-                {
-                    // Someone else saved version N+1 first (unique category + version).
-                    throw new ConflictException("The rule was changed by someone else; reload it and try again.");
-                }
-                return TypedResults.Ok(next.ToItem(tree.PathOf(category)));
-            })
+                TypedResults.Ok(await HandleAsync(categoryId, request, db, departments, caller, clock, ct)))
             .WithName("EditRoutingRule")
             .WithSummary("Saves a new version of a leaf category's routing rule (administrators); tickets already routed keep the version they got.");
+
+    /// <summary>The use case, shared by the API and the administrator's rule page.</summary>
+    public static async Task<RoutingRuleItem> HandleAsync(int categoryId, EditRoutingRuleRequest request, RequestsDbContext db,
+        IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, CancellationToken ct)
+    {
+        var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
+        var category = tree.Find(categoryId) ?? throw new NotFoundException($"Category {categoryId} does not exist.");
+        if (!category.IsLeaf) throw ValidationFailedException.For(nameof(categoryId), "Rules belong to leaf (third-level) categories.");
+        if (request.SignHoursUrgent > request.SignHoursNormal)
+            throw ValidationFailedException.For(nameof(request.SignHoursUrgent), "Urgent tickets cannot have longer to sign than normal ones.");
+        if (request.FinishDaysUrgent > request.FinishDaysNormal)
+            throw ValidationFailedException.For(nameof(request.FinishDaysUrgent), "Urgent tickets cannot have longer to finish than normal ones.");
+        var department = string.IsNullOrWhiteSpace(request.DepartmentCode) ? null : request.DepartmentCode.Trim();
+        if (department is not null && await departments.FindAsync(department, ct) is not { IsActive: true })
+            throw ValidationFailedException.For(nameof(request.DepartmentCode), $"No active department '{department}'.");
+
+        var current = await db.RoutingRules.Where(r => r.CategoryId == categoryId && r.IsCurrent).OrderByDescending(r => r.Version).FirstAsync(ct);
+        if (request.BasedOnVersion is { } basedOn && basedOn != current.Version)
+            throw new ConflictException($"The rule is at version {current.Version} now, not {basedOn}.",
+                new Dictionary<string, object?> { ["currentVersion"] = current.Version });
+        var next = current.NextVersion();
+        next.DepartmentCode = department;
+        next.SignHoursUrgent = request.SignHoursUrgent;
+        next.SignHoursNormal = request.SignHoursNormal;
+        next.FinishDaysUrgent = request.FinishDaysUrgent;
+        next.FinishDaysNormal = request.FinishDaysNormal;
+        next.DuplicateRadiusMeters = request.DuplicateRadiusMeters ?? current.DuplicateRadiusMeters;
+        next.CreatedAt = clock.GetUtcNow().UtcDateTime;
+        next.CreatedBy = caller.UserName;
+        current.IsCurrent = false;
+        db.RoutingRules.Add(next);
+        try
+        {
+            await db.SaveChangesAsync(ct);
+        }
+        catch (DbUpdateException) when (!ct.IsCancellationRequested)
+        {
+            // Someone else saved version N+1 first (unique category + version).
+            throw new ConflictException("The rule was changed by someone else; reload it and try again.");
+        }
+        return next.ToItem(tree.PathOf(category));
+    }
 }

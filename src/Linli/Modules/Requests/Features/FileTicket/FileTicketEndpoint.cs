@@ -35,47 +35,61 @@ internal sealed record FiledTicket(TicketView Ticket, IReadOnlyList<DuplicateCan
 internal static class FileTicketEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/", async Task<Created<FiledTicket>> (FileTicketRequest request, HttpContext http, IAreaScope scope, RequestsDbContext db,
-                TicketWorkflow workflow, RegionLocator locator, IRegionDirectory regions, IPersonalDataProtector protector,
-                IOptions<RequestsOptions> options, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/", async Task<Created<FiledTicket>> (FileTicketRequest request, HttpContext http, IAreaScope scope, FileTicketHandler handler,
+                CancellationToken ct) =>
             {
-                var actor = Actor.From(http.User, scope);
-                var description = request.Description.Trim();
-                if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "Describe the problem.");
-
-                var (category, rule) = await CategoryAndRuleAsync(db, request.CategoryId, ct);
-                var channel = ChannelFor(actor, request.Channel);
-                var (community, grid) = await PlaceAsync(request, actor, locator, regions, ct);
-                if (channel == Channel.GridPatrol && !actor.WorksIn(community))
-                    throw new ForbiddenException("A patrol finding is filed in the worker's own area.");
-
-                var now = clock.GetUtcNow().UtcDateTime;
-                var ticket = new Ticket
-                {
-                    Number = await TicketNumbers.NextAsync(db, now, ct),
-                    Channel = channel, CategoryId = category.Id, RoutingRuleId = rule.Id, Urgency = request.Urgency ?? Urgency.Normal,
-                    Description = description, Address = request.Address?.Trim(),
-                    CommunityCode = community, GridCode = grid, Longitude = request.Longitude, Latitude = request.Latitude,
-                    IsAnonymous = request.Anonymous,
-                    ReporterUserId = actor.Is(Roles.Resident) ? actor.UserId : null,
-                };
-                if (NormalizePhone(request.ContactPhone) is { } phone)
-                {
-                    ticket.PhoneCipher = protector.Encrypt(phone);
-                    ticket.PhoneHash = protector.LookupHash(phone);
-                    ticket.PhoneMasked = Masking.Phone(phone);
-                }
-                workflow.Filed(ticket, actor);
-                await db.SaveChangesAsync(ct);
-
-                // Offered, not forced: the centre decides whether to merge (§3). Residents are not shown others' tickets.
-                IReadOnlyList<DuplicateCandidate> duplicates = actor.Is(Roles.Resident) ? []
-                    : await Duplicates.FindAsync(db, ticket, rule.DuplicateRadiusMeters, options.Value.DuplicateDays, now, ct);
-                return TypedResults.Created($"/api/requests/tickets/{ticket.Id}", new FiledTicket(TicketView.Of(ticket), duplicates));
+                var filed = await handler.HandleAsync(request, Actor.From(http.User, scope), ct);
+                return TypedResults.Created($"/api/requests/tickets/{filed.Ticket.Id}", filed);
             })
             .RequireAuthorization(Permissions.FileRequests)
             .WithName("FileTicket")
             .WithSummary("Files a request (resident web/mini-program, hotline) or a patrol finding (grid and community workers); answers the ticket and nearby open tickets of the same category.");
+}
+
+/// <summary>The intake of every channel: the API above and the intake pages (resident, hotline console, patrol) call this one handler.</summary>
+internal sealed class FileTicketHandler(RequestsDbContext db, TicketWorkflow workflow, RegionLocator locator, IRegionDirectory regions,
+    IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock)
+{
+    public async Task<FiledTicket> HandleAsync(FileTicketRequest request, Actor actor, CancellationToken ct)
+    {
+        // The same annotations the API's validation filter checks, so that a page cannot send what the API would refuse.
+        var results = new List<ValidationResult>();
+        if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
+            throw new ValidationFailedException(results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid.")))
+                .GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray()));
+        var description = request.Description.Trim();
+        if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "Describe the problem.");
+
+        var (category, rule) = await CategoryAndRuleAsync(db, request.CategoryId, ct);
+        var channel = ChannelFor(actor, request.Channel);
+        var (community, grid) = await PlaceAsync(request, actor, locator, regions, ct);
+        if (channel == Channel.GridPatrol && !actor.WorksIn(community))
+            throw new ForbiddenException("A patrol finding is filed in the worker's own area.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ticket = new Ticket
+        {
+            Number = await TicketNumbers.NextAsync(db, now, ct),
+            Channel = channel, CategoryId = category.Id, RoutingRuleId = rule.Id, Urgency = request.Urgency ?? Urgency.Normal,
+            Description = description, Address = request.Address?.Trim(),
+            CommunityCode = community, GridCode = grid, Longitude = request.Longitude, Latitude = request.Latitude,
+            IsAnonymous = request.Anonymous,
+            ReporterUserId = actor.Is(Roles.Resident) ? actor.UserId : null,
+        };
+        if (NormalizePhone(request.ContactPhone) is { } phone)
+        {
+            ticket.PhoneCipher = protector.Encrypt(phone);
+            ticket.PhoneHash = protector.LookupHash(phone);
+            ticket.PhoneMasked = Masking.Phone(phone);
+        }
+        workflow.Filed(ticket, actor);
+        await db.SaveChangesAsync(ct);
+
+        // Offered, not forced: the centre decides whether to merge (§3). Residents are not shown others' tickets.
+        IReadOnlyList<DuplicateCandidate> duplicates = actor.Is(Roles.Resident) ? []
+            : await Duplicates.FindAsync(db, ticket, rule.DuplicateRadiusMeters, options.Value.DuplicateDays, now, ct);
+        return new FiledTicket(TicketView.Of(ticket), duplicates);
+    }
 
     private static async Task<(Category, RoutingRule)> CategoryAndRuleAsync(RequestsDbContext db, int categoryId, CancellationToken ct)
     {

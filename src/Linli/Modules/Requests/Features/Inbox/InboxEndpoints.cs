@@ -22,30 +22,40 @@ internal static class InboxEndpoints
         return addresses;
     }
 
+    /// <summary>The caller's messages, newest first (the API and the /inbox page).</summary>
+    public static async Task<Paged<InboxItem>> ListAsync(bool? unread, int? page, int? pageSize, IAreaScope scope, RequestsDbContext db, CancellationToken ct)
+    {
+        var addresses = AddressesOf(scope);
+        var query = db.Inbox.AsNoTracking().Where(m => addresses.Contains(m.Recipient));
+        if (unread == true) query = query.Where(m => m.ReadAt == null);
+        return await query.OrderByDescending(m => m.Id)
+            .Select(m => new InboxItem(m.Id, m.Subject, m.Body, m.TicketId, m.CreatedAt, m.ReadAt))
+            .ToPagedAsync(page, pageSize, ct);
+    }
+
+    /// <summary>Marks one of the caller's messages read; another's is a 404.</summary>
+    public static async Task MarkReadAsync(long id, IAreaScope scope, RequestsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var addresses = AddressesOf(scope);
+        var message = await db.Inbox.FirstOrDefaultAsync(m => m.Id == id && addresses.Contains(m.Recipient), ct)
+                      ?? throw new NotFoundException($"Message {id} does not exist.");
+        if (message.ReadAt is null)
+        {
+            message.ReadAt = clock.GetUtcNow().UtcDateTime;
+            message.ReadBy = scope.UserName;
+            await db.SaveChangesAsync(ct);
+        }
+    }
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/", async Task<Ok<Paged<InboxItem>>> (bool? unread, int? page, int? pageSize, IAreaScope scope, RequestsDbContext db, CancellationToken ct) =>
-            {
-                var addresses = AddressesOf(scope);
-                var query = db.Inbox.AsNoTracking().Where(m => addresses.Contains(m.Recipient));
-                if (unread == true) query = query.Where(m => m.ReadAt == null);
-                return TypedResults.Ok(await query.OrderByDescending(m => m.Id)
-                    .Select(m => new InboxItem(m.Id, m.Subject, m.Body, m.TicketId, m.CreatedAt, m.ReadAt))
-                    .ToPagedAsync(page, pageSize, ct));
-            })
+                TypedResults.Ok(await ListAsync(unread, page, pageSize, scope, db, ct)))
             .WithName("ReadInbox")
             .WithSummary("The caller's notifications (their own, their department's, their area's), newest first; paginated.");
         api.MapPost("/{id:long}/read", async Task<NoContent> (long id, IAreaScope scope, RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
             {
-                var addresses = AddressesOf(scope);
-                var message = await db.Inbox.FirstOrDefaultAsync(m => m.Id == id && addresses.Contains(m.Recipient), ct)
-                              ?? throw new NotFoundException($"Message {id} does not exist.");
-                if (message.ReadAt is null)
-                {
-                    message.ReadAt = clock.GetUtcNow().UtcDateTime;
-                    message.ReadBy = scope.UserName;
-                    await db.SaveChangesAsync(ct);
-                }
+                await MarkReadAsync(id, scope, db, clock, ct);
                 return TypedResults.NoContent();
             })
             .WithName("MarkInboxMessageRead")

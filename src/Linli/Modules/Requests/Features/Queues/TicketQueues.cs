@@ -1,0 +1,101 @@
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Platform.Auth;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Features.Queues;
+
+/// <summary>The work lists of a unit (§7).</summary>
+internal enum Queue
+{
+    /// <summary>派单: received or returned, waiting for the centre to send it out (the centre's queue).</summary>
+    ToDispatch = 1,
+    /// <summary>待签收: dispatched to the unit.</summary>
+    ToSign,
+    /// <summary>办理中: signed for (or suspended), not yet replied.</summary>
+    InProgress,
+    /// <summary>即将到期: the running deadline (sign while dispatched, finish while in progress) passes within <see cref="TicketQueues.DueSoonHours"/> hours.</summary>
+    DueSoon,
+    /// <summary>已超期: marked overdue by the deadline watcher and still open.</summary>
+    Overdue,
+    /// <summary>待报到: the department was summoned by a whistle and has not reported in.</summary>
+    ToReportIn,
+    /// <summary>待回访: replied, waiting for the visit back (the centre's queue).</summary>
+    ToVisit,
+}
+
+internal sealed record QueueItem(long Id, string Number, TicketState State, Urgency Urgency, int CategoryId, string CommunityCode, string? AssignedUnitCode,
+    DateTime CreatedAt, DateTime? SignDueAt, DateTime? FinishDueAt, bool IsOverdue, bool UnderSupervision, string Description);
+
+/// <summary>
+/// Which tickets a caller's unit has to act on. The caller's unit is their department (lead or co-handler), their community
+/// (grid and community workers: tickets sent to it), or, for street, district, centre and city staff, their whole area.
+/// The context's scope filter applies underneath all of it.
+/// </summary>
+internal static class TicketQueues
+{
+    public const int DueSoonHours = 24;
+
+    public static IReadOnlyList<Queue> For(Actor actor) =>
+        actor.IsCentre ? [Queue.ToDispatch, Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToVisit]
+        : actor.DepartmentCode is not null ? [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToReportIn]
+        : [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue];
+
+    public static IQueryable<Ticket> Query(RequestsDbContext db, Actor actor, Queue queue, DateTime now)
+    {
+        var tickets = db.Tickets.AsNoTracking();
+        var department = actor.DepartmentCode;
+        string? community = (actor.Is(Roles.GridWorker) || actor.Is(Roles.CommunityWorker)) && actor.RegionPrefix is { Length: >= 12 } p ? p[..12] : null;
+        if (queue == Queue.ToReportIn)
+            return department is null ? tickets.Where(t => false)
+                : tickets.Where(t => t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.Summoned && u.ReportedAt == null)
+                                     && t.State != TicketState.Closed && t.State != TicketState.Merged);
+        if (department is not null)
+            tickets = tickets.Where(t => t.AssignedUnitCode == department
+                                         || t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.CoHandler && u.IsActive));
+        else if (community is not null)
+            tickets = tickets.Where(t => t.AssignedUnitCode == community);
+        var soon = now.AddHours(DueSoonHours);
+        return queue switch
+        {
+            Queue.ToDispatch => tickets.Where(t => t.State == TicketState.Received || t.State == TicketState.Returned),
+            Queue.ToSign => tickets.Where(t => t.State == TicketState.Dispatched),
+            Queue.InProgress => tickets.Where(t => t.State == TicketState.InProgress || t.State == TicketState.Suspended),
+            Queue.DueSoon => tickets.Where(t => !t.IsOverdue &&
+                ((t.State == TicketState.Dispatched && t.SignDueAt > now && t.SignDueAt <= soon)
+                 || (t.State == TicketState.InProgress && t.FinishDueAt > now && t.FinishDueAt <= soon))),
+            Queue.Overdue => tickets.Where(t => t.IsOverdue && t.State != TicketState.Closed && t.State != TicketState.Merged && t.State != TicketState.Replied),
+            Queue.ToVisit => tickets.Where(t => t.State == TicketState.Replied),
+            _ => tickets.Where(t => false),
+        };
+    }
+
+    public static async Task<Paged<QueueItem>> ListAsync(RequestsDbContext db, Actor actor, Queue queue, DateTime now, int? page, int? pageSize, CancellationToken ct)
+    {
+        var query = Query(db, actor, queue, now);
+        // Most pressing first: by the running deadline, then the oldest.
+        query = queue is Queue.ToSign or Queue.DueSoon or Queue.InProgress or Queue.Overdue
+            ? query.OrderBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id)
+            : query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
+        return await query.Select(t => new QueueItem(t.Id, t.Number, t.State, t.Urgency, t.CategoryId, t.CommunityCode, t.AssignedUnitCode, t.CreatedAt,
+                t.SignDueAt, t.FinishDueAt, t.IsOverdue, t.UnderSupervision, t.Description.Length > 80 ? t.Description.Substring(0, 80) + "…" : t.Description))
+            .ToPagedAsync(page, pageSize, ct);
+    }
+
+    public static async Task<Dictionary<Queue, long>> CountAsync(RequestsDbContext db, Actor actor, DateTime now, CancellationToken ct)
+    {
+        var counts = new Dictionary<Queue, long>();
+        foreach (var queue in For(actor)) counts[queue] = await Query(db, actor, queue, now).LongCountAsync(ct);
+        return counts;
+    }
+
+    public static void Map(IEndpointRouteBuilder api) =>
+        api.MapGet("/queues/{queue}", async Task<Ok<Paged<QueueItem>>> (Queue queue, int? page, int? pageSize, HttpContext http, IAreaScope scope,
+                RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await ListAsync(db, Actor.From(http.User, scope), queue, clock.GetUtcNow().UtcDateTime, page, pageSize, ct)))
+            .WithName("TicketQueue")
+            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit; paginated.");
+}

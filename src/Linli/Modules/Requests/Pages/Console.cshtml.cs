@@ -1,0 +1,94 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Organizations.Contracts;
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.CallerHistory;
+using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Photos;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Linli.Platform.Paging;
+using Linli.Platform.Protection;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linli.Modules.Requests.Pages;
+
+/// <summary>
+/// The 12345 operator's console (中心接件、分类派件): a fast entry form that can dispatch the new ticket or answer it directly
+/// and close it in the same submit, and a caller lookup by phone (POSTed, never in a URL) listing the caller's earlier
+/// tickets. Filing, dispatching and answering are the module's handlers, the same as the API's.
+/// </summary>
+[Authorize(Roles = Roles.HotlineOperator)]
+[RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope,
+    TicketActionRunner runner, IPersonalDataProtector protector, IDepartmentDirectory departments) : IntakeForm(context, handler, photos, regions, scope)
+{
+    /// <summary>After filing: "dispatch" (to <see cref="DispatchTo"/>), "answer" (直接答复 with <see cref="Answer"/>, closed at once) or "none".</summary>
+    [BindProperty] public string? Then { get; set; } = "dispatch";
+
+    /// <summary>Empty: what the routing rule says; "community": where it happened; or a department code.</summary>
+    [BindProperty] public string? DispatchTo { get; set; }
+
+    [BindProperty, MaxLength(RequestLimits.Opinion, ErrorMessage = "答复不能超过 2000 个字。")] public string? Answer { get; set; }
+
+    /// <summary>The caller's number for the lookup (a separate form).</summary>
+    [BindProperty, MaxLength(RequestLimits.Phone)] public string? LookupPhone { get; set; }
+    [BindProperty(Name = "pageNumber")] public int? LookupPage { get; set; }
+
+    public Paged<TicketView>? History { get; private set; }
+    public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
+    public string? Message { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        Departments = await departments.ListAsync(cancellationToken: ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        Departments = await departments.ListAsync(cancellationToken: ct);
+        if (Then == "answer" && string.IsNullOrWhiteSpace(Answer) && Step is not ("suggest" or "place"))
+            ModelState.AddModelError(nameof(Answer), "直接答复需要填写答复内容。");
+        var ticket = await TryFileAsync(ct);
+        if (ticket is null) return Page();
+        try
+        {
+            if (Then == "dispatch")
+                await runner.RunAsync(ticket.Id, ticket.Version, (w, t, a) => w.DispatchAsync(t, a, DispatchTo, null, ct), ct);
+            else if (Then == "answer")
+                await runner.RunAsync(ticket.Id, ticket.Version, (w, t, a) => w.CloseAsync(t, a, Answer!.Trim(), ct), ct);
+        }
+        catch (Exception e) when (e is ValidationFailedException or ConflictException or ForbiddenException)
+        {
+            // Filed, but the next step was refused: the ticket page says why and offers the step again.
+            TempData["Message"] = "诉求已受理，但派单未成功，请在工单页面重新派单。";
+        }
+        TempData["Done"] = "诉求已受理。";
+        return Redirect($"/requests/tickets/{ticket.Id}");
+    }
+
+    public async Task<IActionResult> OnPostLookupAsync(CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        Departments = await departments.ListAsync(cancellationToken: ct);
+        ModelState.Clear();
+        var phone = LookupPhone?.Trim();
+        if (string.IsNullOrEmpty(phone) || phone.Length > RequestLimits.Phone || !phone.Any(char.IsAsciiDigit))
+        {
+            Message = "请输入来电号码。";
+            return Page();
+        }
+        History = await CallerHistoryEndpoint.FindAsync(new CallerHistoryRequest(phone, LookupPage, 10), protector, Db, ct);
+        // The form for the new ticket starts with the caller's number.
+        ContactPhone ??= phone;
+        return Page();
+    }
+
+    protected override FileTicketRequest BuildRequest(int categoryId) => base.BuildRequest(categoryId) with { Channel = Channel.Hotline };
+}

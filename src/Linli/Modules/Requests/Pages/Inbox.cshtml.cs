@@ -1,0 +1,44 @@
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Features.Inbox;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Linli.Modules.Requests.Pages;
+
+/// <summary>The in-app inbox (§5) of staff and residents: their own, their department's and their area's messages (the same queries as /api/inbox).</summary>
+[Authorize]
+internal sealed class InboxModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock) : PageModel
+{
+    [BindProperty(SupportsGet = true)] public bool Unread { get; set; }
+    [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
+    [BindProperty] public long? MessageId { get; set; }
+
+    public Paged<InboxItem> Items { get; private set; } = null!;
+
+    public async Task OnGetAsync(CancellationToken ct) => Items = await InboxEndpoints.ListAsync(Unread ? true : null, PageNumber, 20, scope, db, ct);
+
+    public async Task<IActionResult> OnPostReadAsync(CancellationToken ct)
+    {
+        try
+        {
+            if (MessageId is { } id) await InboxEndpoints.MarkReadAsync(id, scope, db, clock, ct);
+        }
+        catch (NotFoundException)
+        {
+            return NotFound();
+        }
+        return Redirect($"/inbox?unread={(Unread ? "true" : "false")}&pageNumber={PageNumber ?? 1}");
+    }
+
+    public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
+    {
+        // The page being looked at, one message at a time through the same use case.
+        var page = await InboxEndpoints.ListAsync(true, 1, 100, scope, db, ct);
+        foreach (var item in page.Items) await InboxEndpoints.MarkReadAsync(item.Id, scope, db, clock, ct);
+        return Redirect("/inbox");
+    }
+}

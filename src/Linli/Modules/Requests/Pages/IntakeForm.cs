@@ -1,0 +1,146 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Photos;
+using Linli.Modules.Requests.Features.SuggestCategory;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Linli.Modules.Requests.Pages;
+
+/// <summary>
+/// What the three intake pages (resident, hotline console, patrol) share: the fields, the category suggestions, the
+/// district → street → community picker that works without JavaScript (each "update" button posts the form back and the
+/// page offers the next level), the photo checks, and the call to the module's one intake handler
+/// (<see cref="FileTicketHandler"/>, the same as POST /api/requests/tickets). Nothing personal travels in a URL.
+/// </summary>
+internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope) : PageModel
+{
+    public const int SuggestionCount = 5;
+
+    [BindProperty, MaxLength(RequestLimits.Description, ErrorMessage = "问题描述不能超过 4000 个字。")]
+    public string? Description { get; set; }
+
+    /// <summary>The category chosen from the suggestions (radio buttons).</summary>
+    [BindProperty] public int? SuggestedCategoryId { get; set; }
+
+    /// <summary>The category chosen from the full list; wins over a suggestion.</summary>
+    [BindProperty] public int? CategoryId { get; set; }
+
+    [BindProperty] public Urgency Urgency { get; set; } = Urgency.Normal;
+    [BindProperty] public string? DistrictCode { get; set; }
+    [BindProperty] public string? StreetCode { get; set; }
+    [BindProperty] public string? CommunityCode { get; set; }
+    [BindProperty] public double? Longitude { get; set; }
+    [BindProperty] public double? Latitude { get; set; }
+
+    [BindProperty, MaxLength(RequestLimits.Address, ErrorMessage = "地址不能超过 200 个字。")]
+    public string? Address { get; set; }
+
+    [BindProperty, MaxLength(RequestLimits.Phone, ErrorMessage = "手机号格式不正确。"), RegularExpression(@"^\+?[0-9][0-9 \-]{4,19}$", ErrorMessage = "手机号格式不正确。")]
+    public string? ContactPhone { get; set; }
+
+    [BindProperty] public bool Anonymous { get; set; }
+
+    [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
+    /// <summary>Which button was pressed: "suggest", "place" or (default) "file".</summary>
+    [BindProperty] public string? Step { get; set; }
+
+    public IReadOnlyList<CategorySuggestion> Suggestions { get; private set; } = [];
+    public CategoryTree Tree { get; private set; } = new([]);
+    public IReadOnlyList<RegionInfo> Districts { get; private set; } = [];
+    public IReadOnlyList<RegionInfo> Streets { get; private set; } = [];
+    public IReadOnlyList<RegionInfo> Communities { get; private set; } = [];
+
+    protected Actor Actor => Actor.From(User, scope);
+
+    protected RequestsDbContext Db => db;
+
+    protected IRegionDirectory Regions => regions;
+
+    /// <summary>Whether this page shows the community picker (the patrol form is placed in the worker's own grid).</summary>
+    public virtual bool ShowsPicker => true;
+
+    protected async Task PrepareAsync(CancellationToken ct)
+    {
+        Tree = await CategoryPaths.TreeAsync(db, ct);
+        Suggestions = string.IsNullOrWhiteSpace(Description) ? [] : CategorySuggester.Suggest(Tree, Description, SuggestionCount);
+        if (!ShowsPicker) return;
+        // A chosen community fixes its street and district; a chosen street its district.
+        if (CommunityCode is { Length: 12 } c) (StreetCode, DistrictCode) = (c[..9], c[..6]);
+        else if (StreetCode is { Length: 9 } s) DistrictCode = s[..6];
+        var city = (await regions.ListAsync(RegionLevel.City, "", ct)).FirstOrDefault()?.Code ?? "";
+        Districts = await regions.ListAsync(RegionLevel.District, city, ct);
+        if (DistrictCode is { Length: 6 } d && Districts.Any(x => x.Code == d)) Streets = await regions.ListAsync(RegionLevel.Street, d, ct);
+        else DistrictCode = StreetCode = CommunityCode = null;
+        if (StreetCode is { Length: 9 } st && Streets.Any(x => x.Code == st)) Communities = await regions.ListAsync(RegionLevel.Community, st, ct);
+        else StreetCode = CommunityCode = null;
+        if (CommunityCode is not null && Communities.All(x => x.Code != CommunityCode)) CommunityCode = null;
+    }
+
+    /// <summary>The request this form describes; the page may add what it knows (the patrol worker's grid).</summary>
+    protected virtual FileTicketRequest BuildRequest(int categoryId) => new(
+        Description!.Trim(), categoryId, Urgency, Channel.Web, CommunityCode, null, Longitude, Latitude, Address, ContactPhone, Anonymous);
+
+    /// <summary>
+    /// Files the ticket when the form is complete and the file button was pressed; otherwise (or on a refusal) leaves the
+    /// page to be shown again with the messages. Answers the filed ticket or null.
+    /// </summary>
+    protected async Task<TicketView?> TryFileAsync(CancellationToken ct)
+    {
+        await PrepareAsync(ct);
+        if (Step is "suggest" or "place")
+        {
+            ModelState.Clear();
+            return null;
+        }
+        if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "请描述问题。");
+        var categoryId = CategoryId ?? SuggestedCategoryId;
+        if (categoryId is null)
+            ModelState.AddModelError(nameof(CategoryId), Suggestions.Count > 0 ? "请确认诉求分类：从建议中选择一项，或在完整列表中选择。" : "请选择诉求分类。");
+        if ((Longitude is null) != (Latitude is null)) ModelState.AddModelError(nameof(Longitude), "地图点需要同时填写经度和纬度。");
+        var (problem, checkedPhotos) = await TicketPhotos.ReadAsync(Photos, ct);
+        switch (problem)
+        {
+            case TicketPhotos.Problem.TooMany: ModelState.AddModelError(nameof(Photos), "最多上传 3 张照片。"); break;
+            case TicketPhotos.Problem.TooLarge: ModelState.AddModelError(nameof(Photos), "每张照片不能超过 5 MB。"); break;
+            case TicketPhotos.Problem.WrongType: ModelState.AddModelError(nameof(Photos), "照片只能是 JPEG、PNG 或 WebP 图片。"); break;
+        }
+        if (!ModelState.IsValid) return null;
+        try
+        {
+            var filed = await handler.HandleAsync(BuildRequest(categoryId!.Value), Actor, ct);
+            await photos.SaveAsync(filed.Ticket.Id, checkedPhotos, ct);
+            return filed.Ticket;
+        }
+        catch (ValidationFailedException invalid)
+        {
+            foreach (var field in invalid.Errors.Keys) ModelState.AddModelError(field, FieldMessage(field));
+        }
+        catch (ForbiddenException)
+        {
+            ModelState.AddModelError("", "您不能在辖区以外上报。");
+        }
+        return null;
+    }
+
+    /// <summary>The form's words for a field the intake handler refused.</summary>
+    public static string FieldMessage(string field) => field switch
+    {
+        nameof(FileTicketRequest.Description) => "请描述问题。",
+        nameof(FileTicketRequest.CategoryId) => "请选择一个可用的三级分类。",
+        nameof(FileTicketRequest.CommunityCode) => "请选择社区，或填写地图上的位置。",
+        nameof(FileTicketRequest.GridCode) => "该社区没有这个网格。",
+        nameof(FileTicketRequest.Longitude) or nameof(FileTicketRequest.Latitude) => "该位置不在本市范围内。",
+        nameof(FileTicketRequest.ContactPhone) => "手机号格式不正确。",
+        nameof(FileTicketRequest.Address) => "地址不能超过 200 个字。",
+        _ => "输入有误，请检查后重新提交。",
+    };
+}

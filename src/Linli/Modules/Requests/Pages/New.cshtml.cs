@@ -1,0 +1,27 @@
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.Photos;
+using Linli.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linli.Modules.Requests.Pages;
+
+/// <summary>A resident files a request (§2): works on a phone and without JavaScript; the ticket number and a page to follow it come back.</summary>
+[Authorize(Roles = Roles.Resident)]
+[RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+internal sealed class NewModel(RequestsDbContext db, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope)
+    : IntakeForm(db, handler, photos, regions, scope)
+{
+    public Task OnGetAsync(CancellationToken ct) => PrepareAsync(ct);
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        var ticket = await TryFileAsync(ct);
+        if (ticket is null) return Page();
+        TempData["Filed"] = ticket.Number;
+        return Redirect($"/requests/track/{ticket.Number}");
+    }
+}

@@ -1,0 +1,65 @@
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.Photos;
+using Linli.Platform.Auth;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+
+namespace Linli.Modules.Requests.Pages;
+
+/// <summary>
+/// A grid (or community) worker reports a problem found on patrol (§2), from a phone. The finding is placed in the worker's
+/// own grid (a community worker's: their community); the intake handler refuses a place outside the worker's area.
+/// </summary>
+[Authorize(Roles = Roles.GridWorker + "," + Roles.CommunityWorker)]
+[RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory directory, IAreaScope scope)
+    : IntakeForm(context, handler, photos, directory, scope)
+{
+    public override bool ShowsPicker => false;
+
+    /// <summary>The worker's grid (15 digits) or community (12), from their scope.</summary>
+    public string? Place { get; private set; }
+    public string? PlaceName { get; private set; }
+
+    private async Task PlaceAsync(CancellationToken ct)
+    {
+        Place = Actor.RegionPrefix is { Length: 15 or 12 } p ? p : null;
+        PlaceName = Place is null ? null : (await Regions.FindAsync(Place, ct))?.Name;
+    }
+
+    public string? Filed { get; private set; }
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        Filed = TempData["Filed"] as string;
+        await PrepareAsync(ct);
+        await PlaceAsync(ct);
+    }
+
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
+    {
+        await PlaceAsync(ct);
+        if (Place is null)
+        {
+            ModelState.AddModelError("", "您的账号没有网格或社区辖区，不能上报巡查发现。");
+            await PrepareAsync(ct);
+            return Page();
+        }
+        var ticket = await TryFileAsync(ct);
+        if (ticket is null) return Page();
+        // A grid worker's scope is the grid, and tickets are read by community: the confirmation stays on this page.
+        TempData["Filed"] = ticket.Number;
+        return Redirect("/requests/patrol");
+    }
+
+    protected override FileTicketRequest BuildRequest(int categoryId) => base.BuildRequest(categoryId) with
+    {
+        Channel = Channel.GridPatrol,
+        CommunityCode = Place!.Length == 12 ? Place : null,
+        GridCode = Place.Length == 15 ? Place : null,
+    };
+}

@@ -1,0 +1,38 @@
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.Queues;
+using Linli.Platform.Auth;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Linli.Modules.Requests.Pages;
+
+/// <summary>The work lists of the caller's unit (§7), from <see cref="TicketQueues"/> — the same query as GET /api/requests/queues/{queue}.</summary>
+[Authorize(Policy = Permissions.HandleRequests)]
+internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units) : PageModel
+{
+    public const int PageSize = 20;
+
+    [BindProperty(SupportsGet = true)] public Queue? Queue { get; set; }
+    [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
+
+    public IReadOnlyList<Queue> Available { get; private set; } = [];
+    public Dictionary<Queue, long> Counts { get; private set; } = [];
+    public Paged<QueueItem> Items { get; private set; } = null!;
+    public Dictionary<string, string> UnitLabels { get; private set; } = [];
+    public CategoryTree Tree { get; private set; } = new([]);
+
+    public async Task OnGetAsync(CancellationToken ct)
+    {
+        var actor = Actor.From(User, scope);
+        var now = clock.GetUtcNow().UtcDateTime;
+        Available = TicketQueues.For(actor);
+        if (Queue is not { } queue || !Available.Contains(queue)) Queue = queue = Available[0];
+        Counts = await TicketQueues.CountAsync(db, actor, now, ct);
+        Items = await TicketQueues.ListAsync(db, actor, queue, now, PageNumber, PageSize, ct);
+        UnitLabels = await units.NamesAsync(Items.Items.SelectMany(i => new[] { i.AssignedUnitCode, i.CommunityCode }), ct);
+        Tree = await CategoryPaths.TreeAsync(db, ct);
+    }
+}

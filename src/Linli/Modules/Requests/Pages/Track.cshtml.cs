@@ -1,0 +1,75 @@
+using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Pages;
+
+/// <summary>
+/// The resident follows their request by its number: state, steps, the reply, and the rating form once it is replied
+/// (the same <see cref="TicketWorkflow.EvaluateAsync"/> as POST /api/requests/tickets/{id}/evaluate). The context's
+/// scope filter shows a resident only their own tickets; anything else is a 404.
+/// </summary>
+[Authorize(Roles = Roles.Resident)]
+internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units) : PageModel
+{
+    public TicketView Ticket { get; private set; } = null!;
+    public string CategoryPath { get; private set; } = "";
+    public Dictionary<string, string> UnitLabels { get; private set; } = [];
+    public string? Filed { get; private set; }
+    public string? Message { get; private set; }
+    public string? Done { get; private set; }
+
+    [BindProperty] public Rating? Rating { get; set; }
+    [BindProperty, MaxLength(RequestLimits.Opinion, ErrorMessage = "意见不能超过 2000 个字。")] public string? Opinion { get; set; }
+    [BindProperty] public int? Version { get; set; }
+
+    public async Task<IActionResult> OnGetAsync(string number, CancellationToken ct)
+    {
+        Filed = TempData["Filed"] as string;
+        Done = TempData["Done"] as string;
+        return await LoadAsync(number, ct) ? Page() : NotFound();
+    }
+
+    public async Task<IActionResult> OnPostEvaluateAsync(string number, CancellationToken ct)
+    {
+        if (!await LoadAsync(number, ct)) return NotFound();
+        if (Rating is null) ModelState.AddModelError(nameof(Rating), "请选择评价。");
+        if (!ModelState.IsValid) return Page();
+        try
+        {
+            await runner.RunAsync(Ticket.Id, Version, (w, t, a) => w.EvaluateAsync(t, a, Rating!.Value, Opinion, ct), ct);
+            TempData["Done"] = "评价已提交，谢谢！";
+            return Redirect($"/requests/track/{number}");
+        }
+        catch (ConflictException)
+        {
+            await LoadAsync(number, ct);
+            Message = "诉求状态已变化，请刷新页面后再评价。";
+        }
+        catch (ForbiddenException)
+        {
+            Message = "您不能评价这条诉求。";
+        }
+        return Page();
+    }
+
+    private async Task<bool> LoadAsync(string number, CancellationToken ct)
+    {
+        if (number.Length > 20) return false;
+        var ticket = await db.Tickets.AsNoTracking().Include(t => t.Units).Include(t => t.Actions).AsSplitQuery()
+            .FirstOrDefaultAsync(t => t.Number == number, ct);
+        if (ticket is null) return false;
+        Ticket = TicketView.Of(ticket, ticket.Actions);
+        CategoryPath = (await CategoryPaths.TreeAsync(db, ct)).PathOf(ticket.CategoryId);
+        UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode), ct);
+        return true;
+    }
+}

@@ -1,0 +1,18 @@
+// Intake forms: with JavaScript, choosing a district or a street refreshes the picker at once (the "update" button does
+// the same without it). The form posts back with Step=place; nothing else changes.
+(function () {
+  'use strict';
+  document.querySelectorAll('select[data-autosubmit]').forEach(function (select) {
+    select.addEventListener('change', function () {
+      var form = select.form;
+      var step = document.createElement('input');
+      step.type = 'hidden';
+      step.name = 'Step';
+      step.value = select.dataset.autosubmit;
+      form.appendChild(step);
+      // The photos cannot survive a refresh; do not send them twice.
+      form.querySelectorAll('input[type=file]').forEach(function (f) { f.disabled = true; });
+      form.submit();
+    });
+  });
+})();
