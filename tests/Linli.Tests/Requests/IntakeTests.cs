@@ -35,6 +35,14 @@ public sealed class IntakeTests(CityFixture city)
 
         var elsewhere = await worker.PostAsJsonAsync("/api/requests/tickets", new { description = "井盖缺失", categoryId = category, communityCode = CityFixture.CommunityB });
         Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+
+        // The worker follows their own finding; a ticket of the next grid of the same community stays invisible.
+        Assert.Equal(HttpStatusCode.OK, (await worker.GetAsync($"/api/requests/tickets/{ticket.GetProperty("id").GetInt64()}")).StatusCode);
+        var grids = await RequestsApi.GridsAsync(city.App, CityFixture.CommunityA);
+        Assert.True(grids.Count > 1, "community A has several grids");
+        var next = await (await city.App.ClientForAsync("hotline")).FileAsync(category, lon: grids[1].Longitude, lat: grids[1].Latitude);
+        Assert.Equal(grids[1].Code, next.GetProperty("gridCode").GetString());
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync($"/api/requests/tickets/{next.GetProperty("id").GetInt64()}")).StatusCode);
     }
 
     [Theory]

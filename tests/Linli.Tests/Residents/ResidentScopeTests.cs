@@ -99,4 +99,33 @@ public sealed class ResidentScopeTests(CityFixture city)
         Assert.Equal(2, household.GetProperty("members").GetArrayLength());
         Assert.Equal(a, household.GetProperty("members")[0].GetProperty("id").GetInt64()); // the head first
     }
+
+    [Fact]
+    public async Task A_grid_worker_sees_the_residents_of_their_grid_and_not_those_of_the_next_grid()
+    {
+        var grid1 = CityFixture.CommunityA + "001";
+        var grid2 = CityFixture.CommunityA + "002";
+        var cwA = await city.App.ClientForAsync("cw.a");
+        async Task<long> CreateInGridAsync(string grid)
+        {
+            var response = await cwA.PostAsJsonAsync("/api/residents", new
+            {
+                household = new { communityCode = CityFixture.CommunityA, gridCode = grid, address = "测试路2号" },
+                name = "网格测试居民", idNumber = NewIdNumber(), relationToHead = "Head",
+            });
+            Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+            return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+        }
+        var inOwnGrid = await CreateInGridAsync(grid1);
+        var inNextGrid = await CreateInGridAsync(grid2);
+        var userName = "grid.worker." + Guid.NewGuid().ToString("N")[..6];
+        await city.App.CreateUserAsync(userName, Linli.Platform.Auth.Roles.GridWorker, grid1);
+        var gridWorker = await city.App.ClientForAsync(userName);
+
+        Assert.Equal(HttpStatusCode.OK, (await gridWorker.GetAsync($"/api/residents/{inOwnGrid}")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await gridWorker.GetAsync($"/api/residents/{inNextGrid}")).StatusCode);
+        var page = await gridWorker.GetFromJsonAsync<JsonElement>($"/api/residents?communityCode={CityFixture.CommunityA}&pageSize=500");
+        var grids = page.GetProperty("items").EnumerateArray().Select(r => r.GetProperty("gridCode").GetString()).Distinct().ToList();
+        Assert.Equal([grid1], grids);
+    }
 }

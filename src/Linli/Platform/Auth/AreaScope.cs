@@ -18,6 +18,15 @@ internal interface IAreaScope
     string? UserName { get; }
 
     bool Covers(string regionCode) => RegionPrefix is not null && regionCode.StartsWith(RegionPrefix, StringComparison.Ordinal);
+
+    /// <summary>
+    /// The community-level part of the scope: the prefix itself, or the community of a grid scope. Records that carry a
+    /// community code (and, when known, a grid code) filter with this plus <see cref="Grid"/>.
+    /// </summary>
+    string? CommunityPrefix => RegionPrefix is { Length: > 12 } grid ? grid[..12] : RegionPrefix;
+
+    /// <summary>The one grid a grid-level scope (a 15-digit code) is limited to; null for wider scopes.</summary>
+    string? Grid => RegionPrefix is { Length: > 12 } grid ? grid : null;
 }
 
 /// <summary>Scope of the current HTTP caller; outside a request (jobs, command-line verbs) the system sees everything.</summary>

@@ -27,6 +27,8 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;
+    private string? ScopeCommunity => scope.CommunityPrefix;
+    private string? ScopeGrid => scope.Grid;
     private string? ScopeDepartment => scope.DepartmentCode;
     private string? ScopeUser => scope.UserId;
 
@@ -97,7 +99,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasMany(x => x.Units).WithOne().HasForeignKey(u => u.TicketId).OnDelete(DeleteBehavior.Cascade);
             e.HasMany(x => x.Actions).WithOne().HasForeignKey(a => a.TicketId).OnDelete(DeleteBehavior.Cascade);
             e.HasQueryFilter(t => ScopePrefix == ""
-                                  || (ScopePrefix != null && t.CommunityCode.StartsWith(ScopePrefix))
+                                  || (ScopeCommunity != null && t.CommunityCode.StartsWith(ScopeCommunity) && (ScopeGrid == null || t.GridCode == ScopeGrid))
                                   || (ScopeDepartment != null && t.Units.Any(u => u.UnitCode == ScopeDepartment))
                                   || (ScopeUser != null && t.ReporterUserId == ScopeUser));
         });

@@ -22,6 +22,8 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
 
     /// <summary>Region-code prefix the caller may read, from <see cref="IAreaScope"/>; read by the query filters on every query.</summary>
     public string? ScopePrefix => scope.RegionPrefix;
+    private string? ScopeCommunity => scope.CommunityPrefix;
+    private string? ScopeGrid => scope.Grid;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
 
@@ -38,7 +40,7 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.Property(x => x.Room).HasMaxLength(20);
             e.HasIndex(x => x.CommunityCode);
             e.HasIndex(x => x.GridCode);
-            e.HasQueryFilter(x => ScopePrefix != null && x.CommunityCode.StartsWith(ScopePrefix));
+            e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity) && (ScopeGrid == null || x.GridCode == ScopeGrid));
         });
         modelBuilder.Entity<Resident>(e =>
         {
@@ -64,7 +66,7 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             var byName = e.HasIndex(x => x.Name);
             if (Database.IsNpgsql()) byName.HasOperators("text_pattern_ops");
             e.HasIndex(x => x.HouseholdId);
-            e.HasQueryFilter(x => ScopePrefix != null && x.CommunityCode.StartsWith(ScopePrefix));
+            e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity) && (ScopeGrid == null || x.GridCode == ScopeGrid));
         });
         modelBuilder.Entity<PopulationTag>(e =>
         {
@@ -72,7 +74,8 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.Property(x => x.CommunityCode).HasMaxLength(12);
             e.HasIndex(x => new { x.Tag, x.ResidentId });
             e.HasIndex(x => x.ResidentId);
-            e.HasQueryFilter(x => ScopePrefix != null && x.CommunityCode.StartsWith(ScopePrefix));
+            // Tags carry no grid; they are only ever read through their (grid-filtered) resident.
+            e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity));
         });
         modelBuilder.Entity<UnitCount>(e =>
         {
