@@ -16,6 +16,7 @@ using Linli.Modules.Requests.Features.Inbox;
 using Linli.Modules.Requests.Features.ListCategories;
 using Linli.Modules.Requests.Features.ListRoutingRules;
 using Linli.Modules.Requests.Features.ListTickets;
+using Linli.Modules.Requests.Features.Open311;
 using Linli.Modules.Requests.Features.Reply;
 using Linli.Modules.Requests.Features.Return;
 using Linli.Modules.Requests.Features.Sign;
@@ -25,6 +26,7 @@ using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
+using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
 using Linli.Platform.Validation;
 
@@ -40,6 +42,10 @@ internal static class RequestsModule
         builder.Services.AddSingleton<RegionLocator>();
         builder.Services.AddScoped<TicketWorkflow>();
         builder.Services.AddScoped<TicketActionRunner>();
+        builder.Services.AddScoped<TicketIntake>();
+        builder.Services.AddSingleton<Open311Catalog>();
+        builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
+        builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
         builder.Services.AddSingleton<DeadlineWatcher>();
         builder.Services.AddSingleton<INotificationChannel, InAppInboxChannel>();
         builder.Services.AddSingleton<NotificationSender>();
@@ -80,6 +86,7 @@ internal static class RequestsModule
             .RequireAuthorization(policy => policy.RequireRole(Roles.HotlineOperator)).WithValidation());
 
         InboxEndpoints.Map(app.MapGroup("/api/inbox").WithTags("Requests").RequireAuthorization());
+        Open311Endpoints.Map(app);
         return app;
     }
 }
