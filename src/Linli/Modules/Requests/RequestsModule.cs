@@ -40,10 +40,12 @@ internal static class RequestsModule
         builder.Services.Configure<RequestsOptions>(builder.Configuration.GetSection(RequestsOptions.Section));
         builder.Services.AddScoped<IStartupTask, EnsureCategories>();
         builder.Services.AddSingleton<RegionLocator>();
+        builder.Services.AddSingleton<TicketNumbers>();
         builder.Services.AddScoped<TicketWorkflow>();
         builder.Services.AddScoped<TicketActionRunner>();
         builder.Services.AddScoped<TicketIntake>();
         builder.Services.AddSingleton<Open311Catalog>();
+        builder.Services.AddSingleton<Open311KeyCache>();
         builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
         builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
         builder.Services.AddSingleton<DeadlineWatcher>();

@@ -33,7 +33,7 @@ internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule
 /// grid; a point outside the city is refused), numbers it, protects the phone and logs the filing with its outbox
 /// message. The caller adds what its channel keeps besides and saves everything in one SaveChanges.
 /// </summary>
-internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow, RegionLocator locator, IRegionDirectory regions,
+internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow, TicketNumbers numbers, RegionLocator locator, IRegionDirectory regions,
     IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock)
 {
     /// <param name="channel">Set by a channel that is its own (Open311); otherwise decided from the actor's role.</param>
@@ -51,7 +51,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         var now = clock.GetUtcNow().UtcDateTime;
         var ticket = new Ticket
         {
-            Number = await TicketNumbers.NextAsync(db, now, ct),
+            Number = await numbers.NextAsync(db, now, ct),
             Channel = chosen, CategoryId = category.Id, RoutingRuleId = rule.Id, Urgency = request.Urgency ?? Urgency.Normal,
             Description = description, Address = request.Address?.Trim(),
             CommunityCode = community, GridCode = grid, Longitude = request.Longitude, Latitude = request.Latitude,
@@ -74,12 +74,15 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
 
     private async Task<(Category, RoutingRule)> CategoryAndRuleAsync(int categoryId, CancellationToken ct)
     {
-        var category = await db.Categories.AsNoTracking().FirstOrDefaultAsync(c => c.Id == categoryId, ct);
+        // The leaf and its ancestors (the tree is three levels deep) in one round trip, then its current rule.
+        var parentId = db.Categories.Where(c => c.Id == categoryId).Select(c => c.ParentId);
+        var grandparentId = db.Categories.Where(c => parentId.Contains(c.Id)).Select(c => c.ParentId);
+        var chain = await db.Categories.AsNoTracking()
+            .Where(c => c.Id == categoryId || parentId.Contains(c.Id) || grandparentId.Contains(c.Id))
+            .ToListAsync(ct);
+        var category = chain.FirstOrDefault(c => c.Id == categoryId);
         if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "Choose a third-level category.");
-        for (var c = category; c is not null; c = c.ParentId is { } p ? await db.Categories.AsNoTracking().FirstOrDefaultAsync(x => x.Id == p, ct) : null)
-        {
-            if (c.IsRetired) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category is retired; choose another.");
-        }
+        if (chain.Any(c => c.IsRetired)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category is retired; choose another.");
         var rule = await db.RoutingRules.AsNoTracking().Where(r => r.CategoryId == categoryId && r.IsCurrent).OrderByDescending(r => r.Version).FirstAsync(ct);
         return (category, rule);
     }
@@ -107,14 +110,16 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             ?? (actor.Is(Roles.GridWorker) && actor.RegionPrefix is { Length: 15 } own ? own[..12] : null);
         if (communityCode is null)
             throw ValidationFailedException.For(nameof(request.CommunityCode), "Choose a community or a point on the map.");
-        if (await regions.FindAsync(communityCode, ct) is not { Level: RegionLevel.Community })
+        // A community or grid the locator placed the point in exists (it read them from the region tree); others are looked up.
+        if (communityCode != placed?.CommunityCode && await regions.FindAsync(communityCode, ct) is not { Level: RegionLevel.Community })
             throw ValidationFailedException.For(nameof(request.CommunityCode), "No such community.");
 
         var gridCode = request.GridCode?.Trim() is { Length: > 0 } given ? given
             : placed?.CommunityCode == communityCode ? placed.GridCode
             : actor.Is(Roles.GridWorker) && actor.RegionPrefix is { Length: 15 } ownGrid && ownGrid.StartsWith(communityCode, StringComparison.Ordinal) ? ownGrid
             : null;
-        if (gridCode is not null && (!gridCode.StartsWith(communityCode, StringComparison.Ordinal) || await regions.FindAsync(gridCode, ct) is not { Level: RegionLevel.Grid }))
+        if (gridCode is not null && (!gridCode.StartsWith(communityCode, StringComparison.Ordinal)
+                                     || (gridCode != placed?.GridCode && await regions.FindAsync(gridCode, ct) is not { Level: RegionLevel.Grid })))
             throw ValidationFailedException.For(nameof(request.GridCode), "No such grid in that community.");
         return (communityCode, gridCode);
     }

@@ -47,6 +47,29 @@ internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider c
         return best.Count == 1 ? best[0].Code : null;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime At, IReadOnlyList<ServiceAttribute> Attributes)> _attributes = new();
+    private (DateTime At, Dictionary<string, string> Names)? _departments;
+
+    /// <summary>A service's attribute definitions, read at most once a minute per service (they are reference data).</summary>
+    public async Task<IReadOnlyList<ServiceAttribute>> AttributesAsync(RequestsDbContext db, int categoryId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_attributes.TryGetValue(categoryId, out var cached) && now - cached.At < TimeSpan.FromMinutes(1)) return cached.Attributes;
+        var attributes = await db.ServiceAttributes.AsNoTracking().Where(a => a.CategoryId == categoryId).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
+        _attributes[categoryId] = (now, attributes);
+        return attributes;
+    }
+
+    /// <summary>Department names by code, read at most once a minute.</summary>
+    public async Task<Dictionary<string, string>> DepartmentNamesAsync(IDepartmentDirectory departments, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_departments is { } cached && now - cached.At < TimeSpan.FromMinutes(1)) return cached.Names;
+        var names = await Open311Services.DepartmentNamesAsync(departments, ct);
+        _departments = (now, names);
+        return names;
+    }
+
     public static string StatusOf(TicketState state) => state is TicketState.Closed or TicketState.Merged ? "closed" : "open";
 
     public static string NotesOf(TicketState state) => state switch

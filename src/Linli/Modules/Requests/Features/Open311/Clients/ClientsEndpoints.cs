@@ -46,11 +46,12 @@ internal static class ClientsEndpoints
             .WithName("ListOpen311Clients")
             .WithSummary("Open311 clients (never their keys); paginated.");
 
-        api.MapDelete("/{id:int}", async Task<NoContent> (int id, RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        api.MapDelete("/{id:int}", async Task<NoContent> (int id, RequestsDbContext db, Open311KeyCache keys, TimeProvider clock, CancellationToken ct) =>
             {
                 var client = await db.Open311Clients.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException($"Open311 client {id} does not exist.");
                 client.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(ct);
+                keys.Forget(id);
                 return TypedResults.NoContent();
             })
             .WithName("RevokeOpen311Client")

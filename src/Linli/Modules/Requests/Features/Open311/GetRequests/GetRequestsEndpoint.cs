@@ -104,7 +104,7 @@ internal static class Open311RequestViews
         var names = tickets.Count == 0 ? [] : await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var media = tickets.Count == 0 ? [] : await db.Open311Submissions.AsNoTracking().Where(s => ids.Contains(s.TicketId) && s.MediaUrl != null)
             .ToDictionaryAsync(s => s.TicketId, s => s.MediaUrl, ct);
-        var agencies = tickets.Count == 0 ? [] : await Open311Services.DepartmentNamesAsync(departments, ct);
+        var agencies = tickets.Count == 0 ? [] : await catalog.DepartmentNamesAsync(departments, ct);
         var communities = tickets.Count == 0 ? [] : (await catalog.CommunitiesAsync(ct)).Names;
         return new O311List("service_requests", "request", tickets.Select(t =>
         {

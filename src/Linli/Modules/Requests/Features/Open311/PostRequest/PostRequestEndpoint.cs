@@ -32,7 +32,7 @@ internal static partial class PostRequestEndpoint
 
     public static void Map(IEndpointRouteBuilder v2) =>
         v2.MapPost("/requests.{format}", async Task<Open311Result> (string format, HttpContext http, RequestsDbContext db, TicketIntake intake,
-                IPersonalDataProtector protector, Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar,
+                IPersonalDataProtector protector, Open311KeyCache keys, Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar,
                 CancellationToken ct) =>
             {
                 if (!http.Request.HasFormContentType) throw Open311Exception.BadRequest("Send the request form-encoded (application/x-www-form-urlencoded).");
@@ -41,7 +41,7 @@ internal static partial class PostRequestEndpoint
                 string? Bounded(string name, int max) =>
                     Field(name) is { } v && v.Length > max ? throw Open311Exception.BadRequest($"{name} is longer than {max} characters.") : Field(name);
 
-                var client = await Open311Keys.ClientAsync(db, protector, Field("api_key"), ct);
+                var client = await keys.ClientAsync(db, Field("api_key"), ct);
 
                 var code = Field("service_code") ?? throw Open311Exception.BadRequest("service_code is required.");
                 if (!int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var categoryId))
@@ -82,7 +82,7 @@ internal static partial class PostRequestEndpoint
                     throw Open311Exception.BadRequest("media_url must be an absolute http(s) URL.");
                 var description = Bounded("description", RequestLimits.Description);
 
-                var definition = await db.ServiceAttributes.AsNoTracking().Where(a => a.CategoryId == categoryId).ToListAsync(ct);
+                var definition = await catalog.AttributesAsync(db, categoryId, ct);
                 var answers = Open311Attributes.FromForm(form);
                 if (definition.Count == 0 && answers.Count > 0 && !await db.Categories.AnyAsync(c => c.Id == categoryId, ct))
                     throw Open311Exception.NotFound($"No service '{code}'.");
@@ -114,7 +114,7 @@ internal static partial class PostRequestEndpoint
                 await db.SaveChangesAsync(ct);
 
                 var days = taken.Rule.FinishWithinDays(taken.Ticket.Urgency);
-                var agency = taken.Rule.DepartmentCode is { } d ? (await departments.FindAsync(d, ct))?.Name ?? d
+                var agency = taken.Rule.DepartmentCode is { } d ? (await catalog.DepartmentNamesAsync(departments, ct)).GetValueOrDefault(d, d)
                     : (await catalog.CommunitiesAsync(ct)).Names.GetValueOrDefault(taken.Ticket.CommunityCode, taken.Ticket.CommunityCode);
                 var expected = calendar.AddWorkingDays(taken.Ticket.CreatedAt, days);
                 return new Open311Result(new O311List("service_requests", "request",
