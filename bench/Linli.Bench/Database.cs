@@ -190,7 +190,24 @@ internal sealed class Database : IAsyncDisposable
         for (var i = 0; i < 5; i++)
         {
             var sw = Stopwatch.StartNew();
-            groups = (await QueryAsync(sql, r => r.GetInt64(3))).Count;
+            // ~15,000 groups do not fit the default 4 MB work_mem: PostgreSQL would sort instead of hashing (about 2.5× slower).
+            await using var transaction = _postgres ? await _connection.BeginTransactionAsync() : null;
+            if (transaction is not null)
+            {
+                await using var set = _connection.CreateCommand();
+                set.Transaction = transaction;
+                set.CommandText = "SET LOCAL work_mem = '64MB'";
+                await set.ExecuteNonQueryAsync();
+            }
+            await using (var command = _connection.CreateCommand())
+            {
+                command.Transaction = transaction;
+                command.CommandText = sql;
+                await using var reader = await command.ExecuteReaderAsync();
+                groups = 0;
+                while (await reader.ReadAsync()) groups++;
+            }
+            if (transaction is not null) await transaction.CommitAsync();
             times.Add(sw.Elapsed);
         }
         return (times.Min(), times.Order().ElementAt(times.Count / 2), times.Count, groups);
