@@ -19,6 +19,7 @@ using Linli.Modules.Requests.Features.ListTickets;
 using Linli.Modules.Requests.Features.Metrics;
 using Linli.Modules.Requests.Features.Photos;
 using Linli.Modules.Requests.Features.Queues;
+using Linli.Modules.Requests.Features.Open311;
 using Linli.Modules.Requests.Features.Reply;
 using Linli.Modules.Requests.Features.Return;
 using Linli.Modules.Requests.Features.Sign;
@@ -28,6 +29,7 @@ using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
+using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
 using Linli.Platform.Validation;
 
@@ -41,12 +43,18 @@ internal static class RequestsModule
         builder.Services.Configure<RequestsOptions>(builder.Configuration.GetSection(RequestsOptions.Section));
         builder.Services.AddScoped<IStartupTask, EnsureCategories>();
         builder.Services.AddSingleton<RegionLocator>();
+        builder.Services.AddSingleton<TicketNumbers>();
         builder.Services.AddScoped<TicketWorkflow>();
         builder.Services.AddScoped<TicketActionRunner>();
         builder.Services.AddScoped<FileTicketHandler>();
         builder.Services.AddScoped<RequestMetrics>();
         builder.Services.AddSingleton<TicketPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
+        builder.Services.AddScoped<TicketIntake>();
+        builder.Services.AddSingleton<Open311Catalog>();
+        builder.Services.AddSingleton<Open311KeyCache>();
+        builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
+        builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
         builder.Services.AddSingleton<DeadlineWatcher>();
         builder.Services.AddSingleton<INotificationChannel, InAppInboxChannel>();
         builder.Services.AddSingleton<NotificationSender>();
@@ -91,6 +99,7 @@ internal static class RequestsModule
         MetricsEndpoints.Map(reports);
 
         InboxEndpoints.Map(app.MapGroup("/api/inbox").WithTags("Requests").RequireAuthorization());
+        Open311Endpoints.Map(app);
         return app;
     }
 }

@@ -1,4 +1,5 @@
 using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.Open311;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -24,6 +25,9 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
+    public DbSet<ServiceAttribute> ServiceAttributes => Set<ServiceAttribute>();
+    public DbSet<Open311Submission> Open311Submissions => Set<Open311Submission>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;
@@ -175,6 +179,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasIndex(x => new { x.Recipient, x.Id });
         });
         Features.Metrics.MetricsSql.Register(modelBuilder, Database);
+        Open311Mapping.Configure(modelBuilder);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -1,0 +1,133 @@
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Linli.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Linli.Modules.Requests.Features.FileTicket;
+
+/// <summary>What every channel hands to intake: the JSON API, the pages and Open311 all come through here.</summary>
+internal sealed record IntakeCommand(
+    string Description,
+    int CategoryId,
+    Urgency? Urgency = null,
+    Channel? Channel = null,
+    string? CommunityCode = null,
+    string? GridCode = null,
+    double? Longitude = null,
+    double? Latitude = null,
+    string? Address = null,
+    string? ContactPhone = null,
+    bool Anonymous = false);
+
+/// <summary>A ticket taken in and added to the context (not yet saved), with the rule it was routed under.</summary>
+internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule);
+
+/// <summary>
+/// Intake, once for every channel: checks the category (a live leaf) and takes its current routing rule, decides the
+/// channel, places the ticket (community picker, grid, or a map point placed by the district boundaries and the nearest
+/// grid; a point outside the city is refused), numbers it, protects the phone and logs the filing with its outbox
+/// message. The caller adds what its channel keeps besides and saves everything in one SaveChanges.
+/// </summary>
+internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow, TicketNumbers numbers, RegionLocator locator, IRegionDirectory regions,
+    IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock)
+{
+    /// <param name="channel">Set by a channel that is its own (Open311); otherwise decided from the actor's role.</param>
+    public async Task<Intake> TakeAsync(IntakeCommand request, Actor actor, CancellationToken ct, Channel? channel = null)
+    {
+        var description = request.Description.Trim();
+        if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "Describe the problem.");
+
+        var (category, rule) = await CategoryAndRuleAsync(request.CategoryId, ct);
+        var chosen = channel ?? ChannelFor(actor, request.Channel);
+        var (community, grid) = await PlaceAsync(request, actor, ct);
+        if (chosen == Channel.GridPatrol && !actor.WorksIn(community))
+            throw new ForbiddenException("A patrol finding is filed in the worker's own area.");
+
+        var now = clock.GetUtcNow().UtcDateTime;
+        var ticket = new Ticket
+        {
+            Number = await numbers.NextAsync(db, now, ct),
+            Channel = chosen, CategoryId = category.Id, RoutingRuleId = rule.Id, Urgency = request.Urgency ?? Urgency.Normal,
+            Description = description, Address = request.Address?.Trim(),
+            CommunityCode = community, GridCode = grid, Longitude = request.Longitude, Latitude = request.Latitude,
+            IsAnonymous = request.Anonymous,
+            ReporterUserId = actor.Is(Roles.Resident) ? actor.UserId : null,
+        };
+        if (NormalizePhone(request.ContactPhone) is { } phone)
+        {
+            ticket.PhoneCipher = protector.Encrypt(phone);
+            ticket.PhoneHash = protector.LookupHash(phone);
+            ticket.PhoneMasked = Masking.Phone(phone);
+        }
+        workflow.Filed(ticket, actor);
+        return new Intake(ticket, category, rule);
+    }
+
+    /// <summary>Open tickets of the same category nearby, offered to staff after saving (§3).</summary>
+    public Task<IReadOnlyList<DuplicateCandidate>> DuplicatesAsync(Intake intake, CancellationToken ct) =>
+        Duplicates.FindAsync(db, intake.Ticket, intake.Rule.DuplicateRadiusMeters, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct);
+
+    private async Task<(Category, RoutingRule)> CategoryAndRuleAsync(int categoryId, CancellationToken ct)
+    {
+        // The leaf and its ancestors (the tree is three levels deep) in one round trip, then its current rule.
+        var parentId = db.Categories.Where(c => c.Id == categoryId).Select(c => c.ParentId);
+        var grandparentId = db.Categories.Where(c => parentId.Contains(c.Id)).Select(c => c.ParentId);
+        var chain = await db.Categories.AsNoTracking()
+            .Where(c => c.Id == categoryId || parentId.Contains(c.Id) || grandparentId.Contains(c.Id))
+            .ToListAsync(ct);
+        var category = chain.FirstOrDefault(c => c.Id == categoryId);
+        if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "Choose a third-level category.");
+        if (chain.Any(c => c.IsRetired)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category is retired; choose another.");
+        var rule = await db.RoutingRules.AsNoTracking().Where(r => r.CategoryId == categoryId && r.IsCurrent).OrderByDescending(r => r.Version).FirstAsync(ct);
+        return (category, rule);
+    }
+
+    private static Channel ChannelFor(Actor actor, Channel? asked)
+    {
+        if (actor.Is(Roles.HotlineOperator)) return Channel.Hotline;
+        if (actor.Is(Roles.GridWorker) || actor.Is(Roles.CommunityWorker)) return Channel.GridPatrol;
+        return asked is Channel.MiniProgram ? Channel.MiniProgram : Channel.Web;
+    }
+
+    private async Task<(string Community, string? Grid)> PlaceAsync(IntakeCommand request, Actor actor, CancellationToken ct)
+    {
+        RegionLocator.Placement? placed = null;
+        if (request.Longitude is not null || request.Latitude is not null)
+        {
+            if (request.Longitude is not { } lon || request.Latitude is not { } lat)
+                throw ValidationFailedException.For(request.Longitude is null ? nameof(request.Longitude) : nameof(request.Latitude), "A point needs both longitude and latitude.");
+            placed = await locator.LocateAsync(lon, lat, ct)
+                     ?? throw ValidationFailedException.For(nameof(request.Longitude), "The point is outside the city.");
+        }
+        var communityCode = request.CommunityCode?.Trim() is { Length: > 0 } c ? c
+            : request.GridCode?.Trim() is { Length: 15 } g ? g[..12]
+            : placed?.CommunityCode
+            ?? (actor.Is(Roles.GridWorker) && actor.RegionPrefix is { Length: 15 } own ? own[..12] : null);
+        if (communityCode is null)
+            throw ValidationFailedException.For(nameof(request.CommunityCode), "Choose a community or a point on the map.");
+        // A community or grid the locator placed the point in exists (it read them from the region tree); others are looked up.
+        if (communityCode != placed?.CommunityCode && await regions.FindAsync(communityCode, ct) is not { Level: RegionLevel.Community })
+            throw ValidationFailedException.For(nameof(request.CommunityCode), "No such community.");
+
+        var gridCode = request.GridCode?.Trim() is { Length: > 0 } given ? given
+            : placed?.CommunityCode == communityCode ? placed.GridCode
+            : actor.Is(Roles.GridWorker) && actor.RegionPrefix is { Length: 15 } ownGrid && ownGrid.StartsWith(communityCode, StringComparison.Ordinal) ? ownGrid
+            : null;
+        if (gridCode is not null && (!gridCode.StartsWith(communityCode, StringComparison.Ordinal)
+                                     || (gridCode != placed?.GridCode && await regions.FindAsync(gridCode, ct) is not { Level: RegionLevel.Grid })))
+            throw ValidationFailedException.For(nameof(request.GridCode), "No such grid in that community.");
+        return (communityCode, gridCode);
+    }
+
+    private static string? NormalizePhone(string? phone)
+    {
+        if (string.IsNullOrWhiteSpace(phone)) return null;
+        var digits = new string(phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
+        return digits.Length == 0 ? null : digits;
+    }
+}

@@ -1,0 +1,96 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+
+namespace Linli.Modules.Requests.Features.Open311;
+
+/// <summary>
+/// attribute[code] answers checked against a service's definition: every required variable attribute answered, no
+/// unknown code, each value of its datatype (number, W3C datetime, list keys among the values; multivaluelist as
+/// attribute[code][]), strings at most 1,000 characters and texts at most 4,000.
+/// </summary>
+internal static partial class Open311Attributes
+{
+    public const int StringLength = 1000, TextLength = 4000;
+
+    [GeneratedRegex(@"^attribute\[(?<code>[^\[\]]+)\](?<many>\[\])?$")]
+    private static partial Regex AttributeKey();
+
+    public static string Name(AttributeDatatype datatype) => datatype.ToString().ToLowerInvariant();
+
+    /// <summary>The attribute answers in a form, by code (attribute[code] and attribute[code][] both collect into one list).</summary>
+    public static Dictionary<string, List<string>> FromForm(IFormCollection form)
+    {
+        var answers = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        foreach (var (key, values) in form)
+        {
+            if (AttributeKey().Match(key) is not { Success: true } m) continue;
+            var code = m.Groups["code"].Value;
+            if (!answers.TryGetValue(code, out var list)) answers[code] = list = [];
+            list.AddRange(values.Where(v => v is not null).Select(v => v!.Trim()).Where(v => v.Length > 0));
+        }
+        return answers;
+    }
+
+    /// <summary>Checks the answers; returns them as JSON to keep with the request (null when there are none), or throws a 400.</summary>
+    public static string? Validate(IReadOnlyList<ServiceAttribute> definition, Dictionary<string, List<string>> answers)
+    {
+        var byCode = definition.ToDictionary(a => a.Code, StringComparer.Ordinal);
+        if (answers.Keys.FirstOrDefault(code => !byCode.ContainsKey(code) || !byCode[code].Variable) is { } unknown)
+            throw Open311Exception.BadRequest($"attribute[{unknown}]: this service has no such attribute.");
+        var kept = new Dictionary<string, object>(StringComparer.Ordinal);
+        foreach (var attribute in definition.Where(a => a.Variable))
+        {
+            var values = answers.GetValueOrDefault(attribute.Code) ?? [];
+            if (values.Count == 0)
+            {
+                if (attribute.Required) throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: required ({attribute.Description}).");
+                continue;
+            }
+            if (attribute.Datatype != AttributeDatatype.MultiValueList && values.Count > 1)
+                throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: one value only.");
+            var value = values[0];
+            switch (attribute.Datatype)
+            {
+                case AttributeDatatype.String when value.Length > StringLength:
+                case AttributeDatatype.Text when value.Length > TextLength:
+                    throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: too long.");
+                case AttributeDatatype.Number when !decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
+                    throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: not a number.");
+                case AttributeDatatype.Datetime when Open311Dates.Parse(value) is null:
+                    throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: not a W3C date-time.");
+                case AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList:
+                    var keys = attribute.Values().Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
+                    if (values.FirstOrDefault(v => !keys.Contains(v)) is { } bad)
+                        throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: '{Short(bad)}' is not one of its values ({string.Join(", ", keys)}).");
+                    if (values.Distinct().Count() != values.Count) throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: a value is repeated.");
+                    break;
+            }
+            kept[attribute.Code] = attribute.Datatype == AttributeDatatype.MultiValueList ? values : value;
+        }
+        return kept.Count == 0 ? null : JsonSerializer.Serialize(kept);
+    }
+
+    private static string Short(string value) => value.Length <= 40 ? value : value[..40] + "…";
+}
+
+internal static class Open311Dates
+{
+    private static readonly string[] WithOffset = ["yyyy-MM-dd'T'HH:mm:sszzz", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFFzzz", "yyyy-MM-dd'T'HH:mmzzz",
+        "yyyy-MM-dd'T'HH:mm:ss'Z'", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF'Z'", "yyyy-MM-dd'T'HH:mm'Z'"];
+    private static readonly string[] Local = ["yyyy-MM-dd'T'HH:mm:ss", "yyyy-MM-dd'T'HH:mm:ss.FFFFFFF", "yyyy-MM-dd'T'HH:mm", "yyyy-MM-dd"];
+
+    /// <summary>A W3C date-time as UTC; without an offset it is read as China time. Null if it is not one.</summary>
+    public static DateTime? Parse(string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        text = text.Trim();
+        // "+08:00" in a query string that was not encoded arrives as " 08:00".
+        if (text.Length > 6 && text[^6] == ' ' && text[^3] == ':') text = string.Concat(text.AsSpan(0, text.Length - 6), "+", text.AsSpan(text.Length - 5));
+        if (DateTimeOffset.TryParseExact(text, WithOffset, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset))
+            return withOffset.UtcDateTime;
+        if (DateTime.TryParseExact(text, Local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+            return Linli.Platform.Calendar.WorkingCalendar.ToUtc(local);
+        return null;
+    }
+}

@@ -1,0 +1,119 @@
+using Linli.Modules.Organizations.Contracts;
+using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
+using Linli.Platform.Calendar;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Features.Open311;
+
+/// <summary>
+/// What Open311 answers are made of: services (live leaf categories), agencies (department or community names) and the
+/// community list that places an address_string. The community list is read once and kept for a few minutes.
+/// </summary>
+internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (DateTime At, IReadOnlyList<RegionInfo> Communities, Dictionary<string, string> Names)? _communities;
+
+    public async Task<(IReadOnlyList<RegionInfo> All, Dictionary<string, string> Names)> CommunitiesAsync(CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_communities is { } cached && now - cached.At < Keep && cached.Communities.Count > 0) return (cached.Communities, cached.Names);
+        await _gate.WaitAsync(ct);
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var list = await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().ListAsync(RegionLevel.Community, "", ct);
+            _communities = (now, list, list.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal));
+            return (list, _communities.Value.Names);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>The one community whose name the address names (the longest such name); null if none or ambiguous.</summary>
+    public async Task<string?> CommunityNamedInAsync(string address, CancellationToken ct)
+    {
+        var (all, _) = await CommunitiesAsync(ct);
+        var named = all.Where(c => c.Name.Length >= 2 && address.Contains(c.Name, StringComparison.Ordinal)).ToList();
+        if (named.Count == 0) return null;
+        var longest = named.Max(c => c.Name.Length);
+        var best = named.Where(c => c.Name.Length == longest).ToList();
+        return best.Count == 1 ? best[0].Code : null;
+    }
+
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime At, IReadOnlyList<ServiceAttribute> Attributes)> _attributes = new();
+    private (DateTime At, Dictionary<string, string> Names)? _departments;
+
+    /// <summary>A service's attribute definitions, read at most once a minute per service (they are reference data).</summary>
+    public async Task<IReadOnlyList<ServiceAttribute>> AttributesAsync(RequestsDbContext db, int categoryId, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_attributes.TryGetValue(categoryId, out var cached) && now - cached.At < TimeSpan.FromMinutes(1)) return cached.Attributes;
+        var attributes = await db.ServiceAttributes.AsNoTracking().Where(a => a.CategoryId == categoryId).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
+        _attributes[categoryId] = (now, attributes);
+        return attributes;
+    }
+
+    /// <summary>Department names by code, read at most once a minute.</summary>
+    public async Task<Dictionary<string, string>> DepartmentNamesAsync(IDepartmentDirectory departments, CancellationToken ct)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_departments is { } cached && now - cached.At < TimeSpan.FromMinutes(1)) return cached.Names;
+        var names = await Open311Services.DepartmentNamesAsync(departments, ct);
+        _departments = (now, names);
+        return names;
+    }
+
+    public static string StatusOf(TicketState state) => state is TicketState.Closed or TicketState.Merged ? "closed" : "open";
+
+    public static string NotesOf(TicketState state) => state switch
+    {
+        TicketState.Received => "已受理",
+        TicketState.Dispatched => "已派单，待承办单位签收",
+        TicketState.Returned => "已退回中心，待重新派单",
+        TicketState.InProgress => "承办单位办理中",
+        TicketState.Suspended => "办理暂时挂起",
+        TicketState.Replied => "已答复，待回访评价",
+        TicketState.Closed => "已办结",
+        TicketState.Merged => "与其他诉求合并办理",
+        _ => state.ToString(),
+    };
+}
+
+/// <summary>The services of GeoReport v2: one per live leaf category, grouped by the first-level class.</summary>
+internal sealed record Open311Service(Category Leaf, string Name, string Group, string Keywords, string Description);
+
+internal static class Open311Services
+{
+    public static async Task<(CategoryTree Tree, IReadOnlyList<Open311Service> Services)> LoadAsync(RequestsDbContext db, CancellationToken ct)
+    {
+        var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
+        var leaves = tree.All.Where(c => c.IsLeaf && !tree.IsRetired(c)).OrderBy(c => c.Id).ToList();
+        // Leaf names repeat across classes ("其他"): such a name is qualified by its parent's.
+        var repeated = leaves.GroupBy(c => c.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
+        return (tree, leaves.Select(leaf =>
+        {
+            var path = tree.Ancestry(leaf).Reverse().ToList();
+            var parent = path.Count > 1 ? path[^2].Name : "";
+            var name = repeated.Contains(leaf.Name) && parent.Length > 0 ? $"{parent}/{leaf.Name}" : leaf.Name;
+            return new Open311Service(leaf, name, path[0].Name, string.Join(",", path.Skip(1).Select(c => c.Name).Distinct()), tree.PathOf(leaf));
+        }).ToList());
+    }
+
+    /// <summary>The agency a rule sends tickets to: the department's name, or the community's.</summary>
+    public static string Agency(RoutingRule rule, string communityCode, IReadOnlyDictionary<string, string> departments, IReadOnlyDictionary<string, string> communities) =>
+        rule.DepartmentCode is { } d ? departments.GetValueOrDefault(d, d) : communities.GetValueOrDefault(communityCode, communityCode);
+
+    public static async Task<Dictionary<string, string>> DepartmentNamesAsync(IDepartmentDirectory departments, CancellationToken ct) =>
+        (await departments.ListAsync(includeInactive: true, ct)).ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
+
+    /// <summary>When the ticket should be finished: its finish deadline, or what its rule gives from intake while not dispatched yet.</summary>
+    public static DateTime? Expected(Ticket t, RoutingRule rule, WorkingCalendar calendar) =>
+        t.FinishDueAt ?? (t.State is TicketState.Received or TicketState.Returned ? calendar.AddWorkingDays(t.CreatedAt, rule.FinishWithinDays(t.Urgency)) : null);
+}
