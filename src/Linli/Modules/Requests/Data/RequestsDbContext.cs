@@ -45,6 +45,11 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
+    // Deadlines are read only by the deadline watcher, which runs outside any request and so sees every ticket: the
+    // scope filter on tickets never hides a deadline's ticket, and EF's warning about that combination does not apply.
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
         modelBuilder.Entity<Category>(e =>
