@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using System.Net;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
@@ -178,5 +179,39 @@ public sealed class AccountPageTests(CityFixture city)
         var locked = await admin.SubmitAsync($"/admin/accounts/{id}", [], action: $"/admin/accounts/{id}?handler=Lock");
         Assert.Equal(HttpStatusCode.OK, locked.StatusCode);
         Assert.Contains("不能锁定您自己的账号。", await locked.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_district_administrator_manages_only_the_accounts_of_their_district()
+    {
+        await city.App.CreateUserAsync("admin.heping.scope", Roles.Administrator, "210102");
+        var supervisorId = await city.App.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Linli.Modules.Accounts.Domain.LinliUser>>().FindByNameAsync("supervisor"))!.Id);
+        var cwId = await city.App.WithScopeAsync(async sp =>
+            (await sp.GetRequiredService<Microsoft.AspNetCore.Identity.UserManager<Linli.Modules.Accounts.Domain.LinliUser>>().FindByNameAsync("cw.a"))!.Id);
+        var admin = await PageClient.SignedInAsync(city.App, "admin.heping.scope");
+
+        // The city supervisor is outside 和平区: not listed, not found, not lockable.
+        var (listStatus, list) = await admin.GetAsync("/admin/accounts?q=supervisor");
+        Assert.Equal(HttpStatusCode.OK, listStatus);
+        Assert.DoesNotContain("<td>supervisor ", list);
+        var (_, ownList) = await admin.GetAsync("/admin/accounts?q=cw.a");
+        Assert.Contains("<td>cw.a ", ownList); // the same markup does list an account of the district
+        Assert.Equal(HttpStatusCode.NotFound, (await admin.GetAsync($"/admin/accounts/{supervisorId}")).Status);
+        Assert.Equal(HttpStatusCode.OK, (await admin.GetAsync($"/admin/accounts/{cwId}")).Status);
+
+        // Nor may they grant a city-wide department scope or make resident accounts.
+        var department = await admin.SubmitAsync("/admin/accounts/new", new()
+        {
+            ["Input.UserName"] = "dept.by.district", ["Input.DisplayName"] = "测试", ["Input.Password"] = "Good#Pass2026",
+            ["Input.Role"] = Roles.DepartmentStaff, ["Input.RegionCode"] = "", ["Input.DepartmentCode"] = "water",
+        });
+        Assert.Contains("只有市级管理员可以分配部门。", await department.Content.ReadAsStringAsync());
+        var resident = await admin.SubmitAsync("/admin/accounts/new", new()
+        {
+            ["Input.UserName"] = "resident.by.district", ["Input.DisplayName"] = "测试", ["Input.Password"] = "Good#Pass2026",
+            ["Input.Role"] = Roles.Resident,
+        });
+        Assert.Contains("只有市级管理员可以管理居民和志愿者账号。", await resident.Content.ReadAsStringAsync());
     }
 }

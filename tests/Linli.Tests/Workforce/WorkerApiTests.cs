@@ -76,10 +76,13 @@ public sealed class WorkerApiTests(CityFixture city)
     }
 
     [Fact]
-    public async Task Callers_without_a_region_scope_see_no_one()
+    public async Task Roles_that_may_not_read_people_get_403_even_with_a_city_wide_scope()
     {
-        Assert.Equal(0, Total(await GetAsync(await city.App.ClientForAsync("dept.water"), "")));
-        Assert.Equal(0, Total(await GetAsync(await city.App.ClientForAsync("resident"), "")));
+        foreach (var user in new[] { "hotline", "dept.water", "resident" })
+        {
+            var response = await (await city.App.ClientForAsync(user)).GetAsync("/api/workers");
+            Assert.True(response.StatusCode == System.Net.HttpStatusCode.Forbidden, $"{user}: {response.StatusCode}");
+        }
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using Linli.Platform.Auth;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Workforce.Data;
 using Linli.Modules.Workforce.Domain;
@@ -20,7 +21,7 @@ internal static class WorkforceModule
 
     public static IEndpointRouteBuilder MapWorkforce(this IEndpointRouteBuilder app)
     {
-        ListWorkersEndpoint.Map(app.MapGroup("/api/workers").WithTags("Workforce").RequireAuthorization());
+        ListWorkersEndpoint.Map(app.MapGroup("/api/workers").WithTags("Workforce").RequireAuthorization(Permissions.ReadPeople));
         return app;
     }
 }

@@ -17,6 +17,13 @@ internal sealed class AccountRules(IRegionDirectory regions, IDepartmentDirector
 {
     public static string? Normalize(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 
+    /// <summary>A city-level administrator (scope of 4 digits or wider) manages every account, including unscoped and department ones.</summary>
+    public static bool ManagesCity(IAreaScope caller) => caller.RegionPrefix is { Length: <= 4 };
+
+    /// <summary>An administrator manages the accounts scoped inside their own area; accounts without an area only at city level.</summary>
+    public static bool CanManage(IAreaScope caller, string? accountRegion) =>
+        accountRegion is null ? ManagesCity(caller) : caller.Covers(accountRegion);
+
     public async Task CheckAsync(IReadOnlyCollection<string> roles, string? regionCode, string? departmentCode, ModelStateDictionary state,
         string rolesField, string regionField, string departmentField, CancellationToken cancellationToken)
     {
@@ -29,6 +36,11 @@ internal sealed class AccountRules(IRegionDirectory regions, IDepartmentDirector
         var staff = roles.Any(Roles.IsStaff);
         if (!staff)
         {
+            if (!ManagesCity(caller))
+            {
+                state.AddModelError(rolesField, text["只有市级管理员可以管理居民和志愿者账号。"]);
+                return;
+            }
             if (regionCode is not null || departmentCode is not null)
                 state.AddModelError(regionField, text["居民和志愿者账号不设辖区和部门，请清空行政区划代码和部门代码。"]);
             return;
@@ -48,7 +60,10 @@ internal sealed class AccountRules(IRegionDirectory regions, IDepartmentDirector
             else if (!caller.Covers(regionCode))
                 state.AddModelError(regionField, text["只能分配您自己辖区（{0}）内的行政区划。", caller.RegionPrefix ?? "—"]);
         }
-        if (departmentCode is not null && await departments.FindAsync(departmentCode, cancellationToken) is not { IsActive: true })
+        // A department scope reaches the department's cases across the city, so only a city-level administrator grants one.
+        if (departmentCode is not null && !ManagesCity(caller))
+            state.AddModelError(departmentField, text["只有市级管理员可以分配部门。"]);
+        else if (departmentCode is not null && await departments.FindAsync(departmentCode, cancellationToken) is not { IsActive: true })
             state.AddModelError(departmentField, text["部门代码 {0} 不存在或已停用。", departmentCode]);
     }
 

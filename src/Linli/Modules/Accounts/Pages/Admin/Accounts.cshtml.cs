@@ -21,7 +21,7 @@ internal sealed record AccountRow(string Id, string UserName, string DisplayName
 /// the role filter and the page number are in the same form, so paging keeps the filters.
 /// </summary>
 [Authorize(Policy = Permissions.ManageAccounts)]
-internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regions, TimeProvider clock) : PageModel
+internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regions, IAreaScope caller, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -42,6 +42,11 @@ internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regio
     private async Task LoadAsync(CancellationToken ct)
     {
         var users = db.Users.AsNoTracking();
+        if (!AccountRules.ManagesCity(caller))
+        {
+            var area = caller.RegionPrefix ?? "\u0000"; // no area: nothing
+            users = users.Where(u => u.ScopeRegionCode != null && u.ScopeRegionCode.StartsWith(area));
+        }
         if (AccountRules.Normalize(Q) is { } q)
             users = users.Where(u => u.UserName!.Contains(q) || u.DisplayName.Contains(q));
         if (Role is not null && Roles.All.Contains(Role))

@@ -93,7 +93,8 @@ internal sealed class EditAccountModel(
 
     private async Task<bool> LoadAsync(string id)
     {
-        if (await users.FindByIdAsync(id) is not { } account) return false;
+        // Outside the administrator's area an account does not exist for them (404), like every record out of scope.
+        if (await users.FindByIdAsync(id) is not { } account || !AccountRules.CanManage(caller, account.ScopeRegionCode)) return false;
         Account = account;
         Locked = account.LockoutEnd is { } end && end > clock.GetUtcNow();
         IsSelf = account.Id == caller.UserId;
