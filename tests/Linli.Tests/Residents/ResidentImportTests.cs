@@ -176,6 +176,29 @@ public sealed class ResidentImportTests(CityFixture city)
     }
 
     [Fact]
+    public async Task A_file_without_a_header_row_is_refused_without_echoing_its_personal_data()
+    {
+        var idNumber = NewIdNumber();
+        var phone = NewPhone();
+        var csv = $"H1,{CityFixture.CommunityA},,样例路1号,1,1,101,王某,{idNumber},男,1980-01-01,{phone},户主,,,\r\n";
+        var response = await ImportAsync("cw.a", Encoding.UTF8.GetBytes(csv), "people.csv");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.Contains("第一行应为列名", System.Text.RegularExpressions.Regex.Unescape(body));
+        Assert.DoesNotContain(idNumber, body);
+        Assert.DoesNotContain(phone, body);
+    }
+
+    [Fact]
+    public async Task A_corrupt_xlsx_file_is_a_file_error_not_a_server_error()
+    {
+        var corrupt = new byte[] { (byte)'P', (byte)'K', 3, 4 }.Concat(Enumerable.Repeat((byte)0x5A, 2000)).ToArray();
+        var response = await ImportAsync("cw.a", corrupt, "people.xlsx");
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("file", await ErrorKeysAsync(response));
+    }
+
+    [Fact]
     public async Task A_csv_saved_by_chinese_excel_in_gb18030_is_read()
     {
         Encoding.RegisterProvider(CodePagesEncodingProvider.Instance);

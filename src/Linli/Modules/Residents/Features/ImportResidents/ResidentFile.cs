@@ -75,8 +75,10 @@ internal static class ResidentFile
         {
             var (header, rows) = isXlsx ? ReadXlsx(buffer) : ReadCsv(bytes);
             var errors = new List<RowError>();
-            var unknown = header.Where(h => h.Length > 0 && Canonical(h) is null).ToList();
-            if (unknown.Count > 0) errors.Add(new RowError(1, "header", $"无法识别的列：{string.Join("、", unknown)}。"));
+            // Unknown columns are named by position, never by content: a file without a header row would otherwise echo
+            // a resident's name, ID and phone back in the error report.
+            var unknown = header.Select((h, i) => (h, i)).Where(x => x.h.Length > 0 && Canonical(x.h) is null).Select(x => ColumnLetter(x.i)).ToList();
+            if (unknown.Count > 0) errors.Add(new RowError(1, "header", $"第 1 行有无法识别的列名（第 {string.Join("、", unknown)} 列）；第一行应为列名。"));
             var present = header.Select(Canonical).OfType<string>().ToHashSet();
             foreach (var missing in RequiredColumns.Where(c => !present.Contains(c)))
                 errors.Add(new RowError(1, missing, $"缺少必填列 {missing}。"));
@@ -84,10 +86,19 @@ internal static class ResidentFile
             if (rows.Count > MaxRows) errors.Add(new RowError(0, "file", $"一个文件最多 {MaxRows} 行，请分批导入。"));
             return (errors.Count > 0 ? [] : rows, errors);
         }
-        catch (Exception e) when (e is CsvFormatException or InvalidDataException or InvalidOperationException or FormatException or IOException)
+        catch (Exception e) when (e is CsvFormatException or InvalidDataException or InvalidOperationException or FormatException or IOException
+                                       or System.Xml.XmlException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
         {
             return ([], [new RowError(0, "file", isXlsx ? "无法读取该 Excel 文件。" : "无法读取该 CSV 文件。")]);
         }
+    }
+
+    /// <summary>Spreadsheet column name of a zero-based index: 0 → A, 25 → Z, 26 → AA.</summary>
+    private static string ColumnLetter(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name;
     }
 
     private static string? Canonical(string header)
