@@ -167,9 +167,13 @@ public sealed class ResidentApiTests(CityFixture city)
         });
 
         var someone = page1.GetProperty("items")[0].GetProperty("name").GetString()!;
-        var byName = await client.GetFromJsonAsync<JsonElement>($"/api/residents?name={Uri.EscapeDataString(someone[..2])}");
+        var byName = await (await client.PostAsJsonAsync("/api/residents/search", new { name = someone[..2] })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.All(byName.GetProperty("items").EnumerateArray(), i => Assert.StartsWith(someone[..2], i.GetProperty("name").GetString(), StringComparison.Ordinal));
         Assert.Contains(byName.GetProperty("items").EnumerateArray(), i => i.GetProperty("name").GetString() == someone);
+
+        // A name in the query string is not a filter: the list stays unfiltered (names never travel in URLs).
+        var ignored = await client.GetFromJsonAsync<JsonElement>($"/api/residents?communityCode=210102&name={Uri.EscapeDataString(someone[..2])}&pageSize=1");
+        Assert.Equal(page1.GetProperty("total").GetInt64(), ignored.GetProperty("total").GetInt64());
     }
 
     [Fact]

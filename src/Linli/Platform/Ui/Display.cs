@@ -10,9 +10,17 @@ internal static class Display
     public static string ChinaTime(DateTime utc) =>
         new DateTimeOffset(DateTime.SpecifyKind(utc, DateTimeKind.Utc)).ToOffset(ChinaOffset).ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-    /// <summary>The UTC instant at which a China Standard Time calendar day begins.</summary>
-    public static DateTime ChinaDayStartUtc(DateOnly day) =>
-        new DateTimeOffset(day.ToDateTime(TimeOnly.MinValue), ChinaOffset).UtcDateTime;
+    /// <summary>Calendar days a filter may name; outside them a date is a typing error, not a question.</summary>
+    public static readonly DateOnly FirstDay = new(2000, 1, 1), LastDay = new(2100, 12, 31);
+
+    public static bool IsPlausible(DateOnly day) => day >= FirstDay && day <= LastDay;
+
+    /// <summary>The UTC instant at which a China Standard Time calendar day begins (days are clamped to 2000–2100).</summary>
+    public static DateTime ChinaDayStartUtc(DateOnly day)
+    {
+        var clamped = day < FirstDay ? FirstDay : day > LastDay ? LastDay : day;
+        return new DateTimeOffset(clamped.ToDateTime(TimeOnly.MinValue), ChinaOffset).UtcDateTime;
+    }
 
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }

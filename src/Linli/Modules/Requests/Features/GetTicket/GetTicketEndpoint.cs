@@ -1,6 +1,7 @@
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -30,18 +31,29 @@ internal sealed record TicketView(
             .Select(u => new TicketUnitView(u.UnitCode, u.Role.ToString(), u.IsActive, u.AddedAt, u.ReportDueAt, u.ReportedAt, u.Report)).ToList(),
         actions?.OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => new TicketActionView(a.At, a.UserName, a.UnitCode, a.Action.ToString(), a.FromState, a.ToState, a.Opinion)).ToList());
+
+    /// <summary>
+    /// What the reporter sees: the steps and the units, not the staff's names, notes, return reasons or departments'
+    /// report-in texts (the reply to them is <see cref="Reply"/>).
+    /// </summary>
+    public TicketView ForReporter() => this with
+    {
+        Units = Units.Select(u => u with { Report = null }).ToList(),
+        Actions = Actions?.Select(a => a with { UserName = null, Opinion = null }).ToList(),
+    };
 }
 
 internal static class GetTicketEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/{id:long}", async Task<Ok<TicketView>> (long id, RequestsDbContext db, CancellationToken ct) =>
+        api.MapGet("/{id:long}", async Task<Ok<TicketView>> (long id, RequestsDbContext db, HttpContext http, CancellationToken ct) =>
             {
                 // Outside the caller's scope the ticket does not exist for them (404), by the context's filter.
                 var ticket = await db.Tickets.AsNoTracking().Include(t => t.Units).Include(t => t.Actions).AsSplitQuery()
                                  .FirstOrDefaultAsync(t => t.Id == id, ct)
                              ?? throw new NotFoundException($"Ticket {id} does not exist.");
-                return TypedResults.Ok(TicketView.Of(ticket, ticket.Actions));
+                var view = TicketView.Of(ticket, ticket.Actions);
+                return TypedResults.Ok(http.User.IsInRole(Roles.Resident) ? view.ForReporter() : view);
             })
             .WithName("GetTicket")
             .WithSummary("One ticket with its units and its whole history, if it is in the caller's scope.");

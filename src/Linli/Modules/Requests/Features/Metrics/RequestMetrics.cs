@@ -71,6 +71,8 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     /// <summary>A window from the period name ("7d", "30d", "month", "quarter", "year") ending today, unless from/to are given.</summary>
     public static (DateOnly From, DateOnly To) Window(string? period, DateOnly? from, DateOnly? to, DateTime nowUtc)
     {
+        if (from is { } f && !Platform.Ui.Display.IsPlausible(f)) throw ValidationFailedException.For("from", "Choose a date between 2000 and 2100.");
+        if (to is { } t && !Platform.Ui.Display.IsPlausible(t)) throw ValidationFailedException.For("to", "Choose a date between 2000 and 2100.");
         var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(nowUtc));
         var end = to ?? today;
         var start = from ?? period switch

@@ -19,9 +19,8 @@ internal sealed record SearchResidentsRequest(
     int? Page,
     int? PageSize);
 
-/// <summary>Query-string filters: nothing personal-numbered here (names match by prefix).</summary>
+/// <summary>Query-string filters: nothing personal here — names, ID and phone numbers go in the body of POST /search.</summary>
 internal sealed record SearchResidentsQuery(
-    [property: MaxLength(50)] string? Name,
     PopulationTagKind? Tag,
     [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? CommunityCode,
     int? Page,
@@ -32,9 +31,9 @@ internal static class SearchResidentsEndpoint
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/", async Task<Ok<Paged<ResidentSummary>>> ([AsParameters] SearchResidentsQuery query, ResidentSearch search, CancellationToken ct) =>
-                TypedResults.Ok(await search.SearchAsync(new ResidentFilter(query.Name, Tag: query.Tag, CommunityCode: query.CommunityCode), query.Page, query.PageSize, ct)))
+                TypedResults.Ok(await search.SearchAsync(new ResidentFilter(Tag: query.Tag, CommunityCode: query.CommunityCode), query.Page, query.PageSize, ct)))
             .WithName("SearchResidents")
-            .WithSummary("Searches residents by name (prefix), tag in force and region-code prefix, within the caller's area; numbers masked; paginated. To search by ID or phone number, POST /api/residents/search.");
+            .WithSummary("Lists residents by tag in force and region-code prefix, within the caller's area; numbers masked; paginated. To search by name, ID or phone number, POST /api/residents/search (personal data never goes in a URL).");
 
         api.MapPost("/search", async Task<Ok<Paged<ResidentSummary>>> (SearchResidentsRequest request, ResidentSearch search, CancellationToken ct) =>
                 TypedResults.Ok(await search.SearchAsync(
