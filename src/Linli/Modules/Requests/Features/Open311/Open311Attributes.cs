@@ -90,7 +90,11 @@ internal static class Open311Dates
         if (DateTimeOffset.TryParseExact(text, WithOffset, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var withOffset))
             return withOffset.UtcDateTime;
         if (DateTime.TryParseExact(text, Local, CultureInfo.InvariantCulture, DateTimeStyles.None, out var local))
+        {
+            // China time at the very edge of the calendar (0001-01-01, 9999-12-31) has no UTC instant: not a date we read.
+            if (local < DateTime.MinValue.AddDays(1) || local > DateTime.MaxValue.AddDays(-1)) return null;
             return Linli.Platform.Calendar.WorkingCalendar.ToUtc(local);
+        }
         return null;
     }
 }

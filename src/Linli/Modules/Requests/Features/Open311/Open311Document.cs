@@ -120,14 +120,50 @@ internal static class Open311Format
         return new DateTimeOffset(DateTime.SpecifyKind(china, DateTimeKind.Unspecified), offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
     }
 
-    public static string Text(object value) => value switch
+    /// <summary>A value as XML element text: characters XML 1.0 cannot hold (control characters, lone surrogates, U+FFFE/U+FFFF) are left out.</summary>
+    public static string Text(object value) => XmlSafe(value switch
     {
         bool b => b ? "true" : "false",
         double d => d.ToString("R", CultureInfo.InvariantCulture),
         DateTime utc => W3c(utc),
         IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
-    };
+    });
+
+    /// <summary>The text without the characters XML 1.0 does not allow; surrogate pairs are kept, lone surrogates dropped.</summary>
+    public static string XmlSafe(string text)
+    {
+        var first = FirstInvalid(text);
+        if (first < 0) return text;
+        var kept = new StringBuilder(text.Length);
+        kept.Append(text, 0, first);
+        for (var i = first; i < text.Length; i++)
+        {
+            var c = text[i];
+            if (XmlConvert.IsXmlChar(c)) kept.Append(c);
+            else if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], c))
+            {
+                kept.Append(c).Append(text[i + 1]);
+                i++;
+            }
+        }
+        return kept.ToString();
+    }
+
+    private static int FirstInvalid(string text)
+    {
+        for (var i = 0; i < text.Length; i++)
+        {
+            if (XmlConvert.IsXmlChar(text[i])) continue;
+            if (i + 1 < text.Length && XmlConvert.IsXmlSurrogatePair(text[i + 1], text[i]))
+            {
+                i++;
+                continue;
+            }
+            return i;
+        }
+        return -1;
+    }
 
     /// <summary>The spec's error list: <c>&lt;errors&gt;&lt;error&gt;&lt;code/&gt;&lt;description/&gt;&lt;/error&gt;&lt;/errors&gt;</c>.</summary>
     public static Open311Result Error(string? format, int status, string description) =>

@@ -11,13 +11,26 @@ namespace Linli.Modules.Requests.Features.Open311.GetRequests;
 
 /// <summary>
 /// GET requests.{format} and requests/{service_request_id}.{format}: public, so they show what the spec shows and no
-/// personal data (no phone, e-mail, names, account or device ids). The list takes service_request_id (a comma list that
-/// overrides every other filter), service_code (comma list), start_date/end_date (W3C, at most 90 days apart; the last 90
-/// days by default), status (open, closed or both) and the page/page_size extension; newest first.
+/// personal data (no phone, e-mail, names, account or device ids). Only requests filed through Open311 by a submitter who
+/// gave some contact are public (what a resident told the hotline, a web form or a patrol worker is not; nor is an
+/// anonymous request); every other ticket answers exactly like an unknown id. The place is coarse: the community's name
+/// for the address, lat/long to 3 decimals (about 100 m). The list takes service_request_id (a comma list that overrides
+/// every other filter), service_code (comma list), start_date/end_date (W3C, years 2000 to 2100, at most 90 days apart;
+/// the last 90 days by default), status (open, closed or both) and the page/page_size extension; newest first.
 /// </summary>
 internal static class GetRequestsEndpoint
 {
     public const int MaxDays = 90, MaxIds = 100;
+
+    /// <summary>The dates start_date/end_date may name: China time 2000-01-01 up to (not including) 2101-01-01.</summary>
+    public static readonly DateTime EarliestDate = new(1999, 12, 31, 16, 0, 0, DateTimeKind.Utc), LatestDate = new(2100, 12, 31, 16, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>
+    /// The tickets the public GETs may show: filed through Open311, not anonymous. The scope filter (staff, residents) does
+    /// not apply to a public reader, so it is replaced by this one.
+    /// </summary>
+    public static IQueryable<Ticket> PublicTickets(RequestsDbContext db) =>
+        db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.Channel == Channel.Open311 && !t.IsAnonymous);
 
     public static void Map(IEndpointRouteBuilder v2)
     {
@@ -26,8 +39,8 @@ internal static class GetRequestsEndpoint
                 IDepartmentDirectory departments, WorkingCalendar calendar, TimeProvider clock, CancellationToken ct) =>
             {
                 var (p, size) = Open311Paging.Parse(page, page_size);
-                // Public data, not a case file: the scope filter (staff, residents) does not apply; the view below shows nothing personal.
-                var query = db.Tickets.IgnoreQueryFilters().AsNoTracking();
+                // Public data, not a case file: only Open311 requests that were not anonymous; the view below shows nothing personal.
+                var query = PublicTickets(db);
                 if (List(service_request_id) is { Count: > 0 } ids)
                 {
                     if (ids.Count > MaxIds) throw Open311Exception.BadRequest($"At most {MaxIds} service_request_id at once.");
@@ -60,7 +73,8 @@ internal static class GetRequestsEndpoint
         v2.MapGet("/requests/{service_request_id}.{format}", async Task<Open311Result> (string service_request_id, string format, RequestsDbContext db,
                 Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar, CancellationToken ct) =>
             {
-                var ticket = await db.Tickets.IgnoreQueryFilters().AsNoTracking().FirstOrDefaultAsync(t => t.Number == service_request_id, ct)
+                // Any other ticket (another channel, anonymous) answers exactly like an unknown one.
+                var ticket = await PublicTickets(db).FirstOrDefaultAsync(t => t.Number == service_request_id, ct)
                              ?? throw Open311Exception.NotFound($"No service request '{service_request_id}'.");
                 return new Open311Result(await Open311RequestViews.ListAsync([ticket], db, catalog, departments, calendar, ct), format);
             })
@@ -75,8 +89,10 @@ internal static class GetRequestsEndpoint
     {
         DateTime? Parse(string? text, string name) =>
             text is null ? null : Open311Dates.Parse(text) ?? throw Open311Exception.BadRequest($"{name} is not a W3C date-time (e.g. 2026-11-01T00:00:00+08:00).");
-        var from = Parse(start, "start_date");
-        var to = Parse(end, "end_date");
+        DateTime? Within(DateTime? date, string name) =>
+            date is null || (date >= EarliestDate && date < LatestDate) ? date : throw Open311Exception.BadRequest($"{name} must be in the years 2000 to 2100.");
+        var from = Within(Parse(start, "start_date"), "start_date");
+        var to = Within(Parse(end, "end_date"), "end_date");
         var span = TimeSpan.FromDays(MaxDays);
         var (f, t) = (from, to) switch
         {
@@ -123,12 +139,16 @@ internal static class Open311RequestViews
                 .Add("requested_datetime", t.CreatedAt)
                 .Add("updated_datetime", t.UpdatedAt)
                 .Add("expected_datetime", Open311Services.Expected(t, rule, calendar))
-                .Add("address", t.Address)
+                // The community, never the street address the submitter typed; the point to about 100 m.
+                .Add("address", communities.GetValueOrDefault(t.CommunityCode))
                 .Add("address_id", t.GridCode ?? t.CommunityCode)
                 .Add("zipcode", null)
-                .Add("lat", t.Latitude)
-                .Add("long", t.Longitude)
+                .Add("lat", Coarse(t.Latitude))
+                .Add("long", Coarse(t.Longitude))
                 .Add("media_url", media.GetValueOrDefault(t.Id));
         }).ToList());
     }
+
+    /// <summary>A coordinate to 3 decimals (about 100 m), so a public request does not point at a door.</summary>
+    public static double? Coarse(double? degrees) => degrees is { } d ? Math.Round(d, 3, MidpointRounding.AwayFromZero) : null;
 }
