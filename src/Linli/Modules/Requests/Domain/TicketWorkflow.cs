@@ -338,6 +338,8 @@ internal sealed class TicketWorkflow(
         NotifyReporter(ticket, "诉求已合并", $"您的诉求 {ticket.Number} 与 {into.Number} 为同一问题，将一并办理答复。");
     }
 
+    // Unfiltered on purpose: merged duplicates may lie outside the caller's scope, yet must share the reply and the
+    // closing. Only written to here, never returned to the caller — do not copy this into a read path.
     private async Task<List<Ticket>> FollowersAsync(Ticket ticket, CancellationToken cancellationToken) =>
         await db.Tickets.IgnoreQueryFilters().Where(t => t.MergedIntoId == ticket.Id && t.State == TicketState.Merged).ToListAsync(cancellationToken);
 
