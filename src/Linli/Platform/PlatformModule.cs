@@ -71,7 +71,7 @@ internal static class PlatformModule
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
 
-        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database");
+        services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<CalendarHealthCheck>("calendar");
         services.AddSingleton<DatabaseMigrator>();
         services.AddScoped<CitySeedRunner>();
         services.AddScoped<IStartupTask, DemoCity>();

@@ -14,7 +14,7 @@ public sealed class PlatformEndpointTests(CityFixture city)
         var response = await city.App.CreateClient().GetAsync("/health");
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        Assert.Equal("Healthy", body.GetProperty("checks").GetProperty("database").GetProperty("status").GetString());
         Assert.Equal(TestDatabase.IsPostgres ? "postgres" : "sqlite",
             body.GetProperty("checks").GetProperty("database").GetProperty("data").GetProperty("provider").GetString());
     }
