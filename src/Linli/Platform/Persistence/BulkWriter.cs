@@ -120,8 +120,6 @@ internal static class BulkWriter
 #pragma warning restore EF1002
     }
 
-    internal static DbConnection Connection(DbContext context) => context.Database.GetDbConnection();
-
     /// <summary>
     /// For a bulk load into an EMPTY table: drops its secondary indexes now and rebuilds them when the returned handle is
     /// disposed — one sort per index instead of maintaining every index row by row. A table that already has rows is

@@ -1,5 +1,6 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Regions.Data;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Regions.Domain;
@@ -23,9 +24,6 @@ internal sealed class GridCounter(RegionsDbContext db) : IRegionCounter
     public string Name => "grids";
 
     public async Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
-        await db.Regions.AsNoTracking()
-            .Where(r => r.Level == RegionLevel.Grid && r.Code.StartsWith(codePrefix))
-            .GroupBy(r => r.Code.Substring(0, groupLength))
-            .Select(g => new { g.Key, Count = g.LongCount() })
-            .ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
+        await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Grid).Select(r => r.Code)
+            .CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
 }
