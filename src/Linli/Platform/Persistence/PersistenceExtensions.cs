@@ -36,3 +36,13 @@ internal sealed class ProviderModelCacheKeyFactory : IModelCacheKeyFactory
     public object Create(DbContext context, bool designTime) =>
         (context.GetType(), context.Database.ProviderName, designTime);
 }
+
+internal static class TableNames
+{
+    /// <summary>The entity's table as raw SQL names it ("schema"."table" on PostgreSQL), from the EF model.</summary>
+    public static string QualifiedTable<TEntity>(this DbContext context)
+    {
+        var entity = context.Model.FindEntityType(typeof(TEntity))!;
+        return entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+    }
+}

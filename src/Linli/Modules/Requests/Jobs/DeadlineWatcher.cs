@@ -1,3 +1,5 @@
+using Linli.Platform.Jobs;
+using Linli.Platform.Persistence;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -56,7 +58,7 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
         await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 #pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
         var deadline = db.Database.IsNpgsql()
-            ? await db.Deadlines.FromSqlRaw("SELECT * FROM " + Table(db) + " WHERE id = {0} AND fired_at IS NULL AND closed_at IS NULL FOR UPDATE SKIP LOCKED", id)
+            ? await db.Deadlines.FromSqlRaw("SELECT * FROM " + db.QualifiedTable<Deadline>() + " WHERE id = {0} AND fired_at IS NULL AND closed_at IS NULL FOR UPDATE SKIP LOCKED", id)
                 .FirstOrDefaultAsync(cancellationToken)
             : await db.Deadlines.FirstOrDefaultAsync(d => d.Id == id && d.FiredAt == null && d.ClosedAt == null, cancellationToken);
 #pragma warning restore EF1003
@@ -102,39 +104,13 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
             return false;
         }
     }
-
-    private static string Table(RequestsDbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(Deadline))!;
-        return $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
-    }
 }
 
 /// <summary>Runs the watcher every few seconds, by the injected clock.</summary>
 internal sealed class DeadlineWatcherService(DeadlineWatcher watcher, TimeProvider clock, IOptions<RequestsOptions> options, ILogger<DeadlineWatcherService> logger)
-    : BackgroundService
+    : PollingJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunJobs) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await watcher.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The deadline watcher failed; it tries again on the next pass");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(options.Value.PollSeconds), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.RunJobs;
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.PollSeconds);
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => watcher.RunOnceAsync(cancellationToken);
 }

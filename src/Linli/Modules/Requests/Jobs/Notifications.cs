@@ -1,3 +1,5 @@
+using Linli.Platform.Jobs;
+using Linli.Platform.Persistence;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -84,7 +86,7 @@ internal sealed class NotificationSender(IServiceScopeFactory scopes, INotificat
         await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
 #pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
         var batch = db.Database.IsNpgsql()
-            ? await db.Outbox.FromSqlRaw("SELECT * FROM " + Table(db) + " WHERE sent_at IS NULL AND attempts < {0} ORDER BY id LIMIT {1} FOR UPDATE SKIP LOCKED", MaxAttempts, Batch)
+            ? await db.Outbox.FromSqlRaw("SELECT * FROM " + db.QualifiedTable<OutboxMessage>() + " WHERE sent_at IS NULL AND attempts < {0} ORDER BY id LIMIT {1} FOR UPDATE SKIP LOCKED", MaxAttempts, Batch)
                 .ToListAsync(cancellationToken)
             : await db.Outbox.Where(m => m.SentAt == null && m.Attempts < MaxAttempts).OrderBy(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
 #pragma warning restore EF1003
@@ -114,38 +116,12 @@ internal sealed class NotificationSender(IServiceScopeFactory scopes, INotificat
         }
         return (batch.Count, delivered);
     }
-
-    private static string Table(RequestsDbContext db)
-    {
-        var entity = db.Model.FindEntityType(typeof(OutboxMessage))!;
-        return $"\"{entity.GetSchema()}\".\"{entity.GetTableName()}\"";
-    }
 }
 
 internal sealed class NotificationSenderService(NotificationSender sender, TimeProvider clock, IOptions<RequestsOptions> options, ILogger<NotificationSenderService> logger)
-    : BackgroundService
+    : PollingJob(clock, logger)
 {
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        if (!options.Value.RunJobs) return;
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await sender.RunOnceAsync(stoppingToken);
-            }
-            catch (Exception e) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(e, "The notification sender failed; it tries again on the next pass");
-            }
-            try
-            {
-                await Task.Delay(TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds / 5)), clock, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override bool Enabled => options.Value.RunJobs;
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(Math.Max(1, options.Value.PollSeconds / 5));
+    protected override Task RunOnceAsync(CancellationToken cancellationToken) => sender.RunOnceAsync(cancellationToken);
 }
