@@ -42,8 +42,6 @@ internal sealed class WorkingCalendar
     public bool IsWorkingDay(DateOnly date) =>
         _workedWeekends.Contains(date) || (!_holidays.Contains(date) && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 
-    public bool IsHoliday(DateOnly date) => _holidays.Contains(date);
-
     /// <summary>
     /// The end of the <paramref name="workingDays"/>-th working day after the day of <paramref name="startUtc"/>
     /// (the day a case is received does not count), at closing time, as UTC.

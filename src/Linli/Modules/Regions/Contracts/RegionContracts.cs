@@ -18,6 +18,9 @@ public interface IRegionDirectory
 {
     Task<RegionInfo?> FindAsync(string code, CancellationToken cancellationToken = default);
 
+    /// <summary>Names of many units in one query (a page of a list); unknown codes are left out.</summary>
+    Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default);
+
     /// <summary>All units of one level under a code prefix, ordered by code.</summary>
     Task<IReadOnlyList<RegionInfo>> ListAsync(RegionLevel level, string codePrefix = "", CancellationToken cancellationToken = default);
 }

@@ -10,6 +10,13 @@ internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory
     public async Task<RegionInfo?> FindAsync(string code, CancellationToken cancellationToken = default) =>
         (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken))?.ToInfo();
 
+    public async Task<IReadOnlyDictionary<string, string>> NamesAsync(IEnumerable<string> codes, CancellationToken cancellationToken = default)
+    {
+        var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
+        if (wanted.Count == 0) return new Dictionary<string, string>();
+        return await db.Regions.AsNoTracking().Where(r => wanted.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+    }
+
     public async Task<IReadOnlyList<RegionInfo>> ListAsync(RegionLevel level, string codePrefix = "", CancellationToken cancellationToken = default) =>
         await db.Regions.AsNoTracking()
             .Where(r => r.Level == level && r.Code.StartsWith(codePrefix))

@@ -93,8 +93,12 @@ internal sealed class UnitNames(IDepartmentDirectory departments, IRegionDirecto
     /// <summary>Names for many codes at once (a page of a list).</summary>
     public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string?> codes, CancellationToken ct)
     {
+        var distinct = codes.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        // Region names the page has not seen yet, in one query; departments come from one cached list.
+        var unknown = distinct.Where(c => Recipients.IsRegionCode(c) && !_regions.ContainsKey(c)).ToList();
+        foreach (var (code, name) in await regions.NamesAsync(unknown, ct)) _regions[code] = name;
         var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var code in codes.OfType<string>().Distinct()) result[code] = await NameAsync(code, ct);
+        foreach (var code in distinct) result[code] = await NameAsync(code, ct);
         return result;
     }
 }

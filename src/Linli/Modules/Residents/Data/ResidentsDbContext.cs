@@ -8,7 +8,7 @@ namespace Linli.Modules.Residents.Data;
 
 /// <summary>
 /// The resident pool. The caller's area scope is applied here and nowhere else: a global query filter on households,
-/// residents and tags keeps every query inside <see cref="ScopePrefix"/> (a region-code prefix; "" = everything,
+/// residents and tags keeps every query inside the caller's scope (a region-code prefix; "" = everything,
 /// null = nothing). Outside a request (seeding, jobs) the system scope sees everything.
 /// </summary>
 internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> options, IAreaScope scope) : DbContext(options)
@@ -21,7 +21,6 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
     public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
 
     /// <summary>Region-code prefix the caller may read, from <see cref="IAreaScope"/>; read by the query filters on every query.</summary>
-    public string? ScopePrefix => scope.RegionPrefix;
     private string? ScopeCommunity => scope.CommunityPrefix;
     private string? ScopeGrid => scope.Grid;
 

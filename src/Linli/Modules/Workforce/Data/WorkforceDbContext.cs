@@ -15,7 +15,8 @@ internal sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> op
     public DbSet<Worker> Workers => Set<Worker>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
-    private string? ScopePrefix => scope.RegionPrefix;
+    // Workers belong to a community, not a grid: a grid-level scope reads its community's workers.
+    private string? ScopePrefix => scope.CommunityPrefix;
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
 

@@ -22,8 +22,4 @@ internal sealed class Worker
     public EducationLevel EducationLevel { get; set; }
     /// <summary>Made by the synthetic city generator, not a real person.</summary>
     public bool IsSynthetic { get; set; }
-
-    /// <summary>Age in completed years on <paramref name="date"/>.</summary>
-    public static int AgeOn(DateOnly birthDate, DateOnly date) =>
-        date.Year - birthDate.Year - (birthDate > date.AddYears(-(date.Year - birthDate.Year)) ? 1 : 0);
 }

@@ -66,11 +66,8 @@ internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regio
                            where ids.Contains(ur.UserId)
                            select new { ur.UserId, r.Name }).ToListAsync(ct);
         foreach (var row in Result.Items)
-            row.Roles = roles.Where(r => r.UserId == row.Id).Select(r => r.Name!).OrderBy(n => Array.IndexOf(Roles.All.ToArray(), n)).ToList();
+            row.Roles = roles.Where(r => r.UserId == row.Id).Select(r => r.Name!).OrderBy(n => Roles.All.ToList().IndexOf(n)).ToList();
 
-        var names = new Dictionary<string, string>();
-        foreach (var code in Result.Items.Select(r => r.ScopeRegionCode).OfType<string>().Distinct())
-            if (await regions.FindAsync(code, ct) is { } region) names[code] = region.Name;
-        RegionNames = names;
+        RegionNames = await regions.NamesAsync(Result.Items.Select(r => r.ScopeRegionCode).OfType<string>(), ct);
     }
 }

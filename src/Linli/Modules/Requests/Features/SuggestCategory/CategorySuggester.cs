@@ -16,13 +16,6 @@ internal static class CategorySuggester
 {
     private static readonly HashSet<char> Ignored = [.. "的了和与及或其他类等在是有我们你他她它这那个不也就都把被给对从向为以之于上下中内外"];
 
-    public static async Task<IReadOnlyList<CategorySuggestion>> SuggestAsync(RequestsDbContext db, string? text, int take, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(text)) return [];
-        var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
-        return Suggest(tree, text, take);
-    }
-
     public static IReadOnlyList<CategorySuggestion> Suggest(CategoryTree tree, string text, int take)
     {
         var clean = Letters(text);

@@ -198,8 +198,9 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
             await BulkWriter.WriteAsync<Resident>(db, ResidentColumns.Residents, residentRows, cancellationToken);
             await BulkWriter.WriteAsync<PopulationTag>(db, ResidentColumns.Tags,
                 tagRows.Select((t, i) => ResidentColumns.TagRow(tagIds[i], t.ResidentId, t.Tag)), cancellationToken);
-            foreach (var community in parsed.Select(p => p.CommunityCode).Distinct())
-                await UnitCountStore.RecomputeAsync(db, community, cancellationToken);
+            // An import only adds rows: add them to each unit's counts (one upsert per grid or community), not a recount.
+            foreach (var unit in households.GroupBy(h => h.First().GridCode ?? h.First().CommunityCode, StringComparer.Ordinal))
+                await UnitCountStore.AddAsync(db, unit.Key, unit.Count(), unit.Sum(h => h.Count()), cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(households.Count, parsed.Count, tagRows.Count, []);
         }
