@@ -159,5 +159,16 @@ public sealed class TicketPageTests(CityFixture city)
         Assert.Equal(HttpStatusCode.Redirect, (await worker.PostAsync("/inbox", "/inbox?handler=Read", ("MessageId", messageId))).StatusCode);
         Assert.DoesNotContain($"data-id=\"{messageId}\"", (await worker.GetAsync("/inbox?unread=true")).Html);
         Assert.Contains($"data-id=\"{messageId}\"", (await worker.GetAsync("/inbox")).Html);
+
+        // "Mark all read" empties the unread list, and leaves another unit's messages unread.
+        await DispatchedToCommunityAsync("楼道灯又坏了");
+        await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
+            .GetRequiredService<Linli.Modules.Requests.Jobs.NotificationSender>(city.App.Services).RunOnceAsync();
+        var otherBefore = (await (await city.App.ClientForAsync("cw.b")).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/inbox?unread=true")).GetProperty("total").GetInt64();
+        Assert.Contains("data-id=", (await worker.GetAsync("/inbox?unread=true")).Html);
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.PostAsync("/inbox", "/inbox?handler=ReadAll")).StatusCode);
+        Assert.DoesNotContain("data-id=", (await worker.GetAsync("/inbox?unread=true")).Html);
+        var otherAfter = (await (await city.App.ClientForAsync("cw.b")).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/inbox?unread=true")).GetProperty("total").GetInt64();
+        Assert.Equal(otherBefore, otherAfter);
     }
 }

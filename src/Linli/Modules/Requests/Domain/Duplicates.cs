@@ -12,13 +12,15 @@ internal sealed record DuplicateCandidate(long Id, string Number, TicketState St
 /// </summary>
 internal static class Duplicates
 {
+    /// <param name="filedUpTo">Only tickets filed no later than this (a later ticket follows an earlier one), applied before the limit.</param>
     public static async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(RequestsDbContext db, Ticket ticket, int radiusMeters, int days, DateTime now,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, DateTime? filedUpTo = null)
     {
         var since = now.AddDays(-days);
         var query = db.Tickets.AsNoTracking()
             .Where(t => t.Id != ticket.Id && t.CategoryId == ticket.CategoryId && t.CreatedAt >= since
                         && t.State != TicketState.Closed && t.State != TicketState.Merged);
+        if (filedUpTo is { } upTo) query = query.Where(t => t.CreatedAt <= upTo);
         if (ticket.Longitude is { } lon && ticket.Latitude is { } lat)
         {
             var (dLon, dLat) = Geo.Box(lat, radiusMeters);

@@ -36,9 +36,7 @@ internal sealed class InboxModel(RequestsDbContext db, IAreaScope scope, TimePro
 
     public async Task<IActionResult> OnPostReadAllAsync(CancellationToken ct)
     {
-        // The page being looked at, one message at a time through the same use case.
-        var page = await InboxEndpoints.ListAsync(true, 1, 100, scope, db, ct);
-        foreach (var item in page.Items) await InboxEndpoints.MarkReadAsync(item.Id, scope, db, clock, ct);
+        await InboxEndpoints.MarkAllReadAsync(scope, db, clock, ct);
         return Redirect("/inbox");
     }
 }

@@ -47,6 +47,16 @@ internal static class InboxEndpoints
         }
     }
 
+    /// <summary>Marks every unread message of the caller read, in one statement.</summary>
+    public static async Task<int> MarkAllReadAsync(IAreaScope scope, RequestsDbContext db, TimeProvider clock, CancellationToken ct)
+    {
+        var addresses = AddressesOf(scope);
+        var now = clock.GetUtcNow().UtcDateTime;
+        var reader = scope.UserName;
+        return await db.Inbox.Where(m => addresses.Contains(m.Recipient) && m.ReadAt == null)
+            .ExecuteUpdateAsync(u => u.SetProperty(m => m.ReadAt, now).SetProperty(m => m.ReadBy, reader), ct);
+    }
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/", async Task<Ok<Paged<InboxItem>>> (bool? unread, int? page, int? pageSize, IAreaScope scope, RequestsDbContext db, CancellationToken ct) =>
