@@ -157,6 +157,9 @@ public sealed class IntakeTests(CityFixture city)
 
         var history = await (await hotline.PostAsJsonAsync("/api/requests/caller-history", new { phone })).Json(HttpStatusCode.OK);
         Assert.Equal([two.Id(), one.Id()], history.GetProperty("items").EnumerateArray().Select(t => t.Id()).ToArray());
+        // The operator may type the number as the caller says it: the lookup normalises exactly as intake does.
+        var typed = await (await hotline.PostAsJsonAsync("/api/requests/caller-history", new { phone = phone.Insert(3, "-").Insert(8, " ") })).Json(HttpStatusCode.OK);
+        Assert.Equal([two.Id(), one.Id()], typed.GetProperty("items").EnumerateArray().Select(t => t.Id()).ToArray());
         Assert.Equal(HttpStatusCode.Forbidden, (await (await city.App.ClientForAsync("cw.a")).PostAsJsonAsync("/api/requests/caller-history", new { phone })).StatusCode);
     }
 }

@@ -17,8 +17,7 @@ internal static class CallerHistoryEndpoint
     /// <summary>The lookup itself, shared by the API and the hotline console page.</summary>
     public static async Task<Paged<TicketView>> FindAsync(CallerHistoryRequest request, IPersonalDataProtector protector, RequestsDbContext db, CancellationToken ct)
     {
-        var phone = new string(request.Phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
-        var hash = protector.LookupHash(phone);
+        var hash = protector.LookupHash(Phones.Normalize(request.Phone) ?? "");
         var paged = await db.Tickets.AsNoTracking().Where(t => t.PhoneHash == hash).Include(t => t.Units)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).AsSplitQuery()
             .ToPagedAsync(request.Page, request.PageSize, ct);

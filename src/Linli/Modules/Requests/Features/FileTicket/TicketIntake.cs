@@ -58,7 +58,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             IsAnonymous = request.Anonymous,
             ReporterUserId = actor.Is(Roles.Resident) ? actor.UserId : null,
         };
-        if (NormalizePhone(request.ContactPhone) is { } phone)
+        if (Phones.Normalize(request.ContactPhone) is { } phone)
         {
             ticket.PhoneCipher = protector.Encrypt(phone);
             ticket.PhoneHash = protector.LookupHash(phone);
@@ -122,12 +122,5 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
                                      || (gridCode != placed?.GridCode && await regions.FindAsync(gridCode, ct) is not { Level: RegionLevel.Grid })))
             throw ValidationFailedException.For(nameof(request.GridCode), "No such grid in that community.");
         return (communityCode, gridCode);
-    }
-
-    private static string? NormalizePhone(string? phone)
-    {
-        if (string.IsNullOrWhiteSpace(phone)) return null;
-        var digits = new string(phone.Where(ch => char.IsAsciiDigit(ch) || ch == '+').ToArray());
-        return digits.Length == 0 ? null : digits;
     }
 }
