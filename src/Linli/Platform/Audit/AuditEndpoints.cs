@@ -7,6 +7,23 @@ namespace Linli.Platform.Audit;
 
 internal sealed record AuditEntryDto(long Id, DateTime At, string UserName, string Action, string SubjectType, string SubjectId, string RegionCode, string Field, string Reason);
 
+/// <summary>The one reading of the audit log, for the API and the page: the caller's area, the filters, newest first.</summary>
+internal static class AuditQuery
+{
+    public static IQueryable<AuditEntry> Filter(AuditDbContext db, IAreaScope scope, string? userName, string? subjectType, string? subjectId,
+        DateTime? fromUtc, DateTime? toUtc)
+    {
+        var prefix = scope.RegionPrefix ?? "\u0000"; // no region scope: nothing matches
+        var query = db.Entries.AsNoTracking().Where(e => e.RegionCode.StartsWith(prefix));
+        if (userName?.Trim() is { Length: > 0 } user) query = query.Where(e => e.UserName == user);
+        if (subjectType?.Trim() is { Length: > 0 } type) query = query.Where(e => e.SubjectType == type);
+        if (subjectId?.Trim() is { Length: > 0 } subject) query = query.Where(e => e.SubjectId == subject);
+        if (fromUtc is { } from) query = query.Where(e => e.At >= from);
+        if (toUtc is { } to) query = query.Where(e => e.At < to);
+        return query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
+    }
+}
+
 internal static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder app) =>
@@ -14,14 +31,8 @@ internal static class AuditEndpoints
                 string? userName, string? subjectType, string? subjectId, DateTime? from, DateTime? to, int? page, int? pageSize,
                 AuditDbContext db, IAreaScope scope, CancellationToken ct) =>
             {
-                var prefix = scope.RegionPrefix ?? "\u0000"; // no region scope: nothing matches
-                var query = db.Entries.AsNoTracking().Where(e => e.RegionCode.StartsWith(prefix));
-                if (!string.IsNullOrWhiteSpace(userName)) query = query.Where(e => e.UserName == userName);
-                if (!string.IsNullOrWhiteSpace(subjectType)) query = query.Where(e => e.SubjectType == subjectType);
-                if (!string.IsNullOrWhiteSpace(subjectId)) query = query.Where(e => e.SubjectId == subjectId);
-                if (from is not null) query = query.Where(e => e.At >= from.Value.ToUniversalTime());
-                if (to is not null) query = query.Where(e => e.At < to.Value.ToUniversalTime());
-                var result = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id)
+                var query = AuditQuery.Filter(db, scope, userName, subjectType, subjectId, from?.ToUniversalTime(), to?.ToUniversalTime());
+                var result = await query
                     .Select(e => new AuditEntryDto(e.Id, e.At, e.UserName, e.Action, e.SubjectType, e.SubjectId, e.RegionCode, e.Field, e.Reason))
                     .ToPagedAsync(page, pageSize, ct);
                 return TypedResults.Ok(result);

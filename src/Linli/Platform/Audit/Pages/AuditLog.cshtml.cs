@@ -39,21 +39,9 @@ internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, IString
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        var prefix = scope.RegionPrefix ?? "\u0000"; // no region scope: nothing matches
-        var query = db.Entries.AsNoTracking().Where(e => e.RegionCode.StartsWith(prefix));
-        if (UserName?.Trim() is { Length: > 0 } userName) query = query.Where(e => e.UserName == userName);
-        if (SubjectId?.Trim() is { Length: > 0 } subjectId) query = query.Where(e => e.SubjectId == subjectId);
         // Dates are China Standard Time calendar days, both ends included.
-        if (From is { } fromDay)
-        {
-            var from = Display.ChinaDayStartUtc(fromDay);
-            query = query.Where(e => e.At >= from);
-        }
-        if (To is { } toDay)
-        {
-            var to = Display.ChinaDayStartUtc(toDay.AddDays(1));
-            query = query.Where(e => e.At < to);
-        }
-        Result = await query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id).ToPagedAsync(PageNumber, PageSize, ct);
+        var query = AuditQuery.Filter(db, scope, UserName, null, SubjectId,
+            From is { } fromDay ? Display.ChinaDayStartUtc(fromDay) : null, To is { } toDay ? Display.ChinaDayStartUtc(toDay.AddDays(1)) : null);
+        Result = await query.ToPagedAsync(PageNumber, PageSize, ct);
     }
 }
