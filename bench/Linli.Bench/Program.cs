@@ -54,7 +54,7 @@ internal static class Program
             var token = await TokenAsync(http, "demo.hotline");
             var key = o.ApiKey;
 
-            var open311 = await LoadAsync(o, (random, n) =>
+            Task<HttpResponseMessage> Open311Request(Random random, long n)
             {
                 var (lon, lat) = points[random.Next(points.Count)];
                 var (category, _) = leaves[random.Next(leaves.Count)];
@@ -65,10 +65,9 @@ internal static class Program
                     ["description"] = "压测：路灯不亮（bench）", ["phone"] = $"140{random.Next(0, 100_000_000):D8}",
                 });
                 return http.PostAsync("/open311/v2/requests.json", form);
-            });
-            Say(Line("HTTP Open311 POST requests.json", open311));
+            }
 
-            var internalApi = await LoadAsync(o, (random, n) =>
+            Task<HttpResponseMessage> InternalRequest(Random random, long n)
             {
                 var (lon, lat) = points[random.Next(points.Count)];
                 var (category, _) = leaves[random.Next(leaves.Count)];
@@ -78,7 +77,19 @@ internal static class Program
                 };
                 request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
                 return http.SendAsync(request);
-            });
+            }
+
+            if (o.Only is { } only)
+            {
+                // One HTTP run alone, to profile the server: no baseline, no ratio.
+                Say(Line("HTTP " + only, await LoadAsync(o, only == "open311" ? Open311Request : InternalRequest)));
+                return 0;
+            }
+
+            var open311 = await LoadAsync(o, Open311Request);
+            Say(Line("HTTP Open311 POST requests.json", open311));
+
+            var internalApi = await LoadAsync(o, InternalRequest);
             Say(Line("HTTP internal POST /api/requests/tickets", internalApi));
 
             var raw311 = await db.RawInsertAsync(o, leaves, points, withSubmission: true);
@@ -230,7 +241,7 @@ internal static class Program
 }
 
 internal sealed record Options(string App, string Db, string? Connection, string? DataFolder, string? Url, int Concurrency, double Duration, double Warmup,
-    string ApiKey, string Label, string? Report, string? MetricsEndpoint)
+    string ApiKey, string Label, string? Report, string? MetricsEndpoint, string? Only)
 {
     public static Options Parse(string[] args)
     {
@@ -246,6 +257,6 @@ internal sealed record Options(string App, string Db, string? Connection, string
             Get("app") ?? Path.GetFullPath("src/Linli/bin/Release/net10.0/Linli.dll"), db, Get("connection"), Get("data-folder"), Get("url"),
             int.Parse(Get("concurrency") ?? "32", CultureInfo.InvariantCulture), double.Parse(Get("duration") ?? "20", CultureInfo.InvariantCulture),
             double.Parse(Get("warmup") ?? "3", CultureInfo.InvariantCulture), Get("api-key") ?? "linli-demo-open311-key", Get("label") ?? db,
-            Get("report"), Get("metrics-endpoint"));
+            Get("report"), Get("metrics-endpoint"), Get("only"));
     }
 }

@@ -122,6 +122,22 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Equal(saved, await Db(db => db.Inbox.CountAsync(i => i.TicketId == id)));
     }
 
+    [Fact]
+    public async Task The_inbox_takes_a_batch_at_once_and_skips_keys_it_already_holds()
+    {
+        var id = await DispatchedByResidentAsync();
+        var messages = await Db(db => db.Outbox.AsNoTracking().Where(m => m.TicketId == id).OrderBy(m => m.Id).ToListAsync());
+        Assert.True(messages.Count >= 3);
+        var inbox = new InAppInboxChannel(_app.Services.GetRequiredService<IServiceScopeFactory>(), _clock);
+        await inbox.DeliverAsync(messages[1], CancellationToken.None); // one of them got there before
+
+        var outcomes = await inbox.DeliverAllAsync(messages, CancellationToken.None);
+        Assert.All(outcomes, Assert.Null);
+        Assert.All(await inbox.DeliverAllAsync(messages, CancellationToken.None), Assert.Null); // handed again: nothing added
+        var delivered = await Db(db => db.Inbox.Where(i => i.TicketId == id).Select(i => i.Key).ToListAsync());
+        Assert.Equal(messages.Select(m => m.Key).Order(), delivered.Order());
+    }
+
     /// <summary>A channel that, when told to, delivers and then throws, as a sender crashing after the delivery would look.</summary>
     private sealed class FailAfterDelivery
     {

@@ -39,7 +39,11 @@ internal static class RequestsModule
 {
     public static IHostApplicationBuilder AddRequestsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<RequestsDbContext>(RequestsDbContext.Module);
+        // Deadlines are read only by the deadline watcher, which runs outside any request and so sees every ticket: the
+        // scope filter on tickets never hides a deadline's ticket, and EF's warning about that combination does not apply.
+        // (Set here, not in OnConfiguring, which would rebuild the context's options on every instance.)
+        builder.AddModuleDbContext<RequestsDbContext>(RequestsDbContext.Module, db => db.ConfigureWarnings(w =>
+            w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         builder.Services.Configure<RequestsOptions>(builder.Configuration.GetSection(RequestsOptions.Section));
         builder.Services.AddScoped<IStartupTask, EnsureCategories>();
         builder.Services.AddSingleton<RegionLocator>();
@@ -51,6 +55,8 @@ internal static class RequestsModule
         builder.Services.AddSingleton<TicketPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
+        builder.Services.AddSingleton<IntakeCommitter>();
+        builder.Services.AddSingleton<CategoryCatalog>();
         builder.Services.AddSingleton<Open311Catalog>();
         builder.Services.AddSingleton<Open311KeyCache>();
         builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();

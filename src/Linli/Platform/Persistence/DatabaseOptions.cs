@@ -17,11 +17,33 @@ internal sealed class DatabaseOptions
 
     internal string ResolveConnectionString(string contentRoot)
     {
-        if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
         if (Provider == DatabaseProvider.Postgres)
-            throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+        {
+            if (string.IsNullOrWhiteSpace(ConnectionString))
+                throw new InvalidOperationException("Database:ConnectionString is required when Database:Provider is Postgres.");
+            return WithPostgresDefaults(ConnectionString);
+        }
+        if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
         var folder = Path.GetFullPath(DataFolder, contentRoot);
         Directory.CreateDirectory(folder);
         return $"Data Source={Path.Combine(folder, "linli.db")};Cache=Shared;Pooling=True";
     }
+
+    /// <summary>
+    /// Each request opens and closes its connection several times: resetting the session on every return to the pool
+    /// (DISCARD ALL) cost a round trip each time and threw away prepared statements, and the hot statements (intake,
+    /// queues, scope checks) are the same few, so Npgsql prepares them automatically. Nothing here keeps session state
+    /// (no session SETs, temporary tables or session locks). Values the connection string sets itself win.
+    /// </summary>
+    internal static string WithPostgresDefaults(string connectionString)
+    {
+        var builder = new Npgsql.NpgsqlConnectionStringBuilder(connectionString);
+        if (!HasKey(connectionString, "No Reset On Close", "NoResetOnClose")) builder.NoResetOnClose = true;
+        if (!HasKey(connectionString, "Max Auto Prepare", "MaxAutoPrepare")) builder.MaxAutoPrepare = 64;
+        return builder.ConnectionString;
+    }
+
+    private static bool HasKey(string connectionString, params string[] names) =>
+        connectionString.Split(';').Select(part => part.Split('=', 2)[0].Trim())
+            .Any(key => names.Any(n => string.Equals(key, n, StringComparison.OrdinalIgnoreCase)));
 }

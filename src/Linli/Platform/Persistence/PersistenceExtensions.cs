@@ -7,7 +7,8 @@ namespace Linli.Platform.Persistence;
 internal static class PersistenceExtensions
 {
     /// <summary>Registers a module's DbContext on the configured provider and lists it for start-up migration.</summary>
-    public static IHostApplicationBuilder AddModuleDbContext<TContext>(this IHostApplicationBuilder builder, string module)
+    public static IHostApplicationBuilder AddModuleDbContext<TContext>(this IHostApplicationBuilder builder, string module,
+        Action<DbContextOptionsBuilder>? configure = null)
         where TContext : DbContext
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
@@ -21,6 +22,7 @@ internal static class PersistenceExtensions
             db.UseSnakeCaseNamingConvention();
             db.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
             db.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
+            configure?.Invoke(db);
         });
         builder.Services.AddSingleton(new ModuleContextRegistration(module, typeof(TContext)));
         return builder;

@@ -11,7 +11,7 @@ namespace Linli.Modules.Requests.Data;
 /// department sees what was sent to it (lead, co-handling, whistles), a community, street or district what happened in
 /// its area, the city scope ("") everything, and a resident the tickets they filed. Outside the scope is a 404.
 /// </summary>
-internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> options, IAreaScope scope) : DbContext(options)
+internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> options, IAreaScope scope, CategoryCatalog catalog) : DbContext(options)
 {
     public const string Module = "requests";
 
@@ -42,13 +42,23 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
     {
         // The row version moves on every save of a ticket; the UPDATE is conditional on the version it was read at.
         foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified)) entry.Entity.Version++;
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        var reference = ChangeTracker.Entries().Any(e => e.Entity is Category or RoutingRule && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
+        return reference ? SaveReferenceDataAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
 
-    // Deadlines are read only by the deadline watcher, which runs outside any request and so sees every ticket: the
-    // scope filter on tickets never hides a deadline's ticket, and EF's warning about that combination does not apply.
-    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
-        optionsBuilder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning));
+    // Categories and rules are cached for intake and the pages: whoever changes them, the cache forgets them.
+    private async Task<int> SaveReferenceDataAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        }
+        finally
+        {
+            catalog.Invalidate();
+        }
+    }
+
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
@@ -98,6 +108,9 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasIndex(x => new { x.AssignedUnitCode, x.State });
             e.HasIndex(x => new { x.CommunityCode, x.CreatedAt });
             e.HasIndex(x => new { x.CategoryId, x.CreatedAt });
+            // Duplicates at intake (§3): the same category within a box and a week, checked inside the index, so a
+            // category's surge (a heating outage: thousands of calls a week) costs only the tickets near the point.
+            e.HasIndex(x => new { x.CategoryId, x.Longitude, x.Latitude, x.CreatedAt }).HasDatabaseName("ix_tickets_duplicates_box");
             e.HasIndex(x => x.CreatedAt);
             e.HasIndex(x => x.FinishDueAt);
             e.HasIndex(x => x.PhoneHash);

@@ -15,6 +15,27 @@ namespace Linli.Modules.Requests.Jobs;
 internal interface INotificationChannel
 {
     Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken);
+
+    /// <summary>Delivers a batch; per message, null when delivered or what went wrong. By default one at a time.</summary>
+    Task<IReadOnlyList<Exception?>> DeliverAllAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken) =>
+        OneByOneAsync(this, messages, cancellationToken);
+
+    static async Task<IReadOnlyList<Exception?>> OneByOneAsync(INotificationChannel channel, IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        var outcomes = new Exception?[messages.Count];
+        for (var i = 0; i < messages.Count; i++)
+        {
+            try
+            {
+                await channel.DeliverAsync(messages[i], cancellationToken);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                outcomes[i] = e;
+            }
+        }
+        return outcomes;
+    }
 }
 
 /// <summary>The default channel: a row in the recipient's inbox, keyed by the outbox message's key.</summary>
@@ -25,11 +46,7 @@ internal sealed class InAppInboxChannel(IServiceScopeFactory scopes, TimeProvide
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
         if (await db.Inbox.AnyAsync(i => i.Key == message.Key, cancellationToken)) return; // delivered before
-        db.Inbox.Add(new InboxMessage
-        {
-            Key = message.Key, Recipient = message.Recipient, Subject = message.Subject, Body = message.Body, TicketId = message.TicketId,
-            CreatedAt = clock.GetUtcNow().UtcDateTime,
-        });
+        db.Inbox.Add(ToInbox(message));
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -40,6 +57,34 @@ internal sealed class InAppInboxChannel(IServiceScopeFactory scopes, TimeProvide
             if (!await KeyExistsAsync(message.Key, cancellationToken)) throw;
         }
     }
+
+    /// <summary>
+    /// A batch in two round trips: which keys are in the inbox already, then the rest in one insert. If that insert fails
+    /// (another sender got some of them first), each message is delivered alone.
+    /// </summary>
+    public async Task<IReadOnlyList<Exception?>> DeliverAllAsync(IReadOnlyList<OutboxMessage> messages, CancellationToken cancellationToken)
+    {
+        try
+        {
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            var keys = messages.Select(m => m.Key).ToList();
+            var delivered = (await db.Inbox.Where(i => keys.Contains(i.Key)).Select(i => i.Key).ToListAsync(cancellationToken)).ToHashSet();
+            db.Inbox.AddRange(messages.Where(m => !delivered.Contains(m.Key)).DistinctBy(m => m.Key).Select(ToInbox));
+            await db.SaveChangesAsync(cancellationToken);
+            return new Exception?[messages.Count];
+        }
+        catch (DbUpdateException)
+        {
+            return await INotificationChannel.OneByOneAsync(this, messages, cancellationToken);
+        }
+    }
+
+    private InboxMessage ToInbox(OutboxMessage message) => new()
+    {
+        Key = message.Key, Recipient = message.Recipient, Subject = message.Subject, Body = message.Body, TicketId = message.TicketId,
+        CreatedAt = clock.GetUtcNow().UtcDateTime,
+    };
 
     private async Task<bool> KeyExistsAsync(Guid key, CancellationToken cancellationToken)
     {
@@ -91,29 +136,26 @@ internal sealed class NotificationSender(IServiceScopeFactory scopes, INotificat
             : await db.Outbox.Where(m => m.SentAt == null && m.Attempts < MaxAttempts).OrderBy(m => m.Id).Take(Batch).ToListAsync(cancellationToken);
 #pragma warning restore EF1003
         var delivered = 0;
-        foreach (var message in batch)
+        var outcomes = batch.Count == 0 ? [] : await channel.DeliverAllAsync(batch, cancellationToken);
+        for (var i = 0; i < batch.Count; i++)
         {
-            try
+            var message = batch[i];
+            if (outcomes[i] is not { } failure)
             {
-                await channel.DeliverAsync(message, cancellationToken);
                 message.SentAt = clock.GetUtcNow().UtcDateTime;
                 message.LastError = null;
                 delivered++;
             }
-            catch (Exception e) when (e is not OperationCanceledException)
+            else
             {
                 message.Attempts++;
-                message.LastError = e.GetType().Name;
-                logger.LogWarning("Notification {MessageId} not delivered ({Error}); attempt {Attempt}", message.Id, e.GetType().Name, message.Attempts);
+                message.LastError = failure.GetType().Name;
+                logger.LogWarning("Notification {MessageId} not delivered ({Error}); attempt {Attempt}", message.Id, failure.GetType().Name, message.Attempts);
             }
-            // On SQLite each mark is its own short write; the read above holds no transaction open across delivery.
-            if (transaction is null) await db.SaveChangesAsync(cancellationToken);
         }
-        if (transaction is not null)
-        {
-            await db.SaveChangesAsync(cancellationToken);
-            await transaction.CommitAsync(cancellationToken);
-        }
+        // On SQLite the read above holds no transaction open across delivery; the marks are one short write.
+        await db.SaveChangesAsync(cancellationToken);
+        if (transaction is not null) await transaction.CommitAsync(cancellationToken);
         return (batch.Count, delivered);
     }
 }

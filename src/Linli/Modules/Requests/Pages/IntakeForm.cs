@@ -116,7 +116,9 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         if (!ModelState.IsValid) return null;
         try
         {
-            var filed = await handler.HandleAsync(BuildRequest(categoryId!.Value), Actor, ct);
+            var request = BuildRequest(categoryId!.Value);
+            FileTicketHandler.Validate(request);
+            var filed = await handler.HandleAsync(request, Actor, ct);
             await photos.SaveAsync(filed.Ticket.Id, checkedPhotos, ct);
             return filed.Ticket;
         }

@@ -43,21 +43,26 @@ internal static class FileTicketEndpoint
 }
 
 /// <summary>
-/// The intake of the API and of the intake pages (resident, hotline console, patrol): the request's annotations, then the
-/// one intake every channel shares (<see cref="TicketIntake"/>, which Open311 calls too).
+/// The intake of the API and of the intake pages (resident, hotline console, patrol): the one intake every channel
+/// shares (<see cref="TicketIntake"/>, which Open311 calls too), saved with other requests' intakes in one commit.
 /// </summary>
-internal sealed class FileTicketHandler(RequestsDbContext db, TicketIntake intake)
+internal sealed class FileTicketHandler(RequestsDbContext db, TicketIntake intake, IntakeCommitter committer)
 {
-    public async Task<FiledTicket> HandleAsync(FileTicketRequest request, Actor actor, CancellationToken ct)
+    /// <summary>The request's annotations, as the API's validation filter checks them: pages call this first, so that a page cannot send what the API would refuse.</summary>
+    public static void Validate(FileTicketRequest request)
     {
-        // The same annotations the API's validation filter checks, so that a page cannot send what the API would refuse.
         var results = new List<ValidationResult>();
         if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
             throw new ValidationFailedException(results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid.")))
                 .GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray()));
+    }
+
+    /// <param name="request">Already checked against its annotations (the API's filter, or <see cref="Validate"/>).</param>
+    public async Task<FiledTicket> HandleAsync(FileTicketRequest request, Actor actor, CancellationToken ct)
+    {
         var taken = await intake.TakeAsync(new IntakeCommand(request.Description, request.CategoryId, request.Urgency, request.Channel,
             request.CommunityCode, request.GridCode, request.Longitude, request.Latitude, request.Address, request.ContactPhone, request.Anonymous), actor, ct);
-        await db.SaveChangesAsync(ct);
+        await committer.SaveAsync(db);
 
         // Offered, not forced: the centre decides whether to merge (§3). Residents are not shown others' tickets.
         IReadOnlyList<DuplicateCandidate> duplicates = actor.Is(Roles.Resident) ? [] : await intake.DuplicatesAsync(taken, ct);

@@ -33,7 +33,7 @@ internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule
 /// grid; a point outside the city is refused), numbers it, protects the phone and logs the filing with its outbox
 /// message. The caller adds what its channel keeps besides and saves everything in one SaveChanges.
 /// </summary>
-internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow, TicketNumbers numbers, RegionLocator locator, IRegionDirectory regions,
+internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow, TicketNumbers numbers, RegionLocator locator, IRegionDirectory regions, CategoryCatalog catalog,
     IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock)
 {
     /// <param name="channel">Set by a channel that is its own (Open311); otherwise decided from the actor's role.</param>
@@ -74,16 +74,12 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
 
     private async Task<(Category, RoutingRule)> CategoryAndRuleAsync(int categoryId, CancellationToken ct)
     {
-        // The leaf and its ancestors (the tree is three levels deep) in one round trip, then its current rule.
-        var parentId = db.Categories.Where(c => c.Id == categoryId).Select(c => c.ParentId);
-        var grandparentId = db.Categories.Where(c => parentId.Contains(c.Id)).Select(c => c.ParentId);
-        var chain = await db.Categories.AsNoTracking()
-            .Where(c => c.Id == categoryId || parentId.Contains(c.Id) || grandparentId.Contains(c.Id))
-            .ToListAsync(ct);
-        var category = chain.FirstOrDefault(c => c.Id == categoryId);
+        var snapshot = await catalog.GetAsync(ct);
+        var category = snapshot.Tree.Find(categoryId);
         if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "Choose a third-level category.");
-        if (chain.Any(c => c.IsRetired)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category is retired; choose another.");
-        var rule = await db.RoutingRules.AsNoTracking().Where(r => r.CategoryId == categoryId && r.IsCurrent).OrderByDescending(r => r.Version).FirstAsync(ct);
+        if (snapshot.Tree.IsRetired(category)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category is retired; choose another.");
+        var rule = snapshot.CurrentRule(categoryId)
+                   ?? throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category has no routing rule yet; choose another.");
         return (category, rule);
     }
 

@@ -581,6 +581,9 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_tickets_state_assigned_unit_code");
 
+                    b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_duplicates_box");
+
                     b.ToTable("tickets", "requests");
                 });
 

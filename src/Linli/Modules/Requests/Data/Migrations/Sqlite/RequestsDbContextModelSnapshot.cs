@@ -555,6 +555,9 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
 
+                    b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_duplicates_box");
+
                     b.ToTable("requests_tickets", (string)null);
                 });
 

@@ -32,7 +32,7 @@ internal static partial class PostRequestEndpoint
 
     public static void Map(IEndpointRouteBuilder v2) =>
         v2.MapPost("/requests.{format}", async Task<Open311Result> (string format, HttpContext http, RequestsDbContext db, TicketIntake intake,
-                IPersonalDataProtector protector, Open311KeyCache keys, Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar,
+                IPersonalDataProtector protector, IntakeCommitter committer, Open311KeyCache keys, Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar,
                 CancellationToken ct) =>
             {
                 if (!http.Request.HasFormContentType) throw Open311Exception.BadRequest("Send the request form-encoded (application/x-www-form-urlencoded).");
@@ -111,7 +111,7 @@ internal static partial class PostRequestEndpoint
                         : protector.Encrypt(JsonSerializer.Serialize(new { email, first_name = firstName, last_name = lastName })),
                     MediaUrl = media, AttributesJson = attributes, CreatedAt = taken.Ticket.CreatedAt,
                 });
-                await db.SaveChangesAsync(ct);
+                await committer.SaveAsync(db);
 
                 var days = taken.Rule.FinishWithinDays(taken.Ticket.Urgency);
                 var agency = taken.Rule.DepartmentCode is { } d ? (await catalog.DepartmentNamesAsync(departments, ct)).GetValueOrDefault(d, d)

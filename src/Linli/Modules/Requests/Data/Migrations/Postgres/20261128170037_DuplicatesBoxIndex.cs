@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Linli.Modules.Requests.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class DuplicatesBoxIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_duplicates_box",
+                schema: "requests",
+                table: "tickets",
+                columns: new[] { "category_id", "longitude", "latitude", "created_at" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_duplicates_box",
+                schema: "requests",
+                table: "tickets");
+        }
+    }
+}

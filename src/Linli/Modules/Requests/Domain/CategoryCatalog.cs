@@ -1,0 +1,57 @@
+using Linli.Modules.Requests.Data;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.Requests.Domain;
+
+/// <summary>The category tree and each leaf's current routing rule, as of one read.</summary>
+internal sealed class CategorySnapshot(CategoryTree tree, IReadOnlyDictionary<int, RoutingRule> currentRules)
+{
+    public CategoryTree Tree { get; } = tree;
+
+    /// <summary>The rule a new ticket of the category is routed under (the highest version).</summary>
+    public RoutingRule? CurrentRule(int categoryId) => currentRules.GetValueOrDefault(categoryId);
+}
+
+/// <summary>
+/// The category tree and current routing rules (a few hundred rows of reference data) kept in memory, so that intake and
+/// the pages that name categories do not read the whole tree per request. Administrators' changes invalidate it at once
+/// in this instance; another instance sees them within <see cref="Keep"/>.
+/// </summary>
+internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock)
+{
+    public static readonly TimeSpan Keep = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _gate = new(1, 1);
+    private (CategorySnapshot Snapshot, DateTime At, long Generation)? _current;
+    private long _generation;
+
+    public async Task<CategorySnapshot> GetAsync(CancellationToken cancellationToken = default)
+    {
+        if (Fresh() is { } snapshot) return snapshot;
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (Fresh() is { } raced) return raced;
+            var generation = Interlocked.Read(ref _generation);
+            var at = clock.GetUtcNow().UtcDateTime;
+            using var scope = scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            var categories = await db.Categories.AsNoTracking().ToListAsync(cancellationToken);
+            var rules = await db.RoutingRules.AsNoTracking().Where(r => r.IsCurrent).ToListAsync(cancellationToken);
+            var loaded = new CategorySnapshot(new CategoryTree(categories),
+                rules.GroupBy(r => r.CategoryId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!));
+            _current = (loaded, at, generation);
+            return loaded;
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
+    /// <summary>After a change to categories or rules: the next read loads them again.</summary>
+    public void Invalidate() => Interlocked.Increment(ref _generation);
+
+    private CategorySnapshot? Fresh() =>
+        _current is { } c && c.Generation == Interlocked.Read(ref _generation) && clock.GetUtcNow().UtcDateTime - c.At < Keep ? c.Snapshot : null;
+}
