@@ -58,6 +58,48 @@ public sealed class MapTests(LinliServer server)
         await Expect(page.Locator("#map-form button[type=submit]")).ToBeVisibleAsync();
     }
 
+    [Fact]
+    public async Task A_click_on_the_intake_map_fills_the_requests_point()
+    {
+        await using var session = await server.OpenAsync();
+        var page = session.Page;
+        await LinliServer.SignInAsync(page, "demo.hotline");
+        await page.GotoAsync("/requests/console");
+        var map = page.Locator("#pick-map");
+        await page.Locator("details:has(#pick-map) > summary").ClickAsync();
+        await Expect(map).ToHaveAttributeAsync("data-ready", "true");
+        await map.ScrollIntoViewIfNeededAsync();
+
+        // The centre of 和平区 (210102), in pixels of the map as drawn.
+        var target = await page.EvaluateAsync<MapPoint>("""
+            async () => {
+              const geo = await (await fetch('/api/regions/boundaries.geojson')).json();
+              const heping = geo.features.find(f => f.properties.code === '210102');
+              const chart = echarts.getInstanceByDom(document.getElementById('pick-map'));
+              const [x, y] = chart.convertToPixel('geo', heping.properties.center);
+              return { lon: heping.properties.center[0], lat: heping.properties.center[1], x, y };
+            }
+            """);
+        var box = (await map.BoundingBoxAsync())!;
+        await page.Mouse.ClickAsync(box.X + (float)target.X, box.Y + (float)target.Y);
+        await Expect(page.Locator("#Longitude")).Not.ToHaveValueAsync("");
+        var lon = double.Parse(await page.InputValueAsync("#Longitude"), System.Globalization.CultureInfo.InvariantCulture);
+        var lat = double.Parse(await page.InputValueAsync("#Latitude"), System.Globalization.CultureInfo.InvariantCulture);
+        // A pixel of the whole-city map spans a few hundred metres.
+        Assert.InRange(lon, target.Lon - 0.02, target.Lon + 0.02);
+        Assert.InRange(lat, target.Lat - 0.02, target.Lat + 0.02);
+        await LinliServer.ScreenshotAsync(page, "intake-map-point");
+        Assert.Empty(session.Errors);
+    }
+
+    public sealed class MapPoint
+    {
+        public double Lon { get; set; }
+        public double Lat { get; set; }
+        public double X { get; set; }
+        public double Y { get; set; }
+    }
+
     public sealed class TargetPoint
     {
         public string Code { get; set; } = "";

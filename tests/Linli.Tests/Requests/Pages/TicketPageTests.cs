@@ -67,6 +67,32 @@ public sealed class TicketPageTests(CityFixture city)
     }
 
     [Fact]
+    public async Task The_centre_sees_earlier_tickets_nearby_of_the_same_category_and_merges_the_later_one_from_the_page()
+    {
+        var grid = (await RequestsApi.GridsAsync(city.App, CityFixture.CommunityA))[0];
+        var category = await RequestsApi.NewLeafAsync(city.App);
+        var hotline = await city.App.ClientForAsync("hotline");
+        var first = await hotline.FileAsync(category, lon: grid.Longitude, lat: grid.Latitude, description: "路灯不亮");
+        var later = await hotline.FileAsync(category, lon: grid.Longitude + 0.0005, lat: grid.Latitude, description: "路灯又不亮了");
+        var elsewhere = await hotline.FileAsync(await RequestsApi.NewLeafAsync(city.App), lon: grid.Longitude, lat: grid.Latitude, description: "别的问题");
+
+        var centre = await PageClient.SignedInAsync(city.App, "hotline");
+        var page = $"/requests/tickets/{later.Id()}";
+        var html = (await centre.GetAsync(page)).Html;
+        Assert.Contains("id=\"duplicates\"", html);
+        Assert.Contains($"data-merge-into=\"{first.GetProperty("number").GetString()}\"", html);
+        Assert.DoesNotContain(elsewhere.GetProperty("number").GetString()!, html);
+        // The first ticket offers none: a duplicate follows the one filed before it.
+        Assert.DoesNotContain("id=\"duplicates\"", (await centre.GetAsync($"/requests/tickets/{first.Id()}")).Html);
+
+        var merged = await centre.PostAsync(page, page + "?handler=Merge", ("Version", await VersionAsync(later.Id())), ("IntoTicketId", first.Id().ToString()));
+        Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
+        Assert.Equal("Merged", (await hotline.GetTicketAsync(later.Id())).State());
+        Assert.Contains("Merge", RequestsApi.ActionsOf(await hotline.GetTicketAsync(first.Id())));
+        Assert.DoesNotContain("id=\"duplicates\"", (await centre.GetAsync(page)).Html);
+    }
+
+    [Fact]
     public async Task A_form_without_its_required_text_is_a_message_not_an_error()
     {
         var id = await DispatchedToCommunityAsync();

@@ -26,7 +26,7 @@ namespace Linli.Modules.Requests.Pages;
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope,
-    TicketActionRunner runner, IPersonalDataProtector protector, IDepartmentDirectory departments) : IntakeForm(context, handler, photos, regions, scope)
+    TicketActionRunner runner, IPersonalDataProtector protector, IDepartmentDirectory departments, CategoryCatalog catalog) : IntakeForm(context, handler, photos, regions, scope, catalog)
 {
     /// <summary>After filing: "dispatch" (to <see cref="DispatchTo"/>), "answer" (直接答复 with <see cref="Answer"/>, closed at once) or "none".</summary>
     [BindProperty] public string? Then { get; set; } = "dispatch";

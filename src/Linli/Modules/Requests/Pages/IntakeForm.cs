@@ -20,7 +20,7 @@ namespace Linli.Modules.Requests.Pages;
 /// page offers the next level), the photo checks, and the call to the module's one intake handler
 /// (<see cref="FileTicketHandler"/>, the same as POST /api/requests/tickets). Nothing personal travels in a URL.
 /// </summary>
-internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope) : PageModel
+internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope, CategoryCatalog catalog) : PageModel
 {
     public const int SuggestionCount = 5;
 
@@ -70,7 +70,7 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
 
     protected async Task PrepareAsync(CancellationToken ct)
     {
-        Tree = await CategoryPaths.TreeAsync(db, ct);
+        Tree = await CategoryPaths.TreeAsync(catalog, ct);
         Suggestions = string.IsNullOrWhiteSpace(Description) ? [] : CategorySuggester.Suggest(Tree, Description, SuggestionCount);
         if (!ShowsPicker) return;
         // A chosen community fixes its street and district; a chosen street its district.

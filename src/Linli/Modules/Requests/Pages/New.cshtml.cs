@@ -1,3 +1,4 @@
+using Linli.Modules.Requests.Domain;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Features.FileTicket;
@@ -12,8 +13,8 @@ namespace Linli.Modules.Requests.Pages;
 [Authorize(Roles = Roles.Resident)]
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
-internal sealed class NewModel(RequestsDbContext db, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope)
-    : IntakeForm(db, handler, photos, regions, scope)
+internal sealed class NewModel(RequestsDbContext db, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope, CategoryCatalog catalog)
+    : IntakeForm(db, handler, photos, regions, scope, catalog)
 {
     public Task OnGetAsync(CancellationToken ct) => PrepareAsync(ct);
 

@@ -1,3 +1,4 @@
+using Linli.Modules.Requests.Domain;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
@@ -16,8 +17,8 @@ namespace Linli.Modules.Requests.Pages;
 [Authorize(Roles = Roles.GridWorker + "," + Roles.CommunityWorker)]
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
-internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory directory, IAreaScope scope)
-    : IntakeForm(context, handler, photos, directory, scope)
+internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory directory, IAreaScope scope, CategoryCatalog catalog)
+    : IntakeForm(context, handler, photos, directory, scope, catalog)
 {
     public override bool ShowsPicker => false;
 

@@ -11,7 +11,7 @@ namespace Linli.Modules.Requests.Pages;
 
 /// <summary>The work lists of the caller's unit (§7), from <see cref="TicketQueues"/> — the same query as GET /api/requests/queues/{queue}.</summary>
 [Authorize(Policy = Permissions.HandleRequests)]
-internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units) : PageModel
+internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog) : PageModel
 {
     public const int PageSize = 20;
 
@@ -33,6 +33,6 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
         Counts = await TicketQueues.CountAsync(db, actor, now, ct);
         Items = await TicketQueues.ListAsync(db, actor, queue, now, PageNumber, PageSize, ct);
         UnitLabels = await units.NamesAsync(Items.Items.SelectMany(i => new[] { i.AssignedUnitCode, i.CommunityCode }), ct);
-        Tree = await CategoryPaths.TreeAsync(db, ct);
+        Tree = await CategoryPaths.TreeAsync(catalog, ct);
     }
 }

@@ -105,8 +105,12 @@ internal sealed class UnitNames(IDepartmentDirectory departments, IRegionDirecto
 
 internal static class CategoryPaths
 {
+    /// <summary>Fresh from the database, for the pages that change categories.</summary>
     public static async Task<CategoryTree> TreeAsync(RequestsDbContext db, CancellationToken ct) =>
         new(await db.Categories.AsNoTracking().ToListAsync(ct));
+
+    /// <summary>From the cache, for the pages that only name categories.</summary>
+    public static async Task<CategoryTree> TreeAsync(CategoryCatalog catalog, CancellationToken ct) => (await catalog.GetAsync(ct)).Tree;
 
     public static string PathOf(this CategoryTree tree, int id) => tree.Find(id) is { } c ? tree.PathOf(c) : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -11,6 +11,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Pages;
 
@@ -22,7 +23,8 @@ namespace Linli.Modules.Requests.Pages;
 /// ticket changed by someone else since the page was loaded comes back as a message asking to reload.
 /// </summary>
 [Authorize(Policy = Permissions.HandleRequests)]
-internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, TicketPhotos photos, IAreaScope scope) : PageModel
+internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, TicketPhotos photos, IAreaScope scope, CategoryCatalog catalog,
+    IOptions<RequestsOptions> options, TimeProvider clock) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
     public string CategoryPath { get; private set; } = "";
@@ -31,6 +33,9 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     public IReadOnlyList<string> PhotoNames { get; private set; } = [];
     public Actor Me { get; private set; } = Actor.System;
     public string? Message { get; private set; }
+
+    /// <summary>Earlier open tickets of the same category nearby, offered to the centre for merging (§3).</summary>
+    public IReadOnlyList<DuplicateCandidate> PossibleDuplicates { get; private set; } = [];
     public string? Done { get; private set; }
 
     [BindProperty] public int? Version { get; set; }
@@ -40,6 +45,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     [BindProperty] public int? Days { get; set; }
     [BindProperty] public bool Approve { get; set; }
     [BindProperty] public Rating? Rating { get; set; }
+    [BindProperty] public long? IntoTicketId { get; set; }
 
     // ---- what the page offers (the workflow decides again when the form is posted) ------------------------------------
 
@@ -55,6 +61,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     public bool CanDecideExtension => (Me.IsCentre || Me.Supervises(Ticket.CommunityCode)) && Ticket.ExtensionRequestedDays is not null
                                       && Ticket.State is TicketState.InProgress or TicketState.Suspended;
     public bool CanVisitBack => Me.IsCentre && Ticket.State == TicketState.Replied;
+    public bool CanMerge => Me.IsCentre && Ticket.State is TicketState.Received or TicketState.Returned;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -117,6 +124,13 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         ActAsync(id, "已记录回访评价。", (w, t, a) =>
             Rating is { } rating ? w.EvaluateAsync(t, a, rating, Text, ct) : throw ValidationFailedException.For(nameof(Rating), "请选择评价。"), ct);
 
+    public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken ct) =>
+        ActAsync(id, "已并入工单，答复将一并告知本诉求人。", async (w, t, a) =>
+        {
+            var into = IntoTicketId is { } intoId ? await db.Tickets.FirstOrDefaultAsync(x => x.Id == intoId, ct) : null;
+            w.Merge(t, into ?? throw ValidationFailedException.For(nameof(IntoTicketId), "请选择要并入的工单。"), a);
+        }, ct);
+
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
         ActAsync(id, "已办结。", (w, t, a) => w.CloseAsync(t, a, Required(), ct), ct);
 
@@ -169,11 +183,17 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         if (ticket is null) return false;
         Ticket = TicketView.Of(ticket, ticket.Actions);
         Me = Actor.From(User, scope);
-        CategoryPath = (await CategoryPaths.TreeAsync(db, ct)).PathOf(ticket.CategoryId);
+        CategoryPath = (await CategoryPaths.TreeAsync(catalog, ct)).PathOf(ticket.CategoryId);
         UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Concat(Ticket.Units.Select(u => u.UnitCode))
             .Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode).Append(Ticket.GridCode), ct);
         Departments = await units.DepartmentsAsync(ct);
         PhotoNames = photos.List(id);
+        if (CanMerge)
+        {
+            // The radius of the rule the ticket was routed under; only tickets filed before it (a duplicate follows the first).
+            var radius = await db.RoutingRules.Where(r => r.Id == ticket.RoutingRuleId).Select(r => r.DuplicateRadiusMeters).FirstAsync(ct);
+            PossibleDuplicates = await Duplicates.FindAsync(db, ticket, radius, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct, filedUpTo: ticket.CreatedAt);
+        }
         return true;
     }
 }

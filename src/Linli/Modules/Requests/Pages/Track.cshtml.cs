@@ -18,7 +18,7 @@ namespace Linli.Modules.Requests.Pages;
 /// scope filter shows a resident only their own tickets; anything else is a 404.
 /// </summary>
 [Authorize(Roles = Roles.Resident)]
-internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units) : PageModel
+internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
     public string CategoryPath { get; private set; } = "";
@@ -68,7 +68,7 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
             .FirstOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return false;
         Ticket = TicketView.Of(ticket, ticket.Actions);
-        CategoryPath = (await CategoryPaths.TreeAsync(db, ct)).PathOf(ticket.CategoryId);
+        CategoryPath = (await CategoryPaths.TreeAsync(catalog, ct)).PathOf(ticket.CategoryId);
         UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode), ct);
         return true;
     }

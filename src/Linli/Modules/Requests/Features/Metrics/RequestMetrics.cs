@@ -64,7 +64,7 @@ internal sealed record MetricsReport(MetricsGroup GroupBy, DateOnly From, DateOn
 /// Names are looked up afterwards for the groups only. Indexes used: (community_code, created_at), (assigned_unit_code, state),
 /// (category_id, created_at), (created_at).
 /// </summary>
-internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock)
+internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CategoryCatalog catalog)
 {
     public static readonly string[] Rates = ["sign", "finish", "resolution", "satisfaction", "return"];
 
@@ -212,7 +212,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         switch (group)
         {
             case MetricsGroup.Category:
-                var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
+                var tree = (await catalog.GetAsync(ct)).Tree;
                 return rows.Select(x => x with { Name = int.TryParse(x.Key, out var id) && tree.Find(id) is { } c ? tree.PathOf(c) : x.Key }).ToList();
             case MetricsGroup.Unit:
                 var names = (await departments.ListAsync(includeInactive: true, ct)).ToDictionary(d => d.Code, d => d.Name);
