@@ -79,6 +79,8 @@ internal sealed class Database : IAsyncDisposable
             long ok = 0, failed = 0, n = 0;
             await using var connection = _connect();
             await connection.OpenAsync();
+            // SQLite's own busy handler, as the server sets it (else the driver's 150 ms retry sleeps decide the p99).
+            if (connection is SqliteConnection { Handle: { } handle }) SQLitePCL.raw.sqlite3_busy_timeout(handle, 10_000);
             while (true)
             {
                 var t0 = Stopwatch.GetTimestamp();

@@ -26,7 +26,9 @@ internal sealed class DatabaseOptions
         if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
         var folder = Path.GetFullPath(DataFolder, contentRoot);
         Directory.CreateDirectory(folder);
-        return $"Data Source={Path.Combine(folder, "linli.db")};Cache=Shared;Pooling=True";
+        // A private cache per connection: in WAL mode readers then never wait for the writer. (A shared cache locks tables
+        // across the process's connections, so every read queued behind each intake commit.)
+        return $"Data Source={Path.Combine(folder, "linli.db")};Pooling=True";
     }
 
     /// <summary>

@@ -18,7 +18,8 @@ internal static class PersistenceExtensions
             if (options.Provider == DatabaseProvider.Postgres)
                 db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", module));
             else
-                db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable($"__ef_migrations_history_{module}"));
+                db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable($"__ef_migrations_history_{module}"))
+                    .AddInterceptors(SqliteBusyTimeout.Instance);
             db.UseSnakeCaseNamingConvention();
             db.ReplaceService<IMigrationsAssembly, ProviderMigrationsAssembly>();
             db.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();

@@ -59,3 +59,16 @@ internal static class Recipients
     public static IEnumerable<string> Supervisors(Ticket ticket) =>
         [Area(ticket.CommunityCode[..9]), Area(ticket.CommunityCode[..6]), Centre(ticket)];
 }
+
+/// <summary>How an overdue deadline is named in a ticket's history, by the watcher and by the synthetic history alike.</summary>
+internal static class OverdueNotice
+{
+    public static string What(DeadlineKind kind) => kind switch
+    {
+        DeadlineKind.Sign => "超期未签收",
+        DeadlineKind.Finish => "超期未办结",
+        _ => "超时未报到",
+    };
+
+    public static string Opinion(DeadlineKind kind, DateTime dueAtUtc) => $"{What(kind)}（时限 {Linli.Platform.Calendar.WorkingCalendar.ToChina(dueAtUtc):yyyy-MM-dd HH:mm}）";
+}

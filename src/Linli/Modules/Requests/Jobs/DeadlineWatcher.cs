@@ -10,9 +10,10 @@ namespace Linli.Modules.Requests.Jobs;
 /// <summary>
 /// Fires every stored deadline that has passed unmet, once: marks the ticket overdue, puts it on the supervision list,
 /// logs it and tells the unit and its supervisors, in one transaction with setting <see cref="Deadline.FiredAt"/>.
-/// Deadlines live in the database, so a restart loses none. On PostgreSQL each is claimed with FOR UPDATE SKIP LOCKED,
-/// so several instances share the work; <see cref="Deadline.FiredAt"/> and <see cref="Deadline.ClosedAt"/> are
-/// concurrency tokens, so a deadline met or fired elsewhere meanwhile is never fired here.
+/// Deadlines live in the database, so a restart loses none. A batch is claimed and fired in one transaction (on
+/// PostgreSQL with FOR UPDATE SKIP LOCKED, so several instances share the work); <see cref="Deadline.FiredAt"/>,
+/// <see cref="Deadline.ClosedAt"/> and the ticket's version are concurrency tokens, so when someone acted on one of
+/// the tickets meanwhile the batch is fired again one deadline at a time, and a deadline met meanwhile is not fired.
 /// </summary>
 internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineWatcher> logger)
 {
@@ -29,20 +30,9 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
             while (true)
             {
                 var now = clock.GetUtcNow().UtcDateTime;
-                List<long> due;
-                using (var scope = scopes.CreateScope())
-                {
-                    var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
-                    due = await db.Deadlines.AsNoTracking().Where(d => d.FiredAt == null && d.ClosedAt == null && d.DueAt <= now)
-                        .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Select(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
-                }
-                var firedNow = 0;
-                foreach (var id in due)
-                {
-                    if (await FireAsync(id, now, cancellationToken)) firedNow++;
-                }
+                var (claimed, firedNow) = await FireBatchAsync(now, cancellationToken);
                 fired += firedNow;
-                if (due.Count < Batch || firedNow == 0) return fired;
+                if (claimed < Batch || firedNow == 0) return fired;
             }
         }
         finally
@@ -51,46 +41,46 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
         }
     }
 
-    private async Task<bool> FireAsync(long id, DateTime now, CancellationToken cancellationToken)
+    private async Task<(int Claimed, int Fired)> FireBatchAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        List<long> ids;
+        using (var scope = scopes.CreateScope())
+        {
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
+            var due = await ClaimAsync(db, now, null, cancellationToken);
+            if (due.Count == 0) return (0, 0);
+            ids = due.Select(d => d.Id).ToList();
+            var ticketIds = due.Select(d => d.TicketId).Distinct().ToList();
+            var tickets = await db.Tickets.IgnoreQueryFilters().Where(t => ticketIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+            foreach (var deadline in due) Fire(db, deadline, tickets[deadline.TicketId], now);
+            try
+            {
+                await db.SaveChangesAsync(cancellationToken);
+                if (transaction is not null) await transaction.CommitAsync(cancellationToken);
+                return (due.Count, due.Count);
+            }
+            catch (DbUpdateConcurrencyException)
+            {
+                // Someone acted on one of the tickets meanwhile: nothing of the batch was saved; fire them one by one.
+                logger.LogInformation("A ticket changed while firing {Count} deadlines; firing them one by one", due.Count);
+            }
+        }
+        var fired = 0;
+        foreach (var id in ids)
+        {
+            if (await FireOneAsync(id, now, cancellationToken)) fired++;
+        }
+        return (ids.Count, fired);
+    }
+
+    private async Task<bool> FireOneAsync(long id, DateTime now, CancellationToken cancellationToken)
     {
         using var scope = scopes.CreateScope();
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
         await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-#pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
-        var deadline = db.Database.IsNpgsql()
-            ? await db.Deadlines.FromSqlRaw("SELECT * FROM " + db.QualifiedTable<Deadline>() + " WHERE id = {0} AND fired_at IS NULL AND closed_at IS NULL FOR UPDATE SKIP LOCKED", id)
-                .FirstOrDefaultAsync(cancellationToken)
-            : await db.Deadlines.FirstOrDefaultAsync(d => d.Id == id && d.FiredAt == null && d.ClosedAt == null, cancellationToken);
-#pragma warning restore EF1003
-        if (deadline is null) return false; // met, fired or being fired elsewhere
-        var ticket = await db.Tickets.IgnoreQueryFilters().FirstAsync(t => t.Id == deadline.TicketId, cancellationToken);
-
-        deadline.FiredAt = now;
-        if (deadline.Kind is DeadlineKind.Sign or DeadlineKind.Finish) ticket.IsOverdue = true;
-        ticket.UnderSupervision = true;
-        ticket.UpdatedAt = now;
-        db.Supervisions.Add(new Supervision
-        {
-            TicketId = ticket.Id, Reason = SupervisionReason.Overdue, UnitCode = deadline.UnitCode, DeadlineKind = deadline.Kind, CreatedAt = now,
-        });
-        var what = deadline.Kind switch
-        {
-            DeadlineKind.Sign => "超期未签收",
-            DeadlineKind.Finish => "超期未办结",
-            _ => "超时未报到",
-        };
-        ticket.Actions.Add(new TicketAction
-        {
-            At = now, UserName = "system", UnitCode = deadline.UnitCode, Action = TicketActionKind.Overdue,
-            FromState = ticket.State, ToState = ticket.State, Opinion = $"{what}（时限 {Platform.Calendar.WorkingCalendar.ToChina(deadline.DueAt):yyyy-MM-dd HH:mm}）",
-        });
-        foreach (var recipient in Recipients.Supervisors(ticket).Prepend(Recipients.Unit(deadline.UnitCode)).Distinct())
-        {
-            db.Outbox.Add(new OutboxMessage
-            {
-                Recipient = recipient, Subject = "超期督办", Body = $"工单 {ticket.Number} {what}，已列入督办。", TicketId = ticket.Id, CreatedAt = now,
-            });
-        }
+        if ((await ClaimAsync(db, now, id, cancellationToken)).FirstOrDefault() is not { } deadline) return false; // met, fired or being fired elsewhere
+        Fire(db, deadline, await db.Tickets.IgnoreQueryFilters().FirstAsync(t => t.Id == deadline.TicketId, cancellationToken), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -102,6 +92,44 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
             // The ticket or the deadline changed under us (signed, replied, fired elsewhere): look again next pass.
             logger.LogInformation("Deadline {DeadlineId} changed while firing; it is looked at again on the next pass", id);
             return false;
+        }
+    }
+
+    /// <summary>Unmet deadlines due by <paramref name="now"/> (or the one given), oldest first, locked for this transaction on PostgreSQL.</summary>
+    private static Task<List<Deadline>> ClaimAsync(RequestsDbContext db, DateTime now, long? only, CancellationToken cancellationToken)
+    {
+#pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
+        if (db.Database.IsNpgsql())
+            return db.Deadlines.FromSqlRaw("SELECT * FROM " + db.QualifiedTable<Deadline>() +
+                                           " WHERE fired_at IS NULL AND closed_at IS NULL AND due_at <= {0} AND ({1}::bigint IS NULL OR id = {1})" +
+                                           " ORDER BY due_at, id LIMIT {2} FOR UPDATE SKIP LOCKED", now, only!, Batch)
+                .ToListAsync(cancellationToken);
+#pragma warning restore EF1003
+        return db.Deadlines.Where(d => d.FiredAt == null && d.ClosedAt == null && d.DueAt <= now && (only == null || d.Id == only))
+            .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
+    }
+
+    private static void Fire(RequestsDbContext db, Deadline deadline, Ticket ticket, DateTime now)
+    {
+        deadline.FiredAt = now;
+        if (deadline.Kind is DeadlineKind.Sign or DeadlineKind.Finish) ticket.IsOverdue = true;
+        ticket.UnderSupervision = true;
+        ticket.UpdatedAt = now;
+        db.Supervisions.Add(new Supervision
+        {
+            TicketId = ticket.Id, Reason = SupervisionReason.Overdue, UnitCode = deadline.UnitCode, DeadlineKind = deadline.Kind, CreatedAt = now,
+        });
+        ticket.Actions.Add(new TicketAction
+        {
+            At = now, UserName = "system", UnitCode = deadline.UnitCode, Action = TicketActionKind.Overdue,
+            FromState = ticket.State, ToState = ticket.State, Opinion = OverdueNotice.Opinion(deadline.Kind, deadline.DueAt),
+        });
+        foreach (var recipient in Recipients.Supervisors(ticket).Prepend(Recipients.Unit(deadline.UnitCode)).Distinct())
+        {
+            db.Outbox.Add(new OutboxMessage
+            {
+                Recipient = recipient, Subject = "超期督办", Body = $"工单 {ticket.Number} {OverdueNotice.What(deadline.Kind)}，已列入督办。", TicketId = ticket.Id, CreatedAt = now,
+            });
         }
     }
 }

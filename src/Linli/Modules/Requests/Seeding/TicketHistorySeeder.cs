@@ -340,8 +340,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
                 supervised = true;
                 _supervisions.Add((ids.Supervision++, at, SupervisionReason.Overdue, kind, u));
                 foreach (var d in deadlines.Where(d => d.Kind == kind)) d.Fired = true;
-                var what = kind == DeadlineKind.Sign ? "超期未签收" : "超期未办结";
-                Log(at, "system", u, TicketActionKind.Overdue, _state, $"{what}（时限 {WorkingCalendar.ToChina(at):yyyy-MM-dd HH:mm}）");
+                Log(at, "system", u, TicketActionKind.Overdue, _state, OverdueNotice.Opinion(kind, at));
             }
         }
 
