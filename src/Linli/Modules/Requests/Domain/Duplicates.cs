@@ -12,6 +12,19 @@ internal sealed record DuplicateCandidate(long Id, string Number, TicketState St
 /// </summary>
 internal static class Duplicates
 {
+    private sealed record Near(long Id, string Number, TicketState State, DateTime CreatedAt, double? Longitude, double? Latitude, string Description);
+
+    // Intake asks this of every staff member's ticket: compiled once, it skips building and looking up the query each
+    // time. The box lets the (category, longitude, latitude, created_at) index decide; the exact distance is taken after.
+    private static readonly Func<RequestsDbContext, long, int, DateTime, DateTime, double, double, double, double, IAsyncEnumerable<Near>> NearQuery =
+        EF.CompileAsyncQuery((RequestsDbContext db, long id, int categoryId, DateTime since, DateTime upTo, double minLon, double maxLon, double minLat, double maxLat) =>
+            db.Tickets.AsNoTracking()
+                .Where(t => t.Id != id && t.CategoryId == categoryId && t.CreatedAt >= since && t.CreatedAt <= upTo
+                            && t.State != TicketState.Closed && t.State != TicketState.Merged
+                            && t.Longitude >= minLon && t.Longitude <= maxLon && t.Latitude >= minLat && t.Latitude <= maxLat)
+                .Select(t => new Near(t.Id, t.Number, t.State, t.CreatedAt, t.Longitude, t.Latitude, t.Description))
+                .Take(200));
+
     /// <param name="filedUpTo">Only tickets filed no later than this (a later ticket follows an earlier one), applied before the limit.</param>
     public static async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(RequestsDbContext db, Ticket ticket, int radiusMeters, int days, DateTime now,
         CancellationToken cancellationToken, DateTime? filedUpTo = null)
@@ -20,16 +33,13 @@ internal static class Duplicates
         var query = db.Tickets.AsNoTracking()
             .Where(t => t.Id != ticket.Id && t.CategoryId == ticket.CategoryId && t.CreatedAt >= since
                         && t.State != TicketState.Closed && t.State != TicketState.Merged);
-        if (filedUpTo is { } upTo) query = query.Where(t => t.CreatedAt <= upTo);
         if (ticket.Longitude is { } lon && ticket.Latitude is { } lat)
         {
             var (dLon, dLat) = Geo.Box(lat, radiusMeters);
-            var (minLon, maxLon, minLat, maxLat) = (lon - dLon, lon + dLon, lat - dLat, lat + dLat);
-            var near = await query
-                .Where(t => t.Longitude >= minLon && t.Longitude <= maxLon && t.Latitude >= minLat && t.Latitude <= maxLat)
-                .Select(t => new { t.Id, t.Number, t.State, t.CreatedAt, t.Longitude, t.Latitude, t.Description })
-                .Take(200)
-                .ToListAsync(cancellationToken);
+            var near = new List<Near>();
+            await foreach (var t in NearQuery(db, ticket.Id, ticket.CategoryId, since, filedUpTo ?? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), lon - dLon, lon + dLon, lat - dLat, lat + dLat)
+                               .WithCancellation(cancellationToken))
+                near.Add(t);
             return near
                 .Select(t => new DuplicateCandidate(t.Id, t.Number, t.State, t.CreatedAt, Geo.DistanceMeters(lon, lat, t.Longitude!.Value, t.Latitude!.Value), Short(t.Description)))
                 .Where(c => c.DistanceMeters <= radiusMeters)
@@ -37,6 +47,7 @@ internal static class Duplicates
                 .Take(10)
                 .ToList();
         }
+        if (filedUpTo is { } upTo) query = query.Where(t => t.CreatedAt <= upTo);
         var community = ticket.CommunityCode;
         return (await query.Where(t => t.CommunityCode == community)
                 .OrderBy(t => t.CreatedAt).Take(10)
