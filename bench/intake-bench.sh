@@ -37,7 +37,7 @@ bench_postgres() {
   dotnet "$app" seed --scale "${CITY_SCALE:-0.002}" --seed 42 --Requests:HistoryScale="${HISTORY_PG:-1}" --db postgres --connection "$conn" | tail -3
   echo "- seeding (city scale ${CITY_SCALE:-0.002}, history scale ${HISTORY_PG:-1}): $(python3 -c "print(f'{$(now)-$t0:.0f}')") s" >> "$report"
   pg_psql bench -c "VACUUM ANALYZE" >/dev/null
-  dotnet "$bench" --app "$app" --db postgres --connection "$conn" --duration "$seconds" --concurrency "$concurrency" --label PostgreSQL --report "$report"
+  dotnet "$bench" --app "$app" --db postgres --connection "$conn" --duration "$seconds" --concurrency "$concurrency" --label PostgreSQL --report "$report" --metrics-endpoint "/api/requests/metrics?groupBy=category&period=year"
   pg_stop
 }
 
@@ -46,7 +46,7 @@ bench_sqlite() {
   local t0=$(now)
   dotnet "$app" seed --scale "${CITY_SCALE:-0.002}" --seed 42 --Requests:HistoryScale="${HISTORY_SQLITE:-0.2}" --Database:DataFolder="$work/sqlite" | tail -3
   echo "- seeding SQLite (city scale ${CITY_SCALE:-0.002}, history scale ${HISTORY_SQLITE:-0.2}): $(python3 -c "print(f'{$(now)-$t0:.0f}')") s" >> "$report"
-  dotnet "$bench" --app "$app" --db sqlite --data-folder "$work/sqlite" --duration "$seconds" --concurrency "$concurrency" --label SQLite --report "$report"
+  dotnet "$bench" --app "$app" --db sqlite --data-folder "$work/sqlite" --duration "$seconds" --concurrency "$concurrency" --label SQLite --report "$report" --metrics-endpoint "/api/requests/metrics?groupBy=category&period=year"
 }
 
 [ "$which_db" = sqlite ] || bench_postgres
