@@ -94,14 +94,15 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
             throw ValidationFailedException.For("region", "A region is a code prefix of 2 to 12 digits.");
         var tickets = Window(filter);
         var now = clock.GetUtcNow().UtcDateTime;
-        var rows = filter.GroupBy switch
+        var raw = filter.GroupBy switch
         {
-            MetricsGroup.Region => await GroupAsync(tickets, RegionKey(filter.Region), now, ct),
-            MetricsGroup.Category => await GroupAsync(tickets, t => t.CategoryId.ToString(), now, ct),
-            _ => await GroupAsync(tickets, t => t.AssignedUnitCode ?? "", now, ct),
+            MetricsGroup.Region => await GroupRawAsync(tickets, RegionKey(filter.Region), now, ct),
+            MetricsGroup.Category => await GroupRawAsync(tickets, t => t.CategoryId.ToString(), now, ct),
+            _ => await GroupRawAsync(tickets, t => t.AssignedUnitCode ?? "", now, ct),
         };
-        var total = (await GroupAsync(tickets, t => "", now, ct)).FirstOrDefault() ?? Empty("", "");
-        var named = await NameAsync(filter.GroupBy, rows, ct);
+        // The groups cover the window once each, so the total is their sum: no second pass over the tickets.
+        var total = raw.Count == 0 ? Empty("", "") : ToRow(Raw.Sum(raw));
+        var named = await NameAsync(filter.GroupBy, raw.Select(ToRow).ToList(), ct);
         return new MetricsReport(filter.GroupBy, filter.From, filter.To, filter.Region, total with { Name = "合计" },
             named.OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).ToList());
     }
@@ -141,7 +142,13 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         };
     }
 
-    private async Task<List<MetricsRow>> GroupAsync(IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now, CancellationToken ct)
+    private async Task<List<MetricsRow>> GroupAsync(IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now, CancellationToken ct) =>
+        (await GroupRawAsync(tickets, key, now, ct)).Select(ToRow).ToList();
+
+    private static MetricsRow ToRow(Raw x) => new(x.Key, x.Key, x.Count, x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved,
+        x.Rated, x.Satisfied, x.Overdue, x.Dispatched, x.Returned, x.Repeats, x.AverageHours is { } h ? Math.Round(h, 2) : null);
+
+    private async Task<List<Raw>> GroupRawAsync(IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now, CancellationToken ct)
     {
         const TicketState closed = TicketState.Closed, merged = TicketState.Merged;
         var sqlite = db.Database.IsSqlite();
@@ -161,6 +168,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 Dispatched = g.Count(t => t.State != merged && t.DispatchedAt != null),
                 Returned = g.Count(t => t.State != merged && t.ReturnCount > 0),
                 Repeats = g.Count(t => t.State == merged),
+                Timed = g.Count(t => t.State == closed && t.ClosedAt != null),
                 AverageHours = g.Average(t => t.State == closed && t.ClosedAt != null
                     ? (double?)((MetricsSql.JulianDay(t.ClosedAt.Value) - MetricsSql.JulianDay(t.CreatedAt)) * 24.0) : null),
             }).ToListAsync(ct)
@@ -179,11 +187,11 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 Dispatched = g.Count(t => t.State != merged && t.DispatchedAt != null),
                 Returned = g.Count(t => t.State != merged && t.ReturnCount > 0),
                 Repeats = g.Count(t => t.State == merged),
+                Timed = g.Count(t => t.State == closed && t.ClosedAt != null),
                 AverageHours = g.Average(t => t.State == closed && t.ClosedAt != null
                     ? (double?)((MetricsSql.DatePart("epoch", t.ClosedAt.Value) - MetricsSql.DatePart("epoch", t.CreatedAt)) / 3600.0) : null),
             }).ToListAsync(ct);
-        return rows.Select(x => new MetricsRow(x.Key, x.Key, x.Count, x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved,
-            x.Rated, x.Satisfied, x.Overdue, x.Dispatched, x.Returned, x.Repeats, x.AverageHours is { } h ? Math.Round(h, 2) : null)).ToList();
+        return rows;
     }
 
     private sealed class Raw
@@ -202,7 +210,23 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         public long Dispatched { get; init; }
         public long Returned { get; init; }
         public long Repeats { get; init; }
+
+        /// <summary>How many tickets the average handling time is taken over.</summary>
+        public long Timed { get; init; }
         public double? AverageHours { get; init; }
+
+        public static Raw Sum(IReadOnlyList<Raw> rows)
+        {
+            var timed = rows.Sum(x => x.Timed);
+            return new Raw
+            {
+                Key = "", Count = rows.Sum(x => x.Count), SignDue = rows.Sum(x => x.SignDue), SignedOnTime = rows.Sum(x => x.SignedOnTime),
+                ClosedDispatched = rows.Sum(x => x.ClosedDispatched), FinishedOnTime = rows.Sum(x => x.FinishedOnTime), Closed = rows.Sum(x => x.Closed),
+                Resolved = rows.Sum(x => x.Resolved), Rated = rows.Sum(x => x.Rated), Satisfied = rows.Sum(x => x.Satisfied), Overdue = rows.Sum(x => x.Overdue),
+                Dispatched = rows.Sum(x => x.Dispatched), Returned = rows.Sum(x => x.Returned), Repeats = rows.Sum(x => x.Repeats), Timed = timed,
+                AverageHours = timed == 0 ? null : rows.Sum(x => (x.AverageHours ?? 0) * x.Timed) / timed,
+            };
+        }
     }
 
     private static MetricsRow Empty(string key, string name) => new(key, name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
