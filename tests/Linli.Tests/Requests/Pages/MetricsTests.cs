@@ -155,7 +155,22 @@ public sealed class MetricsTests : IAsyncLifetime
         Assert.Contains("id=\"street-ranking\"", html);
         Assert.Contains("id=\"department-ranking\"", html);
         Assert.Contains("响应率", html);
+        // All eight were filed in community A's street: one street, 25% signed on time. The departments' ranking holds
+        // departments only (the community's own tickets are not a department's; water returned the one it got).
+        var streets = Body(html, "street-ranking");
+        Assert.Equal(1, Rows(streets));
+        Assert.Contains("<td class=\"num\">8</td><td class=\"num\">25.0%</td>", streets);
+        Assert.Equal(0, Rows(Body(html, "department-ranking")));
     }
+
+    private static string Body(string html, string table)
+    {
+        var start = html.IndexOf($"<table id=\"{table}\">", StringComparison.Ordinal);
+        var body = html.IndexOf("<tbody>", start, StringComparison.Ordinal);
+        return html[body..html.IndexOf("</tbody>", body, StringComparison.Ordinal)];
+    }
+
+    private static int Rows(string body) => body.Split("<tr>").Length - 1;
 
     [Fact]
     public async Task The_export_is_a_real_workbook_and_a_csv_with_the_same_numbers()

@@ -92,13 +92,11 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     {
         if (filter.Region is { } r && (r.Length is 0 or > 12 || !r.All(char.IsAsciiDigit)))
             throw ValidationFailedException.For("region", "A region is a code prefix of 2 to 12 digits.");
-        var tickets = Window(filter);
-        var now = clock.GetUtcNow().UtcDateTime;
         var raw = filter.GroupBy switch
         {
-            MetricsGroup.Region => await GroupRawAsync(tickets, RegionKey(filter.Region), now, ct),
-            MetricsGroup.Category => await GroupRawAsync(tickets, t => t.CategoryId.ToString(), now, ct),
-            _ => await GroupRawAsync(tickets, t => t.AssignedUnitCode ?? "", now, ct),
+            MetricsGroup.Region => await RegionPassAsync(filter, RegionLength(filter.Region), ct),
+            MetricsGroup.Category => await PassAsync(filter, "category", t => t.CategoryId.ToString(), ct),
+            _ => await UnitPassAsync(filter, ct),
         };
         // The groups cover the window once each, so the total is their sum: no second pass over the tickets.
         var total = raw.Count == 0 ? Empty("", "") : ToRow(Raw.Sum(raw));
@@ -110,12 +108,11 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     /// <summary>Streets (9-digit codes) and departments, ranked by one rate (best first; ties by volume).</summary>
     public async Task<(IReadOnlyList<MetricsRow> Streets, IReadOnlyList<MetricsRow> Departments)> RankAsync(MetricsFilter filter, string rate, CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        var tickets = Window(filter);
-        var streets = await NameAsync(MetricsGroup.Region, await GroupAsync(tickets, t => t.CommunityCode.Substring(0, 9), now, ct), ct);
-        var codes = (await departments.ListAsync(cancellationToken: ct)).Select(d => d.Code).ToList();
-        var departmentRows = await NameAsync(MetricsGroup.Unit,
-            await GroupAsync(tickets.Where(t => t.AssignedUnitCode != null && codes.Contains(t.AssignedUnitCode)), t => t.AssignedUnitCode!, now, ct), ct);
+        // The same passes as the report's where it grouped alike (the page asks for both): streets, and units of which
+        // the departments are a part.
+        var streets = await NameAsync(MetricsGroup.Region, (await RegionPassAsync(filter, 9, ct)).Select(ToRow).ToList(), ct);
+        var codes = (await departments.ListAsync(cancellationToken: ct)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
+        var departmentRows = await NameAsync(MetricsGroup.Unit, (await UnitPassAsync(filter, ct)).Where(x => codes.Contains(x.Key)).Select(ToRow).ToList(), ct);
         static List<MetricsRow> Rank(IEnumerable<MetricsRow> rows, string rate) =>
             rows.OrderByDescending(x => x.RateOf(rate) ?? -1).ThenByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).ToList();
         return (Rank(streets, rate), Rank(departmentRows, rate));
@@ -131,19 +128,34 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     }
 
     /// <summary>Regions group one level below the chosen region (city → districts → streets → communities).</summary>
-    private static Expression<Func<Ticket, string>> RegionKey(string? region)
+    private static int RegionLength(string? region) => region?.Length switch
+    {
+        null or <= 4 => 6,
+        <= 6 => 9,
+        _ => 12,
+    };
+
+    private Task<List<Raw>> RegionPassAsync(MetricsFilter filter, int length, CancellationToken ct) => length switch
     {
         // Literal lengths, so that the SELECT and the GROUP BY carry the very same expression on every database.
-        return region?.Length switch
-        {
-            null or <= 4 => t => t.CommunityCode.Substring(0, 6),
-            <= 6 => t => t.CommunityCode.Substring(0, 9),
-            _ => t => t.CommunityCode.Substring(0, 12),
-        };
-    }
+        6 => PassAsync(filter, "region6", t => t.CommunityCode.Substring(0, 6), ct),
+        9 => PassAsync(filter, "region9", t => t.CommunityCode.Substring(0, 9), ct),
+        _ => PassAsync(filter, "region12", t => t.CommunityCode.Substring(0, 12), ct),
+    };
 
-    private async Task<List<MetricsRow>> GroupAsync(IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now, CancellationToken ct) =>
-        (await GroupRawAsync(tickets, key, now, ct)).Select(ToRow).ToList();
+    private Task<List<Raw>> UnitPassAsync(MetricsFilter filter, CancellationToken ct) => PassAsync(filter, "unit", t => t.AssignedUnitCode ?? "", ct);
+
+    // One request's passes over the window, each made once however many tables of the page it feeds.
+    private readonly Dictionary<string, List<Raw>> _passes = new(StringComparer.Ordinal);
+    private DateTime? _now;
+
+    private async Task<List<Raw>> PassAsync(MetricsFilter filter, string grouping, Expression<Func<Ticket, string>> key, CancellationToken ct)
+    {
+        var memo = $"{filter.From:O}|{filter.To:O}|{filter.Region}|{grouping}";
+        if (_passes.TryGetValue(memo, out var done)) return done;
+        _now ??= clock.GetUtcNow().UtcDateTime;
+        return _passes[memo] = await GroupRawAsync(Window(filter), key, _now.Value, ct);
+    }
 
     private static MetricsRow ToRow(Raw x) => new(x.Key, x.Key, x.Count, x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved,
         x.Rated, x.Satisfied, x.Overdue, x.Dispatched, x.Returned, x.Repeats, x.AverageHours is { } h ? Math.Round(h, 2) : null);
