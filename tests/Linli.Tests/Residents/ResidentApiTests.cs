@@ -6,6 +6,7 @@ using System.Text.Json;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
+using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -85,7 +86,7 @@ public sealed class ResidentApiTests(CityFixture city)
             await connection.OpenAsync();
             await using var command = connection.CreateCommand();
 #pragma warning disable CA2100 // table name from the model, id is a number
-            command.CommandText = $"SELECT * FROM {db.TableOf<Resident>()} WHERE \"id\" = {id}";
+            command.CommandText = $"SELECT * FROM {db.QualifiedTable<Resident>()} WHERE \"id\" = {id}";
 #pragma warning restore CA2100
             await using var reader = await command.ExecuteReaderAsync();
             Assert.True(await reader.ReadAsync());

@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using Linli.Modules.Requests.Data;
 using Linli.Platform.Calendar;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -52,8 +53,7 @@ internal sealed class TicketNumbers
 
     private static async Task<long> ReserveAsync(RequestsDbContext db, string day, CancellationToken cancellationToken)
     {
-        var entity = db.Model.FindEntityType(typeof(TicketNumberCounter))!;
-        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var table = db.QualifiedTable<TicketNumberCounter>();
         var connection = db.Database.GetDbConnection();
         var openedHere = connection.State != ConnectionState.Open;
         if (openedHere) await db.Database.OpenConnectionAsync(cancellationToken);

@@ -407,8 +407,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
 
     private async Task<long> NextIdAsync<T>(CancellationToken cancellationToken) where T : class
     {
-        var entity = db.Model.FindEntityType(typeof(T))!;
-        var table = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
+        var table = db.QualifiedTable<T>();
 #pragma warning disable EF1002 // the table name comes from the EF model
         return await db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX(id), 0) + 1 AS \"Value\" FROM {table}").SingleAsync(cancellationToken);
 #pragma warning restore EF1002

@@ -86,13 +86,6 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 
-    /// <summary>Quoted table name of <typeparamref name="T"/> for set-based SQL (schema on PostgreSQL, prefix on SQLite).</summary>
-    public string TableOf<T>()
-    {
-        var entity = Model.FindEntityType(typeof(T))!;
-        return entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-    }
-
     /// <summary>Quoted column name of a property of <typeparamref name="T"/>.</summary>
     public string ColumnOf<T>(string property)
     {

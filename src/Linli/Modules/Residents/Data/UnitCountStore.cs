@@ -1,5 +1,6 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Residents.Domain;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Residents.Data;
@@ -11,9 +12,9 @@ internal static class UnitCountStore
     public static async Task RecomputeAsync(ResidentsDbContext db, string communityPrefix, CancellationToken cancellationToken)
     {
         if (!communityPrefix.All(char.IsAsciiDigit)) throw new ArgumentException("A region-code prefix has digits only.", nameof(communityPrefix));
-        var counts = db.TableOf<UnitCount>();
-        var households = db.TableOf<Household>();
-        var residents = db.TableOf<Resident>();
+        var counts = db.QualifiedTable<UnitCount>();
+        var households = db.QualifiedTable<Household>();
+        var residents = db.QualifiedTable<Resident>();
         var unit = db.ColumnOf<UnitCount>(nameof(UnitCount.UnitCode));
         var hh = db.ColumnOf<UnitCount>(nameof(UnitCount.Households));
         var rr = db.ColumnOf<UnitCount>(nameof(UnitCount.Residents));
@@ -46,7 +47,7 @@ internal static class UnitCountStore
     /// <summary>Adds to one unit's counts (atomic upsert), for a single create.</summary>
     public static async Task AddAsync(ResidentsDbContext db, string unitCode, int households, int residents, CancellationToken cancellationToken)
     {
-        var counts = db.TableOf<UnitCount>();
+        var counts = db.QualifiedTable<UnitCount>();
         var unit = db.ColumnOf<UnitCount>(nameof(UnitCount.UnitCode));
         var hh = db.ColumnOf<UnitCount>(nameof(UnitCount.Households));
         var rr = db.ColumnOf<UnitCount>(nameof(UnitCount.Residents));
@@ -69,7 +70,7 @@ internal static class IdAllocator
     public static async Task<long[]> ReserveAsync<T>(ResidentsDbContext db, int count, CancellationToken cancellationToken)
     {
         if (count == 0) return [];
-        var table = db.TableOf<T>();
+        var table = db.QualifiedTable<T>();
         var id = db.ColumnOf<T>("Id");
 #pragma warning disable EF1002 // identifiers come from the EF model
         if (db.Database.IsNpgsql())
@@ -87,7 +88,7 @@ internal static class IdAllocator
     public static async Task<long> NextAsync<T>(ResidentsDbContext db, CancellationToken cancellationToken)
     {
 #pragma warning disable EF1002 // identifiers come from the EF model
-        var max = await db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX({db.ColumnOf<T>("Id")}), 0) AS \"Value\" FROM {db.TableOf<T>()}").SingleAsync(cancellationToken);
+        var max = await db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX({db.ColumnOf<T>("Id")}), 0) AS \"Value\" FROM {db.QualifiedTable<T>()}").SingleAsync(cancellationToken);
 #pragma warning restore EF1002
         return max + 1;
     }
