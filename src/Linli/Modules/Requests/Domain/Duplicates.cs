@@ -25,20 +25,24 @@ internal static class Duplicates
                 .Select(t => new Near(t.Id, t.Number, t.State, t.CreatedAt, t.Longitude, t.Latitude, t.Description))
                 .Take(200));
 
+    /// <summary>The open tickets an existing ticket may follow: filed before it, within its rule version's radius (the API and the ticket page).</summary>
+    public static async Task<IReadOnlyList<DuplicateCandidate>> EarlierAsync(RequestsDbContext db, Ticket ticket, int days, DateTime now, CancellationToken cancellationToken)
+    {
+        var radius = await db.RoutingRules.Where(r => r.Id == ticket.RoutingRuleId).Select(r => r.DuplicateRadiusMeters).FirstAsync(cancellationToken);
+        return await FindAsync(db, ticket, radius, days, now, cancellationToken, filedUpTo: ticket.CreatedAt);
+    }
+
     /// <param name="filedUpTo">Only tickets filed no later than this (a later ticket follows an earlier one), applied before the limit.</param>
     public static async Task<IReadOnlyList<DuplicateCandidate>> FindAsync(RequestsDbContext db, Ticket ticket, int radiusMeters, int days, DateTime now,
         CancellationToken cancellationToken, DateTime? filedUpTo = null)
     {
         var since = now.AddDays(-days);
-        var query = db.Tickets.AsNoTracking()
-            .Where(t => t.Id != ticket.Id && t.CategoryId == ticket.CategoryId && t.CreatedAt >= since
-                        && t.State != TicketState.Closed && t.State != TicketState.Merged);
+        var upTo = filedUpTo ?? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc);
         if (ticket.Longitude is { } lon && ticket.Latitude is { } lat)
         {
             var (dLon, dLat) = Geo.Box(lat, radiusMeters);
             var near = new List<Near>();
-            await foreach (var t in NearQuery(db, ticket.Id, ticket.CategoryId, since, filedUpTo ?? DateTime.SpecifyKind(DateTime.MaxValue, DateTimeKind.Utc), lon - dLon, lon + dLon, lat - dLat, lat + dLat)
-                               .WithCancellation(cancellationToken))
+            await foreach (var t in NearQuery(db, ticket.Id, ticket.CategoryId, since, upTo, lon - dLon, lon + dLon, lat - dLat, lat + dLat).WithCancellation(cancellationToken))
                 near.Add(t);
             return near
                 .Select(t => new DuplicateCandidate(t.Id, t.Number, t.State, t.CreatedAt, Geo.DistanceMeters(lon, lat, t.Longitude!.Value, t.Latitude!.Value), Short(t.Description)))
@@ -47,9 +51,11 @@ internal static class Duplicates
                 .Take(10)
                 .ToList();
         }
-        if (filedUpTo is { } upTo) query = query.Where(t => t.CreatedAt <= upTo);
+        // No point: the same community stands in for the radius.
         var community = ticket.CommunityCode;
-        return (await query.Where(t => t.CommunityCode == community)
+        return (await db.Tickets.AsNoTracking()
+                .Where(t => t.Id != ticket.Id && t.CategoryId == ticket.CategoryId && t.CreatedAt >= since && t.CreatedAt <= upTo
+                            && t.State != TicketState.Closed && t.State != TicketState.Merged && t.CommunityCode == community)
                 .OrderBy(t => t.CreatedAt).Take(10)
                 .Select(t => new { t.Id, t.Number, t.State, t.CreatedAt, t.Description })
                 .ToListAsync(cancellationToken))

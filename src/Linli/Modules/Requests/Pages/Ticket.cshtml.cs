@@ -190,9 +190,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         PhotoNames = photos.List(id);
         if (CanMerge)
         {
-            // The radius of the rule the ticket was routed under; only tickets filed before it (a duplicate follows the first).
-            var radius = await db.RoutingRules.Where(r => r.Id == ticket.RoutingRuleId).Select(r => r.DuplicateRadiusMeters).FirstAsync(ct);
-            PossibleDuplicates = await Duplicates.FindAsync(db, ticket, radius, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct, filedUpTo: ticket.CreatedAt);
+            PossibleDuplicates = await Duplicates.EarlierAsync(db, ticket, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct);
         }
         return true;
     }

@@ -18,10 +18,8 @@ internal static class DuplicatesEndpoints
                 TimeProvider clock, CancellationToken ct) =>
             {
                 var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException($"Ticket {id} does not exist.");
-                var radius = await db.RoutingRules.Where(r => r.Id == ticket.RoutingRuleId).Select(r => r.DuplicateRadiusMeters).FirstAsync(ct);
                 // Earlier tickets only: a duplicate follows the first.
-                return TypedResults.Ok(await Duplicates.FindAsync(db, ticket, radius, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct,
-                    filedUpTo: ticket.CreatedAt));
+                return TypedResults.Ok(await Duplicates.EarlierAsync(db, ticket, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct));
             })
             .WithName("FindDuplicates")
             .WithSummary("Open tickets of the same category within the category's radius (default 200 m) from the last 7 days, filed before this one.");

@@ -91,19 +91,19 @@ internal sealed record Open311Service(Category Leaf, string Name, string Group, 
 
 internal static class Open311Services
 {
-    public static async Task<(CategoryTree Tree, IReadOnlyList<Open311Service> Services)> LoadAsync(RequestsDbContext db, CancellationToken ct)
+    public static async Task<IReadOnlyList<Open311Service>> LoadAsync(CategoryCatalog catalog, CancellationToken ct)
     {
-        var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
+        var tree = (await catalog.GetAsync(ct)).Tree;
         var leaves = tree.All.Where(c => c.IsLeaf && !tree.IsRetired(c)).OrderBy(c => c.Id).ToList();
         // Leaf names repeat across classes ("其他"): such a name is qualified by its parent's.
         var repeated = leaves.GroupBy(c => c.Name).Where(g => g.Count() > 1).Select(g => g.Key).ToHashSet();
-        return (tree, leaves.Select(leaf =>
+        return leaves.Select(leaf =>
         {
             var path = tree.Ancestry(leaf).Reverse().ToList();
             var parent = path.Count > 1 ? path[^2].Name : "";
             var name = repeated.Contains(leaf.Name) && parent.Length > 0 ? $"{parent}/{leaf.Name}" : leaf.Name;
             return new Open311Service(leaf, name, path[0].Name, string.Join(",", path.Skip(1).Select(c => c.Name).Distinct()), tree.PathOf(leaf));
-        }).ToList());
+        }).ToList();
     }
 
     /// <summary>The agency a rule sends tickets to: the department's name, or the community's.</summary>

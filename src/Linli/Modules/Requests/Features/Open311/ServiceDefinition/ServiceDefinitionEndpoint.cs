@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311.ServiceDefinition;
@@ -8,9 +9,9 @@ namespace Linli.Modules.Requests.Features.Open311.ServiceDefinition;
 internal static class ServiceDefinitionEndpoint
 {
     public static void Map(IEndpointRouteBuilder v2) =>
-        v2.MapGet("/services/{service_code}.{format}", async Task<Open311Result> (string service_code, string format, RequestsDbContext db, CancellationToken ct) =>
+        v2.MapGet("/services/{service_code}.{format}", async Task<Open311Result> (string service_code, string format, RequestsDbContext db, CategoryCatalog catalog, CancellationToken ct) =>
             {
-                var (_, services) = await Open311Services.LoadAsync(db, ct);
+                var services = await Open311Services.LoadAsync(catalog, ct);
                 var service = int.TryParse(service_code, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                     ? services.FirstOrDefault(s => s.Leaf.Id == id) : null;
                 if (service is null) throw Open311Exception.NotFound($"No service '{service_code}'.");

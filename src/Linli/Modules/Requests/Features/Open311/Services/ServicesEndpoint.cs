@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311.Services;
@@ -11,9 +12,9 @@ namespace Linli.Modules.Requests.Features.Open311.Services;
 internal static class ServicesEndpoint
 {
     public static void Map(IEndpointRouteBuilder v2) =>
-        v2.MapGet("/services.{format}", async Task<Open311Result> (string format, string? page, string? page_size, RequestsDbContext db, CancellationToken ct) =>
+        v2.MapGet("/services.{format}", async Task<Open311Result> (string format, string? page, string? page_size, RequestsDbContext db, CategoryCatalog catalog, CancellationToken ct) =>
             {
-                var (_, services) = await Open311Services.LoadAsync(db, ct);
+                var services = await Open311Services.LoadAsync(catalog, ct);
                 var withAttributes = (await db.ServiceAttributes.AsNoTracking().Select(a => a.CategoryId).Distinct().ToListAsync(ct)).ToHashSet();
                 IEnumerable<Open311Service> listed = services;
                 if (page is not null || page_size is not null)
