@@ -157,4 +157,55 @@ public sealed class DeadlineTests : IAsyncLifetime
         var page = await (await (await _app.ClientForAsync("hotline")).GetAsync("/api/requests/tickets?overdue=true&supervised=true")).Json(HttpStatusCode.OK);
         Assert.Contains(page.GetProperty("items").EnumerateArray(), t => t.Id() == id);
     }
+
+    [Fact]
+    public async Task A_ticket_changed_while_its_batch_fires_sends_the_batch_one_by_one_and_each_deadline_still_fires_once()
+    {
+        var clock = new FakeTimeProvider(Start);
+        var meddler = new ChangeOneTicketDuringTheFirstBatch();
+        await using var app = new LinliFactory
+        {
+            TestServices = s =>
+            {
+                s.AddSingleton<TimeProvider>(clock);
+                s.Configure<RequestsOptions>(o => o.RunJobs = false); // only this test's passes, so each can be counted
+                s.ConfigureDbContext<RequestsDbContext>(o => o.AddInterceptors(meddler));
+            },
+        };
+        _ = app.Server;
+        await app.CreateUserAsync("hotline", Roles.HotlineOperator, "2101");
+        await app.CreateUserAsync("admin", Roles.Administrator, "2101");
+        var first = await DispatchedTicketAsync(app);
+        var second = await DispatchedTicketAsync(app);
+        // Someone acts on the first ticket after the watcher read it and before it saves the batch.
+        meddler.Meddle = () => app.WithScopeAsync(sp => sp.GetRequiredService<RequestsDbContext>().Tickets
+            .Where(t => t.Id == first).ExecuteUpdateAsync(u => u.SetProperty(t => t.Version, t => t.Version + 1)));
+
+        MoveTo(clock, China(10, 8, 9, 1)); // both sign deadlines passed
+        Assert.Equal(2, await FireAsync(app)); // in the same pass, one by one
+        Assert.True(meddler.Meddled, "the batch was saved while a ticket changed under it");
+        Assert.Single(await OverduesAsync(app, first));
+        Assert.Single(await OverduesAsync(app, second));
+        Assert.Equal(0, await FireAsync(app));
+    }
+
+    /// <summary>Changes a ticket from outside just before the watcher saves a batch of two or more deadlines, once.</summary>
+    private sealed class ChangeOneTicketDuringTheFirstBatch : Microsoft.EntityFrameworkCore.Diagnostics.SaveChangesInterceptor
+    {
+        public Func<Task<int>>? Meddle { get; set; }
+        public bool Meddled { get; private set; }
+
+        public override async ValueTask<Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int>> SavingChangesAsync(
+            Microsoft.EntityFrameworkCore.Diagnostics.DbContextEventData eventData, Microsoft.EntityFrameworkCore.Diagnostics.InterceptionResult<int> result,
+            CancellationToken cancellationToken = default)
+        {
+            if (!Meddled && Meddle is { } meddle && eventData.Context is RequestsDbContext db
+                && db.ChangeTracker.Entries<Supervision>().Count(e => e.State == EntityState.Added) > 1)
+            {
+                Meddled = true;
+                await meddle();
+            }
+            return result;
+        }
+    }
 }
