@@ -22,7 +22,10 @@ internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider 
     public static readonly TimeSpan Keep = TimeSpan.FromSeconds(30);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (CategorySnapshot Snapshot, DateTime At, long Generation)? _current;
+    // A reference, swapped whole: requests read it without the gate, and a struct this size could be read half-written.
+    private sealed record Loaded(CategorySnapshot Snapshot, DateTime At, long Generation);
+
+    private volatile Loaded? _current;
     private long _generation;
 
     public async Task<CategorySnapshot> GetAsync(CancellationToken cancellationToken = default)
@@ -40,7 +43,7 @@ internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider 
             var rules = await db.RoutingRules.AsNoTracking().Where(r => r.IsCurrent).ToListAsync(cancellationToken);
             var loaded = new CategorySnapshot(new CategoryTree(categories),
                 rules.GroupBy(r => r.CategoryId).ToDictionary(g => g.Key, g => g.MaxBy(r => r.Version)!));
-            _current = (loaded, at, generation);
+            _current = new Loaded(loaded, at, generation);
             return loaded;
         }
         finally

@@ -16,7 +16,11 @@ internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider c
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
-    private (DateTime At, IReadOnlyList<RegionInfo> Communities, Dictionary<string, string> Names)? _communities;
+    // References swapped whole: requests read them without the gate, and a struct of this size could be read half-written.
+    private sealed record CommunityList(DateTime At, IReadOnlyList<RegionInfo> Communities, Dictionary<string, string> Names);
+    private sealed record DepartmentNames(DateTime At, Dictionary<string, string> Names);
+
+    private volatile CommunityList? _communities;
 
     public async Task<(IReadOnlyList<RegionInfo> All, Dictionary<string, string> Names)> CommunitiesAsync(CancellationToken ct)
     {
@@ -27,8 +31,9 @@ internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider c
         {
             using var scope = scopes.CreateScope();
             var list = await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().ListAsync(RegionLevel.Community, "", ct);
-            _communities = (now, list, list.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal));
-            return (list, _communities.Value.Names);
+            var loaded = new CommunityList(now, list, list.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal));
+            _communities = loaded;
+            return (list, loaded.Names);
         }
         finally
         {
@@ -48,7 +53,7 @@ internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider c
     }
 
     private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime At, IReadOnlyList<ServiceAttribute> Attributes)> _attributes = new();
-    private (DateTime At, Dictionary<string, string> Names)? _departments;
+    private volatile DepartmentNames? _departments;
 
     /// <summary>A service's attribute definitions, read at most once a minute per service (they are reference data).</summary>
     public async Task<IReadOnlyList<ServiceAttribute>> AttributesAsync(RequestsDbContext db, int categoryId, CancellationToken ct)
@@ -66,7 +71,7 @@ internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider c
         var now = clock.GetUtcNow().UtcDateTime;
         if (_departments is { } cached && now - cached.At < TimeSpan.FromMinutes(1)) return cached.Names;
         var names = await Open311Services.DepartmentNamesAsync(departments, ct);
-        _departments = (now, names);
+        _departments = new DepartmentNames(now, names);
         return names;
     }
 
