@@ -35,7 +35,7 @@ internal sealed class RevealHandler(ResidentsDbContext db, IPersonalDataProtecto
                        ?? throw new NotFoundException($"There is no resident {residentId}.");
         var cipher = field == IdNumberField ? resident.IdNumberCipher : resident.PhoneCipher;
         if (cipher is null) throw new NotFoundException("No phone number is recorded for this resident.");
-        await audit.RecordAsync("reveal", "resident", residentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        await audit.RecordAsync(AuditActions.Reveal, "resident", residentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             resident.CommunityCode, field, reason.Trim(), cancellationToken);
         return new RevealedNumber(residentId, field, protector.Decrypt(cipher));
     }

@@ -1,0 +1,29 @@
+namespace Linli.Platform.Audit;
+
+/// <summary>
+/// The actions the audit log records, by the stable name stored in <see cref="AuditEntry.Action"/>. The audit page
+/// shows each by its Chinese (or English) label; a new action is added here first.
+/// </summary>
+internal static class AuditActions
+{
+    /// <summary>A full view of an ID or phone number.</summary>
+    public const string Reveal = "reveal";
+    /// <summary>A search by an exact ID or phone number (the number itself is never recorded).</summary>
+    public const string SearchByNumber = "search-by-number";
+    public const string SignIn = "sign-in";
+    public const string SignInFailed = "sign-in-failed";
+    public const string SignOut = "sign-out";
+    public const string AccountCreated = "account-created";
+    /// <summary>Role, scope or display name changed.</summary>
+    public const string AccountChanged = "account-changed";
+    public const string AccountLocked = "account-locked";
+    public const string AccountUnlocked = "account-unlocked";
+    public const string PasswordReset = "password-reset";
+    public const string CategoryChanged = "category-changed";
+    public const string RoutingRuleChanged = "routing-rule-changed";
+    public const string HolidayCalendarChanged = "holiday-calendar-changed";
+    public const string Export = "export";
+    /// <summary>A refused attempt to open a record outside the caller's scope.</summary>
+    public const string OutOfScope = "out-of-scope";
+    public const string KeysRotated = "keys-rotated";
+}
