@@ -10,7 +10,6 @@ using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 
 namespace Linli.Platform;
@@ -92,10 +91,9 @@ internal static class PlatformModule
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // wwwroot, including the front-end packages the build copies into wwwroot/lib (see Linli.csproj): the same files
+        // under `dotnet run` and in the published build.
         app.UseStaticFiles();
-        var echarts = Path.Combine(app.Environment.ContentRootPath, "node_modules", "echarts", "dist");
-        if (Directory.Exists(echarts))
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(echarts), RequestPath = "/lib/echarts" });
         // Routing after the status-code pages, so that a re-executed error path finds its page.
         app.UseRouting();
         app.UseAuthentication();
