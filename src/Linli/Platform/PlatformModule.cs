@@ -2,6 +2,7 @@ using System.Globalization;
 using Linli.Platform.Audit;
 using Microsoft.AspNetCore.DataProtection;
 using Linli.Platform.Auth;
+using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
 using Linli.Platform.Persistence;
@@ -23,13 +24,9 @@ internal static class PlatformModule
         var services = builder.Services;
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        // Working days and office hours (调休 included) for every deadline; the holiday file ships in data/.
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return Calendar.WorkingCalendar.Load(Path.Combine(ReferenceData.Folder(configuration),
-                configuration["ReferenceData:Holidays"] ?? ReferenceData.HolidaysFile));
-        });
+        // Working days and office hours (调休 included) for every deadline: the holiday file in data/, per year overridden
+        // by what an administrator enters (Platform/Calendar).
+        builder.AddHolidayCalendar();
         services.AddHttpContextAccessor();
         services.AddScoped<IAreaScope, HttpAreaScope>();
 
