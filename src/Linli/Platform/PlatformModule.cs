@@ -2,6 +2,7 @@ using System.Globalization;
 using Linli.Platform.Audit;
 using Microsoft.AspNetCore.DataProtection;
 using Linli.Platform.Auth;
+using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
 using Linli.Platform.Persistence;
@@ -10,7 +11,6 @@ using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Localization;
-using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
 
 namespace Linli.Platform;
@@ -24,13 +24,9 @@ internal static class PlatformModule
         var services = builder.Services;
         services.Configure<DatabaseOptions>(builder.Configuration.GetSection(DatabaseOptions.Section));
         services.AddSingleton(TimeProvider.System);
-        // Working days and office hours (调休 included) for every deadline; the holiday file ships in data/.
-        services.AddSingleton(sp =>
-        {
-            var configuration = sp.GetRequiredService<IConfiguration>();
-            return Calendar.WorkingCalendar.Load(Path.Combine(ReferenceData.Folder(configuration),
-                configuration["ReferenceData:Holidays"] ?? ReferenceData.HolidaysFile));
-        });
+        // Working days and office hours (调休 included) for every deadline: the holiday file in data/, per year overridden
+        // by what an administrator enters (Platform/Calendar).
+        builder.AddHolidayCalendar();
         services.AddHttpContextAccessor();
         services.AddScoped<IAreaScope, HttpAreaScope>();
 
@@ -92,10 +88,9 @@ internal static class PlatformModule
         app.UseWhen(
             context => !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        // wwwroot, including the front-end packages the build copies into wwwroot/lib (see Linli.csproj): the same files
+        // under `dotnet run` and in the published build.
         app.UseStaticFiles();
-        var echarts = Path.Combine(app.Environment.ContentRootPath, "node_modules", "echarts", "dist");
-        if (Directory.Exists(echarts))
-            app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(echarts), RequestPath = "/lib/echarts" });
         // Routing after the status-code pages, so that a re-executed error path finds its page.
         app.UseRouting();
         app.UseAuthentication();

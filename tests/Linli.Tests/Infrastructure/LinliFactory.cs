@@ -42,6 +42,21 @@ public class LinliFactory : WebApplicationFactory<Program>
         previous._ownsDatabase = false;
     }
 
+    /// <summary>
+    /// A second instance of the application running beside <paramref name="first"/> on its database and data folder, as
+    /// two instances behind a load balancer. <paramref name="first"/> keeps the database; dispose this one first.
+    /// </summary>
+    public static LinliFactory Beside(LinliFactory first, Action<IServiceCollection>? testServices = null) =>
+        new(first, owns: false) { TestServices = testServices };
+
+    private LinliFactory(LinliFactory first, bool owns)
+    {
+        _name = first._name;
+        _folder = first._folder;
+        _connectionString = first._connectionString;
+        _ownsDatabase = owns;
+    }
+
     /// <summary>Service replacements for this host (e.g. a fake TimeProvider), applied after the application's own.</summary>
     public Action<IServiceCollection>? TestServices { get; init; }
 

@@ -66,6 +66,7 @@ internal static class RequestsModule
         builder.Services.AddSingleton<NotificationSender>();
         builder.Services.AddHostedService<DeadlineWatcherService>();
         builder.Services.AddHostedService<NotificationSenderService>();
+        builder.Services.AddSingleton<Linli.Platform.Calendar.IWorkingCalendarChangeHandler, RecomputeDeadlines>();
         return builder;
     }
 

@@ -34,6 +34,8 @@ internal static class Permissions
     public const string ManageAccounts = "accounts.manage";
     /// <summary>Request categories, routing rules and deadlines.</summary>
     public const string ConfigureRequests = "requests.configure";
+    /// <summary>The holiday calendar (official notices of holidays and weekend days worked instead) all deadlines count by.</summary>
+    public const string ManageCalendar = "calendar.manage";
     /// <summary>Filing a request or a patrol finding.</summary>
     public const string FileRequests = "requests.file";
     /// <summary>Working on requests: the centre, the units they are sent to, and their supervisors.</summary>
@@ -47,6 +49,7 @@ internal static class Permissions
         [ReadAudit] = [Roles.Supervisor, Roles.Administrator],
         [ManageAccounts] = [Roles.Administrator],
         [ConfigureRequests] = [Roles.Administrator],
+        [ManageCalendar] = [Roles.Administrator],
         [FileRequests] = [Roles.Resident, Roles.GridWorker, Roles.CommunityWorker, Roles.HotlineOperator],
         [HandleRequests] = [Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.DepartmentStaff,
             Roles.HotlineOperator, Roles.Supervisor, Roles.Administrator],

@@ -1,46 +1,68 @@
-using System.Text.Json;
-
 namespace Linli.Platform.Calendar;
 
 /// <summary>
 /// China's working days: Monday–Friday, less statutory holidays, plus the weekend days worked instead (调休), from
-/// data/china-holidays-*.json. Deadlines in working days and working hours are computed here, in China Standard Time,
+/// data/china-holidays-*.json and the years an administrator entered (HolidayCalendar). Deadlines in working days and working hours are computed here, in China Standard Time,
 /// and returned as UTC.
 /// </summary>
 internal sealed class WorkingCalendar
 {
     public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
-    private readonly HashSet<DateOnly> _holidays;
-    private readonly HashSet<DateOnly> _workedWeekends;
+    // Swapped whole when an administrator's change to the holidays takes effect (HolidayCalendar): each computation reads
+    // one snapshot, so a deadline is never computed half under the old days and half under the new.
+    private sealed record Days(HashSet<DateOnly> Holidays, HashSet<DateOnly> WorkedWeekends, int LastKnownYear, long Revision);
+
+    private volatile Days _days;
 
     /// <summary>Office hours on a working day, China time; working-hour deadlines only count time inside them.</summary>
     public TimeOnly OpensAt { get; }
     public TimeOnly ClosesAt { get; }
 
-    /// <summary>Last year the calendar file covers; beyond it only weekends are known (the file is published yearly).</summary>
-    public int LastKnownYear { get; }
+    /// <summary>Last year the calendar covers; beyond it only weekends are known (the notice is published yearly).</summary>
+    public int LastKnownYear => _days.LastKnownYear;
+
+    /// <summary>The holiday revision in effect (0: the shipped file only).</summary>
+    public long Revision => _days.Revision;
 
     public WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> workedWeekends, TimeOnly? opensAt = null, TimeOnly? closesAt = null)
     {
-        _holidays = [.. holidays];
-        _workedWeekends = [.. workedWeekends];
+        _days = Snapshot(holidays, workedWeekends, 0);
         OpensAt = opensAt ?? new TimeOnly(8, 30);
         ClosesAt = closesAt ?? new TimeOnly(17, 30);
-        LastKnownYear = _holidays.Concat(_workedWeekends).Select(d => d.Year).DefaultIfEmpty(0).Max();
+    }
+
+    public WorkingCalendar(IEnumerable<HolidayEntry> entries, TimeOnly? opensAt = null, TimeOnly? closesAt = null)
+        : this(entries.Where(e => e.Kind == HolidayKind.Holiday).Select(e => e.Date), entries.Where(e => e.Kind == HolidayKind.Workday).Select(e => e.Date), opensAt, closesAt)
+    {
     }
 
     public static WorkingCalendar Load(string path, TimeOnly? opensAt = null, TimeOnly? closesAt = null)
     {
         using var stream = File.OpenRead(path);
-        using var document = JsonDocument.Parse(stream);
-        static IEnumerable<DateOnly> Dates(JsonElement section) =>
-            section.EnumerateObject().Select(p => DateOnly.ParseExact(p.Name, "yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)).ToList();
-        return new WorkingCalendar(Dates(document.RootElement.GetProperty("holidays")), Dates(document.RootElement.GetProperty("workdays")), opensAt, closesAt);
+        return new WorkingCalendar(HolidayFile.ParseJson(stream).Entries, opensAt, closesAt);
     }
 
-    public bool IsWorkingDay(DateOnly date) =>
-        _workedWeekends.Contains(date) || (!_holidays.Contains(date) && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
+    /// <summary>A calendar with the same office hours over other days (to compare a change with what was in effect).</summary>
+    public WorkingCalendar With(IEnumerable<HolidayEntry> entries) => new(entries, OpensAt, ClosesAt);
+
+    /// <summary>Puts <paramref name="entries"/> in effect as <paramref name="revision"/>, for every computation from now on.</summary>
+    public void Replace(IEnumerable<HolidayEntry> entries, long revision)
+    {
+        var list = entries.ToList();
+        _days = Snapshot(list.Where(e => e.Kind == HolidayKind.Holiday).Select(e => e.Date), list.Where(e => e.Kind == HolidayKind.Workday).Select(e => e.Date), revision);
+    }
+
+    private static Days Snapshot(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> workedWeekends, long revision)
+    {
+        HashSet<DateOnly> h = [.. holidays], w = [.. workedWeekends];
+        return new Days(h, w, h.Concat(w).Select(d => d.Year).DefaultIfEmpty(0).Max(), revision);
+    }
+
+    public bool IsWorkingDay(DateOnly date) => IsWorkingDay(_days, date);
+
+    private static bool IsWorkingDay(Days days, DateOnly date) =>
+        days.WorkedWeekends.Contains(date) || (!days.Holidays.Contains(date) && date.DayOfWeek is not (DayOfWeek.Saturday or DayOfWeek.Sunday));
 
     /// <summary>
     /// The end of the <paramref name="workingDays"/>-th working day after the day of <paramref name="startUtc"/>
@@ -49,14 +71,15 @@ internal sealed class WorkingCalendar
     public DateTime AddWorkingDays(DateTime startUtc, int workingDays)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
+        var days = _days;
         var day = DateOnly.FromDateTime(ToChina(startUtc));
         var counted = 0;
         while (counted < workingDays)
         {
             day = day.AddDays(1);
-            if (IsWorkingDay(day)) counted++;
+            if (IsWorkingDay(days, day)) counted++;
         }
-        if (workingDays == 0 && !IsWorkingDay(day)) day = NextWorkingDay(day);
+        if (workingDays == 0 && !IsWorkingDay(days, day)) day = NextWorkingDay(days, day);
         return ToUtc(day.ToDateTime(ClosesAt));
     }
 
@@ -64,31 +87,52 @@ internal sealed class WorkingCalendar
     public DateTime AddWorkingTime(DateTime startUtc, TimeSpan duration)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(duration, TimeSpan.Zero);
+        var days = _days;
         var local = ToChina(startUtc);
         var remaining = duration;
-        var cursor = ClampToOffice(local);
+        var cursor = ClampToOffice(days, local);
         while (true)
         {
             var close = DateOnly.FromDateTime(cursor).ToDateTime(ClosesAt);
             var available = close - cursor;
             if (remaining <= available) return ToUtc(cursor + remaining);
             remaining -= available;
-            cursor = NextWorkingDay(DateOnly.FromDateTime(cursor)).ToDateTime(OpensAt);
+            cursor = NextWorkingDay(days, DateOnly.FromDateTime(cursor)).ToDateTime(OpensAt);
         }
     }
 
-    private DateTime ClampToOffice(DateTime local)
+    /// <summary>The office time between two instants (zero when <paramref name="endUtc"/> is not later): what <see cref="AddWorkingTime"/> adds.</summary>
+    public TimeSpan WorkingTimeBetween(DateTime startUtc, DateTime endUtc)
+    {
+        var days = _days;
+        var from = ToChina(startUtc);
+        var to = ToChina(endUtc);
+        var total = TimeSpan.Zero;
+        for (var day = DateOnly.FromDateTime(from); day <= DateOnly.FromDateTime(to); day = day.AddDays(1))
+        {
+            if (!IsWorkingDay(days, day)) continue;
+            var open = Max(day.ToDateTime(OpensAt), from);
+            var close = Min(day.ToDateTime(ClosesAt), to);
+            if (close > open) total += close - open;
+        }
+        return total;
+    }
+
+    private static DateTime Max(DateTime a, DateTime b) => a > b ? a : b;
+    private static DateTime Min(DateTime a, DateTime b) => a < b ? a : b;
+
+    private DateTime ClampToOffice(Days days, DateTime local)
     {
         var day = DateOnly.FromDateTime(local);
         var time = TimeOnly.FromDateTime(local);
-        if (IsWorkingDay(day) && time < OpensAt) return day.ToDateTime(OpensAt);
-        if (IsWorkingDay(day) && time < ClosesAt) return local;
-        return NextWorkingDay(day).ToDateTime(OpensAt);
+        if (IsWorkingDay(days, day) && time < OpensAt) return day.ToDateTime(OpensAt);
+        if (IsWorkingDay(days, day) && time < ClosesAt) return local;
+        return NextWorkingDay(days, day).ToDateTime(OpensAt);
     }
 
-    private DateOnly NextWorkingDay(DateOnly day)
+    private static DateOnly NextWorkingDay(Days days, DateOnly day)
     {
-        do day = day.AddDays(1); while (!IsWorkingDay(day));
+        do day = day.AddDays(1); while (!IsWorkingDay(days, day));
         return day;
     }
 

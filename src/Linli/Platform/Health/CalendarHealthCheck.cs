@@ -4,8 +4,9 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 namespace Linli.Platform.Health;
 
 /// <summary>
-/// Deadlines count working days from the holiday file, which China publishes a year at a time. Within
-/// <see cref="Warning"/> of its last covered day, or past it, deadlines may ignore next year's holidays: say so.
+/// Deadlines count working days from the holiday calendar (the shipped file and what administrators entered), which
+/// China publishes a year at a time. Within <see cref="Warning"/> of its last covered day, or past it, deadlines may
+/// ignore next year's holidays: say so. The calendar is the live one, so entering next year makes this healthy at once.
 /// </summary>
 internal sealed class CalendarHealthCheck(WorkingCalendar calendar, TimeProvider clock) : IHealthCheck
 {
@@ -18,6 +19,6 @@ internal sealed class CalendarHealthCheck(WorkingCalendar calendar, TimeProvider
         return Task.FromResult(clock.GetUtcNow().UtcDateTime + Warning < covered
             ? HealthCheckResult.Healthy($"Holidays known through {calendar.LastKnownYear}.", data)
             : HealthCheckResult.Degraded(
-                $"Holidays are known only through {calendar.LastKnownYear}; add data/china-holidays for {calendar.LastKnownYear + 1} so deadlines skip its holidays.", data: data));
+                $"Holidays are known only through {calendar.LastKnownYear}; enter the official notice for {calendar.LastKnownYear + 1} at /admin/holidays so deadlines skip its holidays.", data: data));
     }
 }

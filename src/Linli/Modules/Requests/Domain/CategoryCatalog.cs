@@ -1,5 +1,6 @@
 using Linli.Modules.Requests.Data;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Domain;
 
@@ -15,11 +16,11 @@ internal sealed class CategorySnapshot(CategoryTree tree, IReadOnlyDictionary<in
 /// <summary>
 /// The category tree and current routing rules (a few hundred rows of reference data) kept in memory, so that intake and
 /// the pages that name categories do not read the whole tree per request. Administrators' changes invalidate it at once
-/// in this instance; another instance sees them within <see cref="Keep"/>.
+/// in this instance; another instance sees them within <see cref="Keep"/> (Requests:CatalogRefreshSeconds).
 /// </summary>
-internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RequestsOptions> options)
 {
-    public static readonly TimeSpan Keep = TimeSpan.FromSeconds(30);
+    public TimeSpan Keep => TimeSpan.FromSeconds(options.Value.CatalogRefreshSeconds);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
     // A reference, swapped whole: requests read it without the gate, and a struct this size could be read half-written.

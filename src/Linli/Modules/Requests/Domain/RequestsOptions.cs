@@ -18,6 +18,12 @@ internal sealed class RequestsOptions
     /// <summary>How often the deadline watcher and the notification sender look for work.</summary>
     public int PollSeconds { get; set; } = 10;
 
+    /// <summary>
+    /// How long an instance keeps the category tree and routing rules before reading them again: the bound within which
+    /// another instance's change is seen (a change on this instance is seen at once).
+    /// </summary>
+    public int CatalogRefreshSeconds { get; set; } = 30;
+
     /// <summary>Run the background jobs (off only for tools that must not touch the data).</summary>
     public bool RunJobs { get; set; } = true;
 }

@@ -1,0 +1,231 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using AngleSharp.Html.Parser;
+using Linli.Modules.Accounts.Seeding;
+using Microsoft.AspNetCore.Razor.Hosting;
+
+namespace Linli.Tests.Deployment;
+
+/// <summary>The published build with a tiny demo city (so that pages with ids have real ones), started once for the collection.</summary>
+public sealed class PublishedAppFixture : IAsyncLifetime
+{
+    internal PublishedServer Server { get; private set; } = null!;
+    public int Port { get; } = ChildProcess.FreePort();
+
+    public async Task InitializeAsync() =>
+        // Only the port a container platform sets: the app must listen there, whatever appsettings.json says.
+        Server = await PublishedServer.StartAsync(new Uri($"http://127.0.0.1:{Port}"), new Dictionary<string, string?>
+        {
+            ["ASPNETCORE_HTTP_PORTS"] = Port.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Demo__Enabled"] = "true",
+            ["Demo__Scale"] = "0.002",
+            ["Demo__Seed"] = "7",
+        });
+
+    public async Task DisposeAsync()
+    {
+        await Server.DisposeAsync();
+        PublishedServer.Remove(Server.DatabaseName);
+        PublishedBuild.Remove();
+    }
+}
+
+[CollectionDefinition("published")]
+public sealed class PublishedCollection : ICollectionFixture<PublishedAppFixture>;
+
+/// <summary>What a deployment runs is the output of `dotnet publish`: every page of it must load its scripts, styles and images.</summary>
+[Collection("published")]
+public sealed partial class PublishedBuildTests(PublishedAppFixture app)
+{
+    /// <summary>Pages that answer another status by design, still as a full page.</summary>
+    private static readonly Dictionary<string, int> StatusByDesign = new() { ["/account/denied"] = 403 };
+
+    /// <summary>
+    /// Where links alone do not lead: the resident list needs a filter (names travel only in POST bodies), so it starts
+    /// from a community of the demo city; a missing page shows the error page.
+    /// </summary>
+    private static readonly string[] ExtraStarts = ["/residents?community=210102001002", "/no-such-page", "/error/404"];
+
+    /// <summary>The route of every Razor Page compiled into the app.</summary>
+    private static readonly IReadOnlyList<string> PageRoutes = new RazorCompiledItemLoader().LoadItems(typeof(Program).Assembly)
+        .Where(i => i.Kind == "mvc.1.0.razor-page")
+        .Select(i => i.Metadata.OfType<RazorCompiledItemMetadataAttribute>().FirstOrDefault(m => m.Key == "RouteTemplate")?.Value)
+        .OfType<string>()
+        .Distinct()
+        .ToList();
+
+    [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(?::(?<constraint>[a-z]+))?(?<optional>\?)?\}")]
+    private static partial Regex RouteParameter();
+
+    /// <summary>A template as a pattern for paths; literal routes are tried before routes with parameters.</summary>
+    private static readonly IReadOnlyList<(string Template, Regex Pattern)> Matchers = PageRoutes
+        .OrderBy(t => t.Contains('{'))
+        .Select(t => (t, new Regex("^" + RouteParameter().Replace(Regex.Escape(t).Replace(@"\{", "{").Replace(@"\}", "}").Replace(@"\?", "?"), m =>
+        {
+            var part = m.Groups["constraint"].Value is "int" or "long" ? @"\d+" : "[^/]+";
+            return m.Groups["optional"].Success ? $"(?:{part})?" : part;
+        }).Replace("/(?:", "(?:/") + "/?$", RegexOptions.IgnoreCase)))
+        .ToList();
+
+    private static string? TemplateOf(string path) => Matchers.FirstOrDefault(m => m.Pattern.IsMatch(path)).Template;
+
+    [Fact]
+    public void The_page_routes_are_found_in_the_app()
+    {
+        Assert.Contains("/regions/map", PageRoutes);
+        Assert.Contains("/requests/tickets/{id:long}", PageRoutes);
+        Assert.Equal("/requests/tickets/{id:long}", TemplateOf("/requests/tickets/42"));
+        Assert.Equal("/regions/map", TemplateOf("/regions/map"));
+        Assert.Equal("/regions/{code?}", TemplateOf("/regions/210102"));
+        Assert.Null(TemplateOf("/requests/tickets/abc"));
+    }
+
+    [Fact]
+    public async Task Every_page_of_the_published_build_loads_its_scripts_stylesheets_and_images()
+    {
+        // A request of the demo resident, so that the resident's pages (mine, track) have one to show.
+        using (var resident = await TokenClientAsync("demo.resident"))
+        {
+            var leaf = (await resident.GetFromJsonAsync<JsonElement>("/api/requests/categories?level=3&pageSize=1")).GetProperty("items")[0].GetProperty("id").GetInt32();
+            var filed = await resident.PostAsJsonAsync("/api/requests/tickets", new { description = "小区路灯不亮", categoryId = leaf, communityCode = "210102001002" });
+            Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+        }
+
+        var crawl = new Crawl(app.Server.Address);
+        await crawl.VisitAsAsync(null);
+        // Enough roles to open every page: the administrator most, the resident, the hotline and the grid worker their own.
+        foreach (var user in new[] { "demo.admin", "demo.resident", "demo.hotline", "demo.grid" }) await crawl.VisitAsAsync(user);
+
+        Assert.True(crawl.Failures.Count == 0, "In the published build:\n" + string.Join('\n', crawl.Failures));
+        Assert.Contains("/no-such-page", crawl.Loaded); // the error page, with the layout's stylesheet
+        var unreached = PageRoutes.Where(t => !crawl.Loaded.Contains(t)).ToList();
+        Assert.True(unreached.Count == 0, "Pages never opened with 200 (not linked from any page any role sees?): " + string.Join(", ", unreached));
+        // The charts and maps are what a deployment lost before: their library must be among what was checked.
+        Assert.Contains("/lib/echarts/echarts.min.js", crawl.Assets);
+        Assert.Contains(crawl.Assets, a => a.StartsWith("/css/site.css", StringComparison.Ordinal));
+        Assert.Contains(crawl.Assets, a => a.StartsWith("/js/", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void The_port_a_container_platform_sets_wins_over_appsettings() =>
+        // The fixture set only ASPNETCORE_HTTP_PORTS and waited for /health there; the log says where Kestrel bound.
+        Assert.Contains($"Now listening on: http://[::]:{app.Port}", app.Server.Output);
+
+    [Fact]
+    public async Task ASPNETCORE_URLS_sets_the_address_of_the_published_build()
+    {
+        var port = ChildProcess.FreePort();
+        await using var second = await PublishedServer.StartAsync(new Uri($"http://127.0.0.1:{port}"),
+            new Dictionary<string, string?> { ["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}" }, reuseDatabaseOf: app.Server.DatabaseName);
+        Assert.Contains($"Now listening on: http://127.0.0.1:{port}", second.Output);
+    }
+
+    private async Task<HttpClient> TokenClientAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = app.Server.Address };
+        var response = await client.PostAsJsonAsync("/api/auth/token", new { userName, password = DemoAccounts.Password });
+        response.EnsureSuccessStatusCode();
+        var token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+
+    /// <summary>
+    /// Opens every page route as each role would: from the pages without parameters, following the links the pages
+    /// show (so ids are real), a few pages per route; checks each page and every script, stylesheet and image it names.
+    /// </summary>
+    private sealed class Crawl(Uri root)
+    {
+        private const int PagesPerRoute = 3;
+        private static readonly HtmlParser Parser = new();
+
+        public List<string> Failures { get; } = [];
+        public HashSet<string> Loaded { get; } = [];
+        public HashSet<string> Assets { get; } = [];
+
+        public async Task VisitAsAsync(string? userName)
+        {
+            using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = true, CookieContainer = new CookieContainer() })
+                { BaseAddress = root, Timeout = TimeSpan.FromSeconds(60) };
+            var who = userName ?? "anonymous";
+            if (userName is not null) await SignInAsync(http, userName);
+
+            var perRoute = new Dictionary<string, int>();
+            var seen = new HashSet<string>();
+            var assetsSeen = new HashSet<string>();
+            var queue = new Queue<(string Url, string? From)>(PageRoutes.Where(t => !t.Contains('{')).Concat(ExtraStarts).Select(t => (t, (string?)null)));
+            while (queue.TryDequeue(out var next))
+            {
+                var (url, from) = next;
+                if (!seen.Add(url)) continue;
+                var path = url.Split('?', '#')[0];
+                // A path no page answers is fetched once, to see the error page it gets.
+                var template = TemplateOf(path) ?? (from is null ? path : null);
+                if (template is null) continue;
+                if (perRoute.GetValueOrDefault(template) >= PagesPerRoute) continue;
+                perRoute[template] = perRoute.GetValueOrDefault(template) + 1;
+
+                using var request = new HttpRequestMessage(HttpMethod.Get, url);
+                request.Headers.Accept.ParseAdd("text/html");
+                using var response = await http.SendAsync(request);
+                var status = (int)response.StatusCode;
+                var expected = StatusByDesign.GetValueOrDefault(template, TemplateOf(path) is null ? 404 : 200);
+                if (status >= 500 || (from is not null && status == 404))
+                {
+                    Failures.Add($"{who}: {url} answered {status}" + (from is null ? "" : $" (linked from {from})"));
+                    continue;
+                }
+                if (status != expected) continue; // another role's page: a redirect to sign in or to "denied"
+                Loaded.Add(template);
+
+                using var document = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+                var assets = document.QuerySelectorAll("script[src]").Select(e => (Kind: "script", Url: e.GetAttribute("src")!))
+                    .Concat(document.QuerySelectorAll("link[href]").Where(e => (e.GetAttribute("rel") ?? "").Split(' ').Any(r => r is "stylesheet" or "icon" or "preload" or "modulepreload"))
+                        .Select(e => (Kind: e.GetAttribute("rel")!.Contains("stylesheet") ? "stylesheet" : e.GetAttribute("as") == "script" ? "script" : "image", Url: e.GetAttribute("href")!)))
+                    .Concat(document.QuerySelectorAll("img[src]").Select(e => (Kind: "image", Url: e.GetAttribute("src")!)));
+                foreach (var (kind, src) in assets)
+                {
+                    var absolute = new Uri(new Uri(root, url), src);
+                    if (absolute.Authority != root.Authority || !assetsSeen.Add(absolute.PathAndQuery)) continue;
+                    Assets.Add(absolute.PathAndQuery);
+                    await CheckAssetAsync(http, who, url, kind, absolute);
+                }
+                foreach (var link in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
+                {
+                    if (!Uri.TryCreate(new Uri(root, url), link, out var target) || target.Authority != root.Authority) continue;
+                    queue.Enqueue((target.PathAndQuery, url));
+                }
+            }
+        }
+
+        private async Task CheckAssetAsync(HttpClient http, string who, string page, string kind, Uri asset)
+        {
+            using var response = await http.GetAsync(asset);
+            var type = response.Content.Headers.ContentType?.MediaType ?? "(none)";
+            var length = (await response.Content.ReadAsByteArrayAsync()).Length;
+            var typeFits = kind switch
+            {
+                "script" => type is "text/javascript" or "application/javascript",
+                "stylesheet" => type == "text/css",
+                _ => type.StartsWith("image/", StringComparison.Ordinal),
+            };
+            if (response.StatusCode != HttpStatusCode.OK || !typeFits || length == 0)
+                Failures.Add($"{who}: {asset.PathAndQuery} ({kind}, on {page}) answered {(int)response.StatusCode} {type}, {length} bytes");
+        }
+
+        private async Task SignInAsync(HttpClient http, string userName)
+        {
+            var form = await http.GetStringAsync("/account/login");
+            var token = Parser.ParseDocument(form).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");
+            Assert.False(string.IsNullOrEmpty(token), "the sign-in page has no antiforgery token");
+            using var response = await http.PostAsync("/account/login", new FormUrlEncodedContent(new Dictionary<string, string>
+            {
+                ["Input.UserName"] = userName, ["Input.Password"] = DemoAccounts.Password, ["__RequestVerificationToken"] = token!,
+            }));
+            Assert.True(response.StatusCode == HttpStatusCode.Redirect, $"sign-in of {userName} answered {(int)response.StatusCode}");
+        }
+    }
+}
