@@ -6,9 +6,12 @@ using Linli.Platform.Errors;
 using Linli.Platform.Health;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
+using Linli.Platform.RateLimiting;
+using Linli.Platform.Security;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Microsoft.Extensions.FileProviders;
 using Scalar.AspNetCore;
@@ -54,6 +57,12 @@ internal static class PlatformModule
                 options.AddPolicy(permission, policy => policy.RequireRole(roles));
         });
 
+        // Edge protection: rate limits (Platform/RateLimiting), forwarded headers from a configured proxy, HSTS over HTTPS.
+        services.AddRateLimits(builder.Configuration);
+        services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         services.AddLocalization();
         // Pages are Chinese first: let Razor write CJK text as it is, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -82,16 +91,22 @@ internal static class PlatformModule
         return builder;
     }
 
+    /// <summary>A browser asking for a page (not the API): it gets HTML error pages rather than ProblemDetails.</summary>
+    public static bool IsPageRequest(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First the client's real address and scheme (only from a configured proxy), then the headers every response carries.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         // Bare status codes (404 from routing, 401 from the API) get a ProblemDetails body too.
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
-            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         var echarts = Path.Combine(app.Environment.ContentRootPath, "node_modules", "echarts", "dist");
         if (Directory.Exists(echarts))
@@ -99,6 +114,10 @@ internal static class PlatformModule
         // Routing after the status-code pages, so that a re-executed error path finds its page.
         app.UseRouting();
         app.UseAuthentication();
+        // After routing (the endpoint names its policy) and authentication (limits per account as well as per client).
+        app.UseRateLimiter();
+        // An account whose password an administrator reset reaches only the change-password page until it is changed.
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
