@@ -126,7 +126,8 @@ internal static class PlatformModule
     public static WebApplication MapPlatform(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", options => options.WithTitle("Linli API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // No fonts from Scalar's CDN: the content-security policy allows none, and an intranet deployment reaches none.
+        app.MapScalarApiReference("/api-docs", options => options.WithTitle("Linli API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorPages();
         AuditEndpoints.Map(app);

@@ -5,14 +5,16 @@ namespace Linli.Platform.Security;
 /// <summary>
 /// The headers every response carries, pages, API and static files alike. Scripts come only from this site's files
 /// (wwwroot/js, /lib/echarts): no inline script or event handler may appear in a page, and the policy refuses any that
-/// does. Responses made by an endpoint (pages, API) are not stored by browsers or proxies unless the endpoint sets its own
-/// Cache-Control, so a resident's, a ticket's or the audit log's data does not outlive the session in a cache or in the
-/// back button after signing out.
+/// does. Style sheets come only from files too; style attributes are allowed, because ECharts writes its tooltips as
+/// markup with style attributes (they run no code, and what they could fetch is limited by img-src). Responses made by
+/// an endpoint (pages, API) are not stored by browsers or proxies unless the endpoint sets its own Cache-Control, so a
+/// resident's, a ticket's or the audit log's data does not outlive the session in a cache or in the back button after
+/// signing out.
 /// </summary>
 internal static class SecurityHeaders
 {
     public const string ContentSecurityPolicy =
-        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; " +
+        "default-src 'self'; script-src 'self'; style-src 'self'; style-src-attr 'unsafe-inline'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; " +
         "object-src 'none'; base-uri 'self'; form-action 'self'; frame-ancestors 'none'";
 
     /// <summary>
