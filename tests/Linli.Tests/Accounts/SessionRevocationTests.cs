@@ -175,6 +175,22 @@ public sealed class SessionRevocationTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Failure_counts_whose_window_and_lock_are_over_are_cleaned_up_and_current_ones_kept()
+    {
+        await _app.RequestTokenAsync("tried.long.ago", "wrong-password", from: "192.0.2.200");
+        _clock.Advance(TimeSpan.FromMinutes(16));
+        await _app.RequestTokenAsync("tried.just.now", "wrong-password", from: "192.0.2.201");
+
+        var left = await _app.WithScopeAsync(async sp =>
+        {
+            await sp.GetRequiredService<Linli.Modules.Accounts.Features.SignIn.SignInThrottle>().DeleteExpiredAsync(CancellationToken.None);
+            var db = sp.GetRequiredService<Linli.Modules.Accounts.Data.AccountsDbContext>();
+            return db.SignInFailures.Select(f => f.UserName + " " + f.Client).OrderBy(k => k).ToList();
+        });
+        Assert.Equal(["TRIED.JUST.NOW *", "TRIED.JUST.NOW 192.0.2.201"], left);
+    }
+
+    [Fact]
     public async Task A_revoked_token_is_answered_401_with_a_bearer_challenge()
     {
         var (token, _, _) = await SignedInEverywhereAsync("challenged");
