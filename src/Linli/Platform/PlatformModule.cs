@@ -7,9 +7,12 @@ using Linli.Platform.Errors;
 using Linli.Platform.Health;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
+using Linli.Platform.RateLimiting;
+using Linli.Platform.Security;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 
@@ -50,6 +53,12 @@ internal static class PlatformModule
                 options.AddPolicy(permission, policy => policy.RequireRole(roles));
         });
 
+        // Edge protection: rate limits (Platform/RateLimiting), forwarded headers from a configured proxy, HSTS over HTTPS.
+        services.AddRateLimits(builder.Configuration);
+        services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
+        services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
+        services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);
+
         services.AddLocalization();
         // Pages are Chinese first: let Razor write CJK text as it is, not as &#x…; entities.
         services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(options =>
@@ -78,22 +87,32 @@ internal static class PlatformModule
         return builder;
     }
 
+    /// <summary>A browser asking for a page (not the API): it gets HTML error pages rather than ProblemDetails.</summary>
+    public static bool IsPageRequest(HttpContext context) =>
+        !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
+
     public static WebApplication UsePlatform(this WebApplication app)
     {
+        // First the client's real address and scheme (only from a configured proxy), then the headers every response carries.
+        app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        if (!app.Environment.IsDevelopment()) app.UseHsts();
         app.UseExceptionHandler();
         // Bare status codes (404 from routing, 401 from the API) get a ProblemDetails body too.
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
-        app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
-            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         // wwwroot, including the front-end packages the build copies into wwwroot/lib (see Linli.csproj): the same files
         // under `dotnet run` and in the published build.
         app.UseStaticFiles();
         // Routing after the status-code pages, so that a re-executed error path finds its page.
         app.UseRouting();
         app.UseAuthentication();
+        // After routing (the endpoint names its policy) and authentication (limits per account as well as per client).
+        app.UseRateLimiter();
+        // An account whose password an administrator reset reaches only the change-password page until it is changed.
+        app.UsePasswordChangeGate();
         app.UseAuthorization();
         app.UseAntiforgery();
         return app;
@@ -102,7 +121,8 @@ internal static class PlatformModule
     public static WebApplication MapPlatform(this WebApplication app)
     {
         app.MapOpenApi("/openapi/{documentName}.json");
-        app.MapScalarApiReference("/api-docs", options => options.WithTitle("Linli API").WithOpenApiRoutePattern("/openapi/{documentName}.json"));
+        // No fonts from Scalar's CDN: the content-security policy allows none, and an intranet deployment reaches none.
+        app.MapScalarApiReference("/api-docs", options => options.WithTitle("Linli API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });
         app.MapRazorPages();
         AuditEndpoints.Map(app);

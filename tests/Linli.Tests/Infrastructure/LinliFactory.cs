@@ -73,6 +73,12 @@ public class LinliFactory : WebApplicationFactory<Program>
         if (_connectionString is not null) builder.UseSetting("Database:ConnectionString", _connectionString);
         builder.UseSetting("PersonalData:Key", TestKey);
         builder.UseSetting("Demo:Enabled", "false");
+        // Rate limits far above what any test sends (the tests sign in many times from one client); the rate-limit tests set their own.
+        foreach (var rule in Linli.Platform.RateLimiting.RateLimitOptions.RuleNames)
+        {
+            builder.UseSetting($"RateLimiting:{rule}:PerClient", "1000000");
+            builder.UseSetting($"RateLimiting:{rule}:PerAccount", "1000000");
+        }
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }

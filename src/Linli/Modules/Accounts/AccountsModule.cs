@@ -1,6 +1,11 @@
 using Linli.Modules.Accounts.Data;
 using Linli.Modules.Accounts.Domain;
+using Linli.Modules.Accounts.Features.ChangePassword;
 using Linli.Modules.Accounts.Features.IssueToken;
+using Linli.Modules.Accounts.Features.RevokeToken;
+using Linli.Modules.Accounts.Features.Sessions;
+using Linli.Modules.Accounts.Features.SignIn;
+using Linli.Modules.Accounts.Jobs;
 using Linli.Modules.Accounts.Seeding;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
@@ -19,13 +24,20 @@ internal static class AccountsModule
     public static IHostApplicationBuilder AddAccountsModule(this IHostApplicationBuilder builder)
     {
         builder.AddModuleDbContext<AccountsDbContext>(AccountsDbContext.Module);
+        builder.Services.Configure<SignInLimits>(builder.Configuration.GetSection(SignInLimits.Section));
         builder.Services
             .AddAuthentication(CookieOrBearer)
             .AddPolicyScheme(CookieOrBearer, "Cookie or bearer token", options =>
                 options.ForwardDefaultSelector = context =>
                     context.Request.Headers.Authorization.ToString().StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase)
-                        ? IdentityConstants.BearerScheme
+                        ? RevocableBearerHandler.SchemeName
                         : IdentityConstants.ApplicationScheme)
+            // Identity's bearer tokens, each checked against its account at least once a minute (lock, stamp).
+            .AddScheme<AuthenticationSchemeOptions, RevocableBearerHandler>(RevocableBearerHandler.SchemeName, options =>
+            {
+                options.ForwardChallenge = IdentityConstants.BearerScheme;
+                options.ForwardForbid = IdentityConstants.BearerScheme;
+            })
             .AddBearerToken(IdentityConstants.BearerScheme)
             .AddIdentityCookies();
         builder.Services.ConfigureApplicationCookie(options =>
@@ -36,6 +48,8 @@ internal static class AccountsModule
             options.Cookie.Name = "linli.auth";
             options.Cookie.HttpOnly = true;
             options.Cookie.SameSite = SameSiteMode.Lax;
+            // Secure whenever the request is HTTPS, as it is behind a TLS proxy named in ReverseProxy (Platform/Security).
+            options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             options.SlidingExpiration = true;
             options.ExpireTimeSpan = TimeSpan.FromHours(8);
             // The API answers 401/403 ProblemDetails; only pages are sent to the sign-in form.
@@ -48,17 +62,25 @@ internal static class AccountsModule
                 options.User.RequireUniqueEmail = false;
                 options.Password.RequiredLength = 8;
                 options.Password.RequireNonAlphanumeric = false;
+                // Identity's lock is the account's own (an administrator's, or too many failures from everywhere); wrong
+                // passwords are counted per client and per name by SignInThrottle, not by Identity's per-account counter.
                 options.Lockout.AllowedForNewUsers = true;
-                options.Lockout.MaxFailedAccessAttempts = 5;
-                options.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
             })
             .AddRoles<IdentityRole>()
             .AddEntityFrameworkStores<AccountsDbContext>()
-            .AddSignInManager()
+            .AddSignInManager<LinliSignInManager>()
             .AddClaimsPrincipalFactory<LinliClaimsFactory>()
             .AddDefaultTokenProviders();
-        // A locked account or changed roles get a new security stamp; signed-in browsers notice within a minute.
-        builder.Services.Configure<SecurityStampValidatorOptions>(options => options.ValidationInterval = TimeSpan.FromMinutes(1));
+        // A locked account or changed roles get a new security stamp; signed-in browsers notice within a minute, like tokens.
+        builder.Services.AddOptions<SecurityStampValidatorOptions>()
+            .Configure<Microsoft.Extensions.Options.IOptions<SignInLimits>>((options, signIn) => options.ValidationInterval = signIn.Value.RevalidationInterval);
+        builder.Services.AddSingleton<SessionValidator>();
+        builder.Services.AddScoped<AccountSessions>();
+        builder.Services.AddScoped<SignInThrottle>();
+        builder.Services.AddScoped<PasswordSignIn>();
+        builder.Services.AddScoped<Features.Audit.AccountAudit>();
+        builder.Services.AddSingleton<Features.Audit.CityCode>();
+        builder.Services.AddHostedService<SignInFailureCleanup>();
         builder.Services.AddScoped<Pages.Admin.AccountRules>();
         builder.Services.AddScoped<IStartupTask, EnsureRoles>();
         builder.Services.AddScoped<IStartupTask, DemoAccounts>();
@@ -67,7 +89,10 @@ internal static class AccountsModule
 
     public static IEndpointRouteBuilder MapAccounts(this IEndpointRouteBuilder app)
     {
-        IssueTokenEndpoint.Map(app.MapGroup("/api/auth").WithTags("Accounts").WithValidation());
+        var auth = app.MapGroup("/api/auth").WithTags("Accounts").WithValidation();
+        IssueTokenEndpoint.Map(auth);
+        RevokeEndpoint.Map(auth);
+        ChangePasswordEndpoint.Map(auth);
         return app;
     }
 

@@ -19,6 +19,8 @@ internal static class AuditActions
     public const string AccountLocked = "account-locked";
     public const string AccountUnlocked = "account-unlocked";
     public const string PasswordReset = "password-reset";
+    /// <summary>An account changed its own password (after a reset, or of its own accord).</summary>
+    public const string PasswordChanged = "password-changed";
     public const string CategoryChanged = "category-changed";
     public const string RoutingRuleChanged = "routing-rule-changed";
     public const string HolidayCalendarChanged = "holiday-calendar-changed";

@@ -61,4 +61,6 @@ internal static class LinliClaims
     public const string ScopeRegion = "linli:scope_region";
     public const string ScopeDepartment = "linli:scope_department";
     public const string DisplayName = "linli:display_name";
+    /// <summary>"true" while the account must change a password an administrator reset (<see cref="PasswordChangeGate"/>).</summary>
+    public const string MustChangePassword = "linli:must_change_password";
 }

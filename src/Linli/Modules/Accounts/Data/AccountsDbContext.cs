@@ -10,6 +10,8 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
 {
     public const string Module = "accounts";
 
+    public DbSet<SignInFailure> SignInFailures => Set<SignInFailure>();
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder builder)
@@ -21,7 +23,17 @@ internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> opti
             e.Property(u => u.DisplayName).HasMaxLength(100);
             e.Property(u => u.ScopeRegionCode).HasMaxLength(15);
             e.Property(u => u.ScopeDepartmentCode).HasMaxLength(64);
+            e.Property(u => u.LastSignInClient).HasMaxLength(64);
             e.HasIndex(u => u.ScopeRegionCode);
+        });
+        builder.Entity<SignInFailure>(e =>
+        {
+            e.ToTable("sign_in_failures");
+            e.HasKey(f => new { f.UserName, f.Client });
+            e.Property(f => f.UserName).HasMaxLength(256);
+            e.Property(f => f.Client).HasMaxLength(64);
+            // The clean-up job deletes by age.
+            e.HasIndex(f => f.WindowStartedAt);
         });
         builder.Entity<IdentityRole>().ToTable("roles");
         builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");

@@ -15,6 +15,7 @@ internal sealed class LinliClaimsFactory(UserManager<LinliUser> users, RoleManag
         if (user.ScopeRegionCode is { } region) identity.AddClaim(new Claim(LinliClaims.ScopeRegion, region));
         if (user.ScopeDepartmentCode is { } department) identity.AddClaim(new Claim(LinliClaims.ScopeDepartment, department));
         identity.AddClaim(new Claim(LinliClaims.DisplayName, user.DisplayName));
+        if (user.MustChangePassword) identity.AddClaim(new Claim(LinliClaims.MustChangePassword, "true"));
         return identity;
     }
 }

@@ -12,4 +12,9 @@ internal sealed class LinliUser : IdentityUser
     /// <summary>Created by the demo data; never present unless the app runs with demo data.</summary>
     public bool IsDemo { get; set; }
     public DateTime CreatedAt { get; set; }
+    /// <summary>An administrator reset the password: the account must choose its own before anything else.</summary>
+    public bool MustChangePassword { get; set; }
+    /// <summary>The last successful sign-in (form or token), UTC, and the client address it came from.</summary>
+    public DateTime? LastSignInAt { get; set; }
+    public string? LastSignInClient { get; set; }
 }

@@ -22,6 +22,7 @@ namespace Linli.Modules.Requests.Pages;
 /// and close it in the same submit, and a caller lookup by phone (POSTed, never in a URL) listing the caller's earlier
 /// tickets. Filing, dispatching and answering are the module's handlers, the same as the API's.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
 [Authorize(Roles = Roles.HotlineOperator)]
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]

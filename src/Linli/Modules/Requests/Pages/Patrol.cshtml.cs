@@ -14,6 +14,7 @@ namespace Linli.Modules.Requests.Pages;
 /// A grid (or community) worker reports a problem found on patrol (§2), from a phone. The finding is placed in the worker's
 /// own grid (a community worker's: their community); the intake handler refuses a place outside the worker's area.
 /// </summary>
+[Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
 [Authorize(Roles = Roles.GridWorker + "," + Roles.CommunityWorker)]
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]

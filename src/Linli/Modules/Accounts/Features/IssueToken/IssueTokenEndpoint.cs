@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
-using Linli.Modules.Accounts.Domain;
+using Linli.Modules.Accounts.Features.SignIn;
+using Linli.Platform.Auth;
+using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -18,23 +20,25 @@ internal static class IssueTokenEndpoint
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
-                TokenRequest request, UserManager<LinliUser> users, SignInManager<LinliUser> signIn,
-                IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock) =>
+                TokenRequest request, PasswordSignIn signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, CancellationToken ct) =>
             {
-                var user = await users.FindByNameAsync(request.UserName);
-                // Same answer for an unknown name and a wrong password: no hint which accounts exist.
-                var unauthorized = TypedResults.Problem(statusCode: 401, title: "Sign-in failed.", detail: "The user name or password is wrong, or the account is locked.");
-                if (user is null) return unauthorized;
-                var check = await signIn.CheckPasswordSignInAsync(user, request.Password, lockoutOnFailure: true);
-                if (!check.Succeeded) return unauthorized;
-
-                var principal = await signIn.CreateUserPrincipalAsync(user);
+                var attempt = await signIn.CheckAsync(request.UserName, request.Password, "token", ct);
+                switch (attempt.Outcome)
+                {
+                    case SignInOutcome.PasswordChangeRequired:
+                        return TypedResults.Problem(PasswordChangeGate.PasswordChangeRequired());
+                    case not SignInOutcome.Succeeded:
+                        // One answer for an unknown name, a wrong password and a lock: no hint which accounts exist.
+                        return TypedResults.Problem(statusCode: 401, title: "Sign-in failed.",
+                            detail: "The user name or password is wrong, or signing in is locked for now.");
+                }
                 var expiresAt = clock.GetUtcNow() + Lifetime;
-                var ticket = new AuthenticationTicket(principal, new AuthenticationProperties { ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
+                var ticket = new AuthenticationTicket(attempt.Principal!, new AuthenticationProperties { ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);
                 var token = bearer.Get(IdentityConstants.BearerScheme).BearerTokenProtector.Protect(ticket);
                 return TypedResults.Ok(new TokenResponse(token, expiresAt));
             })
             .AllowAnonymous()
+            .RequireRateLimiting(RateLimitPolicies.SignIn)
             .WithName("IssueToken")
-            .WithSummary("Exchanges a user name and password for a bearer token (one hour).");
+            .WithSummary("Exchanges a user name and password for a bearer token (one hour; it ends within a minute when the account is locked, changed or signed out, see POST /api/auth/revoke).");
 }

@@ -1,16 +1,23 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Accounts.Domain;
+using Linli.Modules.Accounts.Features.SignIn;
+using Linli.Platform.Auth;
 using Linli.Platform.Localization;
+using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
+using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Accounts.Pages.Account;
 
 [AllowAnonymous]
-internal sealed class LoginModel(SignInManager<LinliUser> signIn, IStringLocalizer<SharedResource> text) : PageModel
+[EnableRateLimiting(RateLimitPolicies.SignIn)]
+internal sealed class LoginModel(PasswordSignIn passwords, SignInManager<LinliUser> signIn, IStringLocalizer<SharedResource> text,
+    IOptions<SignInLimits> options) : PageModel
 {
     [BindProperty]
     public LoginInput Input { get; set; } = new();
@@ -19,17 +26,28 @@ internal sealed class LoginModel(SignInManager<LinliUser> signIn, IStringLocaliz
     [BindProperty(SupportsGet = true, Name = "returnUrl")]
     public string? ReturnUrl { get; set; }
 
+    public SignInLimits Limits => options.Value;
+
     public void OnGet()
     {
     }
 
-    public async Task<IActionResult> OnPostAsync()
+    public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();
-        var result = await signIn.PasswordSignInAsync(Input.UserName.Trim(), Input.Password, isPersistent: false, lockoutOnFailure: true);
-        if (result.Succeeded) return LocalRedirect(SafeReturnUrl);
-        // One message for an unknown name and a wrong password: no hint which accounts exist.
-        ModelState.AddModelError(string.Empty, result.IsLockedOut
+        var attempt = await passwords.CheckAsync(Input.UserName, Input.Password, "page", ct);
+        switch (attempt.Outcome)
+        {
+            case SignInOutcome.Succeeded:
+                await signIn.SignInAsync(attempt.User!, isPersistent: false);
+                return LocalRedirect(SafeReturnUrl);
+            case SignInOutcome.PasswordChangeRequired:
+                // Signed in, but the change-password page comes first (Platform/Auth/PasswordChangeGate.cs keeps it so).
+                await signIn.SignInAsync(attempt.User!, isPersistent: false);
+                return LocalRedirect($"{PasswordChangeGate.ChangePasswordPath}?returnUrl={Uri.EscapeDataString(SafeReturnUrl)}");
+        }
+        // One message for an unknown name and a wrong password, and the lock message for both alike: no hint which accounts exist.
+        ModelState.AddModelError(string.Empty, attempt.Outcome == SignInOutcome.LockedOut
             ? text["账号已被锁定，请稍后再试或联系管理员。"]
             : text["用户名或密码错误。"]);
         Input.Password = "";

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Accounts.Pages.Admin;
 
 internal sealed record AccountRow(string Id, string UserName, string DisplayName, string? ScopeRegionCode, string? ScopeDepartmentCode,
-    DateTimeOffset? LockoutEnd, bool IsDemo)
+    DateTimeOffset? LockoutEnd, bool IsDemo, DateTime? LastSignInAt, string? LastSignInClient)
 {
     public IReadOnlyList<string> Roles { get; set; } = [];
     public bool IsLocked(DateTimeOffset now) => LockoutEnd is { } end && end > now;
@@ -57,7 +57,7 @@ internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regio
         else Role = null;
 
         Result = await users.OrderBy(u => u.UserName)
-            .Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.ScopeRegionCode, u.ScopeDepartmentCode, u.LockoutEnd, u.IsDemo))
+            .Select(u => new AccountRow(u.Id, u.UserName!, u.DisplayName, u.ScopeRegionCode, u.ScopeDepartmentCode, u.LockoutEnd, u.IsDemo, u.LastSignInAt, u.LastSignInClient))
             .ToPagedAsync(PageNumber, PageSize, ct);
 
         var ids = Result.Items.Select(r => r.Id).ToList();

@@ -1,5 +1,8 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Accounts.Domain;
+using Linli.Modules.Accounts.Features.Audit;
+using Linli.Platform.Audit;
+using Linli.Platform.Ui;
 using Linli.Modules.Regions.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
@@ -14,7 +17,7 @@ namespace Linli.Modules.Accounts.Pages.Admin;
 
 [Authorize(Policy = Permissions.ManageAccounts)]
 internal sealed class NewAccountModel(
-    UserManager<LinliUser> users, AccountRules rules, IStringLocalizer<SharedResource> text,
+    UserManager<LinliUser> users, AccountRules rules, AccountAudit audit, IStringLocalizer<SharedResource> text,
     IOptions<IdentityOptions> identity, TimeProvider clock) : PageModel
 {
     [BindProperty] public NewAccountInput Input { get; set; } = new();
@@ -49,6 +52,8 @@ internal sealed class NewAccountModel(
             Input.Password = "";
             return Page();
         }
+        await audit.RecordAsync(AuditActions.AccountCreated, user, "roles,scope",
+            $"{user.UserName}；角色 {RoleNames.Of(Input.Role!)}；辖区 {region ?? "—"}；部门 {department ?? "—"}", ct);
         Message = text["已创建账号 {0}。", user.UserName];
         return LocalRedirect("/admin/accounts");
     }

@@ -38,6 +38,7 @@ internal static class FileTicketEndpoint
                 return TypedResults.Created($"/api/requests/tickets/{filed.Ticket.Id}", filed);
             })
             .RequireAuthorization(Permissions.FileRequests)
+            .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Intake)
             .WithName("FileTicket")
             .WithSummary("Files a request (resident web/mini-program, hotline) or a patrol finding (grid and community workers); answers the ticket and nearby open tickets of the same category.");
 }

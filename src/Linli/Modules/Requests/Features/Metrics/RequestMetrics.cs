@@ -359,6 +359,7 @@ internal static class MetricsEndpoints
                     ? Results.File(RequestMetrics.Csv(report), "text/csv; charset=utf-8", name + ".csv")
                     : Results.File(RequestMetrics.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
             })
+            .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Export)
             .WithName("ExportRequestMetrics")
             .WithSummary("The same metrics as an Excel workbook (format=xlsx, default) or CSV (format=csv), every row.");
     }

@@ -23,6 +23,7 @@ internal static class Open311Endpoints
     public static void Map(IEndpointRouteBuilder app)
     {
         var v2 = app.MapGroup(Root).WithTags("Open311").AllowAnonymous().AddEndpointFilter<Open311ErrorFilter>().DisableAntiforgery();
+        v2.RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Open311); // POST by the write limit, reads by the read limit
         DiscoveryEndpoint.Map(v2);
         ServicesEndpoint.Map(v2);
         ServiceDefinitionEndpoint.Map(v2);

@@ -61,6 +61,15 @@ namespace Linli.Modules.Accounts.Data.Migrations.Postgres
                         .HasColumnType("boolean")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_sign_in_at");
+
+                    b.Property<string>("LastSignInClient")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("last_sign_in_client");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("boolean")
                         .HasColumnName("lockout_enabled");
@@ -68,6 +77,10 @@ namespace Linli.Modules.Accounts.Data.Migrations.Postgres
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("boolean")
+                        .HasColumnName("must_change_password");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -130,6 +143,39 @@ namespace Linli.Modules.Accounts.Data.Migrations.Postgres
                         .HasDatabaseName("ix_users_scope_region_code");
 
                     b.ToTable("users", "accounts");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Accounts.Domain.SignInFailure", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("client");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("integer")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("UserName", "Client")
+                        .HasName("pk_sign_in_failures");
+
+                    b.HasIndex("WindowStartedAt")
+                        .HasDatabaseName("ix_sign_in_failures_window_started_at");
+
+                    b.ToTable("sign_in_failures", "accounts");
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

@@ -55,6 +55,15 @@ namespace Linli.Modules.Accounts.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_demo");
 
+                    b.Property<DateTime?>("LastSignInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sign_in_at");
+
+                    b.Property<string>("LastSignInClient")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_sign_in_client");
+
                     b.Property<bool>("LockoutEnabled")
                         .HasColumnType("INTEGER")
                         .HasColumnName("lockout_enabled");
@@ -62,6 +71,10 @@ namespace Linli.Modules.Accounts.Data.Migrations.Sqlite
                     b.Property<DateTimeOffset?>("LockoutEnd")
                         .HasColumnType("TEXT")
                         .HasColumnName("lockout_end");
+
+                    b.Property<bool>("MustChangePassword")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("must_change_password");
 
                     b.Property<string>("NormalizedEmail")
                         .HasMaxLength(256)
@@ -122,6 +135,39 @@ namespace Linli.Modules.Accounts.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_accounts_users_scope_region_code");
 
                     b.ToTable("accounts_users", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Accounts.Domain.SignInFailure", b =>
+                {
+                    b.Property<string>("UserName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_name");
+
+                    b.Property<string>("Client")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client");
+
+                    b.Property<int>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<DateTime?>("LockedUntil")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("locked_until");
+
+                    b.Property<DateTime>("WindowStartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("window_started_at");
+
+                    b.HasKey("UserName", "Client")
+                        .HasName("pk_accounts_sign_in_failures");
+
+                    b.HasIndex("WindowStartedAt")
+                        .HasDatabaseName("ix_accounts_sign_in_failures_window_started_at");
+
+                    b.ToTable("accounts_sign_in_failures", (string)null);
                 });
 
             modelBuilder.Entity("Microsoft.AspNetCore.Identity.IdentityRole", b =>

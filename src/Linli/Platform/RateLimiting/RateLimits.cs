@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Security.Claims;
+using System.Threading.RateLimiting;
+using Linli.Platform.Security;
+using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Options;
+
+namespace Linli.Platform.RateLimiting;
+
+/// <summary>
+/// The named policies an endpoint opts into, with <c>.RequireRateLimiting(RateLimitPolicies.X)</c> on a minimal API or
+/// <c>[EnableRateLimiting(RateLimitPolicies.X)]</c> on a page model. Each counts a request twice, against its client
+/// (an IPv4 address or an IPv6 /64, after a configured proxy's forwarded headers) and against its signed-in account, and
+/// refuses either over its limit with 429 and Retry-After.
+/// </summary>
+internal static class RateLimitPolicies
+{
+    /// <summary>Signing in (the form, the token, the password change): only the POSTs count, showing the form is free.</summary>
+    public const string SignIn = "sign-in";
+
+    /// <summary>Filing a request or patrol finding: the intake pages' POSTs and the intake API.</summary>
+    public const string Intake = "intake";
+
+    /// <summary>Open311: POSTs (filing) count against the write limit, GETs (public reads) against the read limit.</summary>
+    public const string Open311 = "open311";
+
+    /// <summary>Exports: every request counts.</summary>
+    public const string Export = "export";
+
+    public static readonly IReadOnlyList<string> All = [SignIn, Intake, Open311, Export];
+}
+
+/// <summary>One limit: requests per window from one client and from one account; 0 leaves that side unlimited.</summary>
+internal sealed class RateLimitRule
+{
+    public int PerClient { get; set; }
+    public int PerAccount { get; set; }
+    public TimeSpan Window { get; set; } = TimeSpan.FromMinutes(1);
+}
+
+/// <summary>The limits (configuration section RateLimiting, e.g. RateLimiting:SignIn:PerClient=30).</summary>
+internal sealed class RateLimitOptions
+{
+    public const string Section = "RateLimiting";
+
+    // Defaults for one office behind one address: a shift signing in, a hotline room filing calls, a client syncing Open311.
+    public RateLimitRule SignIn { get; set; } = new() { PerClient = 30 };
+    public RateLimitRule Intake { get; set; } = new() { PerClient = 120, PerAccount = 20 };
+    public RateLimitRule Open311Write { get; set; } = new() { PerClient = 30 };
+    public RateLimitRule Open311Read { get; set; } = new() { PerClient = 300 };
+    public RateLimitRule Export { get; set; } = new() { PerClient = 30, PerAccount = 10 };
+
+    /// <summary>The names of the rules, as configuration spells them.</summary>
+    public static readonly IReadOnlyList<string> RuleNames = [nameof(SignIn), nameof(Intake), nameof(Open311Write), nameof(Open311Read), nameof(Export)];
+
+    /// <summary>Which rule a request with <paramref name="method"/> under <paramref name="policy"/> counts against; null when it does not count.</summary>
+    public (string Name, RateLimitRule Rule)? RuleFor(string policy, string method)
+    {
+        var write = !(HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method));
+        return policy switch
+        {
+            RateLimitPolicies.SignIn when write => (nameof(SignIn), SignIn),
+            RateLimitPolicies.Intake when write => (nameof(Intake), Intake),
+            RateLimitPolicies.Open311 => write ? (nameof(Open311Write), Open311Write) : (nameof(Open311Read), Open311Read),
+            RateLimitPolicies.Export => (nameof(Export), Export),
+            _ => null,
+        };
+    }
+}
+
+internal static class RateLimits
+{
+    public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = OnRejectedAsync;
+            // The framework runs the global limiter first, then the endpoint's named policy: per client, then per account.
+            options.GlobalLimiter = PartitionedRateLimiter.Create<HttpContext, string>(context =>
+                Partition(context, "client", rule => rule.PerClient, ClientAddress.Key(context)));
+            foreach (var policy in RateLimitPolicies.All)
+                options.AddPolicy(policy, context =>
+                    Partition(context, "account", rule => rule.PerAccount, context.User.FindFirstValue(ClaimTypes.NameIdentifier)));
+        });
+        return services;
+    }
+
+    private static RateLimitPartition<string> Partition(HttpContext context, string side, Func<RateLimitRule, int> limitOf, string? key)
+    {
+        var endpoint = context.GetEndpoint();
+        if (key is null || endpoint is null || endpoint.Metadata.GetMetadata<DisableRateLimitingAttribute>() is not null
+            || endpoint.Metadata.GetMetadata<EnableRateLimitingAttribute>()?.PolicyName is not { } policy
+            || context.RequestServices.GetRequiredService<IOptions<RateLimitOptions>>().Value.RuleFor(policy, context.Request.Method) is not { } found
+            || limitOf(found.Rule) <= 0)
+            return RateLimitPartition.GetNoLimiter("");
+        var (name, rule) = found;
+        var limit = limitOf(rule);
+        return RateLimitPartition.GetFixedWindowLimiter($"{name}|{side}|{key}", _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = limit,
+            Window = rule.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    /// <summary>429 with Retry-After: ProblemDetails for the API; a browser asking for a page gets the HTML error page (Platform/Ui/Error.cshtml) from the status-code pages.</summary>
+    private static async ValueTask OnRejectedAsync(OnRejectedContext rejected, CancellationToken cancellationToken)
+    {
+        var http = rejected.HttpContext;
+        var seconds = rejected.Lease.TryGetMetadata(MetadataName.RetryAfter, out var after) ? Math.Max(1, (int)Math.Ceiling(after.TotalSeconds)) : 60;
+        http.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
+            .LogWarning("Rate limit reached: {Method} {Path} refused for {Seconds} s", http.Request.Method, http.Request.Path, seconds);
+        if (PlatformModule.IsPageRequest(http)) return;
+        await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+        {
+            HttpContext = http,
+            ProblemDetails = new ProblemDetails
+            {
+                Status = StatusCodes.Status429TooManyRequests,
+                Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
+                Title = "Too many requests.",
+                Detail = $"Too many requests from this client or account; try again in {seconds} seconds.",
+                Extensions = { ["retryAfterSeconds"] = seconds },
+            },
+        });
+    }
+}
