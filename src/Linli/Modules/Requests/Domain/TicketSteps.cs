@@ -198,7 +198,7 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
         var summons = ticket.PendingSummons.First(u => u.UnitCode == actor.DepartmentCode);
         summons.ReportedAt = at;
         summons.Report = report;
-        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.ReportIn && d.UnitCode == summons.UnitCode).ToList())
+        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.ReportIn && d.UnitCode == summons.UnitCode))
             d.ClosedAt = at;
         Log(ticket, actor, step, at, report);
         return summons.UnitCode;
@@ -302,7 +302,7 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     {
         ticket.ClosedAt = at;
         CloseDeadlines(ticket, at, DeadlineKind.Sign, DeadlineKind.Finish, DeadlineKind.ReportIn);
-        foreach (var s in ledger.OpenSupervisions(ticket).ToList()) s.ResolvedAt = at;
+        foreach (var s in ledger.OpenSupervisions(ticket)) s.ResolvedAt = at;
     }
 
     private void AddDeadline(Ticket ticket, DeadlineKind kind, string unit, DateTime dueAt) =>
@@ -310,7 +310,7 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
 
     private void CloseDeadlines(Ticket ticket, DateTime at, params DeadlineKind[] kinds)
     {
-        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => kinds.Contains(d.Kind)).ToList()) d.ClosedAt = at;
+        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => kinds.Contains(d.Kind))) d.ClosedAt = at;
     }
 
     /// <summary>Logs an action of the table: the state it leads to comes from the table, never from the caller.</summary>

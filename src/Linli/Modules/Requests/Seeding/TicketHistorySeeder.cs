@@ -244,7 +244,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             else Handle();
 
             // Due times that passed before the year ended have fired; the open ones are stored for the watcher.
-            foreach (var d in ledger.OpenDeadlines(ticket).ToList())
+            foreach (var d in ledger.OpenDeadlines(ticket))
             {
                 if (d.DueAt < end && d.FiredAt is null) steps.Overdue(ticket, d, Later(d.DueAt));
             }
