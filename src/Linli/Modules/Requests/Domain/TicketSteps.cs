@@ -5,23 +5,6 @@ using Linli.Platform.Errors;
 namespace Linli.Modules.Requests.Domain;
 
 /// <summary>
-/// Where the steps keep what they change besides the ticket: its stored due times and its entries on the supervision
-/// list. The workflow and the watcher keep them in the DbContext (saved with the ticket); the synthetic history keeps
-/// them in memory and writes them in bulk.
-/// </summary>
-internal interface ITicketLedger
-{
-    /// <summary>The ticket's due times neither met nor replaced yet.</summary>
-    IEnumerable<Deadline> OpenDeadlines(Ticket ticket);
-
-    IEnumerable<Supervision> OpenSupervisions(Ticket ticket);
-
-    void Add(Deadline deadline);
-
-    void Add(Supervision supervision);
-}
-
-/// <summary>
 /// What each action of <see cref="TicketRules"/> does to a ticket, at a given time, without a database: every step first
 /// asks the table (a 403 or 409 when it refuses), then changes the ticket, its units and its due times, and logs itself
 /// with the state the table leads to. Notifications are the caller's: the workflow and the watcher send them, the
