@@ -79,10 +79,9 @@ public sealed class RequestJourneyTests(LinliServer server)
             await page.FillAsync("#whistle-text", "疑似供水管线破损");
             await page.ClickAsync("#whistle-form button[type=submit]");
             await Expect(page.Locator("p.success")).ToContainTextAsync("已吹哨");
-            // Replying before the department reported in is refused with a message.
-            await page.FillAsync("#reply-text", "已处理");
-            await page.ClickAsync("#reply-form button[type=submit]");
-            await Expect(page.Locator("#form-message")).ToContainTextAsync("尚有被召集部门未报到");
+            // No reply form while the department has not reported in: the page says what it waits for.
+            await Expect(page.Locator("#reply-form")).ToHaveCountAsync(0);
+            await Expect(page.Locator("#reply-waits")).ToContainTextAsync("尚有被召集部门未报到");
         }
 
         // The water department reports in.

@@ -15,6 +15,9 @@ internal sealed record Actor(string? UserId, string? UserName, IReadOnlySet<stri
 
     public bool Is(string role) => Roles.Contains(role);
 
+    /// <summary>The platform itself (the deadline watcher, the synthetic history), not a signed-in person.</summary>
+    public bool IsSystem => ReferenceEquals(this, System);
+
     /// <summary>The 12345 centre: takes in, dispatches, visits back and closes (中心接件、分类派件).</summary>
     public bool IsCentre => Is(Platform.Auth.Roles.HotlineOperator) || Is(Platform.Auth.Roles.Administrator);
 

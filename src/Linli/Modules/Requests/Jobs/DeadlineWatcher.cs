@@ -1,3 +1,4 @@
+using Linli.Platform.Calendar;
 using Linli.Platform.Jobs;
 using Linli.Platform.Persistence;
 using Linli.Modules.Requests.Data;
@@ -53,7 +54,8 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
             ids = due.Select(d => d.Id).ToList();
             var ticketIds = due.Select(d => d.TicketId).Distinct().ToList();
             var tickets = await db.Tickets.IgnoreQueryFilters().Where(t => ticketIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
-            foreach (var deadline in due) Fire(db, deadline, tickets[deadline.TicketId], now);
+            var steps = StepsOf(scope.ServiceProvider, db);
+            foreach (var deadline in due) Fire(db, steps, deadline, tickets[deadline.TicketId], now);
             try
             {
                 await db.SaveChangesAsync(cancellationToken);
@@ -80,7 +82,7 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
         await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if ((await ClaimAsync(db, now, id, cancellationToken)).FirstOrDefault() is not { } deadline) return false; // met, fired or being fired elsewhere
-        Fire(db, deadline, await db.Tickets.IgnoreQueryFilters().FirstAsync(t => t.Id == deadline.TicketId, cancellationToken), now);
+        Fire(db, StepsOf(scope.ServiceProvider, db), deadline, await db.Tickets.IgnoreQueryFilters().FirstAsync(t => t.Id == deadline.TicketId, cancellationToken), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -109,21 +111,14 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
             .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
     }
 
-    private static void Fire(RequestsDbContext db, Deadline deadline, Ticket ticket, DateTime now)
+    private static TicketSteps StepsOf(IServiceProvider services, RequestsDbContext db) =>
+        new(services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<IOptions<RequestsOptions>>().Value, new TrackedTicketLedger(db));
+
+    // What firing does to the ticket is the overdue step of the ticket rules, the same one the synthetic history takes;
+    // telling the unit and those over it is the watcher's.
+    private static void Fire(RequestsDbContext db, TicketSteps steps, Deadline deadline, Ticket ticket, DateTime now)
     {
-        deadline.FiredAt = now;
-        if (deadline.Kind is DeadlineKind.Sign or DeadlineKind.Finish) ticket.IsOverdue = true;
-        ticket.UnderSupervision = true;
-        ticket.UpdatedAt = now;
-        db.Supervisions.Add(new Supervision
-        {
-            TicketId = ticket.Id, Reason = SupervisionReason.Overdue, UnitCode = deadline.UnitCode, DeadlineKind = deadline.Kind, CreatedAt = now,
-        });
-        ticket.Actions.Add(new TicketAction
-        {
-            At = now, UserName = "system", UnitCode = deadline.UnitCode, Action = TicketActionKind.Overdue,
-            FromState = ticket.State, ToState = ticket.State, Opinion = OverdueNotice.Opinion(deadline.Kind, deadline.DueAt),
-        });
+        if (!steps.Overdue(ticket, deadline, now)) return;
         foreach (var recipient in Recipients.Supervisors(ticket).Prepend(Recipients.Unit(deadline.UnitCode)).Distinct())
         {
             db.Outbox.Add(new OutboxMessage

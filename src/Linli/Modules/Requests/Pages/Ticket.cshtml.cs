@@ -16,11 +16,12 @@ using Microsoft.Extensions.Options;
 namespace Linli.Modules.Requests.Pages;
 
 /// <summary>
-/// One ticket for the staff who handle or supervise it (§7): facts, units, photos, map point and the whole history, and
-/// the forms of the actions the caller may take in its state. Every form posts to a handler here that runs the module's
-/// workflow step through <see cref="TicketActionRunner"/> — the same path as the API's action endpoints — so the rules
-/// live in one place. An action that does not fit the state comes back as a message naming the current state; a
-/// ticket changed by someone else since the page was loaded comes back as a message asking to reload.
+/// One ticket for the staff who handle or supervise it: facts, units, photos, map point and the whole history, and the
+/// forms of the actions the caller may take in its state — each shown exactly when <see cref="TicketRules"/> lets the
+/// caller take it. Every form posts to a handler here that runs the module's workflow step through
+/// <see cref="TicketActionRunner"/> — the same path as the API's action endpoints. An action that no longer fits the
+/// state (the page was stale) comes back as a message naming the current state; a ticket changed by someone else since
+/// the page was loaded comes back as a message asking to reload.
 /// </summary>
 [Authorize(Policy = Permissions.HandleRequests)]
 internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, TicketPhotos photos, IAreaScope scope, CategoryCatalog catalog,
@@ -34,7 +35,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     public Actor Me { get; private set; } = Actor.System;
     public string? Message { get; private set; }
 
-    /// <summary>Earlier open tickets of the same category nearby, offered to the centre for merging (§3).</summary>
+    /// <summary>Earlier open tickets of the same category nearby, offered to the centre for merging.</summary>
     public IReadOnlyList<DuplicateCandidate> PossibleDuplicates { get; private set; } = [];
     public string? Done { get; private set; }
 
@@ -47,21 +48,29 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     [BindProperty] public Rating? Rating { get; set; }
     [BindProperty] public long? IntoTicketId { get; set; }
 
-    // ---- what the page offers (the workflow decides again when the form is posted) ------------------------------------
+    // ---- what the page offers: each form is shown exactly when the ticket rules let the caller take its action ------------
 
-    private bool Open => Ticket.State is not (TicketState.Closed or TicketState.Merged);
-    public bool CanDispatch => Me.IsCentre && Ticket.State is TicketState.Received or TicketState.Returned;
-    public bool CanAnswerDirectly => Me.IsCentre && Ticket.State == TicketState.Received;
-    public bool CanSignOrReturn => Me.ActsFor(Ticket.AssignedUnitCode) && Ticket.State == TicketState.Dispatched;
-    public bool CanHandle => Me.ActsFor(Ticket.AssignedUnitCode) && Ticket.State == TicketState.InProgress;
-    public bool CanRequestExtension => CanHandle && Ticket.ExtensionRequestedDays is null;
-    public bool CanResume => (Me.ActsFor(Ticket.AssignedUnitCode) || Me.IsCentre) && Ticket.State == TicketState.Suspended;
-    public bool CanWhistle => Me.WorksIn(Ticket.CommunityCode) && Ticket.State is TicketState.Received or TicketState.Dispatched or TicketState.InProgress;
-    public bool CanReportIn => Me.DepartmentCode is { } d && Open && Ticket.Units.Any(u => u.Role == "Summoned" && u.UnitCode == d && u.ReportedAt is null);
-    public bool CanDecideExtension => (Me.IsCentre || Me.Supervises(Ticket.CommunityCode)) && Ticket.ExtensionRequestedDays is not null
-                                      && Ticket.State is TicketState.InProgress or TicketState.Suspended;
-    public bool CanVisitBack => Me.IsCentre && Ticket.State == TicketState.Replied;
-    public bool CanMerge => Me.IsCentre && Ticket.State is TicketState.Received or TicketState.Returned;
+    /// <summary>The page's forms, by the handler each posts to, and the action of <see cref="TicketRules"/> that decides whether it is shown.</summary>
+    internal static readonly IReadOnlyDictionary<string, TicketActionKind> Forms = new Dictionary<string, TicketActionKind>
+    {
+        ["Dispatch"] = TicketActionKind.Dispatch, ["Merge"] = TicketActionKind.Merge, ["Answer"] = TicketActionKind.AnswerDirectly,
+        ["Sign"] = TicketActionKind.Sign, ["Return"] = TicketActionKind.Return, ["Whistle"] = TicketActionKind.Whistle,
+        ["ReportIn"] = TicketActionKind.ReportIn, ["Reply"] = TicketActionKind.Reply, ["Extension"] = TicketActionKind.RequestExtension,
+        ["Suspend"] = TicketActionKind.Suspend, ["CoHandle"] = TicketActionKind.AddCoHandlers, ["Resume"] = TicketActionKind.Resume,
+        // Approving and refusing share one rule; the form offers both.
+        ["DecideExtension"] = TicketActionKind.ApproveExtension,
+        // A verdict either closes or reopens the ticket; both are the same rule of who and when.
+        ["Evaluate"] = TicketActionKind.Evaluate, ["Close"] = TicketActionKind.Close,
+    };
+
+    private Ticket _ticket = null!;
+
+    /// <summary>Whether the form posting to <paramref name="handler"/> is shown: the workflow would accept it from the caller now.</summary>
+    public bool Offers(string handler) => TicketRules.Allows(Forms[handler], Me, _ticket);
+
+    /// <summary>The lead unit may not answer yet because summoned departments have not reported in: those departments, to say so instead of a form.</summary>
+    public IReadOnlyList<string> AwaitedReportIns =>
+        TicketRules.Check(TicketActionKind.Reply, Me, _ticket).Unmet == TicketRules.SummonsAnswered ? _ticket.PendingSummons.Select(u => u.UnitCode).ToList() : [];
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -79,65 +88,76 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         return PhysicalFile(path, TicketPhotos.ContentType(Path.GetExtension(path).TrimStart('.')));
     }
 
-    public Task<IActionResult> OnPostDispatchAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已派单。", (w, t, a) => w.DispatchAsync(t, a, UnitCode, Text, ct), ct);
+    public Task<IActionResult> OnPostDispatchAsync(long id, CancellationToken ct) => ActAsync(id, "Dispatch", "已派单。", ct);
+    public Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken ct) => ActAsync(id, "Answer", "已直接答复并办结。", ct);
+    public Task<IActionResult> OnPostSignAsync(long id, CancellationToken ct) => ActAsync(id, "Sign", "已签收。", ct);
+    public Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct) => ActAsync(id, "Return", "已退单。", ct);
+    public Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct) => ActAsync(id, "Reply", "已答复。", ct);
+    public Task<IActionResult> OnPostExtensionAsync(long id, CancellationToken ct) => ActAsync(id, "Extension", "已申请延期。", ct);
+    public Task<IActionResult> OnPostDecideExtensionAsync(long id, CancellationToken ct) => ActAsync(id, "DecideExtension", Approve ? "已批准延期。" : "已驳回延期。", ct);
+    public Task<IActionResult> OnPostSuspendAsync(long id, CancellationToken ct) => ActAsync(id, "Suspend", "已挂起。", ct);
+    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken ct) => ActAsync(id, "Resume", "已解挂。", ct);
+    public Task<IActionResult> OnPostWhistleAsync(long id, CancellationToken ct) => ActAsync(id, "Whistle", "已吹哨，被召集部门将收到通知。", ct);
+    public Task<IActionResult> OnPostCoHandleAsync(long id, CancellationToken ct) => ActAsync(id, "CoHandle", "已加派协办单位。", ct);
+    public Task<IActionResult> OnPostReportInAsync(long id, CancellationToken ct) => ActAsync(id, "ReportIn", "已报到。", ct);
+    public Task<IActionResult> OnPostEvaluateAsync(long id, CancellationToken ct) => ActAsync(id, "Evaluate", "已记录回访评价。", ct);
+    public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken ct) => ActAsync(id, "Merge", "已并入工单，答复将一并告知本诉求人。", ct);
+    public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) => ActAsync(id, "Close", "已办结。", ct);
 
-    public Task<IActionResult> OnPostAnswerAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已直接答复并办结。", (w, t, a) => w.CloseAsync(t, a, Required(), ct), ct);
+    /// <summary>
+    /// The workflow step the form posting to <paramref name="handler"/> runs, with the fields the form sent. A form runs
+    /// only the action it is offered for: a stale answer form must not close a ticket that was replied meanwhile.
+    /// </summary>
+    internal Func<TicketWorkflow, Ticket, Actor, Task> Step(string handler, CancellationToken ct)
+    {
+        var action = Forms[handler];
+        var step = StepOf(handler, ct);
+        return (w, t, a) =>
+        {
+            TicketRules.Require(action, a, t);
+            return step(w, t, a);
+        };
+    }
 
-    public Task<IActionResult> OnPostSignAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已签收。", (w, t, a) => { w.Sign(t, a, Text); return Task.CompletedTask; }, ct);
-
-    public Task<IActionResult> OnPostReturnAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已退单。", (w, t, a) => { w.Return(t, a, Required()); return Task.CompletedTask; }, ct);
-
-    public Task<IActionResult> OnPostReplyAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已答复。", (w, t, a) => w.ReplyAsync(t, a, Required(), ct), ct);
-
-    public Task<IActionResult> OnPostExtensionAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已申请延期。", (w, t, a) =>
+    private Func<TicketWorkflow, Ticket, Actor, Task> StepOf(string handler, CancellationToken ct) => handler switch
+    {
+        "Dispatch" => (w, t, a) => w.DispatchAsync(t, a, UnitCode, Text, ct),
+        "Answer" or "Close" => (w, t, a) => w.CloseAsync(t, a, Required(), ct),
+        "Sign" => Sync((w, t, a) => w.Sign(t, a, Text)),
+        "Return" => Sync((w, t, a) => w.Return(t, a, Required())),
+        "Reply" => (w, t, a) => w.ReplyAsync(t, a, Required(), ct),
+        "Extension" => Sync((w, t, a) =>
         {
             if (Days is not (>= 1 and <= 60)) throw ValidationFailedException.For(nameof(Days), "延期天数为 1 至 60 个工作日。");
             w.RequestExtension(t, a, Days.Value, Required());
-            return Task.CompletedTask;
-        }, ct);
-
-    public Task<IActionResult> OnPostDecideExtensionAsync(long id, CancellationToken ct) =>
-        ActAsync(id, Approve ? "已批准延期。" : "已驳回延期。", (w, t, a) => { w.DecideExtension(t, a, Approve, Text); return Task.CompletedTask; }, ct);
-
-    public Task<IActionResult> OnPostSuspendAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已挂起。", (w, t, a) => { w.Suspend(t, a, Required()); return Task.CompletedTask; }, ct);
-
-    public Task<IActionResult> OnPostResumeAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已解挂。", (w, t, a) => { w.Resume(t, a, Text); return Task.CompletedTask; }, ct);
-
-    public Task<IActionResult> OnPostWhistleAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已吹哨，被召集部门将收到通知。", (w, t, a) => w.WhistleAsync(t, a, DepartmentCodes, Text, ct), ct);
-
-    public Task<IActionResult> OnPostCoHandleAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已加派协办单位。", (w, t, a) => w.AddCoHandlersAsync(t, a, DepartmentCodes, Text, ct), ct);
-
-    public Task<IActionResult> OnPostReportInAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已报到。", (w, t, a) => { w.ReportIn(t, a, Required()); return Task.CompletedTask; }, ct);
-
-    public Task<IActionResult> OnPostEvaluateAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已记录回访评价。", (w, t, a) =>
-            Rating is { } rating ? w.EvaluateAsync(t, a, rating, Text, ct) : throw ValidationFailedException.For(nameof(Rating), "请选择评价。"), ct);
-
-    public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已并入工单，答复将一并告知本诉求人。", async (w, t, a) =>
+        }),
+        "DecideExtension" => Sync((w, t, a) => w.DecideExtension(t, a, Approve, Text)),
+        "Suspend" => Sync((w, t, a) => w.Suspend(t, a, Required())),
+        "Resume" => Sync((w, t, a) => w.Resume(t, a, Text)),
+        "Whistle" => (w, t, a) => w.WhistleAsync(t, a, DepartmentCodes, Text, ct),
+        "CoHandle" => (w, t, a) => w.AddCoHandlersAsync(t, a, DepartmentCodes, Text, ct),
+        "ReportIn" => Sync((w, t, a) => w.ReportIn(t, a, Required())),
+        "Evaluate" => (w, t, a) =>
+            Rating is { } rating ? w.EvaluateAsync(t, a, rating, Text, ct) : throw ValidationFailedException.For(nameof(Rating), "请选择评价。"),
+        "Merge" => async (w, t, a) =>
         {
             var into = IntoTicketId is { } intoId ? await db.Tickets.FirstOrDefaultAsync(x => x.Id == intoId, ct) : null;
             w.Merge(t, into ?? throw ValidationFailedException.For(nameof(IntoTicketId), "请选择要并入的工单。"), a);
-        }, ct);
+        },
+        _ => throw new ArgumentOutOfRangeException(nameof(handler), handler, "Not a form of the ticket page."),
+    };
 
-    public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) =>
-        ActAsync(id, "已办结。", (w, t, a) => w.CloseAsync(t, a, Required(), ct), ct);
+    private static Func<TicketWorkflow, Ticket, Actor, Task> Sync(Action<TicketWorkflow, Ticket, Actor> step) => (w, t, a) =>
+    {
+        step(w, t, a);
+        return Task.CompletedTask;
+    };
 
     private string Required() => string.IsNullOrWhiteSpace(Text) ? throw ValidationFailedException.For(nameof(Text), "请填写意见或原因。") : Text.Trim();
 
-    private async Task<IActionResult> ActAsync(long id, string done, Func<TicketWorkflow, Ticket, Actor, Task> act, CancellationToken ct)
+    private async Task<IActionResult> ActAsync(long id, string handler, string done, CancellationToken ct)
     {
+        var act = Step(handler, ct);
         if (!ModelState.IsValid)
         {
             if (!await LoadAsync(id, ct)) return NotFound();
@@ -181,17 +201,24 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     {
         var ticket = await db.Tickets.AsNoTracking().Include(t => t.Units).Include(t => t.Actions).AsSplitQuery().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null) return false;
-        Ticket = TicketView.Of(ticket, ticket.Actions);
-        Me = Actor.From(User, scope);
+        Show(ticket, Actor.From(User, scope));
         CategoryPath = (await CategoryPaths.TreeAsync(catalog, ct)).PathOf(ticket.CategoryId);
         UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Concat(Ticket.Units.Select(u => u.UnitCode))
             .Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode).Append(Ticket.GridCode), ct);
         Departments = await units.DepartmentsAsync(ct);
         PhotoNames = photos.List(id);
-        if (CanMerge)
+        if (Offers("Merge"))
         {
             PossibleDuplicates = await Duplicates.EarlierAsync(db, ticket, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct);
         }
         return true;
+    }
+
+    /// <summary>The ticket as <paramref name="me"/> sees it: the facts shown, and the forms offered by the rules.</summary>
+    internal void Show(Ticket ticket, Actor me)
+    {
+        _ticket = ticket;
+        Ticket = TicketView.Of(ticket, ticket.Actions);
+        Me = me;
     }
 }

@@ -2,28 +2,31 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Seeding;
 
 /// <summary>
-/// A year of synthetic tickets (§8), about <see cref="TicketsAtFullScale"/> at scale 1, ending at the start of the seeding
+/// A year of synthetic tickets, about <see cref="TicketsAtFullScale"/> at scale 1, ending at the start of the seeding
 /// day (China time). Each day draws from its own stream (seed, date), so a seed always gives the same year for the same
 /// end day. Volume follows the week (weekends lower) and the heating season; categories follow weights of the first-level
 /// classes (城乡建设 and 环境保护 highest); channels are mostly the 12345 hotline; places are the communities in proportion
-/// to their households, points near a grid centre. Each ticket is walked through its life in office time — dispatch,
+/// to their households, points near a grid centre. Each ticket is walked through its life in office time, by the same
+/// <see cref="TicketSteps"/> the workflow takes (so no history can reach a state the ticket rules forbid) — dispatch,
 /// sign (a few late), returns (~3 %), extensions (~2 %), reply (a few overdue), the visit back (satisfied ~85 %, basically
 /// ~10 %, dissatisfied ~5 %, which reopens it under supervision) and close — and stops where the year ends, so the last
-/// days leave open tickets, with stored deadlines for the watcher. Rows stream to <see cref="BulkWriter"/> with explicit
-/// ids, never through change tracking; no outbox messages are written for history. Reporter phones are synthetic
+/// days leave open tickets, with stored deadlines for the watcher. The walk is in memory; rows stream to
+/// <see cref="BulkWriter"/> with explicit ids, never through change tracking; no outbox messages are written for history. Reporter phones are synthetic
 /// (the unassigned 140 block) and encrypted like intake does. <c>Requests:HistoryScale</c> overrides the scale for tickets.
 /// </summary>
 internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory regions, WorkingCalendar calendar, IPersonalDataProtector protector,
-    IConfiguration configuration, TimeProvider clock) : ICitySeeder
+    IConfiguration configuration, TimeProvider clock, IOptions<RequestsOptions> requestsOptions) : ICitySeeder
 {
     public const int TicketsAtFullScale = 1_000_000;
     public const string SeedUser = "synthetic";
@@ -80,6 +83,9 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             await NextIdAsync<Ticket>(cancellationToken), await NextIdAsync<TicketAction>(cancellationToken), await NextIdAsync<TicketUnit>(cancellationToken),
             await NextIdAsync<Deadline>(cancellationToken), await NextIdAsync<Supervision>(cancellationToken));
         var batch = new Batch();
+        var ledger = new Ledger();
+        var steps = new TicketSteps(calendar, requestsOptions.Value, ledger);
+        var cast = new Cast();
         var counters = new Dictionary<string, int>();
         long total = 0, open = 0;
         for (var i = 0; i < days.Length; i++)
@@ -89,9 +95,9 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             var random = SeedRandom.For(options.Seed, "requests", key);
             var count = random.RoundStochastic(TicketsAtFullScale * scale * dayWeights[i] / weightSum);
             var created = Enumerable.Range(0, count).Select(_ => WorkingCalendar.ToUtc(day.ToDateTime(TimeOnly.MinValue).Add(TimeOfDay(random)))).Order().ToArray();
+            var life = new Life(this, steps, ledger, cast, random, ids, batch, end);
             for (var n = 0; n < created.Length; n++)
             {
-                var life = new Life(this, random, ids, batch, end);
                 var place = places[Pick(placeCdf, random.NextDouble())];
                 var leaf = leaves[Pick(leafCdf, random.NextDouble())];
                 if (life.Run($"{key}{n + 1:D6}", created[n], place, leaf)) open++;
@@ -128,14 +134,6 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
         public readonly long FirstAction = action;
     }
 
-    private sealed class DeadlineDraft(DeadlineKind kind, string unit, DateTime due)
-    {
-        public DeadlineKind Kind { get; } = kind;
-        public string Unit { get; } = unit;
-        public DateTime Due { get; } = due;
-        public bool Fired { get; set; }
-    }
-
     private sealed class Batch
     {
         public readonly List<object?[]> Tickets = [], Actions = [], Units = [], Deadlines = [], Supervisions = [];
@@ -146,18 +144,67 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
         }
     }
 
-    private sealed class Life(TicketHistorySeeder seeder, Random random, Ids ids, Batch batch, DateTime end)
+    /// <summary>One ticket's due times and supervision entries, kept in memory while it is walked and then written in bulk.</summary>
+    private sealed class Ledger : ITicketLedger
     {
-        private long _id;
-        private TicketState _state = TicketState.Received;
-        private DateTime _last;
-        private readonly List<(long Id, DateTime At, SupervisionReason Reason, DeadlineKind? Kind, string? Unit)> _supervisions = [];
-        private object?[]? _lead;
+        public readonly List<Deadline> Deadlines = [];
+        public readonly List<Supervision> Supervisions = [];
+
+        public IEnumerable<Deadline> OpenDeadlines(Ticket ticket) => Deadlines.Where(d => d.ClosedAt is null);
+        public IEnumerable<Supervision> OpenSupervisions(Ticket ticket) => Supervisions.Where(s => s.ResolvedAt is null);
+        public void Add(Deadline deadline) => Deadlines.Add(deadline);
+        public void Add(Supervision supervision) => Supervisions.Add(supervision);
+
+        public void Clear()
+        {
+            Deadlines.Clear();
+            Supervisions.Clear();
+        }
+    }
+
+    /// <summary>The synthetic people of the history: the centre, each unit's handler, each channel's reporter.</summary>
+    private sealed class Cast
+    {
+        private static readonly HashSet<string> CentreRoles = [Roles.HotlineOperator], DepartmentRoles = [Roles.DepartmentStaff],
+            CommunityRoles = [Roles.CommunityWorker], GridRoles = [Roles.GridWorker], ResidentRoles = [Roles.Resident];
+        private readonly Dictionary<string, Actor> _units = [], _patrols = [];
+
+        public Actor Centre { get; } = new(null, "12345话务员（合成）", CentreRoles, "", null);
+
+        public Actor UnitUser(string unit)
+        {
+            if (_units.TryGetValue(unit, out var actor)) return actor;
+            var name = $"{unit} 承办人（合成）";
+            return _units[unit] = Recipients.IsRegionCode(unit)
+                ? new Actor(null, name, CommunityRoles, unit, null)
+                : new Actor(null, name, DepartmentRoles, null, unit);
+        }
+
+        /// <summary>Who files it: the centre takes calls; web, mini-program and Open311 reporters are residents; patrols are the place's grid worker.</summary>
+        public Actor Reporter(Channel channel, string community) => channel switch
+        {
+            Channel.Hotline => Centre,
+            Channel.GridPatrol => _patrols.TryGetValue(community, out var patrol) ? patrol
+                : _patrols[community] = new Actor(null, "网格员（合成）", GridRoles, community, null),
+            Channel.Open311 => Open311Client,
+            _ => Resident,
+        };
+
+        private readonly Actor Open311Client = new(null, "open311:合成客户端", ResidentRoles, null, null);
+        private readonly Actor Resident = new(null, "居民（合成）", ResidentRoles, null, null);
+    }
+
+    /// <summary>
+    /// Walks one ticket through the same <see cref="TicketSteps"/> as the workflow (so the table decides every state it
+    /// reaches), at times drawn in office time, and adds its rows to the batch.
+    /// </summary>
+    private sealed class Life(TicketHistorySeeder seeder, TicketSteps steps, Ledger ledger, Cast cast, Random random, Ids ids, Batch batch, DateTime end)
+    {
+        private Ticket _ticket = null!;
 
         /// <summary>Writes the ticket and its rows; true when it is still open at the end of the year.</summary>
         public bool Run(string number, DateTime created, Place place, Leaf leaf)
         {
-            _id = ids.Ticket++;
             var channel = PickChannel(random.NextDouble());
             var urgency = random.NextDouble() < UrgentShare ? Urgency.Urgent : Urgency.Normal;
             var rule = leaf.Rule;
@@ -177,192 +224,122 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             var anonymous = channel != Channel.GridPatrol && random.NextDouble() < 0.05;
             string? phone = channel == Channel.GridPatrol || anonymous || random.NextDouble() < 0.08 ? null : $"140{random.Next(0, 100_000_000):D8}";
 
-            DateTime? dispatchedAt = null, signedAt = null, repliedAt = null, closedAt = null, signDue = null, finishDue = null;
-            string? unit = null, reply = null, extensionReason = null;
-            int? extensionDays = null;
-            Rating? rating = null;
-            int returns = 0, reopens = 0;
-            bool overdue = false, supervised = false;
-            var deadlines = new List<DeadlineDraft>();
+            ledger.Clear();
+            var ticket = _ticket = new Ticket
+            {
+                Id = ids.Ticket++, Number = number, Channel = channel, CategoryId = leaf.Id, RoutingRuleId = rule.Id, Urgency = urgency,
+                Description = $"{leaf.Name}：{place.Name}附近居民反映相关问题，请核实处理。（合成数据）", Address = $"{place.Name}附近",
+                CommunityCode = place.Community, GridCode = grid, Longitude = lon, Latitude = lat, IsAnonymous = anonymous,
+                PhoneCipher = phone is null ? null : seeder.Protector.Encrypt(phone), PhoneMasked = phone is null ? null : Masking.Phone(phone),
+                PhoneHash = phone is null ? null : seeder.Protector.LookupHash(phone),
+            };
+            steps.File(ticket, cast.Reporter(channel, place.Community), created, channel == Channel.GridPatrol ? place.Community : "centre");
+            ticket.CreatedBy = SeedUser;
 
-            _last = created;
-            Log(created, Reporter(channel), channel == Channel.GridPatrol ? place.Community : "centre", TicketActionKind.File, TicketState.Received, null);
-
-            var open = true;
             if (channel == Channel.Hotline && random.NextDouble() < DirectAnswerShareOfHotline)
             {
                 var at = created + TimeSpan.FromMinutes(3 + random.Next(12));
-                if (at < end)
-                {
-                    reply = "已在电话中直接答复并解释政策。（合成）";
-                    repliedAt = closedAt = at;
-                    Log(at, Centre, "centre", TicketActionKind.AnswerDirectly, TicketState.Closed, reply);
-                    open = false;
-                }
+                if (at < end) steps.AnswerDirectly(ticket, cast.Centre, at, "已在电话中直接答复并解释政策。（合成）");
             }
-            else open = Handle();
+            else Handle();
 
-            if (open)
+            // Due times that passed before the year ended have fired; the open ones are stored for the watcher.
+            foreach (var d in ledger.OpenDeadlines(ticket))
             {
-                foreach (var d in deadlines)
-                {
-                    if (d.Due < end && !d.Fired) Overdue(d.Due, d.Kind, d.Unit);
-                    batch.Deadlines.Add([ids.Deadline++, _id, (int)d.Kind, d.Unit, d.Due, d.Due < end ? d.Due : null, null]);
-                }
+                if (d.DueAt < end && d.FiredAt is null) steps.Overdue(ticket, d, Later(d.DueAt));
             }
-            foreach (var (id, at, reason, kind, u) in _supervisions)
-                batch.Supervisions.Add([id, _id, (int)reason, u, kind is null ? null : (int)kind.Value, at, closedAt]);
-            batch.Tickets.Add(
-            [
-                _id, number, (int)channel, leaf.Id, rule.Id, (int)urgency, $"{leaf.Name}：{place.Name}附近居民反映相关问题，请核实处理。（合成数据）",
-                $"{place.Name}附近", place.Community, grid, lon, lat, anonymous, null,
-                phone is null ? null : seeder.Protector.Encrypt(phone), phone is null ? null : Masking.Phone(phone), phone is null ? null : seeder.Protector.LookupHash(phone),
-                SeedUser, (int)_state, unit, created, _last, dispatchedAt, signedAt, repliedAt, closedAt, signDue, finishDue, null,
-                extensionDays, extensionReason, reply, rating is null ? null : (int)rating.Value, reopens, returns, supervised, overdue, null, (int)(ids.Action - _firstAction),
-            ]);
-            return open;
+            Write(ticket);
+            return ticket.IsOpen;
 
-            bool Handle()
+            void Handle()
             {
                 var at = seeder.Calendar.AddWorkingTime(created, Minutes(25, 0.8, 480));
-                unit = rule.DepartmentCode ?? place.Community;
-                if (!Dispatch(at, unit)) return true;
+                var unit = rule.DepartmentCode ?? place.Community;
+                if (at >= end) return;
+                steps.Dispatch(ticket, cast.Centre, at, unit, rule, null);
                 if (random.NextDouble() < ReturnShare)
                 {
                     var back = seeder.Calendar.AddWorkingTime(at, Minutes(60, 0.5, 480));
-                    if (back >= end) return Pending();
-                    Log(back, UnitUser(unit), unit, TicketActionKind.Return, TicketState.Returned, "不属于本单位职责，退回中心重新派单。（合成）");
-                    _lead![4] = false;
-                    returns++;
-                    deadlines.Clear();
-                    (signDue, finishDue) = (null, null);
+                    if (back >= end) return;
+                    steps.Return(ticket, cast.UnitUser(unit), back, "不属于本单位职责，退回中心重新派单。（合成）");
                     var again = seeder.Calendar.AddWorkingTime(back, Minutes(30, 0.5, 240));
                     unit = unit == place.Community ? rule.DepartmentCode ?? "urban_management" : place.Community;
-                    if (again >= end)
-                    {
-                        unit = null;
-                        return true;
-                    }
-                    if (!Dispatch(again, unit)) return true;
+                    if (again >= end) return;
+                    steps.Dispatch(ticket, cast.Centre, again, unit, rule, null);
                 }
+                var handler = cast.UnitUser(unit);
                 for (var round = 0; ; round++)
                 {
                     // Sign: mostly within the limit, a few late.
+                    var (dispatchedAt, signDue) = (ticket.DispatchedAt!.Value, ticket.SignDueAt!.Value);
                     var sign = random.NextDouble() < 0.04
-                        ? seeder.Calendar.AddWorkingTime(signDue!.Value, Minutes(90, 0.8, 900))
-                        : seeder.Calendar.AddWorkingTime(dispatchedAt!.Value, Minutes(40, 0.7, (signDue!.Value - dispatchedAt.Value).TotalMinutes * 0.9));
-                    if (sign > signDue) sign = Max(sign, signDue.Value.AddMinutes(1));
-                    if (sign >= end) return Pending();
-                    if (sign > signDue) Overdue(signDue.Value, DeadlineKind.Sign, unit!);
-                    signedAt = sign;
-                    Log(sign, UnitUser(unit!), unit!, TicketActionKind.Sign, TicketState.InProgress, null);
-                    deadlines.RemoveAll(d => d.Kind == DeadlineKind.Sign);
+                        ? seeder.Calendar.AddWorkingTime(signDue, Minutes(90, 0.8, 900))
+                        : seeder.Calendar.AddWorkingTime(dispatchedAt, Minutes(40, 0.7, (signDue - dispatchedAt).TotalMinutes * 0.9));
+                    if (sign > signDue) sign = Max(sign, signDue.AddMinutes(1));
+                    if (sign >= end) return;
+                    if (sign > signDue) Overdue(DeadlineKind.Sign);
+                    steps.Sign(ticket, handler, Later(sign), null);
 
                     var hours = urgency == Urgency.Urgent ? Minutes(180, 0.8, 2400) : Minutes(600, 0.8, 60 * 90);
                     if (round == 0 && random.NextDouble() < ExtensionShare)
                     {
                         var askAt = seeder.Calendar.AddWorkingTime(sign, TimeSpan.FromHours(4));
-                        if (askAt >= end) return Pending();
-                        extensionDays = 3;
-                        extensionReason = "需协调多个部门，申请延期。（合成）";
-                        Log(askAt, UnitUser(unit!), unit!, TicketActionKind.RequestExtension, TicketState.InProgress, $"3 个工作日：{extensionReason}");
+                        if (askAt >= end) return;
+                        steps.RequestExtension(ticket, handler, Later(askAt), 3, "需协调多个部门，申请延期。（合成）");
                         var decideAt = seeder.Calendar.AddWorkingTime(askAt, TimeSpan.FromHours(2));
-                        if (decideAt >= end) return Pending();
+                        if (decideAt >= end) return;
                         var approve = random.NextDouble() < 0.8;
-                        if (approve)
-                        {
-                            finishDue = seeder.Calendar.AddWorkingDays(finishDue!.Value, 3);
-                            deadlines.RemoveAll(d => d.Kind == DeadlineKind.Finish);
-                            deadlines.Add(new DeadlineDraft(DeadlineKind.Finish, unit!, finishDue.Value));
-                            hours += TimeSpan.FromHours(12);
-                        }
-                        Log(decideAt, Centre, "centre", approve ? TicketActionKind.ApproveExtension : TicketActionKind.RefuseExtension, TicketState.InProgress, null);
-                        (extensionDays, extensionReason) = (null, null);
+                        if (approve) hours += TimeSpan.FromHours(12);
+                        steps.DecideExtension(ticket, cast.Centre, Later(decideAt), approve, null);
                         sign = decideAt;
                     }
                     var replyAt = seeder.Calendar.AddWorkingTime(sign, hours);
-                    if (replyAt > finishDue && finishDue < end) Overdue(finishDue!.Value, DeadlineKind.Finish, unit!);
-                    if (replyAt >= end) return Pending();
-                    reply = "经现场核实，问题已处理完毕。（合成）";
-                    repliedAt = replyAt;
-                    Log(replyAt, UnitUser(unit!), unit!, TicketActionKind.Reply, TicketState.Replied, reply);
-                    deadlines.Clear();
+                    if (replyAt > ticket.FinishDueAt && ticket.FinishDueAt < end) Overdue(DeadlineKind.Finish);
+                    if (replyAt >= end) return;
+                    steps.Reply(ticket, handler, Later(replyAt), "经现场核实，问题已处理完毕。（合成）");
 
                     var visit = replyAt + TimeSpan.FromHours(2 + random.NextDouble() * 30);
-                    if (visit >= end) return true;
+                    if (visit >= end) return;
                     var u = random.NextDouble();
                     var verdict = round > 0 ? (u < 0.6 ? Rating.Satisfied : Rating.BasicallySatisfied)
                         : u < Satisfied ? Rating.Satisfied : u < Satisfied + BasicallySatisfied ? Rating.BasicallySatisfied : Rating.Dissatisfied;
-                    rating = verdict;
-                    if (verdict != Rating.Dissatisfied)
-                    {
-                        Log(visit, Centre, "centre", TicketActionKind.Evaluate, TicketState.Closed, verdict.ToString());
-                        closedAt = visit;
-                        return false;
-                    }
-                    // Dissatisfied: handled again by the same unit, under supervision (重办督办).
-                    Log(visit, Centre, "centre", TicketActionKind.Evaluate, TicketState.Replied, verdict.ToString());
-                    reopens++;
-                    supervised = true;
-                    (reply, repliedAt) = (null, null);
-                    _supervisions.Add((ids.Supervision++, visit, SupervisionReason.Dissatisfied, (DeadlineKind?)null, unit));
-                    Log(visit, Centre, unit!, TicketActionKind.Reopen, TicketState.Dispatched, $"第 {reopens} 次重办（督办）");
-                    StartClocks(visit, unit!);
+                    // Dissatisfied, with reopens left: handled again by the same unit, under supervision (重办督办).
+                    steps.Evaluate(ticket, cast.Centre, Later(visit), verdict, null, rule);
+                    if (!ticket.IsOpen) return;
                 }
             }
 
-            bool Pending() => true;
-
-            bool Dispatch(DateTime at, string to)
+            void Overdue(DeadlineKind kind)
             {
-                if (at >= end) return false;
-                Log(at, Centre, to, TicketActionKind.Dispatch, TicketState.Dispatched, null);
-                _lead = [ids.Unit++, _id, to, (int)UnitRole.Lead, true, at];
-                batch.Units.Add(_lead);
-                StartClocks(at, to);
-                return true;
-            }
-
-            void StartClocks(DateTime at, string to)
-            {
-                dispatchedAt = at;
-                signedAt = null;
-                signDue = seeder.Calendar.AddWorkingTime(at, rule.SignWithin(urgency));
-                finishDue = seeder.Calendar.AddWorkingDays(at, rule.FinishWithinDays(urgency));
-                deadlines.Clear();
-                deadlines.Add(new DeadlineDraft(DeadlineKind.Sign, to, signDue.Value));
-                deadlines.Add(new DeadlineDraft(DeadlineKind.Finish, to, finishDue.Value));
-            }
-
-            void Overdue(DateTime at, DeadlineKind kind, string u)
-            {
-                overdue = true;
-                supervised = true;
-                _supervisions.Add((ids.Supervision++, at, SupervisionReason.Overdue, kind, u));
-                foreach (var d in deadlines.Where(d => d.Kind == kind)) d.Fired = true;
-                Log(at, "system", u, TicketActionKind.Overdue, _state, OverdueNotice.Opinion(kind, at));
+                var deadline = ledger.OpenDeadlines(ticket).First(d => d.Kind == kind);
+                steps.Overdue(ticket, deadline, Later(deadline.DueAt));
             }
         }
 
-        private readonly long _firstAction = ids.Action;
+        // Steps never go back in time: a deadline found passed while a later step was being taken is logged with that step.
+        private DateTime Later(DateTime at) => at < _ticket.UpdatedAt ? _ticket.UpdatedAt : at;
 
-        private void Log(DateTime at, string user, string? unit, TicketActionKind action, TicketState to, string? opinion)
+        private void Write(Ticket t)
         {
-            if (at < _last) at = _last; // steps never go back in time
-            batch.Actions.Add([ids.Action++, _id, at, null, user, unit, (int)action, (int)_state, (int)to, opinion]);
-            _state = to;
-            _last = at;
+            foreach (var u in t.Units) batch.Units.Add([ids.Unit++, t.Id, u.UnitCode, (int)u.Role, u.IsActive, u.AddedAt]);
+            foreach (var a in t.Actions)
+                batch.Actions.Add([ids.Action++, t.Id, a.At, a.UserId, a.UserName, a.UnitCode, (int)a.Action, (int)a.FromState, (int)a.ToState, a.Opinion]);
+            foreach (var d in ledger.Deadlines)
+            {
+                if (d.ClosedAt is null) batch.Deadlines.Add([ids.Deadline++, t.Id, (int)d.Kind, d.UnitCode, d.DueAt, d.FiredAt, null]);
+            }
+            foreach (var s in ledger.Supervisions)
+                batch.Supervisions.Add([ids.Supervision++, t.Id, (int)s.Reason, s.UnitCode, s.DeadlineKind is { } kind ? (int)kind : null, s.CreatedAt, s.ResolvedAt]);
+            batch.Tickets.Add(
+            [
+                t.Id, t.Number, (int)t.Channel, t.CategoryId, t.RoutingRuleId, (int)t.Urgency, t.Description,
+                t.Address, t.CommunityCode, t.GridCode, t.Longitude, t.Latitude, t.IsAnonymous, t.ReporterUserId,
+                t.PhoneCipher, t.PhoneMasked, t.PhoneHash,
+                t.CreatedBy, (int)t.State, t.AssignedUnitCode, t.CreatedAt, t.UpdatedAt, t.DispatchedAt, t.SignedAt, t.RepliedAt, t.ClosedAt, t.SignDueAt, t.FinishDueAt,
+                t.SuspendedAt, t.ExtensionRequestedDays, t.ExtensionReason, t.Reply, t.Rating is { } rating ? (int)rating : null, t.ReopenCount, t.ReturnCount,
+                t.UnderSupervision, t.IsOverdue, t.MergedIntoId, t.Actions.Count,
+            ]);
         }
-
-        private const string Centre = "12345话务员（合成）";
-        private static string UnitUser(string unit) => $"{unit} 承办人（合成）";
-        private static string Reporter(Channel channel) => channel switch
-        {
-            Channel.Hotline => Centre,
-            Channel.GridPatrol => "网格员（合成）",
-            Channel.Open311 => "open311:合成客户端",
-            _ => "居民（合成）",
-        };
 
         private TimeSpan Minutes(double median, double sigma, double max) =>
             TimeSpan.FromMinutes(Math.Clamp(median * Math.Exp(sigma * random.NextGaussian()), 1, Math.Max(1, max)));
