@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
+using Linli.Platform.InputHygiene;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
@@ -45,6 +46,7 @@ internal static class PlatformModule
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddInputHygiene();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi();
 
@@ -90,7 +92,7 @@ internal static class PlatformModule
         app.UseRequestLocalization();
         // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
         app.UseWhen(
-            context => !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase),
+            ErrorResponses.WantsHtmlPage,
             pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         app.UseStaticFiles();
         var echarts = Path.Combine(app.Environment.ContentRootPath, "node_modules", "echarts", "dist");
@@ -98,8 +100,10 @@ internal static class PlatformModule
             app.UseStaticFiles(new StaticFileOptions { FileProvider = new PhysicalFileProvider(echarts), RequestPath = "/lib/echarts" });
         // Routing after the status-code pages, so that a re-executed error path finds its page.
         app.UseRouting();
+        app.UseMiddleware<TransientFailureRetryMiddleware>(); // around everything that reads the database, sign-in checks included
         app.UseAuthentication();
         app.UseAuthorization();
+        app.UseInputHygiene();
         app.UseAntiforgery();
         return app;
     }
