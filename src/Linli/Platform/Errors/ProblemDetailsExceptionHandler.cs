@@ -21,7 +21,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
         {
             ValidationFailedException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             {
-                Status = StatusCodes.Status400BadRequest, Title = v.Message,
+                Status = StatusCodes.Status400BadRequest, Title = v.Message == ValidationFailedException.DefaultTitle ? text["有字段填写不正确。"] : v.Message,
             },
             BadHttpRequestException b => Unreadable(b),
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = text["未找到。"], Detail = n.Message },
