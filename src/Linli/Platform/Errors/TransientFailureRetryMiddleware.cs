@@ -15,6 +15,8 @@ internal sealed class TransientFailureRetryMiddleware(RequestDelegate next, ILog
             await next(http);
             return;
         }
+        // What the middleware before this one set (security headers, say) outlives the failed attempt.
+        var headers = http.Response.Headers.ToList();
         try
         {
             await next(http);
@@ -25,6 +27,7 @@ internal sealed class TransientFailureRetryMiddleware(RequestDelegate next, ILog
                 e.GetBaseException().GetType().Name, http.Request.Method, http.Request.Path);
             TransientDatabaseFailure.ForgetBrokenConnections(e);
             http.Response.Clear();
+            foreach (var (name, value) in headers) http.Response.Headers[name] = value;
             if (http.Request.Body.CanSeek) http.Request.Body.Position = 0;
             await next(http);
         }
