@@ -5,6 +5,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
+using Linli.Platform.InputHygiene;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
@@ -44,6 +45,7 @@ internal static class PlatformModule
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddInputHygiene();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi();
 
@@ -87,10 +89,6 @@ internal static class PlatformModule
         return builder;
     }
 
-    /// <summary>A browser asking for a page (not the API): it gets HTML error pages rather than ProblemDetails.</summary>
-    public static bool IsPageRequest(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-
     public static WebApplication UsePlatform(this WebApplication app)
     {
         // First the client's real address and scheme (only from a configured proxy), then the headers every response carries.
@@ -102,18 +100,22 @@ internal static class PlatformModule
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
-        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(
+            ErrorResponses.WantsHtmlPage,
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         // wwwroot, including the front-end packages the build copies into wwwroot/lib (see Linli.csproj): the same files
         // under `dotnet run` and in the published build.
         app.UseStaticFiles();
         // Routing after the status-code pages, so that a re-executed error path finds its page.
         app.UseRouting();
+        app.UseMiddleware<TransientFailureRetryMiddleware>(); // around everything that reads the database, sign-in checks included
         app.UseAuthentication();
         // After routing (the endpoint names its policy) and authentication (limits per account as well as per client).
         app.UseRateLimiter();
         // An account whose password an administrator reset reaches only the change-password page until it is changed.
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseInputHygiene();
         app.UseAntiforgery();
         return app;
     }

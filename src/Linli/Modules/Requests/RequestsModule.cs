@@ -28,6 +28,7 @@ using Linli.Modules.Requests.Features.Whistle;
 using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
 using Linli.Platform.Auth;
+using Linli.Platform.Errors;
 using Linli.Platform.Persistence;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
@@ -59,6 +60,7 @@ internal static class RequestsModule
         builder.Services.AddSingleton<CategoryCatalog>();
         builder.Services.AddSingleton<Open311Catalog>();
         builder.Services.AddSingleton<Open311KeyCache>();
+        builder.Services.AddProblemDetailsWriterFirst<Features.Open311Errors.Open311ProblemDetailsWriter>();
         builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
         builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
         builder.Services.AddSingleton<DeadlineWatcher>();

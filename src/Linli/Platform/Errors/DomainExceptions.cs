@@ -2,8 +2,11 @@ namespace Linli.Platform.Errors;
 
 /// <summary>Input that breaks a rule; answered 400 with the offending fields.</summary>
 internal sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string? title = null)
-    : Exception(title ?? "One or more fields are invalid.")
+    : Exception(title ?? DefaultTitle)
 {
+    /// <summary>The title when none is given; answered in the caller's language.</summary>
+    public const string DefaultTitle = "One or more fields are invalid.";
+
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
     public static ValidationFailedException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });

@@ -70,7 +70,7 @@ internal static class GetRequestsEndpoint
             .WithName("Open311GetRequests")
             .WithSummary("Open311: requests by id, service, date range (at most 90 days) and status; paginated (page, page_size).");
 
-        v2.MapGet("/requests/{service_request_id}.{format}", async Task<Open311Result> (string service_request_id, string format, RequestsDbContext db,
+        v2.MapGet("/requests/{service_request_id:long}.{format}", async Task<Open311Result> (string service_request_id, string format, RequestsDbContext db,
                 Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar, CancellationToken ct) =>
             {
                 // Any other ticket (another channel, anonymous) answers exactly like an unknown one.
