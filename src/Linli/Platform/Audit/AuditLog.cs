@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using Linli.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 
 namespace Linli.Platform.Audit;
 
@@ -27,6 +28,12 @@ internal interface IAuditLog
     Task RecordAsync(string action, string subjectType, string subjectId, string regionCode, string field, string reason, CancellationToken cancellationToken = default);
 
     Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Records inside the transaction that <paramref name="joinTransactionOf"/> (a module's context, same database) has
+    /// open, so that a change and its audit entry are committed together or not at all.
+    /// </summary>
+    Task RecordAsync(AuditRecord record, DbContext joinTransactionOf, CancellationToken cancellationToken = default);
 }
 
 internal sealed class AuditLog(AuditChainWriter writer, IAreaScope caller, IHttpContextAccessor http) : IAuditLog
@@ -34,11 +41,16 @@ internal sealed class AuditLog(AuditChainWriter writer, IAreaScope caller, IHttp
     public Task RecordAsync(string action, string subjectType, string subjectId, string regionCode, string field, string reason, CancellationToken cancellationToken = default) =>
         RecordAsync(new AuditRecord(action, subjectType, subjectId, regionCode) { Field = field, Reason = reason }, cancellationToken);
 
-    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default)
+    public Task RecordAsync(AuditRecord record, CancellationToken cancellationToken = default) => writer.AppendAsync(Entry(record), null, cancellationToken);
+
+    public Task RecordAsync(AuditRecord record, DbContext joinTransactionOf, CancellationToken cancellationToken = default) =>
+        writer.AppendAsync(Entry(record), joinTransactionOf, cancellationToken);
+
+    private AuditEntry Entry(AuditRecord record)
     {
         var actor = record.Actor ?? new AuditActor(caller.UserId ?? "", caller.UserName ?? "",
             http.HttpContext?.User.FindFirstValue(LinliClaims.DisplayName) ?? "");
-        return writer.AppendAsync(new AuditEntry
+        return new AuditEntry
         {
             UserId = AuditChain.Normalize(actor.UserId, AuditLimits.UserId),
             UserName = AuditChain.Normalize(actor.UserName, AuditLimits.UserName),
@@ -51,7 +63,7 @@ internal sealed class AuditLog(AuditChainWriter writer, IAreaScope caller, IHttp
             Field = AuditChain.Normalize(record.Field, AuditLimits.Code),
             Reason = AuditChain.Normalize(record.Reason, AuditLimits.Reason),
             Count = record.Count,
-        }, cancellationToken);
+        };
     }
 }
 
@@ -60,13 +72,18 @@ internal sealed class AuditLog(AuditChainWriter writer, IAreaScope caller, IHttp
 /// advisory lock on PostgreSQL (held only for reading the head and inserting, released by the commit) and under SQLite's
 /// single writer (BEGIN IMMEDIATE). The unique sequence is the backstop: a clash is retried on the new head.
 /// </summary>
-internal sealed class AuditChainWriter(AuditDbContext db, AuditChainKeys keys, TimeProvider clock)
+internal sealed class AuditChainWriter(AuditDbContext db, DbContextOptions<AuditDbContext> options, AuditChainKeys keys, TimeProvider clock)
 {
     /// <summary>The advisory lock of the audit chain ("linliaud"): one number the whole database agrees on.</summary>
     public const long ChainLock = 0x6C696E6C69617564;
 
-    public async Task AppendAsync(AuditEntry entry, CancellationToken cancellationToken)
+    public async Task AppendAsync(AuditEntry entry, DbContext? joinTransactionOf, CancellationToken cancellationToken)
     {
+        if (joinTransactionOf is not null)
+        {
+            await AppendInAsync(joinTransactionOf, entry, cancellationToken);
+            return;
+        }
         for (var attempt = 1; ; attempt++)
         {
             try
@@ -84,9 +101,28 @@ internal sealed class AuditChainWriter(AuditDbContext db, AuditChainKeys keys, T
     private async Task AppendOnceAsync(AuditEntry entry, CancellationToken cancellationToken)
     {
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        if (db.Database.IsNpgsql())
-            await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
-        var head = await db.Entries.AsNoTracking().OrderByDescending(e => e.Sequence)
+        await InsertAsync(db, entry, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        db.Entry(entry).State = EntityState.Detached;
+    }
+
+    // The caller's transaction commits (or rolls back) the entry with its own change; on PostgreSQL it holds the chain's
+    // lock until then.
+    private async Task AppendInAsync(DbContext joined, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        var transaction = joined.Database.CurrentTransaction
+                          ?? throw new InvalidOperationException("Joining a transaction needs one open on the module's context.");
+        await using var context = new AuditDbContext(options);
+        context.Database.SetDbConnection(joined.Database.GetDbConnection());
+        await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
+        await InsertAsync(context, entry, cancellationToken);
+    }
+
+    private async Task InsertAsync(AuditDbContext context, AuditEntry entry, CancellationToken cancellationToken)
+    {
+        if (context.Database.IsNpgsql())
+            await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
+        var head = await context.Entries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
         entry.Id = 0;
         entry.Sequence = (head?.Sequence ?? 0) + 1;
@@ -95,9 +131,7 @@ internal sealed class AuditChainWriter(AuditDbContext db, AuditChainKeys keys, T
         entry.At = AuditChain.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
         entry.KeyId = keys.CurrentId;
         entry.Hash = AuditChain.ComputeHash(keys.CurrentKey, entry);
-        db.Entries.Add(entry);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.Entry(entry).State = EntityState.Detached;
+        context.Entries.Add(entry);
+        await context.SaveChangesAsync(cancellationToken);
     }
 }

@@ -63,15 +63,22 @@ internal static class AuditQuery
         return query.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence);
     }
 
+    /// <summary>
+    /// The total shown for <paramref name="counted"/> rows (counted up to one past the cap) and the page actually served:
+    /// beyond the counted range the filters should narrow the question, so the last counted page is as far as paging goes.
+    /// </summary>
+    public static (long Total, bool Capped, int Page) Bound(long counted, int page, int pageSize)
+    {
+        var capped = counted > CountCap;
+        var total = capped ? CountCap : counted;
+        return (total, capped, Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize))));
+    }
+
     /// <summary>One page, with a count that stops at <see cref="CountCap"/> (no count over a million rows per page view).</summary>
     public static async Task<AuditPage<AuditEntry>> PageAsync(IQueryable<AuditEntry> ordered, int? page, int? pageSize, CancellationToken cancellationToken)
     {
-        var (p, size) = Paging.Paging.Normalize(page, pageSize);
-        var counted = await ordered.Take(CountCap + 1).LongCountAsync(cancellationToken);
-        var capped = counted > CountCap;
-        var total = capped ? CountCap : counted;
-        // Beyond the counted range the filters should narrow the question; the last counted page is as far as paging goes.
-        p = Math.Min(p, Math.Max(1, (int)Math.Ceiling(total / (double)size)));
+        var (requested, size) = Paging.Paging.Normalize(page, pageSize);
+        var (total, capped, p) = Bound(await ordered.Take(CountCap + 1).LongCountAsync(cancellationToken), requested, size);
         var items = await ordered.Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new AuditPage<AuditEntry>(items, p, size, total, capped);
     }
