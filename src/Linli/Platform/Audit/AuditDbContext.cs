@@ -9,6 +9,10 @@ internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) :
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();
     public DbSet<AuditCheckpoint> Checkpoints => Set<AuditCheckpoint>();
 
+    // The page counts a filtered set up to a cap without ordering it (ordering would sort what is only counted).
+    protected override void OnConfiguring(DbContextOptionsBuilder optionsBuilder) =>
+        optionsBuilder.ConfigureWarnings(w => w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.RowLimitingOperationWithoutOrderByWarning));
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

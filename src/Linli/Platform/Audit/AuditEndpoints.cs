@@ -59,7 +59,7 @@ internal static class AuditEndpoints
                 CancellationToken ct) =>
             {
                 var filter = request.Filter();
-                return await AuditExport.FileAsync(AuditQuery.Filter(db, scope, filter), filter, request.Format ?? "xlsx", scope, presenter, log, ct);
+                return await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, request.Format ?? "xlsx", scope, presenter, log, ct);
             })
             .WithName("ExportAuditEntries")
             .WithSummary("The filtered audit log as an Excel workbook (format xlsx, default) or CSV, labelled; the export is itself audited.");
@@ -82,7 +82,7 @@ internal static class AuditEndpoints
     private static async Task<AuditPage<AuditEntryDto>> PageAsync(AuditFilter filter, int? page, int? pageSize, AuditDbContext db, IAreaScope scope,
         AuditPresenter presenter, CancellationToken ct)
     {
-        var result = await AuditQuery.PageAsync(AuditQuery.Filter(db, scope, filter), page, pageSize, ct);
+        var result = await AuditQuery.PageAsync(db, scope, filter, page, pageSize, ct);
         var regions = await presenter.RegionNamesAsync(result.Items, ct);
         return new AuditPage<AuditEntryDto>(result.Items.Select(e => presenter.Dto(e, regions)).ToList(), result.Page, result.PageSize, result.Total, result.TotalIsCapped);
     }

@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using Linli.Platform.Auth;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -68,43 +69,18 @@ internal sealed class AuditLog(AuditChainWriter writer, IAreaScope caller, IHttp
 }
 
 /// <summary>
-/// Appends to the chain, one entry at a time, linearly across requests and app instances: under a transaction-scoped
-/// advisory lock on PostgreSQL (held only for reading the head and inserting, released by the commit) and under SQLite's
-/// single writer (BEGIN IMMEDIATE). The unique sequence is the backstop: a clash is retried on the new head.
+/// Appends to the chain linearly across requests and app instances: each batch of entries queued meanwhile in this
+/// instance (<see cref="AuditAppender"/>) is chained and inserted under a transaction-scoped advisory lock on PostgreSQL
+/// (released by the commit) or under SQLite's single writer (BEGIN IMMEDIATE); a caller's entry is in the log when its
+/// call returns. The unique sequence is the backstop.
 /// </summary>
-internal sealed class AuditChainWriter(AuditDbContext db, DbContextOptions<AuditDbContext> options, AuditChainKeys keys, TimeProvider clock)
+internal sealed class AuditChainWriter(AuditAppender appender, DbContextOptions<AuditDbContext> options, AuditChainKeys keys, TimeProvider clock)
 {
     /// <summary>The advisory lock of the audit chain ("linliaud"): one number the whole database agrees on.</summary>
     public const long ChainLock = 0x6C696E6C69617564;
 
-    public async Task AppendAsync(AuditEntry entry, DbContext? joinTransactionOf, CancellationToken cancellationToken)
-    {
-        if (joinTransactionOf is not null)
-        {
-            await AppendInAsync(joinTransactionOf, entry, cancellationToken);
-            return;
-        }
-        for (var attempt = 1; ; attempt++)
-        {
-            try
-            {
-                await AppendOnceAsync(entry, cancellationToken);
-                return;
-            }
-            catch (DbUpdateException) when (attempt < 3 && !cancellationToken.IsCancellationRequested)
-            {
-                db.Entry(entry).State = EntityState.Detached;
-            }
-        }
-    }
-
-    private async Task AppendOnceAsync(AuditEntry entry, CancellationToken cancellationToken)
-    {
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        await InsertAsync(db, entry, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
-        db.Entry(entry).State = EntityState.Detached;
-    }
+    public Task AppendAsync(AuditEntry entry, DbContext? joinTransactionOf, CancellationToken cancellationToken) =>
+        joinTransactionOf is null ? appender.SubmitAsync(entry) : AppendInAsync(joinTransactionOf, entry, cancellationToken);
 
     // The caller's transaction commits (or rolls back) the entry with its own change; on PostgreSQL it holds the chain's
     // lock until then.
@@ -115,23 +91,55 @@ internal sealed class AuditChainWriter(AuditDbContext db, DbContextOptions<Audit
         await using var context = new AuditDbContext(options);
         context.Database.SetDbConnection(joined.Database.GetDbConnection());
         await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
-        await InsertAsync(context, entry, cancellationToken);
+        await InsertAsync(context, [entry], keys, clock, cancellationToken);
     }
 
-    private async Task InsertAsync(AuditDbContext context, AuditEntry entry, CancellationToken cancellationToken)
+    /// <summary>Takes the chain's lock, reads its head, links and signs <paramref name="entries"/> after it in order, inserts them.</summary>
+    public static async Task InsertAsync(AuditDbContext context, IReadOnlyList<AuditEntry> entries, AuditChainKeys keys, TimeProvider clock,
+        CancellationToken cancellationToken)
     {
         if (context.Database.IsNpgsql())
             await context.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock({ChainLock})", cancellationToken);
         var head = await context.Entries.AsNoTracking().OrderByDescending(e => e.Sequence)
             .Select(e => new { e.Sequence, e.Hash }).FirstOrDefaultAsync(cancellationToken);
-        entry.Id = 0;
-        entry.Sequence = (head?.Sequence ?? 0) + 1;
+        var sequence = head?.Sequence ?? 0;
         // Entries from before the chain carry no hash; the first chained entry starts from the genesis value.
-        entry.PreviousHash = head is { Hash.Length: AuditChain.HashSize } ? head.Hash : AuditChain.Genesis;
-        entry.At = AuditChain.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
-        entry.KeyId = keys.CurrentId;
-        entry.Hash = AuditChain.ComputeHash(keys.CurrentKey, entry);
-        context.Entries.Add(entry);
+        var previous = head is { Hash.Length: AuditChain.HashSize } ? head.Hash : AuditChain.Genesis;
+        var at = AuditChain.ToStoredPrecision(clock.GetUtcNow().UtcDateTime);
+        foreach (var entry in entries)
+        {
+            entry.Id = 0;
+            entry.Sequence = ++sequence;
+            entry.PreviousHash = previous;
+            entry.At = at;
+            entry.KeyId = keys.CurrentId;
+            entry.Hash = AuditChain.ComputeHash(keys.CurrentKey, entry);
+            previous = entry.Hash;
+        }
+        context.Entries.AddRange(entries);
         await context.SaveChangesAsync(cancellationToken);
     }
+}
+
+/// <summary>The instance's one queue into the chain: entries arriving together are chained and committed together.</summary>
+internal sealed class AuditAppender : IAsyncDisposable
+{
+    public const int MaxBatch = 128;
+
+    private readonly GroupCommit<AuditEntry> _commit;
+
+    public AuditAppender(IServiceScopeFactory scopes, AuditChainKeys keys, TimeProvider clock, ILogger<AuditAppender> logger) =>
+        // One writer: the chain is one line, so a second writer would only wait for the first one's lock.
+        _commit = new GroupCommit<AuditEntry>(async entries =>
+        {
+            await using var scope = scopes.CreateAsyncScope();
+            var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            await AuditChainWriter.InsertAsync(db, entries, keys, clock, CancellationToken.None);
+            await transaction.CommitAsync();
+        }, MaxBatch, writers: 1, logger);
+
+    public Task SubmitAsync(AuditEntry entry) => _commit.SubmitAsync(entry);
+
+    public ValueTask DisposeAsync() => _commit.DisposeAsync();
 }

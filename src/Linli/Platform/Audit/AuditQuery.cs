@@ -37,31 +37,57 @@ internal static class AuditQuery
 {
     public const int CountCap = 10_000;
 
+    /// <summary>Region prefixes at least this long (a street and below) select few entries.</summary>
+    private const int NarrowPrefix = 9;
+
     /// <summary>
     /// Entries whose region lies in the caller's area (narrowed by the region filter). Entries about no region (a
     /// verification, a key rotation) belong to the whole installation and are shown to city-wide readers.
     /// </summary>
-    public static IQueryable<AuditEntry> Filter(AuditDbContext db, IAreaScope scope, AuditFilter filter)
+    /// <param name="forCounting">Every prefix as a range of codes: a count walks the region index and needs no time order.</param>
+    public static IQueryable<AuditEntry> Filter(AuditDbContext db, IAreaScope scope, AuditFilter filter, bool forCounting = false)
     {
         var query = db.Entries.AsNoTracking();
-        if (scope.RegionPrefix is not { } prefix) return query.Where(e => false);
+        if (scope.RegionPrefix is not { } area) return query.Where(e => false);
         var region = filter.Region?.Trim();
-        if (!string.IsNullOrEmpty(region) && region.StartsWith(prefix, StringComparison.Ordinal))
-            query = query.Where(e => e.RegionCode.StartsWith(region));
-        else if (!string.IsNullOrEmpty(region) && !prefix.StartsWith(region, StringComparison.Ordinal))
-            return query.Where(e => false);
-        else if (prefix.Length <= 4)
-            query = query.Where(e => e.RegionCode.StartsWith(prefix) || e.RegionCode == "");
-        else
-            query = query.Where(e => e.RegionCode.StartsWith(prefix));
+        string within;
+        if (string.IsNullOrEmpty(region)) within = area;
+        else if (region.StartsWith(area, StringComparison.Ordinal)) within = region;
+        else if (area.StartsWith(region, StringComparison.Ordinal)) within = area;
+        else return query.Where(e => false);
+        // Entries about no region go with the whole area of a city-wide reader.
+        var withPlatformWide = within.Length <= 4 && string.IsNullOrEmpty(region);
+        var onlyByRegion = string.IsNullOrWhiteSpace(filter.UserName) && string.IsNullOrWhiteSpace(filter.Action) && string.IsNullOrWhiteSpace(filter.SubjectType)
+                           && string.IsNullOrWhiteSpace(filter.SubjectId) && filter.FromUtc is null && filter.ToUtc is null;
+        if (within.Length > 0 && (within.Length >= NarrowPrefix || (forCounting && onlyByRegion && !withPlatformWide)))
+        {
+            // A range of codes ("210102001" up to "21010200:"), which SQLite answers from the index on region_code (its
+            // LIKE would scan): for a street, community or grid, and for counting a district, which needs no time order.
+            // (With another filter its own index leads, and the prefix test below keeps SQLite's planner on it.)
+            var upper = within[..^1] + (char)(within[^1] + 1);
+            query = withPlatformWide
+                ? query.Where(e => (string.Compare(e.RegionCode, within) >= 0 && string.Compare(e.RegionCode, upper) < 0) || e.RegionCode == "")
+                : query.Where(e => string.Compare(e.RegionCode, within) >= 0 && string.Compare(e.RegionCode, upper) < 0);
+        }
+        else if (within.Length > 0)
+        {
+            // A city or district matches most entries: newest first along the time index, filtering as it goes, is the
+            // fast plan for a page, and a prefix test (not a range) keeps SQLite's planner on it.
+            query = withPlatformWide
+                ? query.Where(e => e.RegionCode.StartsWith(within) || e.RegionCode == "")
+                : query.Where(e => e.RegionCode.StartsWith(within));
+        }
         if (filter.UserName?.Trim() is { Length: > 0 } user) query = query.Where(e => e.UserName == user);
         if (filter.Action?.Trim() is { Length: > 0 } action) query = query.Where(e => e.Action == action);
         if (filter.SubjectType?.Trim() is { Length: > 0 } type) query = query.Where(e => e.SubjectType == type);
         if (filter.SubjectId?.Trim() is { Length: > 0 } subject) query = query.Where(e => e.SubjectId == subject);
         if (filter.FromUtc is { } from) query = query.Where(e => e.At >= from);
         if (filter.ToUtc is { } to) query = query.Where(e => e.At < to);
-        return query.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence);
+        return query;
     }
+
+    /// <summary>Newest first; the sequence orders entries of the same microsecond.</summary>
+    public static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> filtered) => filtered.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence);
 
     /// <summary>
     /// The total shown for <paramref name="counted"/> rows (counted up to one past the cap) and the page actually served:
@@ -74,12 +100,17 @@ internal static class AuditQuery
         return (total, capped, Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize))));
     }
 
-    /// <summary>One page, with a count that stops at <see cref="CountCap"/> (no count over a million rows per page view).</summary>
-    public static async Task<AuditPage<AuditEntry>> PageAsync(IQueryable<AuditEntry> ordered, int? page, int? pageSize, CancellationToken cancellationToken)
+    /// <summary>
+    /// One page of the filtered log, newest first, with a count that stops at <see cref="CountCap"/> (no count
+    /// over a million rows per page view; the count needs no order, so it sorts nothing).
+    /// </summary>
+    public static async Task<AuditPage<AuditEntry>> PageAsync(AuditDbContext db, IAreaScope scope, AuditFilter filter, int? page, int? pageSize,
+        CancellationToken cancellationToken)
     {
         var (requested, size) = Paging.Paging.Normalize(page, pageSize);
-        var (total, capped, p) = Bound(await ordered.Take(CountCap + 1).LongCountAsync(cancellationToken), requested, size);
-        var items = await ordered.Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
+        var counted = await Filter(db, scope, filter, forCounting: true).Take(CountCap + 1).LongCountAsync(cancellationToken);
+        var (total, capped, p) = Bound(counted, requested, size);
+        var items = await Newest(Filter(db, scope, filter)).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new AuditPage<AuditEntry>(items, p, size, total, capped);
     }
 }

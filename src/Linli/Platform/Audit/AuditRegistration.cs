@@ -15,6 +15,7 @@ internal static class AuditRegistration
             AnchorFile = Path.GetFullPath(builder.Configuration["Audit:AnchorFile"] ?? "audit-anchor.json", dataFolder),
             CheckpointInterval = TimeSpan.FromSeconds(builder.Configuration.GetValue("Audit:CheckpointSeconds", 60)),
         });
+        services.AddSingleton<AuditAppender>();
         services.AddScoped<AuditChainWriter>();
         services.AddScoped<IAuditLog, AuditLog>();
         services.AddScoped<AuditCheckpoints>();

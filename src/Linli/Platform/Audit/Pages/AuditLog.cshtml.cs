@@ -44,7 +44,7 @@ internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPr
             return Page();
         }
         var filter = Filter();
-        var file = await AuditExport.FileAsync(AuditQuery.Filter(db, scope, filter), filter, format, scope, presenter, audit, ct);
+        var file = await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, format, scope, presenter, audit, ct);
         return new ResultAction(file);
     }
 
@@ -65,7 +65,7 @@ internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPr
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        Result = await AuditQuery.PageAsync(AuditQuery.Filter(db, scope, Filter()), PageNumber, PageSize, ct);
+        Result = await AuditQuery.PageAsync(db, scope, Filter(), PageNumber, PageSize, ct);
         RegionNames = await presenter.RegionNamesAsync(Result.Items, ct);
     }
 

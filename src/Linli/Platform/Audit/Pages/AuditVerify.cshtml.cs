@@ -22,7 +22,7 @@ internal sealed class AuditVerifyModel(AuditVerificationRunner runner, AuditDbCo
     public async Task OnGetAsync(CancellationToken ct)
     {
         Run = runner.Current;
-        Earlier = await AuditQuery.Filter(db, scope, new AuditFilter { Action = AuditActions.AuditVerified }).Take(10).ToListAsync(ct);
+        Earlier = await AuditQuery.Newest(AuditQuery.Filter(db, scope, new AuditFilter { Action = AuditActions.AuditVerified })).Take(10).ToListAsync(ct);
     }
 
     public IActionResult OnPost()
