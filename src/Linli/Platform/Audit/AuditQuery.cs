@@ -90,14 +90,14 @@ internal static class AuditQuery
     public static IQueryable<AuditEntry> Newest(IQueryable<AuditEntry> filtered) => filtered.OrderByDescending(e => e.At).ThenByDescending(e => e.Sequence);
 
     /// <summary>
-    /// The total shown for <paramref name="counted"/> rows (counted up to one past the cap) and the page actually served:
-    /// beyond the counted range the filters should narrow the question, so the last counted page is as far as paging goes.
+    /// The total shown for <paramref name="counted"/> rows (counted up to one past the cap). A page beyond the counted
+    /// range is served empty without asking the database (the filters should narrow the question there), so that no
+    /// page number makes the database skip a million rows.
     /// </summary>
     public static (long Total, bool Capped, int Page) Bound(long counted, int page, int pageSize)
     {
         var capped = counted > CountCap;
-        var total = capped ? CountCap : counted;
-        return (total, capped, Math.Clamp(page, 1, Math.Max(1, (int)Math.Ceiling(total / (double)pageSize))));
+        return (capped ? CountCap : counted, capped, Math.Max(1, page));
     }
 
     /// <summary>
@@ -110,7 +110,8 @@ internal static class AuditQuery
         var (requested, size) = Paging.Paging.Normalize(page, pageSize);
         var counted = await Filter(db, scope, filter, forCounting: true).Take(CountCap + 1).LongCountAsync(cancellationToken);
         var (total, capped, p) = Bound(counted, requested, size);
-        var items = await Newest(Filter(db, scope, filter)).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
+        List<AuditEntry> items = (long)(p - 1) * size >= total ? []
+            : await Newest(Filter(db, scope, filter)).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new AuditPage<AuditEntry>(items, p, size, total, capped);
     }
 }

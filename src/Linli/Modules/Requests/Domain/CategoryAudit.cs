@@ -21,9 +21,7 @@ internal static class CategoryAudit
         new(AuditActions.RoutingRuleChanged, AuditSubjects.RoutingRule, rule.CategoryId.ToString(CultureInfo.InvariantCulture), "")
         {
             SubjectLabel = path,
-            Reason = string.Format(CultureInfo.InvariantCulture,
-                "第 {0} 版：承办 {1}；签收 紧急 {2} 小时、一般 {3} 小时；办结 紧急 {4} 个、一般 {5} 个工作日；查重半径 {6} 米",
-                rule.Version, departmentName ?? "发生地社区", rule.SignHoursUrgent, rule.SignHoursNormal, rule.FinishDaysUrgent, rule.FinishDaysNormal,
-                rule.DuplicateRadiusMeters),
+            Reason = string.Create(CultureInfo.InvariantCulture,
+                $"第 {rule.Version} 版：承办 {departmentName ?? "发生地社区"}；签收 紧急 {rule.SignHoursUrgent} 小时、一般 {rule.SignHoursNormal} 小时；办结 紧急 {rule.FinishDaysUrgent} 个、一般 {rule.FinishDaysNormal} 个工作日；查重半径 {rule.DuplicateRadiusMeters} 米"),
         };
 }
