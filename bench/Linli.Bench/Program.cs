@@ -23,6 +23,7 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "audit") return await AuditBench.RunAsync(args[1..]);
         var o = Options.Parse(args);
         var report = new StringBuilder();
         void Say(string line)

@@ -36,11 +36,11 @@ internal static class PlatformModule
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var dataFolder = Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath);
-        services.AddSingleton<IPersonalDataProtector>(new PersonalDataProtector(PersonalDataKey.Load(builder.Configuration, dataFolder)));
+        var personalDataKey = PersonalDataKey.Load(builder.Configuration, dataFolder);
+        services.AddSingleton<IPersonalDataProtector>(new PersonalDataProtector(personalDataKey));
         services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys"))).SetApplicationName("Linli");
 
-        builder.AddModuleDbContext<AuditDbContext>(AuditDbContext.Module);
-        services.AddScoped<IAuditLog, AuditLog>();
+        builder.AddAuditLog(personalDataKey, dataFolder);
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
@@ -137,6 +137,8 @@ internal static class PlatformModule
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         using var scope = services.CreateScope();
+        // Start-up tasks import and seed in bulk (rebuilding indexes), which is the owner role's work.
+        scope.ServiceProvider.GetRequiredService<DatabaseSession>().AsOwner = true;
         foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().OrderBy(t => t.Order))
             await task.RunAsync(cancellationToken);
     }

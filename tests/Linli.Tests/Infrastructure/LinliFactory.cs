@@ -65,6 +65,10 @@ public class LinliFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>The database's name and, on PostgreSQL, its connection string as the server's owner (null on SQLite).</summary>
+    public string DatabaseName => _name;
+    public string? ConnectionString => _connectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");

@@ -12,6 +12,13 @@ internal sealed class DatabaseOptions
     /// <summary>PostgreSQL connection string, or a SQLite one overriding <see cref="DataFolder"/>.</summary>
     public string? ConnectionString { get; set; }
 
+    /// <summary>
+    /// PostgreSQL only: the connection string of the role that owns the schemas, used to migrate (and for start-up tasks
+    /// and seeding, which rebuild indexes). Without it one role does everything. With it, <see cref="ConnectionString"/>
+    /// is the runtime role, which the migrator grants data access only — and on the audit log only INSERT and SELECT.
+    /// </summary>
+    public string? MigrationConnectionString { get; set; }
+
     /// <summary>Folder holding the SQLite file and local keys; relative paths are under the content root.</summary>
     public string DataFolder { get; set; } = "App_Data";
 
@@ -30,6 +37,10 @@ internal sealed class DatabaseOptions
         // across the process's connections, so every read queued behind each intake commit.)
         return $"Data Source={Path.Combine(folder, "linli.db")};Pooling=True";
     }
+
+    /// <summary>The owner role's connection string, or null when the runtime role migrates too (always on SQLite).</summary>
+    internal string? ResolveMigrationConnectionString() =>
+        Provider == DatabaseProvider.Postgres && !string.IsNullOrWhiteSpace(MigrationConnectionString) ? WithPostgresDefaults(MigrationConnectionString) : null;
 
     /// <summary>
     /// Each request opens and closes its connection several times: resetting the session on every return to the pool

@@ -21,7 +21,7 @@ internal static class CallerHistoryEndpoint
         var paged = await db.Tickets.AsNoTracking().Where(t => t.PhoneHash == hash).Include(t => t.Units)
             .OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).AsSplitQuery()
             .ToPagedAsync(request.Page, request.PageSize, ct);
-        return new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t)).ToList(), paged.Page, paged.PageSize, paged.Total);
+        return new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t, TicketAudience.Staff)).ToList(), paged.Page, paged.PageSize, paged.Total);
     }
 
     public static void Map(IEndpointRouteBuilder api) =>

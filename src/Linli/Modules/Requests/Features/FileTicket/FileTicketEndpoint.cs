@@ -67,6 +67,6 @@ internal sealed class FileTicketHandler(RequestsDbContext db, TicketIntake intak
 
         // Offered, not forced: the centre decides whether to merge (§3). Residents are not shown others' tickets.
         IReadOnlyList<DuplicateCandidate> duplicates = actor.Is(Roles.Resident) ? [] : await intake.DuplicatesAsync(taken, ct);
-        return new FiledTicket(TicketView.Of(taken.Ticket), duplicates);
+        return new FiledTicket(TicketView.Of(taken.Ticket, TicketViewRule.AudienceOf(actor)), duplicates);
     }
 }

@@ -11,7 +11,7 @@ internal static class ListTicketsEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/", async Task<Ok<Paged<TicketView>>> (TicketState? state, string? unit, string? region, int? categoryId, string? number,
-                bool? overdue, bool? supervised, int? page, int? pageSize, RequestsDbContext db, CancellationToken ct) =>
+                bool? overdue, bool? supervised, int? page, int? pageSize, RequestsDbContext db, HttpContext http, CancellationToken ct) =>
             {
                 var query = db.Tickets.AsNoTracking();
                 if (state is not null) query = query.Where(t => t.State == state);
@@ -23,7 +23,8 @@ internal static class ListTicketsEndpoint
                 if (supervised is not null) query = query.Where(t => t.UnderSupervision == supervised);
                 var paged = await query.Include(t => t.Units).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
                     .AsSplitQuery().ToPagedAsync(page, pageSize, ct);
-                return TypedResults.Ok(new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t)).ToList(), paged.Page, paged.PageSize, paged.Total));
+                var audience = TicketViewRule.AudienceOf(http.User);
+                return TypedResults.Ok(new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t, audience)).ToList(), paged.Page, paged.PageSize, paged.Total));
             })
             .WithName("ListTickets")
             .WithSummary("Tickets in the caller's scope, newest first, by state, assigned unit, region prefix, category, number, overdue or supervised; paginated.");

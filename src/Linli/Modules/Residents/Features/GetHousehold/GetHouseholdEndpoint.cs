@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Audit;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -10,12 +11,18 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Residents.Features.GetHousehold;
 
 /// <summary>Households and their members, within the caller's area.</summary>
-internal sealed class HouseholdQuery(ResidentsDbContext db, ResidentSearch residents)
+internal sealed class HouseholdQuery(ResidentsDbContext db, ResidentSearch residents, IAuditLog audit)
 {
     public async Task<HouseholdDetails?> FindAsync(long id, CancellationToken cancellationToken)
     {
         var household = await db.Households.AsNoTracking().FirstOrDefaultAsync(h => h.Id == id, cancellationToken);
-        if (household is null) return null;
+        if (household is null)
+        {
+            // Only on this not-found path: a household outside the caller's area is a refused attempt, for the audit log.
+            await audit.RecordIfOutOfScopeAsync(AuditSubjects.Household, db.Households.IgnoreQueryFilters().AsNoTracking().Where(h => h.Id == id)
+                .Select(h => new AuditSubjectRef(h.Id.ToString(), h.CommunityCode, "")), cancellationToken);
+            return null;
+        }
         return new HouseholdDetails(Views.Summary(household), await residents.MembersAsync(id, cancellationToken));
     }
 
