@@ -66,6 +66,8 @@ internal static class RequestsModule
         builder.Services.AddSingleton<NotificationSender>();
         builder.Services.AddHostedService<DeadlineWatcherService>();
         builder.Services.AddHostedService<NotificationSenderService>();
+        builder.Services.AddSingleton<Features.Metrics.TicketStatsRollup>();
+        builder.Services.AddHostedService<Features.Metrics.TicketStatsRollupService>();
         return builder;
     }
 
