@@ -56,6 +56,17 @@ internal sealed class Database : IAsyncDisposable
         $"WHERE c.level = 3 AND NOT c.is_retired AND c.id NOT IN (SELECT category_id FROM {T("service_attributes")}) ORDER BY c.id",
         r => (r.GetInt32(0), r.GetInt32(1)));
 
+    /// <summary>Days before yesterday (China time) not yet in the metrics' roll-up: the server's job fills them in after start.</summary>
+    public async Task<long> RollupBacklogAsync()
+    {
+        var first = (await QueryAsync($"SELECT min(created_at) FROM {T("tickets")}", r => r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0)))[0];
+        if (first is null) return 0;
+        var china = TimeSpan.FromHours(8);
+        var days = DateOnly.FromDateTime(DateTime.UtcNow + china - TimeSpan.FromMinutes(5)).DayNumber - DateOnly.FromDateTime(first.Value.ToUniversalTime() + china).DayNumber;
+        var done = (await QueryAsync($"SELECT count(*) FROM {T("ticket_stats_days")}", r => r.GetInt64(0)))[0];
+        return Math.Max(0, days - done);
+    }
+
     public async Task<long> CountResidentsAsync() =>
         (await QueryAsync($"SELECT count(*) FROM {(_postgres ? "residents.residents" : "residents_residents")}", r => r.GetInt64(0)))[0];
 

@@ -54,6 +54,12 @@ internal static partial class ListsBench
             clients["anonymous"] = anonymous;
 
             await using var db = Database.Open(o);
+            // The metrics' roll-up of a database seeded before it existed is built by the server's job after start: wait for it.
+            for (var backlog = await db.RollupBacklogAsync(); backlog > 0; backlog = await db.RollupBacklogAsync())
+            {
+                Console.WriteLine($"  waiting for the metrics roll-up: {backlog} days to go");
+                await Task.Delay(TimeSpan.FromSeconds(10));
+            }
             var sample = await db.ListSampleAsync();
             var tickets = await db.CountTicketsAsync();
             var residents = await db.CountResidentsAsync();
@@ -93,7 +99,7 @@ internal static partial class ListsBench
             Say("");
             Say("| case | user | status | p50 ms | p95 ms | max ms | p95 / baseline |");
             Say("|---|---|---|---|---|---|---|");
-            foreach (var r in results.OrderByDescending(r => r.P95))
+            foreach (var r in results.OrderByDescending(r => double.IsNaN(r.P95) ? double.MaxValue : r.P95))
                 Say($"| {(r.P95 >= Goal ? "**" + r.Case.Name + "**" : r.Case.Name)} | {r.Case.User} | {(int)r.Status} | {r.P50:F1} | {r.P95:F1} | {r.Max:F1} | {r.P95 / baseline:F1} |");
         }
         finally
@@ -242,7 +248,8 @@ internal static partial class ListsBench
             yield return new($"page: queue {q} ({Scope(u)})", u, "GET", $"/requests/queues?queue={q}", Page: true);
         yield return new("page: hotline console", "demo.hotline", "GET", "/requests/console", Page: true);
         yield return new("page: a ticket (hotline)", "demo.hotline", "GET", $"/requests/tickets/{s.Ticket}", Page: true);
-        yield return new("page: track a ticket (hotline)", "demo.hotline", "GET", $"/requests/track/{s.TicketNumber}", Page: true);
+        // Residents track their own tickets; the demo resident filed none of the seeded ones: the lookup and its "not found".
+        yield return new("page: track a ticket (resident)", "demo.resident", "GET", $"/requests/track/{s.TicketNumber}", Page: true, Expect: HttpStatusCode.NotFound);
         yield return new("page: my requests (resident)", "demo.resident", "GET", "/requests/mine", Page: true);
         yield return new("page: metrics, default (city)", city, "GET", "/requests/metrics", Page: true);
         yield return new("page: metrics, year by category (city)", city, "GET", "/requests/metrics?Period=year&GroupBy=Category", Page: true);

@@ -35,16 +35,16 @@ internal sealed class Keyset<TEntity>
 
     /// <summary>
     /// One page: by cursor when <see cref="PageRequest.After"/> or <see cref="PageRequest.Before"/> is given, else by page number.
-    /// <paramref name="keysOf"/> gives a projected row's key values in key order (for its cursor); <paramref name="exactTotal"/>,
-    /// when the caller knows the count from elsewhere (kept counters), replaces the capped count.
+    /// <paramref name="keysOf"/> gives a projected row's key values in key order (for its cursor); <paramref name="count"/>,
+    /// when the caller counts more cheaply than the filtered query can (kept counters, a narrower table), replaces the capped count.
     /// </summary>
     public async Task<Paged<TOut>> PageAsync<TOut>(IQueryable<TEntity> filtered, Expression<Func<TEntity, TOut>> select, Func<TOut, object[]> keysOf,
-        PageRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<long>>? exactTotal = null)
+        PageRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<(long Total, bool Capped)>>? count = null)
     {
         var (page, size) = Paging.Normalize(request.Page, request.PageSize);
         var after = Decode(request.After, "after");
         var before = after is null ? Decode(request.Before, "before") : null;
-        var (total, capped) = exactTotal is null ? await Paging.CountUpToLimitAsync(filtered, cancellationToken) : (await exactTotal(cancellationToken), false);
+        var (total, capped) = count is null ? await Paging.CountUpToLimitAsync(filtered, cancellationToken) : await count(cancellationToken);
 
         if (after is not null || before is not null)
         {
@@ -110,15 +110,9 @@ internal sealed class Keyset<TEntity>
         Expression Compare(int i, ExpressionType how)
         {
             var key = new ReplaceParameter(_keys[i].Parameters[0], row).Visit(_keys[i].Body);
-            var holder = Activator.CreateInstance(typeof(Parameter<>).MakeGenericType(key.Type), values[i])!;
+            var holder = Activator.CreateInstance(typeof(KeysetParameter<>).MakeGenericType(key.Type), values[i])!;
             return Expression.MakeBinary(how, key, Expression.Field(Expression.Constant(holder), "Value"));
         }
-    }
-
-    private sealed class Parameter<TValue>(TValue value)
-    {
-        // A field of a closure object: EF makes it a query parameter, not a literal, so one plan serves every cursor.
-        public readonly TValue Value = value;
     }
 
     private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
@@ -172,4 +166,10 @@ internal sealed class Keyset<TEntity>
             return null;
         }
     }
+}
+
+/// <summary>A cursor value as a field of a closure object: EF makes it a query parameter, not a literal, so one plan serves every cursor.</summary>
+internal sealed class KeysetParameter<TValue>(TValue value)
+{
+    public readonly TValue Value = value;
 }

@@ -68,10 +68,13 @@ internal static class Paging
     }
 
     /// <summary>Counts at most <see cref="CountLimit"/> rows (one more tells whether there are more): a bounded scan at any size.</summary>
-    public static async Task<(long Total, bool Capped)> CountUpToLimitAsync<T>(IQueryable<T> query, CancellationToken cancellationToken)
+    public static Task<(long Total, bool Capped)> CountUpToLimitAsync<T>(IQueryable<T> query, CancellationToken cancellationToken) =>
+        CountUpToLimitAsync(query, CountLimit, cancellationToken);
+
+    public static async Task<(long Total, bool Capped)> CountUpToLimitAsync<T>(IQueryable<T> query, int limit, CancellationToken cancellationToken)
     {
-        var n = await query.Take(CountLimit + 1).LongCountAsync(cancellationToken);
-        return n > CountLimit ? (CountLimit, true) : (n, false);
+        var n = await query.Take(limit + 1).LongCountAsync(cancellationToken);
+        return n > limit ? (limit, true) : (n, false);
     }
 
     internal static void RefuseDeepOffset(long offset)

@@ -1,7 +1,12 @@
 namespace Linli.Modules.Requests.Domain;
 
 /// <summary>What a row of the daily roll-up is counted by: the street (9-digit code), the leaf category or the lead unit.</summary>
-internal enum StatsDimension { Street = 1, Category = 2, Unit = 3 }
+internal enum StatsDimension
+{
+    Street = 1, Category = 2, Unit = 3,
+    /// <summary>The same per calendar month (<see cref="TicketDailyStats.Day"/> is the month's first day): a year adds up twelve rows a key.</summary>
+    StreetMonth = 11, CategoryMonth = 12, UnitMonth = 13,
+}
 
 /// <summary>
 /// The metrics' counts of the tickets filed on one China-time day, per street, per category and per unit (one row each),

@@ -24,8 +24,9 @@ internal static class ListTicketsEndpoint
                 if (!string.IsNullOrWhiteSpace(region)) query = query.Where(t => t.CommunityCode.StartsWith(region));
                 if (categoryId is not null) query = query.Where(t => t.CategoryId == categoryId);
                 if (!string.IsNullOrWhiteSpace(number)) query = query.Where(t => t.Number == number);
-                if (overdue is not null) query = query.Where(t => t.IsOverdue == overdue);
-                if (supervised is not null) query = query.Where(t => t.UnderSupervision == supervised);
+                // As literals, so that the planner matches the partial indexes (WHERE is_overdue / under_supervision) on every plan.
+                if (overdue is not null) query = overdue.Value ? query.Where(t => t.IsOverdue) : query.Where(t => !t.IsOverdue);
+                if (supervised is not null) query = supervised.Value ? query.Where(t => t.UnderSupervision) : query.Where(t => !t.UnderSupervision);
                 var paged = await Newest.PageAsync(query.Include(t => t.Units).AsSplitQuery(), t => t, t => [t.CreatedAt, t.Id],
                     new PageRequest(page, pageSize, after, before), ct);
                 return TypedResults.Ok(new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t)).ToList(), paged.Page, paged.PageSize, paged.Total)

@@ -195,8 +195,18 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         var parts = new List<MetricsCounts>();
         if (lastRolled >= filter.From)
         {
+            // Whole months whose every day is rolled up and unchanged add up their month rows; the other days their day rows.
+            var months = new List<DateOnly>();
+            for (var m = new DateOnly(filter.From.Year, filter.From.Month, 1); m <= lastRolled; m = m.AddMonths(1))
+                if (m >= filter.From && m.AddMonths(1).AddDays(-1) <= lastRolled && !live.Any(d => d >= m && d < m.AddMonths(1))) months.Add(m);
+            var inMonths = new List<DateOnly>();
+            foreach (var m in months) for (var d = m; d < m.AddMonths(1); d = d.AddDays(1)) inMonths.Add(d);
+            var skip = live.Concat(inMonths).ToList();
+            var monthly = dimension + 10;
             var rows = db.TicketDailyStats.AsNoTracking()
-                .Where(s => s.Dimension == dimension && s.Day >= filter.From && s.Day <= lastRolled && !live.Contains(s.Day) && s.Region.StartsWith(area));
+                .Where(s => (s.Dimension == dimension && s.Day >= filter.From && s.Day <= lastRolled && !skip.Contains(s.Day))
+                            || (s.Dimension == monthly && months.Contains(s.Day)))
+                .Where(s => s.Region.StartsWith(area));
             parts.AddRange(await rows.GroupBy(rollupKey).Select(g => new MetricsCounts
             {
                 Key = g.Key, Count = g.Sum(s => s.Count), SignDueSigned = g.Sum(s => s.SignDue), SignedOnTime = g.Sum(s => s.SignedOnTime),

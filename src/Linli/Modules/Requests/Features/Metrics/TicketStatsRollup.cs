@@ -52,39 +52,71 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
         var today = ChinaDay(nowUtc);
         var days = await StaleDaysAsync(db, ChinaDay(first.Value), ChinaDay(nowUtc - Settle).AddDays(-1), today, ct);
         // Days without tickets are computed too (as "nothing"), so that they are not looked at again.
-        foreach (var day in days) await ComputeDayAsync(db, day, nowUtc, ct);
+        foreach (var month in days.GroupBy(d => new DateOnly(d.Year, d.Month, 1)))
+            await ComputeAsync(db, month.ToList(), nowUtc, ct);
         return days.Count;
     }
 
-    /// <summary>Replaces one day's rows by a recount of the tickets filed that day, in one transaction.</summary>
-    public static async Task ComputeDayAsync(RequestsDbContext db, DateOnly day, DateTime nowUtc, CancellationToken ct)
+    /// <summary>
+    /// Replaces the rows of some days of one month by a recount of their tickets, and the month's rows by the sums of its
+    /// days' rows, in one transaction: a reader sees a month's rows and its days' rows agree, or the days still marked.
+    /// The marks consumed are the ones read before the recount (by id): a change committed later keeps its mark.
+    /// </summary>
+    private static async Task ComputeAsync(RequestsDbContext db, IReadOnlyList<DateOnly> days, DateTime nowUtc, CancellationToken ct)
     {
-        var from = Platform.Ui.Display.ChinaDayStartUtc(day);
-        var to = Platform.Ui.Display.ChinaDayStartUtc(day.AddDays(1));
-        await using var transaction = await db.Database.BeginTransactionAsync(ct);
-        // Two instances (or the job and a reader) computing the same day wait for each other; on SQLite the first
-        // statement below writes, which takes the one write lock.
-        if (db.Database.IsNpgsql()) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(74110, {day.DayNumber})", ct);
-        await db.TicketDailyStats.Where(s => s.Day == day).ExecuteDeleteAsync(ct);
-        // Marks written after this point (by a change committed later) stay, and the day is computed again.
-        var seen = await db.TicketStatsChanges.Where(c => c.Day == day).MaxAsync(c => (long?)c.Id, ct);
+        var month = new DateOnly(days[0].Year, days[0].Month, 1);
+        var monthEnd = month.AddMonths(1).AddDays(-1);
+        var postgres = db.Database.IsNpgsql();
+        // PostgreSQL: one transaction from the start, and two instances computing the same month wait for each other.
+        // SQLite (one writer for the whole file): count first, then hold the write lock only for the writes.
+        var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
+        if (postgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(74110, {month.DayNumber})", ct);
+        var marks = await db.TicketStatsChanges.Where(c => days.Contains(c.Day)).Select(c => c.Id).ToListAsync(ct);
 
-        var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
         var rows = new List<TicketDailyStats>();
-        foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 9), nowUtc, ct))
-            rows.Add(Row(day, StatsDimension.Street, x.Key, "", x));
-        foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 4) + "|" + t.CategoryId.ToString(), nowUtc, ct))
-            rows.Add(Row(day, StatsDimension.Category, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
-        foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 4) + "|" + (t.AssignedUnitCode ?? ""), nowUtc, ct))
-            rows.Add(Row(day, StatsDimension.Unit, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
-        db.TicketDailyStats.AddRange(rows);
+        foreach (var day in days)
+        {
+            var from = Platform.Ui.Display.ChinaDayStartUtc(day);
+            var to = Platform.Ui.Display.ChinaDayStartUtc(day.AddDays(1));
+            var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
+            foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 9), nowUtc, ct))
+                rows.Add(Row(day, StatsDimension.Street, x.Key, "", x));
+            foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 4) + "|" + t.CategoryId.ToString(), nowUtc, ct))
+                rows.Add(Row(day, StatsDimension.Category, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
+            foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 4) + "|" + (t.AssignedUnitCode ?? ""), nowUtc, ct))
+                rows.Add(Row(day, StatsDimension.Unit, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
+        }
 
-        var mark = await db.TicketStatsDays.FirstOrDefaultAsync(d => d.Day == day, ct);
-        if (mark is null) db.TicketStatsDays.Add(new TicketStatsDay { Day = day, ComputedAt = nowUtc });
-        else mark.ComputedAt = nowUtc;
-        await db.SaveChangesAsync(ct);
-        if (seen is { } id) await db.TicketStatsChanges.Where(c => c.Day == day && c.Id <= id).ExecuteDeleteAsync(ct);
-        await transaction.CommitAsync(ct);
+        transaction ??= await db.Database.BeginTransactionAsync(ct);
+        await using (transaction)
+        {
+            await db.TicketDailyStats.Where(s => (s.Day >= month && s.Day <= monthEnd && days.Contains(s.Day) && s.Dimension < StatsDimension.StreetMonth)
+                                                 || (s.Day == month && s.Dimension >= StatsDimension.StreetMonth)).ExecuteDeleteAsync(ct);
+            db.TicketDailyStats.AddRange(rows);
+            var computed = await db.TicketStatsDays.Where(d => days.Contains(d.Day)).ToListAsync(ct);
+            foreach (var day in days)
+            {
+                if (computed.FirstOrDefault(d => d.Day == day) is { } mark) mark.ComputedAt = nowUtc;
+                else db.TicketStatsDays.Add(new TicketStatsDay { Day = day, ComputedAt = nowUtc });
+            }
+            await db.SaveChangesAsync(ct);
+
+            // The month's rows are the sums of its days' rows (a reader uses them only when no day of the month is marked).
+            var sums = await db.TicketDailyStats.AsNoTracking().Where(s => s.Day >= month && s.Day <= monthEnd && s.Dimension < StatsDimension.StreetMonth)
+                .GroupBy(s => new { s.Dimension, s.Region, s.Key })
+                .Select(g => new TicketDailyStats
+                {
+                    Day = month, Dimension = g.Key.Dimension + 10, Region = g.Key.Region, Key = g.Key.Key, Count = g.Sum(s => s.Count), SignDue = g.Sum(s => s.SignDue),
+                    SignedOnTime = g.Sum(s => s.SignedOnTime), ClosedDispatched = g.Sum(s => s.ClosedDispatched), FinishedOnTime = g.Sum(s => s.FinishedOnTime),
+                    Closed = g.Sum(s => s.Closed), Resolved = g.Sum(s => s.Resolved), Rated = g.Sum(s => s.Rated), Satisfied = g.Sum(s => s.Satisfied),
+                    Overdue = g.Sum(s => s.Overdue), Dispatched = g.Sum(s => s.Dispatched), Returned = g.Sum(s => s.Returned), Repeats = g.Sum(s => s.Repeats),
+                    Timed = g.Sum(s => s.Timed), HoursSum = g.Sum(s => s.HoursSum),
+                }).ToListAsync(ct);
+            db.TicketDailyStats.AddRange(sums);
+            await db.SaveChangesAsync(ct);
+            if (marks.Count > 0) await db.TicketStatsChanges.Where(c => marks.Contains(c.Id)).ExecuteDeleteAsync(ct);
+            await transaction.CommitAsync(ct);
+        }
         db.ChangeTracker.Clear();
     }
 

@@ -36,7 +36,7 @@ internal sealed class HouseholdQuery(ResidentsDbContext db, ResidentSearch resid
         }
         return ById.PageAsync(query,
             h => new HouseholdSummary(h.Id, h.CommunityCode, h.GridCode, h.Address, h.Building, h.Unit, h.Room, h.Longitude, h.Latitude, h.IsSynthetic),
-            h => [h.Id], request, cancellationToken, ct => residents.UnitTotalAsync(communityCode, households: true, ct));
+            h => [h.Id], request, cancellationToken, async ct => (await residents.UnitTotalAsync(communityCode, households: true, ct), false));
     }
 }
 

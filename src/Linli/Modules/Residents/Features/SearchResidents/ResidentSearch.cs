@@ -59,14 +59,35 @@ internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtect
                 ? query.Where(r => r.GridCode!.StartsWith(prefix))
                 : query.Where(r => r.CommunityCode.StartsWith(prefix));
         }
-        var regionOnly = string.IsNullOrWhiteSpace(filter.Name) && string.IsNullOrWhiteSpace(filter.IdNumber) && string.IsNullOrWhiteSpace(filter.Phone) && filter.Tag is null;
+        var regionOnly = string.IsNullOrWhiteSpace(filter.Name) && string.IsNullOrWhiteSpace(filter.IdNumber) && string.IsNullOrWhiteSpace(filter.Phone);
+        Func<CancellationToken, Task<(long, bool)>>? total = !regionOnly ? null
+            : filter.Tag is null ? async ct => (await UnitTotalAsync(filter.CommunityCode, households: false, ct), false)
+            : scope.Grid is null && (filter.CommunityCode?.Trim().Length ?? 0) <= 12 ? ct => TaggedTotalAsync(filter.Tag.Value, filter.CommunityCode, today, ct)
+            : null;
         var rows = await ById.PageAsync(query,
             r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode),
-            r => [r.Id], request, cancellationToken,
-            regionOnly ? ct => UnitTotalAsync(filter.CommunityCode, households: false, ct) : null);
+            r => [r.Id], request, cancellationToken, total);
         var tags = await ActiveTagsAsync(db, rows.Items.Select(r => r.Id).ToList(), today, cancellationToken);
         return new Paged<ResidentSummary>(rows.Items.Select(r => ToSummary(r, tags)).ToList(), rows.Page, rows.PageSize, rows.Total)
             { TotalIsCapped = rows.TotalIsCapped, Next = rows.Next, Previous = rows.Previous };
+    }
+
+    /// <summary>
+    /// Residents with a tag in force under a region prefix (within the caller's scope, which the tags carry too), counted
+    /// on the tags alone — a range of the (tag, community, resident) index — up to <see cref="Paging.CountLimit"/>. A
+    /// tag's community is its resident's, so this is the count of the residents' query without a join per resident.
+    /// </summary>
+    private async Task<(long, bool)> TaggedTotalAsync(PopulationTagKind tag, string? regionPrefix, DateOnly today, CancellationToken cancellationToken)
+    {
+        var tags = db.Tags.AsNoTracking().Where(t => t.Tag == tag && t.StartDate <= today && (t.EndDate == null || t.EndDate >= today));
+        if (!string.IsNullOrWhiteSpace(regionPrefix))
+        {
+            var prefix = regionPrefix.Trim();
+            tags = tags.Where(t => t.CommunityCode.StartsWith(prefix));
+        }
+        // Distinct (community, resident): a resident is in one community, and that is the index's order, so the distinct
+        // rows stream off the index and the count stops at the limit.
+        return await Paging.CountUpToLimitAsync(tags.Select(t => new { t.CommunityCode, t.ResidentId }).Distinct(), cancellationToken);
     }
 
     /// <summary>

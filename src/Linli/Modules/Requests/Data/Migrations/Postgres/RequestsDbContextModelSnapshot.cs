@@ -547,10 +547,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_tickets_unsigned_created_at")
-                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
-
                     b.HasIndex("FinishDueAt")
                         .HasDatabaseName("ix_tickets_finish_due_at");
 
@@ -579,10 +575,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_tickets_community_code_created_at");
 
-                    b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
-                        .HasFilter("under_supervision");
-
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_tickets_state_assigned_unit_code");
 
@@ -591,6 +583,21 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
 
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_created_at_id")
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_overdue_created_at_id")
+                        .HasDatabaseName("ix_tickets_overdue_created_at_id")
+                        .HasFilter("is_overdue");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_supervised_created_at_id")
+                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
+                        .HasFilter("under_supervision");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_unsigned_created_at")
+                        .HasDatabaseName("ix_tickets_unsigned_created_at")
+                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
 
                     b.ToTable("tickets", "requests");
                 });

@@ -5,238 +5,223 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
-using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Linli.Modules.Requests.Data.Migrations.Postgres
+namespace Linli.Modules.Requests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RequestsDbContext))]
-    [Migration("20261201102824_TicketListIndexesAndDailyStats")]
+    [Migration("20261201105415_TicketListIndexesAndDailyStats")]
     partial class TicketListIndexesAndDailyStats
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder
-                .HasDefaultSchema("requests")
-                .HasAnnotation("ProductVersion", "10.0.15")
-                .HasAnnotation("Relational:MaxIdentifierLength", 63);
-
-            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
+            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<bool>("IsRetired")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_retired");
 
                     b.Property<int>("Level")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("level");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<int?>("ParentId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("parent_id");
 
                     b.Property<string>("SeedKey")
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("seed_key");
 
                     b.HasKey("Id")
-                        .HasName("pk_categories");
+                        .HasName("pk_requests_categories");
 
                     b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_categories_parent_id");
+                        .HasDatabaseName("ix_requests_categories_parent_id");
 
                     b.HasIndex("SeedKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_categories_seed_key");
+                        .HasDatabaseName("ix_requests_categories_seed_key");
 
-                    b.ToTable("categories", "requests");
+                    b.ToTable("requests_categories", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime?>("ClosedAt")
                         .IsConcurrencyToken()
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
                     b.Property<DateTime>("DueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("due_at");
 
                     b.Property<DateTime?>("FiredAt")
                         .IsConcurrencyToken()
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("fired_at");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("unit_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
 
                     b.HasKey("Id")
-                        .HasName("pk_deadlines");
+                        .HasName("pk_requests_deadlines");
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_deadlines_open_due_at")
                         .HasFilter("fired_at IS NULL AND closed_at IS NULL");
 
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_deadlines_ticket_id");
+                        .HasDatabaseName("ix_requests_deadlines_ticket_id");
 
-                    b.ToTable("deadlines", "requests");
+                    b.ToTable("requests_deadlines", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("read_at");
 
                     b.Property<string>("ReadBy")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("read_by");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recipient");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<long?>("TicketId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_inbox");
+                        .HasName("pk_requests_inbox");
 
                     b.HasIndex("Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_inbox_key");
+                        .HasDatabaseName("ix_requests_inbox_key");
 
                     b.HasIndex("Recipient", "Id")
-                        .HasDatabaseName("ix_inbox_recipient_id");
+                        .HasDatabaseName("ix_requests_inbox_recipient_id");
 
-                    b.ToTable("inbox", "requests");
+                    b.ToTable("requests_inbox", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("Attempts")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("body");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("last_error");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("recipient");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sent_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("subject");
 
                     b.Property<long?>("TicketId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_outbox");
+                        .HasName("pk_requests_outbox");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_unsent")
@@ -244,800 +229,781 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
 
                     b.HasIndex("Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_outbox_key");
+                        .HasDatabaseName("ix_requests_outbox_key");
 
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_outbox_ticket_id");
+                        .HasDatabaseName("ix_requests_outbox_ticket_id");
 
-                    b.ToTable("outbox", "requests");
+                    b.ToTable("requests_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("CategoryId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("category_id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("department_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("department_code");
 
                     b.Property<int>("DuplicateRadiusMeters")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("duplicate_radius_meters");
 
                     b.Property<int>("FinishDaysNormal")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("finish_days_normal");
 
                     b.Property<int>("FinishDaysUrgent")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("finish_days_urgent");
 
                     b.Property<bool>("IsCurrent")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_current");
 
                     b.Property<int>("SignHoursNormal")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sign_hours_normal");
 
                     b.Property<int>("SignHoursUrgent")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sign_hours_urgent");
 
                     b.Property<int>("Version")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_routing_rules");
+                        .HasName("pk_requests_routing_rules");
 
                     b.HasIndex("CategoryId", "IsCurrent")
-                        .HasDatabaseName("ix_routing_rules_category_id_is_current");
+                        .HasDatabaseName("ix_requests_routing_rules_category_id_is_current");
 
                     b.HasIndex("CategoryId", "Version")
                         .IsUnique()
-                        .HasDatabaseName("ix_routing_rules_category_id_version");
+                        .HasDatabaseName("ix_requests_routing_rules_category_id_version");
 
-                    b.ToTable("routing_rules", "requests");
+                    b.ToTable("requests_routing_rules", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("DeadlineKind")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("deadline_kind");
 
                     b.Property<int>("Reason")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reason");
 
                     b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("resolved_at");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("unit_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
 
                     b.HasKey("Id")
-                        .HasName("pk_supervisions");
+                        .HasName("pk_requests_supervisions");
 
                     b.HasIndex("TicketId", "ResolvedAt")
-                        .HasDatabaseName("ix_supervisions_ticket_id_resolved_at");
+                        .HasDatabaseName("ix_requests_supervisions_ticket_id_resolved_at");
 
                     b.HasIndex("UnitCode", "ResolvedAt")
-                        .HasDatabaseName("ix_supervisions_unit_code_resolved_at");
+                        .HasDatabaseName("ix_requests_supervisions_unit_code_resolved_at");
 
-                    b.ToTable("supervisions", "requests");
+                    b.ToTable("requests_supervisions", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address");
 
                     b.Property<string>("AssignedUnitCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("assigned_unit_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("assigned_unit_code");
 
                     b.Property<int>("CategoryId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("category_id");
 
                     b.Property<int>("Channel")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("channel");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
-                        .HasColumnName("community_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.Property<DateTime?>("DispatchedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("dispatched_at");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("extension_reason");
 
                     b.Property<int?>("ExtensionRequestedDays")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("extension_requested_days");
 
                     b.Property<DateTime?>("FinishDueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("finish_due_at");
 
                     b.Property<string>("GridCode")
                         .HasMaxLength(15)
-                        .HasColumnType("character varying(15)")
-                        .HasColumnName("grid_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("grid_code");
 
                     b.Property<bool>("IsAnonymous")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_anonymous");
 
                     b.Property<bool>("IsOverdue")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_overdue");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("longitude");
 
                     b.Property<long?>("MergedIntoId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("merged_into_id");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("character varying(20)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("number");
 
                     b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("phone_cipher");
 
                     b.Property<byte[]>("PhoneHash")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("phone_hash");
 
                     b.Property<string>("PhoneMasked")
                         .HasMaxLength(32)
-                        .HasColumnType("character varying(32)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("phone_masked");
 
                     b.Property<int?>("Rating")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rating");
 
                     b.Property<int>("ReopenCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("reopen_count");
 
                     b.Property<DateTime?>("RepliedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("replied_at");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reply");
 
                     b.Property<string>("ReporterUserId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reporter_user_id");
 
                     b.Property<int>("ReturnCount")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("return_count");
 
                     b.Property<int>("RoutingRuleId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("routing_rule_id");
 
                     b.Property<DateTime?>("SignDueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("sign_due_at");
 
                     b.Property<DateTime?>("SignedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("signed_at");
 
                     b.Property<int>("State")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("state");
 
                     b.Property<DateTime?>("SuspendedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("suspended_at");
 
                     b.Property<bool>("UnderSupervision")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("under_supervision");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Urgency")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("urgency");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_tickets");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_tickets_unsigned_created_at")
-                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
+                        .HasName("pk_requests_tickets");
 
                     b.HasIndex("FinishDueAt")
-                        .HasDatabaseName("ix_tickets_finish_due_at");
+                        .HasDatabaseName("ix_requests_tickets_finish_due_at");
 
                     b.HasIndex("MergedIntoId")
-                        .HasDatabaseName("ix_tickets_merged_into_id");
+                        .HasDatabaseName("ix_requests_tickets_merged_into_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_tickets_number");
+                        .HasDatabaseName("ix_requests_tickets_number");
 
                     b.HasIndex("PhoneHash")
-                        .HasDatabaseName("ix_tickets_phone_hash");
+                        .HasDatabaseName("ix_requests_tickets_phone_hash");
 
                     b.HasIndex("ReporterUserId")
-                        .HasDatabaseName("ix_tickets_reporter_user_id");
+                        .HasDatabaseName("ix_requests_tickets_reporter_user_id");
 
                     b.HasIndex("RoutingRuleId")
-                        .HasDatabaseName("ix_tickets_routing_rule_id");
+                        .HasDatabaseName("ix_requests_tickets_routing_rule_id");
 
                     b.HasIndex("AssignedUnitCode", "State")
-                        .HasDatabaseName("ix_tickets_assigned_unit_code_state");
+                        .HasDatabaseName("ix_requests_tickets_assigned_unit_code_state");
 
                     b.HasIndex("CategoryId", "CreatedAt")
-                        .HasDatabaseName("ix_tickets_category_id_created_at");
+                        .HasDatabaseName("ix_requests_tickets_category_id_created_at");
 
                     b.HasIndex("CommunityCode", "CreatedAt")
-                        .HasDatabaseName("ix_tickets_community_code_created_at");
-
-                    b.HasIndex("CreatedAt", "Id")
-                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
-                        .HasFilter("under_supervision");
+                        .HasDatabaseName("ix_requests_tickets_community_code_created_at");
 
                     b.HasIndex("State", "AssignedUnitCode")
-                        .HasDatabaseName("ix_tickets_state_assigned_unit_code");
+                        .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
 
                     b.HasIndex("State", "CreatedAt", "Id")
-                        .HasDatabaseName("ix_tickets_state_created_at_id");
+                        .HasDatabaseName("ix_requests_tickets_state_created_at_id");
 
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
 
-                    b.ToTable("tickets", "requests");
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_created_at_id")
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_overdue_created_at_id")
+                        .HasDatabaseName("ix_tickets_overdue_created_at_id")
+                        .HasFilter("is_overdue");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_supervised_created_at_id")
+                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
+                        .HasFilter("under_supervision");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_unsigned_created_at")
+                        .HasDatabaseName("ix_tickets_unsigned_created_at")
+                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
+
+                    b.ToTable("requests_tickets", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketAction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<int>("Action")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("action");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("at");
 
                     b.Property<int>("FromState")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("from_state");
 
                     b.Property<string>("Opinion")
                         .HasMaxLength(2200)
-                        .HasColumnType("character varying(2200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("opinion");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
                     b.Property<int>("ToState")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("to_state");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("unit_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
-                        .HasName("pk_ticket_actions");
+                        .HasName("pk_requests_ticket_actions");
 
                     b.HasIndex("Action", "At")
-                        .HasDatabaseName("ix_ticket_actions_action_at");
+                        .HasDatabaseName("ix_requests_ticket_actions_action_at");
 
                     b.HasIndex("TicketId", "At")
-                        .HasDatabaseName("ix_ticket_actions_ticket_id_at");
+                        .HasDatabaseName("ix_requests_ticket_actions_ticket_id_at");
 
-                    b.ToTable("ticket_actions", "requests");
+                    b.ToTable("requests_ticket_actions", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketDailyStats", b =>
                 {
                     b.Property<int>("Dimension")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("dimension");
 
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<string>("Region")
                         .HasMaxLength(12)
-                        .HasColumnType("character varying(12)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("region");
 
                     b.Property<string>("Key")
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key");
 
                     b.Property<long>("Closed")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed");
 
                     b.Property<long>("ClosedDispatched")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("closed_dispatched");
 
                     b.Property<long>("Count")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("count");
 
                     b.Property<long>("Dispatched")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("dispatched");
 
                     b.Property<long>("FinishedOnTime")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("finished_on_time");
 
                     b.Property<double>("HoursSum")
-                        .HasColumnType("double precision")
+                        .HasColumnType("REAL")
                         .HasColumnName("hours_sum");
 
                     b.Property<long>("Overdue")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("overdue");
 
                     b.Property<long>("Rated")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("rated");
 
                     b.Property<long>("Repeats")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("repeats");
 
                     b.Property<long>("Resolved")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("resolved");
 
                     b.Property<long>("Returned")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("returned");
 
                     b.Property<long>("Satisfied")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("satisfied");
 
                     b.Property<long>("SignDue")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("sign_due");
 
                     b.Property<long>("SignedOnTime")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("signed_on_time");
 
                     b.Property<long>("Timed")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("timed");
 
                     b.HasKey("Dimension", "Day", "Region", "Key")
-                        .HasName("pk_ticket_daily_stats");
+                        .HasName("pk_requests_ticket_daily_stats");
 
-                    b.ToTable("ticket_daily_stats", "requests");
+                    b.ToTable("requests_ticket_daily_stats", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<int>("LastNumber")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("last_number");
 
                     b.HasKey("Day")
-                        .HasName("pk_ticket_number_counters");
+                        .HasName("pk_requests_ticket_number_counters");
 
-                    b.ToTable("ticket_number_counters", "requests");
+                    b.ToTable("requests_ticket_number_counters", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsChange", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.HasKey("Id")
-                        .HasName("pk_ticket_stats_changes");
+                        .HasName("pk_requests_ticket_stats_changes");
 
                     b.HasIndex("Day")
-                        .HasDatabaseName("ix_ticket_stats_changes_day");
+                        .HasDatabaseName("ix_requests_ticket_stats_changes_day");
 
-                    b.ToTable("ticket_stats_changes", "requests");
+                    b.ToTable("requests_ticket_stats_changes", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsDay", b =>
                 {
                     b.Property<DateOnly>("Day")
-                        .HasColumnType("date")
+                        .HasColumnType("TEXT")
                         .HasColumnName("day");
 
                     b.Property<DateTime>("ComputedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("computed_at");
 
                     b.HasKey("Day")
-                        .HasName("pk_ticket_stats_days");
+                        .HasName("pk_requests_ticket_stats_days");
 
-                    b.ToTable("ticket_stats_days", "requests");
+                    b.ToTable("requests_ticket_stats_days", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
                     b.Property<DateTime>("AddedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("added_at");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
 
                     b.Property<string>("Report")
                         .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("report");
 
                     b.Property<DateTime?>("ReportDueAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("report_due_at");
 
                     b.Property<DateTime?>("ReportedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("reported_at");
 
                     b.Property<int>("Role")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("role");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("character varying(64)")
-                        .HasColumnName("unit_code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("unit_code");
 
                     b.HasKey("Id")
-                        .HasName("pk_ticket_units");
+                        .HasName("pk_requests_ticket_units");
 
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_ticket_units_ticket_id");
+                        .HasDatabaseName("ix_requests_ticket_units_ticket_id");
 
                     b.HasIndex("UnitCode", "TicketId")
-                        .HasDatabaseName("ix_ticket_units_unit_code_ticket_id");
+                        .HasDatabaseName("ix_requests_ticket_units_unit_code_ticket_id");
 
-                    b.ToTable("ticket_units", "requests");
+                    b.ToTable("requests_ticket_units", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_by");
 
                     b.Property<byte[]>("KeyHash")
                         .IsRequired()
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("key_hash");
 
                     b.Property<string>("KeyHint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("key_hint");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("revoked_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_open311_clients");
+                        .HasName("pk_requests_open311_clients");
 
                     b.HasIndex("KeyHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_open311_clients_key_hash");
+                        .HasDatabaseName("ix_requests_open311_clients_key_hash");
 
-                    b.ToTable("open311_clients", "requests");
+                    b.ToTable("requests_open311_clients", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AccountId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("account_id");
 
                     b.Property<string>("AddressId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("address_id");
 
                     b.Property<string>("AttributesJson")
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("attributes_json");
 
                     b.Property<int>("ClientId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("client_id");
 
                     b.Property<byte[]>("ContactCipher")
-                        .HasColumnType("bytea")
+                        .HasColumnType("BLOB")
                         .HasColumnName("contact_cipher");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
+                        .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DeviceId")
                         .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("device_id");
 
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("media_url");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
 
                     b.Property<Guid>("Token")
-                        .HasColumnType("uuid")
+                        .HasColumnType("TEXT")
                         .HasColumnName("token");
 
                     b.HasKey("Id")
-                        .HasName("pk_open311_submissions");
+                        .HasName("pk_requests_open311_submissions");
 
                     b.HasIndex("ClientId")
-                        .HasDatabaseName("ix_open311_submissions_client_id");
+                        .HasDatabaseName("ix_requests_open311_submissions_client_id");
 
                     b.HasIndex("TicketId")
                         .IsUnique()
-                        .HasDatabaseName("ix_open311_submissions_ticket_id");
+                        .HasDatabaseName("ix_requests_open311_submissions_ticket_id");
 
                     b.HasIndex("Token")
                         .IsUnique()
-                        .HasDatabaseName("ix_open311_submissions_token");
+                        .HasDatabaseName("ix_requests_open311_submissions_token");
 
-                    b.ToTable("open311_submissions", "requests");
+                    b.ToTable("requests_open311_submissions", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
                     b.Property<int>("CategoryId")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("category_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("code")
-                        .UseCollation("C");
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
 
                     b.Property<int>("Datatype")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("datatype");
 
                     b.Property<string>("DatatypeDescription")
                         .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("datatype_description");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("description");
 
                     b.Property<int>("Order")
-                        .HasColumnType("integer")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("order");
 
                     b.Property<bool>("Required")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("required");
 
                     b.Property<string>("ValuesJson")
                         .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
+                        .HasColumnType("TEXT")
                         .HasColumnName("values_json");
 
                     b.Property<bool>("Variable")
-                        .HasColumnType("boolean")
+                        .HasColumnType("INTEGER")
                         .HasColumnName("variable");
 
                     b.HasKey("Id")
-                        .HasName("pk_service_attributes");
+                        .HasName("pk_requests_service_attributes");
 
                     b.HasIndex("CategoryId", "Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_service_attributes_category_id_code");
+                        .HasDatabaseName("ix_requests_service_attributes_category_id_code");
 
-                    b.ToTable("service_attributes", "requests");
+                    b.ToTable("requests_service_attributes", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
@@ -1046,7 +1012,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_categories_categories_parent_id");
+                        .HasConstraintName("fk_requests_categories_requests_categories_parent_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
@@ -1056,7 +1022,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_deadlines_tickets_ticket_id");
+                        .HasConstraintName("fk_requests_deadlines_tickets_ticket_id");
 
                     b.Navigation("Ticket");
                 });
@@ -1067,7 +1033,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_outbox_tickets_ticket_id");
+                        .HasConstraintName("fk_requests_outbox_tickets_ticket_id");
 
                     b.Navigation("Ticket");
                 });
@@ -1079,7 +1045,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_routing_rules_categories_category_id");
+                        .HasConstraintName("fk_requests_routing_rules_requests_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -1089,7 +1055,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_supervisions_tickets_ticket_id");
+                        .HasConstraintName("fk_requests_supervisions_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
@@ -1099,14 +1065,14 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_tickets_categories_category_id");
+                        .HasConstraintName("fk_requests_tickets_requests_categories_category_id");
 
                     b.HasOne("Linli.Modules.Requests.Domain.RoutingRule", null)
                         .WithMany()
                         .HasForeignKey("RoutingRuleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_tickets_routing_rules_routing_rule_id");
+                        .HasConstraintName("fk_requests_tickets_requests_routing_rules_routing_rule_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketAction", b =>
@@ -1116,7 +1082,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ticket_actions_tickets_ticket_id");
+                        .HasConstraintName("fk_requests_ticket_actions_requests_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
@@ -1126,7 +1092,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_ticket_units_tickets_ticket_id");
+                        .HasConstraintName("fk_requests_ticket_units_requests_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
@@ -1136,14 +1102,14 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_open311_submissions_open311_clients_client_id");
+                        .HasConstraintName("fk_requests_open311_submissions_requests_open311_clients_client_id");
 
                     b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_open311_submissions_tickets_ticket_id");
+                        .HasConstraintName("fk_requests_open311_submissions_requests_tickets_ticket_id");
 
                     b.Navigation("Ticket");
                 });
@@ -1155,7 +1121,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_service_attributes_categories_category_id");
+                        .HasConstraintName("fk_requests_service_attributes_requests_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>

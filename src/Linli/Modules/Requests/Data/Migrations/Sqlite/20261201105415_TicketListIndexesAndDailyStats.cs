@@ -75,6 +75,17 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                 columns: new[] { "state", "created_at", "id" });
 
             migrationBuilder.CreateIndex(
+                name: "ix_tickets_created_at_id",
+                table: "requests_tickets",
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_overdue_created_at_id",
+                table: "requests_tickets",
+                columns: new[] { "created_at", "id" },
+                filter: "is_overdue");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tickets_supervised_created_at_id",
                 table: "requests_tickets",
                 columns: new[] { "created_at", "id" },
@@ -106,6 +117,14 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
 
             migrationBuilder.DropIndex(
                 name: "ix_requests_tickets_state_created_at_id",
+                table: "requests_tickets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_created_at_id",
+                table: "requests_tickets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_overdue_created_at_id",
                 table: "requests_tickets");
 
             migrationBuilder.DropIndex(

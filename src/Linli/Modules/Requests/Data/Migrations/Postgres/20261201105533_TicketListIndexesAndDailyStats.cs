@@ -75,6 +75,19 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                 });
 
             migrationBuilder.CreateIndex(
+                name: "ix_tickets_created_at_id",
+                schema: "requests",
+                table: "tickets",
+                columns: new[] { "created_at", "id" });
+
+            migrationBuilder.CreateIndex(
+                name: "ix_tickets_overdue_created_at_id",
+                schema: "requests",
+                table: "tickets",
+                columns: new[] { "created_at", "id" },
+                filter: "is_overdue");
+
+            migrationBuilder.CreateIndex(
                 name: "ix_tickets_state_created_at_id",
                 schema: "requests",
                 table: "tickets",
@@ -115,6 +128,16 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
             migrationBuilder.DropTable(
                 name: "ticket_stats_days",
                 schema: "requests");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_created_at_id",
+                schema: "requests",
+                table: "tickets");
+
+            migrationBuilder.DropIndex(
+                name: "ix_tickets_overdue_created_at_id",
+                schema: "requests",
+                table: "tickets");
 
             migrationBuilder.DropIndex(
                 name: "ix_tickets_state_created_at_id",
