@@ -126,6 +126,25 @@ public sealed class PagingTests(CityFixture city)
     }
 
     [Fact]
+    public async Task A_name_with_a_tag_is_not_counted_past_the_page_but_pages_on()
+    {
+        var client = await city.App.ClientForAsync("supervisor");
+        var someone = (await client.GetFromJsonAsync<JsonElement>("/api/residents?tag=Elderly60&pageSize=1")).GetProperty("items")[0];
+        var surname = someone.GetProperty("name").GetString()![..1];
+        var all = await (await client.PostAsJsonAsync("/api/residents/search", new { name = surname, tag = "Elderly60", pageSize = 500 })).Json(HttpStatusCode.OK);
+        var expected = Ids(all);
+        Assert.True(expected.Length >= 3, $"{expected.Length} elderly named {surname}");
+
+        var first = await (await client.PostAsJsonAsync("/api/residents/search", new { name = surname, tag = "Elderly60", pageSize = 2 })).Json(HttpStatusCode.OK);
+        Assert.Equal(expected[..2], Ids(first));
+        Assert.Equal(2, first.GetProperty("total").GetInt64()); // the rows up to here …
+        Assert.True(first.GetProperty("totalIsCapped").GetBoolean()); // … and more
+        var second = await (await client.PostAsJsonAsync("/api/residents/search",
+            new { name = surname, tag = "Elderly60", pageSize = 2, after = Cursor(first, "next") })).Json(HttpStatusCode.OK);
+        Assert.Equal(expected[2..Math.Min(4, expected.Length)], Ids(second));
+    }
+
+    [Fact]
     public async Task The_queue_counts_of_one_grouped_query_match_each_queue_list()
     {
         var category = await RequestsApi.NewLeafAsync(city.App);

@@ -36,15 +36,17 @@ internal sealed class Keyset<TEntity>
     /// <summary>
     /// One page: by cursor when <see cref="PageRequest.After"/> or <see cref="PageRequest.Before"/> is given, else by page number.
     /// <paramref name="keysOf"/> gives a projected row's key values in key order (for its cursor); <paramref name="count"/>,
-    /// when the caller counts more cheaply than the filtered query can (kept counters, a narrower table), replaces the capped count.
+    /// when the caller counts more cheaply than the filtered query can (kept counters, a narrower table), replaces the capped count;
+    /// <paramref name="counted"/> false skips the count: the total is then the rows up to this page, capped while there are more.
     /// </summary>
     public async Task<Paged<TOut>> PageAsync<TOut>(IQueryable<TEntity> filtered, Expression<Func<TEntity, TOut>> select, Func<TOut, object[]> keysOf,
-        PageRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<(long Total, bool Capped)>>? count = null)
+        PageRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<(long Total, bool Capped)>>? count = null, bool counted = true)
     {
         var (page, size) = Paging.Normalize(request.Page, request.PageSize);
         var after = Decode(request.After, "after");
         var before = after is null ? Decode(request.Before, "before") : null;
-        var (total, capped) = count is null ? await Paging.CountUpToLimitAsync(filtered, cancellationToken) : await count(cancellationToken);
+        // Uncounted (filters whose intersection no index holds): the total says only "the rows up to here, and more if capped".
+        var (total, capped) = !counted ? (0L, true) : count is null ? await Paging.CountUpToLimitAsync(filtered, cancellationToken) : await count(cancellationToken);
 
         if (after is not null || before is not null)
         {
@@ -54,9 +56,9 @@ internal sealed class Keyset<TEntity>
             var more = rows.Count > size;
             if (more) rows.RemoveAt(size);
             if (!forward) rows.Reverse();
-            return new Paged<TOut>(rows, 0, size, total)
+            return new Paged<TOut>(rows, 0, size, counted ? total : rows.Count)
             {
-                TotalIsCapped = capped,
+                TotalIsCapped = counted ? capped : more || !forward,
                 Next = rows.Count == 0 ? null : forward && !more ? null : Encode(keysOf(rows[^1])),
                 Previous = rows.Count == 0 ? null : !forward && !more ? null : Encode(keysOf(rows[0])),
             };
@@ -68,9 +70,9 @@ internal sealed class Keyset<TEntity>
         var items = await Order(filtered, _descending).Skip((int)offset).Take(size + 1).Select(select).ToListAsync(cancellationToken);
         var hasNext = items.Count > size;
         if (hasNext) items.RemoveAt(size);
-        return new Paged<TOut>(items, page, size, total)
+        return new Paged<TOut>(items, page, size, counted ? total : offset + items.Count)
         {
-            TotalIsCapped = capped,
+            TotalIsCapped = counted ? capped : hasNext,
             Next = hasNext ? Encode(keysOf(items[^1])) : null,
             Previous = page > 1 && items.Count > 0 ? Encode(keysOf(items[0])) : null,
         };
