@@ -52,7 +52,7 @@ internal sealed class Keyset<TEntity>
         {
             var forward = after is not null;
             var seek = filtered.Where(Beyond(after ?? before!, forward ? _descending : !_descending));
-            var rows = await Order(seek, forward ? _descending : !_descending).Take(size + 1).Select(select).ToListAsync(cancellationToken);
+            var rows = await Order(seek, forward ? _descending : !_descending).TakeLiteral(size + 1).Select(select).ToListAsync(cancellationToken);
             var more = rows.Count > size;
             if (more) rows.RemoveAt(size);
             if (!forward) rows.Reverse();
@@ -67,7 +67,7 @@ internal sealed class Keyset<TEntity>
         var offset = (long)(page - 1) * size;
         if (offset >= total && !capped) return new Paged<TOut>([], page, size, total);
         Paging.RefuseDeepOffset(offset);
-        var items = await Order(filtered, _descending).Skip((int)offset).Take(size + 1).Select(select).ToListAsync(cancellationToken);
+        var items = await Order(filtered, _descending).SkipLiteral((int)offset).TakeLiteral(size + 1).Select(select).ToListAsync(cancellationToken);
         var hasNext = items.Count > size;
         if (hasNext) items.RemoveAt(size);
         return new Paged<TOut>(items, page, size, counted ? total : offset + items.Count)
