@@ -69,6 +69,8 @@ internal static class RequestsModule
         builder.Services.AddHostedService<DeadlineWatcherService>();
         builder.Services.AddHostedService<NotificationSenderService>();
         builder.Services.AddSingleton<Linli.Platform.Calendar.IWorkingCalendarChangeHandler, RecomputeDeadlines>();
+        builder.Services.AddSingleton<Features.Metrics.TicketStatsRollup>();
+        builder.Services.AddHostedService<Features.Metrics.TicketStatsRollupService>();
         return builder;
     }
 

@@ -62,8 +62,9 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.HasIndex(x => x.CommunityCode);
             e.HasIndex(x => x.GridCode);
             // Names are searched by prefix (LIKE '王%'); on PostgreSQL a pattern operator class lets the b-tree serve that in any locale.
-            var byName = e.HasIndex(x => x.Name);
-            if (Database.IsNpgsql()) byName.HasOperators("text_pattern_ops");
+            // The community code beside it lets a scoped count of a name prefix read the index alone.
+            var byName = e.HasIndex(x => new { x.Name, x.CommunityCode });
+            if (Database.IsNpgsql()) byName.HasOperators("text_pattern_ops", "text_pattern_ops");
             e.HasIndex(x => x.HouseholdId);
             e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity) && (ScopeGrid == null || x.GridCode == ScopeGrid));
         });
@@ -72,6 +73,8 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.ToTable("population_tags");
             e.Property(x => x.CommunityCode).HasMaxLength(12);
             e.HasIndex(x => new { x.Tag, x.ResidentId });
+            // Residents with a tag in an area: a range of this index (the search's count, see ResidentSearch).
+            e.HasIndex(x => new { x.Tag, x.CommunityCode, x.ResidentId });
             e.HasIndex(x => x.ResidentId);
             // Tags carry no grid; they are only ever read through their (grid-filtered) resident.
             e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity));

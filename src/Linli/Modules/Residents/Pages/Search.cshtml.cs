@@ -3,6 +3,7 @@ using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Modules.Residents.Features.Shared;
 using Linli.Platform.Auth;
+using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -28,6 +29,13 @@ internal sealed class SearchModel(ResidentSearch search) : PageModel
     [BindProperty(SupportsGet = true, Name = "p")]
     public int? PageNumber { get; set; }
 
+    /// <summary>Cursors of the pager (the page after or before a row): the list goes on past any depth a page number reaches.</summary>
+    [BindProperty(SupportsGet = true), MaxLength(200)]
+    public string? After { get; set; }
+
+    [BindProperty(SupportsGet = true), MaxLength(200)]
+    public string? Before { get; set; }
+
     [BindProperty, MaxLength(50)]
     public string? Name { get; set; }
 
@@ -43,14 +51,29 @@ internal sealed class SearchModel(ResidentSearch search) : PageModel
     {
         // Without a filter the page is just the form: no count over the whole area on every visit.
         if (!ModelState.IsValid || (Community is null && Tag is null)) return;
-        Results = await search.SearchAsync(new ResidentFilter(Tag: Tag, CommunityCode: Community), PageNumber, PageSize, cancellationToken);
+        await SearchAsync(new ResidentFilter(Tag: Tag, CommunityCode: Community), cancellationToken);
+    }
+
+    private async Task SearchAsync(ResidentFilter filter, CancellationToken cancellationToken)
+    {
+        try
+        {
+            Results = await search.SearchAsync(filter, new PageRequest(PageNumber, PageSize, After, Before), cancellationToken);
+        }
+        catch (ValidationFailedException e)
+        {
+            // A page number deeper than an offset may go, or a spoilt cursor: said on the form, not an error page.
+            foreach (var (field, messages) in e.Errors)
+            foreach (var message in messages)
+                ModelState.AddModelError(field, message);
+        }
     }
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         Posted = true;
         if (!ModelState.IsValid) return;
-        Results = await search.SearchAsync(new ResidentFilter(Name, IdNumber, null, Tag, Community), PageNumber, PageSize, cancellationToken);
+        await SearchAsync(new ResidentFilter(Name, IdNumber, null, Tag, Community), cancellationToken);
         // The number is not echoed back into the page: results show it masked, like everywhere else.
         ModelState.Remove(nameof(IdNumber));
         IdNumber = null;

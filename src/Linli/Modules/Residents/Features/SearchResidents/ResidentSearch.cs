@@ -2,6 +2,7 @@ using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Auth;
 using Linli.Platform.Paging;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -15,13 +16,22 @@ namespace Linli.Modules.Residents.Features.SearchResidents;
 /// </summary>
 internal sealed record ResidentFilter(string? Name = null, string? IdNumber = null, string? Phone = null, PopulationTagKind? Tag = null, string? CommunityCode = null);
 
-/// <summary>The one resident search behind the API and the search page. The caller's scope is applied by the DbContext.</summary>
-internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtector protector, TimeProvider clock)
+/// <summary>
+/// The one resident search behind the API and the search page. The caller's scope is applied by the DbContext. Results are
+/// in id order and page by keyset (<see cref="Keyset{TEntity}"/>): the primary key serves any depth. A list filtered by
+/// region alone takes its exact total from the kept unit counts; any other filter counts up to <see cref="Paging.CountLimit"/>.
+/// </summary>
+internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtector protector, TimeProvider clock, IAreaScope scope)
 {
+    private static readonly Keyset<Resident> ById = Keyset<Resident>.Ascending(r => r.Id);
+
     private sealed record Row(long Id, long HouseholdId, string Name, Gender Gender, DateOnly BirthDate, string IdNumberMasked, string? PhoneMasked,
         RelationToHead RelationToHead, string CommunityCode, string? GridCode);
 
-    public async Task<Paged<ResidentSummary>> SearchAsync(ResidentFilter filter, int? page, int? pageSize, CancellationToken cancellationToken)
+    public Task<Paged<ResidentSummary>> SearchAsync(ResidentFilter filter, int? page, int? pageSize, CancellationToken cancellationToken) =>
+        SearchAsync(filter, new PageRequest(page, pageSize), cancellationToken);
+
+    public async Task<Paged<ResidentSummary>> SearchAsync(ResidentFilter filter, PageRequest request, CancellationToken cancellationToken)
     {
         var today = Views.Today(clock);
         var query = db.Residents.AsNoTracking();
@@ -49,11 +59,53 @@ internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtect
                 ? query.Where(r => r.GridCode!.StartsWith(prefix))
                 : query.Where(r => r.CommunityCode.StartsWith(prefix));
         }
-        var rows = await query.OrderBy(r => r.Id)
-            .Select(r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode))
-            .ToPagedAsync(page, pageSize, cancellationToken);
+        var regionOnly = string.IsNullOrWhiteSpace(filter.Name) && string.IsNullOrWhiteSpace(filter.IdNumber) && string.IsNullOrWhiteSpace(filter.Phone);
+        Func<CancellationToken, Task<(long, bool)>>? total = !regionOnly ? null
+            : filter.Tag is null ? async ct => (await UnitTotalAsync(filter.CommunityCode, households: false, ct), false)
+            : scope.Grid is null && (filter.CommunityCode?.Trim().Length ?? 0) <= 12 ? ct => TaggedTotalAsync(filter.Tag.Value, filter.CommunityCode, today, ct)
+            : null;
+        var rows = await ById.PageAsync(query,
+            r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthDate, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode),
+            r => [r.Id], request, cancellationToken, total,
+            // A name prefix and a tag are each a few per cent of the city: no index holds their intersection, so counting
+            // even 10,000 of them reads hundreds of thousands of rows. The page itself is cheap (in id order it stops early).
+            counted: !(!string.IsNullOrWhiteSpace(filter.Name) && filter.Tag is not null));
         var tags = await ActiveTagsAsync(db, rows.Items.Select(r => r.Id).ToList(), today, cancellationToken);
-        return new Paged<ResidentSummary>(rows.Items.Select(r => ToSummary(r, tags)).ToList(), rows.Page, rows.PageSize, rows.Total);
+        return new Paged<ResidentSummary>(rows.Items.Select(r => ToSummary(r, tags)).ToList(), rows.Page, rows.PageSize, rows.Total)
+            { TotalIsCapped = rows.TotalIsCapped, Next = rows.Next, Previous = rows.Previous };
+    }
+
+    /// <summary>
+    /// Residents with a tag in force under a region prefix (within the caller's scope, which the tags carry too), counted
+    /// on the tags alone — a range of the (tag, community, resident) index — up to <see cref="Paging.CountLimit"/>. A
+    /// tag's community is its resident's, so this is the count of the residents' query without a join per resident.
+    /// </summary>
+    private async Task<(long, bool)> TaggedTotalAsync(PopulationTagKind tag, string? regionPrefix, DateOnly today, CancellationToken cancellationToken)
+    {
+        var tags = db.Tags.AsNoTracking().Where(t => t.Tag == tag && t.StartDate <= today && (t.EndDate == null || t.EndDate >= today));
+        if (!string.IsNullOrWhiteSpace(regionPrefix))
+        {
+            var prefix = regionPrefix.Trim();
+            tags = tags.Where(t => t.CommunityCode.StartsWith(prefix));
+        }
+        // Distinct (community, resident): a resident is in one community, and that is the index's order, so the distinct
+        // rows stream off the index and the count stops at the limit.
+        return await Paging.CountUpToLimitAsync(tags.Select(t => new { t.CommunityCode, t.ResidentId }).Distinct(), cancellationToken);
+    }
+
+    /// <summary>
+    /// Residents (or households) under a region prefix within the caller's scope, from the unit counts (a grid or a community
+    /// each): exactly what the scoped query would count, read from a few rows instead of counting millions.
+    /// </summary>
+    public async Task<long> UnitTotalAsync(string? regionPrefix, bool households, CancellationToken cancellationToken)
+    {
+        var within = scope.Grid ?? scope.CommunityPrefix;
+        if (within is null) return 0;
+        var wanted = regionPrefix?.Trim() ?? "";
+        var prefix = wanted.StartsWith(within, StringComparison.Ordinal) ? wanted : within.StartsWith(wanted, StringComparison.Ordinal) ? within : null;
+        if (prefix is null) return 0;
+        var units = db.UnitCounts.AsNoTracking().Where(u => u.UnitCode.StartsWith(prefix));
+        return households ? await units.SumAsync(u => u.Households, cancellationToken) : await units.SumAsync(u => u.Residents, cancellationToken);
     }
 
     /// <summary>Residents of one household (already known to be visible), head first.</summary>

@@ -547,9 +547,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_tickets_created_at");
-
                     b.HasIndex("FinishDueAt")
                         .HasDatabaseName("ix_tickets_finish_due_at");
 
@@ -581,8 +578,26 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_tickets_state_assigned_unit_code");
 
+                    b.HasIndex("State", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_state_created_at_id");
+
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_created_at_id")
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_overdue_created_at_id")
+                        .HasDatabaseName("ix_tickets_overdue_created_at_id")
+                        .HasFilter("is_overdue");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_supervised_created_at_id")
+                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
+                        .HasFilter("under_supervision");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_unsigned_created_at")
+                        .HasDatabaseName("ix_tickets_unsigned_created_at")
+                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
 
                     b.ToTable("tickets", "requests");
                 });
@@ -649,6 +664,92 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("ticket_actions", "requests");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketDailyStats", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed");
+
+                    b.Property<long>("ClosedDispatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_dispatched");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dispatched");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<double>("HoursSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours_sum");
+
+                    b.Property<long>("Overdue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repeats");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolved");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("returned");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("satisfied");
+
+                    b.Property<long>("SignDue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sign_due");
+
+                    b.Property<long>("SignedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_on_time");
+
+                    b.Property<long>("Timed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("timed");
+
+                    b.HasKey("Dimension", "Day", "Region", "Key")
+                        .HasName("pk_ticket_daily_stats");
+
+                    b.ToTable("ticket_daily_stats", "requests");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -664,6 +765,44 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasName("pk_ticket_number_counters");
 
                     b.ToTable("ticket_number_counters", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_stats_changes");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_ticket_stats_changes_day");
+
+                    b.ToTable("ticket_stats_changes", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_ticket_stats_days");
+
+                    b.ToTable("ticket_stats_days", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>

@@ -521,9 +521,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_requests_tickets");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_requests_tickets_created_at");
-
                     b.HasIndex("FinishDueAt")
                         .HasDatabaseName("ix_requests_tickets_finish_due_at");
 
@@ -555,8 +552,26 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
 
+                    b.HasIndex("State", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_requests_tickets_state_created_at_id");
+
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_created_at_id")
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_overdue_created_at_id")
+                        .HasDatabaseName("ix_tickets_overdue_created_at_id")
+                        .HasFilter("is_overdue");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_supervised_created_at_id")
+                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
+                        .HasFilter("under_supervision");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_unsigned_created_at")
+                        .HasDatabaseName("ix_tickets_unsigned_created_at")
+                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
 
                     b.ToTable("requests_tickets", (string)null);
                 });
@@ -620,6 +635,92 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_ticket_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketDailyStats", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<long>("ClosedDispatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_dispatched");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dispatched");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<double>("HoursSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hours_sum");
+
+                    b.Property<long>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeats");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returned");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfied");
+
+                    b.Property<long>("SignDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_due");
+
+                    b.Property<long>("SignedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_on_time");
+
+                    b.Property<long>("Timed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed");
+
+                    b.HasKey("Dimension", "Day", "Region", "Key")
+                        .HasName("pk_requests_ticket_daily_stats");
+
+                    b.ToTable("requests_ticket_daily_stats", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -635,6 +736,42 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasName("pk_requests_ticket_number_counters");
 
                     b.ToTable("requests_ticket_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_ticket_stats_changes");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_requests_ticket_stats_changes_day");
+
+                    b.ToTable("requests_ticket_stats_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_requests_ticket_stats_days");
+
+                    b.ToTable("requests_ticket_stats_days", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>

@@ -135,6 +135,9 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                     b.HasIndex("Tag", "ResidentId")
                         .HasDatabaseName("ix_population_tags_tag_resident_id");
 
+                    b.HasIndex("Tag", "CommunityCode", "ResidentId")
+                        .HasDatabaseName("ix_population_tags_tag_community_code_resident_id");
+
                     b.ToTable("population_tags", "residents");
                 });
 
@@ -245,13 +248,13 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_residents_id_number_hash");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_residents_name");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "text_pattern_ops" });
-
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_residents_phone_hash");
+
+                    b.HasIndex("Name", "CommunityCode")
+                        .HasDatabaseName("ix_residents_name_community_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name", "CommunityCode"), new[] { "text_pattern_ops", "text_pattern_ops" });
 
                     b.ToTable("residents", "residents");
                 });

@@ -122,6 +122,9 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                     b.HasIndex("Tag", "ResidentId")
                         .HasDatabaseName("ix_residents_population_tags_tag_resident_id");
 
+                    b.HasIndex("Tag", "CommunityCode", "ResidentId")
+                        .HasDatabaseName("ix_residents_population_tags_tag_community_code_resident_id");
+
                     b.ToTable("residents_population_tags", (string)null);
                 });
 
@@ -228,11 +231,11 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_residents_residents_id_number_hash");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_residents_residents_name");
-
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_residents_residents_phone_hash");
+
+                    b.HasIndex("Name", "CommunityCode")
+                        .HasDatabaseName("ix_residents_residents_name_community_code");
 
                     b.ToTable("residents_residents", (string)null);
                 });
