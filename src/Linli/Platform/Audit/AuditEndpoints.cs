@@ -11,7 +11,7 @@ internal sealed record AuditListRequest(
     [property: MaxLength(AuditLimits.Code)] string? SubjectType,
     [property: MaxLength(AuditLimits.Code)] string? SubjectId,
     [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? Region,
-    DateTime? From, DateTime? To, int? Page, int? PageSize)
+    [property: Validation.PlausibleDate] DateTime? From, [property: Validation.PlausibleDate] DateTime? To, int? Page, int? PageSize)
 {
     public AuditFilter Filter() => new()
     {
@@ -27,7 +27,7 @@ internal sealed record AuditSearchRequest(
     [property: MaxLength(AuditLimits.Code)] string? SubjectType,
     [property: MaxLength(AuditLimits.Code)] string? SubjectId,
     [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? Region,
-    DateTime? From, DateTime? To, int? Page, int? PageSize,
+    [property: Validation.PlausibleDate] DateTime? From, [property: Validation.PlausibleDate] DateTime? To, int? Page, int? PageSize,
     [property: AllowedValues(null, "xlsx", "csv", ErrorMessage = "导出格式只能是 xlsx 或 csv。")] string? Format = null)
 {
     public AuditFilter Filter() => new()

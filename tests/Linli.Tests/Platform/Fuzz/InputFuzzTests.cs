@@ -46,6 +46,10 @@ public sealed partial class InputFuzzTests(ITestOutputHelper output) : IAsyncLif
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
     private static partial Regex AntiforgeryField();
 
+    private static bool EndsSessions(string template) =>
+        template.Contains("logout", StringComparison.Ordinal) || template.EndsWith("/auth/revoke", StringComparison.Ordinal)
+        || template.EndsWith("/auth/password", StringComparison.Ordinal) || template.Contains("change-password", StringComparison.Ordinal);
+
     public async Task InitializeAsync()
     {
         _app = new QuietApp { TestServices = services => services.AddSingleton<ILoggerProvider>(_logs) };
@@ -136,9 +140,9 @@ public sealed partial class InputFuzzTests(ITestOutputHelper output) : IAsyncLif
         var documented = FuzzOperations.FromOpenApi(document).ToList();
         var endpoints = _app.Services.GetRequiredService<EndpointDataSource>();
         var pages = await FuzzOperations.FromPagesAsync(endpoints, _app.Services.GetRequiredService<PageLoader>());
-        // Signing out last: it ends the callers' page sessions.
+        // What ends the callers' sessions goes last: signing out, revoking every session, changing the password.
         var operations = documented.Concat(FuzzOperations.Open311(endpoints, documented)).Concat(pages)
-            .OrderBy(o => o.Template.Contains("logout", StringComparison.Ordinal)).ToList();
+            .OrderBy(o => EndsSessions(o.Template)).ToList();
         // Discovery itself is checked, so that an empty document or data source cannot pass.
         Assert.True(documented.Count >= 50, $"{documented.Count} operations in the OpenAPI document");
         Assert.Contains(documented, o => o.Template == "/api/auth/token" && o.BodyKind == FuzzBodyKind.Json);

@@ -24,8 +24,8 @@ internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPr
     [BindProperty, StringLength(AuditLimits.Code, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "对象类型")] public string? SubjectType { get; set; }
     [BindProperty, StringLength(AuditLimits.Code, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "对象编号")] public string? SubjectId { get; set; }
     [BindProperty, RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。"), Display(Name = "行政区划代码")] public string? Region { get; set; }
-    [BindProperty] public DateOnly? From { get; set; }
-    [BindProperty] public DateOnly? To { get; set; }
+    [BindProperty, Validation.PlausibleDate] public DateOnly? From { get; set; }
+    [BindProperty, Validation.PlausibleDate] public DateOnly? To { get; set; }
     [BindProperty] public int? PageNumber { get; set; }
 
     public AuditPage<AuditEntry> Result { get; private set; } = new([], 1, PageSize, 0, false);
