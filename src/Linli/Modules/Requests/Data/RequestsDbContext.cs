@@ -1,5 +1,5 @@
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.Open311;
+using Linli.Modules.Requests.Data.Configurations;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -197,7 +197,9 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasIndex(x => new { x.Recipient, x.Id });
         });
         Features.Metrics.MetricsSql.Register(modelBuilder, Database);
-        Open311Mapping.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new Open311ClientConfiguration());
+        modelBuilder.ApplyConfiguration(new ServiceAttributeConfiguration());
+        modelBuilder.ApplyConfiguration(new Open311SubmissionConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -723,7 +723,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("ticket_units", "requests");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -772,7 +772,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("open311_clients", "requests");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -843,7 +843,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("open311_submissions", "requests");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -994,9 +994,9 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasConstraintName("fk_ticket_units_tickets_ticket_id");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
                 {
-                    b.HasOne("Linli.Modules.Requests.Features.Open311.Open311Client", null)
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -1013,7 +1013,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Category", null)
                         .WithMany()

@@ -691,7 +691,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_ticket_units", (string)null);
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -738,7 +738,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_open311_clients", (string)null);
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -807,7 +807,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_open311_submissions", (string)null);
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
@@ -955,9 +955,9 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasConstraintName("fk_requests_ticket_units_requests_tickets_ticket_id");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
                 {
-                    b.HasOne("Linli.Modules.Requests.Features.Open311.Open311Client", null)
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
                         .WithMany()
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
@@ -974,7 +974,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Category", null)
                         .WithMany()

@@ -57,7 +57,7 @@ internal static partial class PostRequestEndpoint
                     (lat, lon) = (la, lo);
                 }
                 var address = Bounded("address_string", RequestLimits.Address);
-                var addressId = Bounded("address_id", Open311Mapping.IdLength);
+                var addressId = Bounded("address_id", Open311Limits.IdLength);
                 string? community = null, grid = null;
                 if (addressId is not null)
                 {
@@ -73,11 +73,11 @@ internal static partial class PostRequestEndpoint
                 if (email is not null && !Email().IsMatch(email)) throw Open311Exception.BadRequest("email is not an e-mail address.");
                 var phone = Bounded("phone", RequestLimits.Phone);
                 if (phone is not null && !Phone().IsMatch(phone)) throw Open311Exception.BadRequest("phone is not a phone number.");
-                var firstName = Bounded("first_name", Open311Mapping.NameLength);
-                var lastName = Bounded("last_name", Open311Mapping.NameLength);
-                var deviceId = Bounded("device_id", Open311Mapping.IdLength);
-                var accountId = Bounded("account_id", Open311Mapping.IdLength);
-                var media = Bounded("media_url", Open311Mapping.UrlLength);
+                var firstName = Bounded("first_name", Open311Limits.NameLength);
+                var lastName = Bounded("last_name", Open311Limits.NameLength);
+                var deviceId = Bounded("device_id", Open311Limits.IdLength);
+                var accountId = Bounded("account_id", Open311Limits.IdLength);
+                var media = Bounded("media_url", Open311Limits.UrlLength);
                 if (media is not null && !(Uri.TryCreate(media, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
                     throw Open311Exception.BadRequest("media_url must be an absolute http(s) URL.");
                 var description = Bounded("description", RequestLimits.Description);
