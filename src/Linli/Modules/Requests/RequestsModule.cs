@@ -28,6 +28,7 @@ using Linli.Modules.Requests.Features.Whistle;
 using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
 using Linli.Platform.Auth;
+using Linli.Platform.Idempotency;
 using Linli.Platform.Persistence;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
@@ -56,6 +57,7 @@ internal static class RequestsModule
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
         builder.Services.AddSingleton<IntakeCommitter>();
+        builder.Services.AddIdempotency<RequestsDbContext>();
         builder.Services.AddSingleton<CategoryCatalog>();
         builder.Services.AddSingleton<Open311Catalog>();
         builder.Services.AddSingleton<Open311KeyCache>();

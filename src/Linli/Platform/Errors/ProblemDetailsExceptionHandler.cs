@@ -21,6 +21,7 @@ internal sealed class ProblemDetailsExceptionHandler(IProblemDetailsService prob
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = "Not found.", Detail = n.Message },
             ConflictException c => WithDetails(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = c.Message }, c.Details),
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = "Forbidden.", Detail = f.Message },
+            Idempotency.IdempotencyKeyReusedException r => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = "Idempotency-Key reused.", Detail = r.Message },
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = "Conflict.", Detail = "The record was changed by someone else; reload it and try again.",

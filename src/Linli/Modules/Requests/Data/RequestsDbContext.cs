@@ -1,6 +1,7 @@
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Data.Configurations;
 using Linli.Platform.Auth;
+using Linli.Platform.Idempotency;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -200,6 +201,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
         modelBuilder.ApplyConfiguration(new Open311ClientConfiguration());
         modelBuilder.ApplyConfiguration(new ServiceAttributeConfiguration());
         modelBuilder.ApplyConfiguration(new Open311SubmissionConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }
