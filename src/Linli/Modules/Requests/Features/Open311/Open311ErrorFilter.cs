@@ -1,4 +1,5 @@
 using Linli.Platform.Errors;
+using Linli.Platform.Idempotency;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
@@ -38,6 +39,10 @@ internal sealed class Open311ErrorFilter(ILogger<Open311ErrorFilter> logger) : I
         catch (ForbiddenException e)
         {
             return Open311Format.Error(format, StatusCodes.Status403Forbidden, e.Message);
+        }
+        catch (IdempotencyKeyReusedException e)
+        {
+            return Open311Format.Error(format, StatusCodes.Status422UnprocessableEntity, e.Message);
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or FormatException)
         {

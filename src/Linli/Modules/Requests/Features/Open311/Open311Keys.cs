@@ -11,4 +11,7 @@ internal static class Open311Keys
     public static byte[] Hash(IPersonalDataProtector protector, string key) => protector.LookupHash("open311:" + key.Trim());
 
     public static string Hint(string key) => key.Trim()[..Math.Min(6, key.Trim().Length)];
+
+    /// <summary>The client as the owner of idempotency keys: each client's keys are its own.</summary>
+    public static string Caller(int clientId) => "open311:" + clientId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -15,18 +15,26 @@ internal sealed class Open311Result(object body, string format, int statusCode =
 
     public async Task ExecuteAsync(HttpContext httpContext)
     {
+        var (contentType, bytes) = Render();
         httpContext.Response.StatusCode = statusCode;
+        httpContext.Response.ContentType = contentType;
+        httpContext.Response.ContentLength = bytes.Length;
+        await httpContext.Response.Body.WriteAsync(bytes, httpContext.RequestAborted);
+    }
+
+    /// <summary>The answer as it goes on the wire (kept so under an idempotency key): its content type and UTF-8 bytes.</summary>
+    public (string ContentType, byte[] Bytes) Render()
+    {
         var buffer = new MemoryStream();
         if (Open311Format.IsJson(format))
         {
-            httpContext.Response.ContentType = "application/json; charset=utf-8";
-            await using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+            using var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             WriteJson(json, body);
+            json.Flush();
+            return ("application/json; charset=utf-8", buffer.ToArray());
         }
-        else
+        using (var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false) }))
         {
-            httpContext.Response.ContentType = "text/xml; charset=utf-8";
-            await using var xml = XmlWriter.Create(buffer, new XmlWriterSettings { Encoding = new UTF8Encoding(false), Async = true });
             xml.WriteStartDocument();
             switch (body)
             {
@@ -35,9 +43,7 @@ internal sealed class Open311Result(object body, string format, int statusCode =
             }
             xml.WriteEndDocument();
         }
-        httpContext.Response.ContentLength = buffer.Length;
-        buffer.Position = 0;
-        await buffer.CopyToAsync(httpContext.Response.Body, httpContext.RequestAborted);
+        return ("text/xml; charset=utf-8", buffer.ToArray());
     }
 
     private static void WriteJson(Utf8JsonWriter json, object? value)
