@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.DataProtection;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
+using Linli.Platform.Hosting;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
@@ -32,6 +33,7 @@ internal static class PlatformModule
                 configuration["ReferenceData:Holidays"] ?? ReferenceData.HolidaysFile));
         });
         services.AddHttpContextAccessor();
+        services.AddServerLimits(builder.Configuration);
         services.AddScoped<IAreaScope, HttpAreaScope>();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

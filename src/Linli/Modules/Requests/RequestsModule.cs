@@ -62,6 +62,7 @@ internal static class RequestsModule
         builder.Services.AddSingleton<Open311Catalog>();
         builder.Services.AddSingleton<Open311KeyCache>();
         builder.Services.AddScoped<Features.Open311.PostRequest.PostRequestHandler>();
+        builder.Services.AddScoped<Features.Open311.PostUpdate.PostUpdateHandler>();
         builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
         builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
         builder.Services.AddSingleton<DeadlineWatcher>();

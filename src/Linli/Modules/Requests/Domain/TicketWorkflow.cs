@@ -323,6 +323,21 @@ internal sealed class TicketWorkflow(
         }
     }
 
+    // ---- the resident's side ------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A comment the resident adds (passed on by an Open311 client): written in the history, where the handling unit reads
+    /// it, and sent to the unit handling the ticket (the centre while no unit has it). Taken in any state; changes none.
+    /// </summary>
+    public TicketAction Commented(Ticket ticket, Actor actor, string comment)
+    {
+        Log(ticket, actor, TicketActionKind.Comment, ticket.State, comment);
+        var unit = ticket.AssignedUnitCode is { } assigned && ticket.State is TicketState.Dispatched or TicketState.InProgress or TicketState.Suspended or TicketState.Replied
+            ? Recipients.Unit(assigned) : Recipients.Centre(ticket);
+        Notify(unit, ticket, "群众补充意见", $"工单 {ticket.Number} 收到群众补充：{(comment.Length <= 200 ? comment : comment[..200] + "…")}");
+        return ticket.Actions[^1];
+    }
+
     // ---- duplicates --------------------------------------------------------------------------------------------------
 
     public void Merge(Ticket ticket, Ticket into, Actor actor)

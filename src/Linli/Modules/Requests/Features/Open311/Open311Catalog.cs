@@ -76,6 +76,19 @@ internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider c
 
     public static string StatusOf(TicketState state) => state is TicketState.Closed or TicketState.Merged ? "closed" : "open";
 
+    /// <summary>
+    /// A state as the updates extension's status: open while the centre has it, in_progress while a unit handles it (a
+    /// reply is not a fix until the visit back closes it), closed, and duplicate for a merged one. Closed exactly when
+    /// <see cref="StatusOf"/> says so.
+    /// </summary>
+    public static string UpdateStatusOf(TicketState state) => state switch
+    {
+        TicketState.InProgress or TicketState.Suspended or TicketState.Replied => "in_progress",
+        TicketState.Closed => "closed",
+        TicketState.Merged => "duplicate",
+        _ => "open",
+    };
+
     public static string NotesOf(TicketState state) => state switch
     {
         TicketState.Received => "已受理",

@@ -229,6 +229,62 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("open311_clients", "requests");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientUpdateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_update_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("media_url");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open311_client_updates");
+
+                    b.HasIndex("ActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_client_updates_action_id");
+
+                    b.HasIndex("ClientId", "ClientUpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_client_updates_client_id_client_update_id");
+
+                    b.ToTable("open311_client_updates", "requests");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -757,11 +813,17 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasIndex("CategoryId", "CreatedAt")
                         .HasDatabaseName("ix_tickets_category_id_created_at");
 
+                    b.HasIndex("Channel", "UpdatedAt")
+                        .HasDatabaseName("ix_tickets_channel_updated_at");
+
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_tickets_community_code_created_at");
 
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_tickets_state_assigned_unit_code");
+
+                    b.HasIndex("Channel", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_channel_created_at");
 
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
@@ -986,6 +1048,25 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasConstraintName("fk_deadlines_tickets_ticket_id");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.TicketAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_client_updates_ticket_actions_action_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_client_updates_open311_clients_client_id");
+
+                    b.Navigation("Action");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>

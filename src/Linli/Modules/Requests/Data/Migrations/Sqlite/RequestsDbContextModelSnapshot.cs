@@ -214,6 +214,60 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_open311_clients", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientUpdateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_update_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_open311_client_updates");
+
+                    b.HasIndex("ActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_client_updates_action_id");
+
+                    b.HasIndex("ClientId", "ClientUpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_client_updates_client_id_client_update_id");
+
+                    b.ToTable("requests_open311_client_updates", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
                 {
                     b.Property<long>("Id")
@@ -724,11 +778,17 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId", "CreatedAt")
                         .HasDatabaseName("ix_requests_tickets_category_id_created_at");
 
+                    b.HasIndex("Channel", "UpdatedAt")
+                        .HasDatabaseName("ix_tickets_channel_updated_at");
+
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_requests_tickets_community_code_created_at");
 
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
+
+                    b.HasIndex("Channel", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_channel_created_at");
 
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
@@ -945,6 +1005,25 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasConstraintName("fk_requests_deadlines_tickets_ticket_id");
 
                     b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.TicketAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_client_updates_ticket_actions_action_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_client_updates_requests_open311_clients_client_id");
+
+                    b.Navigation("Action");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
