@@ -10,8 +10,8 @@ namespace Linli.Modules.Requests.Features.FileTicket;
 /// Group commit for intake. Each request builds its ticket, filing action, outbox message (and channel rows) in its own
 /// context, then hands the new rows here; a writer saves what has queued up meanwhile in one transaction and answers every
 /// request when that transaction has committed. The caller's answer still means "saved": nothing is acknowledged before
-/// its commit. One commit per batch instead of one per ticket is what lets intake keep up with a city's peak (issue 3
-/// §9): PostgreSQL's cost is dominated by round trips and WAL flushes, SQLite's by its single writer's fsync.
+/// its commit. One commit per batch instead of one per ticket is what lets intake keep up with a city's peak:
+/// PostgreSQL's cost is dominated by round trips and WAL flushes, SQLite's by its single writer's fsync.
 /// If a batch fails, each of its intakes is saved alone, so one bad ticket fails only its own request.
 /// An intake may bring rows that can only be built once its first rows have their keys (the idempotency record holding
 /// the answer, which names the new ticket's id): they are added and saved in the same transaction, before it commits.
