@@ -1,11 +1,7 @@
-using Linli.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Platform.Idempotency;
-
-/// <summary>A module context that keeps idempotency records; <see cref="IdempotencyCleanup"/> sweeps each.</summary>
-internal sealed record IdempotencyTable(Type ContextType);
 
 /// <summary>
 /// Deletes answers older than <see cref="IdempotencyRecord.Lifetime"/> from every module's table, in batches by the
@@ -38,13 +34,4 @@ internal sealed class IdempotencyCleanup(IServiceScopeFactory scopes, IEnumerabl
             if (ids.Count < batch) return total;
         }
     }
-}
-
-/// <summary>Runs <see cref="IdempotencyCleanup"/> every <see cref="IdempotencyOptions.CleanupIntervalMinutes"/>.</summary>
-internal sealed class IdempotencyCleanupJob(IdempotencyCleanup cleanup, IOptions<IdempotencyOptions> options, TimeProvider clock, ILogger<IdempotencyCleanupJob> logger)
-    : PollingJob(clock, logger)
-{
-    protected override bool Enabled => true;
-    protected override TimeSpan Interval => TimeSpan.FromMinutes(options.Value.CleanupIntervalMinutes);
-    protected override Task RunOnceAsync(CancellationToken cancellationToken) => cleanup.RunOnceAsync(cancellationToken);
 }

@@ -5,9 +5,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
-/// <summary>One status change or reply of a public request, as GET servicerequestupdates lists it.</summary>
-internal sealed record Open311UpdateRow(long Id, string Number, TicketActionKind Action, TicketState ToState, DateTime At, string? Opinion);
-
 /// <summary>
 /// The tickets the public Open311 reads may show (requests and their updates), and the queries of those reads, each
 /// answered by an index at any size: filed through Open311 by a submitter who gave some contact. What a resident told the

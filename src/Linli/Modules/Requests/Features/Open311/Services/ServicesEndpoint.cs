@@ -1,4 +1,3 @@
-using System.Globalization;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
