@@ -6,6 +6,7 @@ using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
 using Linli.Platform.InputHygiene;
+using Linli.Platform.Hosting;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
@@ -32,6 +33,7 @@ internal static class PlatformModule
         // by what an administrator enters (Platform/Calendar).
         builder.AddHolidayCalendar();
         services.AddHttpContextAccessor();
+        services.AddServerLimits(builder.Configuration);
         services.AddScoped<IAreaScope, HttpAreaScope>();
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();

@@ -27,6 +27,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = text["未找到。"], Detail = n.Message },
             ConflictException c => WithDetails(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = text["冲突。"], Detail = c.Message }, c.Details),
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = text["无权执行此操作。"], Detail = f.Message },
+            Idempotency.IdempotencyKeyReusedException r => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = text["Idempotency-Key 已用于另一请求。"], Detail = r.Message },
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = text["冲突。"], Detail = text["记录已被他人修改，请刷新后重试。"],

@@ -1,6 +1,7 @@
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.Open311;
+using Linli.Modules.Requests.Data.Configurations;
 using Linli.Platform.Auth;
+using Linli.Platform.Idempotency;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -31,6 +32,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
     public DbSet<TicketDailyStats> TicketDailyStats => Set<TicketDailyStats>();
     public DbSet<TicketStatsDay> TicketStatsDays => Set<TicketStatsDay>();
     public DbSet<TicketStatsChange> TicketStatsChanges => Set<TicketStatsChange>();
+    public DbSet<Open311ClientUpdate> Open311ClientUpdates => Set<Open311ClientUpdate>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;
@@ -135,6 +137,11 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasIndex(x => x.PhoneHash);
             e.HasIndex(x => x.ReporterUserId);
             e.HasIndex(x => x.MergedIntoId);
+            // Open311's public reads (a few per cent of all tickets): the newest by intake (GET requests) and those updated
+            // since a date (GET servicerequestupdates), in index order, without scanning other channels. The anonymous ones
+            // (a twentieth of them) are left out after the index, so the order still comes from it.
+            e.HasIndex(x => new { x.Channel, x.CreatedAt, x.Id }).HasDatabaseName("ix_tickets_channel_created_at");
+            e.HasIndex(x => new { x.Channel, x.UpdatedAt }).HasDatabaseName("ix_tickets_channel_updated_at");
             e.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<RoutingRule>().WithMany().HasForeignKey(x => x.RoutingRuleId).OnDelete(DeleteBehavior.Restrict);
             e.HasMany(x => x.Units).WithOne().HasForeignKey(u => u.TicketId).OnDelete(DeleteBehavior.Cascade);
@@ -219,7 +226,11 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
         modelBuilder.ApplyConfiguration(new TicketStatsDayConfiguration());
         modelBuilder.ApplyConfiguration(new TicketStatsChangeConfiguration());
         Features.Metrics.MetricsSql.Register(modelBuilder, Database);
-        Open311Mapping.Configure(modelBuilder);
+        modelBuilder.ApplyConfiguration(new Open311ClientConfiguration());
+        modelBuilder.ApplyConfiguration(new ServiceAttributeConfiguration());
+        modelBuilder.ApplyConfiguration(new Open311SubmissionConfiguration());
+        modelBuilder.ApplyConfiguration(new Open311ClientUpdateConfiguration());
+        modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -56,8 +56,14 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
         Departments = await departments.ListAsync(cancellationToken: ct);
         if (Then == "answer" && string.IsNullOrWhiteSpace(Answer) && Step is not ("suggest" or "place"))
             ModelState.AddModelError(nameof(Answer), "直接答复需要填写答复内容。");
-        var ticket = await TryFileAsync(ct);
-        if (ticket is null) return Page();
+        var filing = await TryFileAsync(ct);
+        if (filing is null) return Page();
+        if (filing.Ticket is not { } ticket)
+        {
+            // Submitted before (a double-click, a resubmit after a lost answer): the first submission's ticket, as it is now.
+            TempData["Done"] = RepeatedNotice;
+            return Redirect(filing.Location);
+        }
         try
         {
             if (Then == "dispatch")
@@ -71,8 +77,10 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
             TempData["Message"] = "诉求已受理，但派单未成功，请在工单页面重新派单。";
         }
         TempData["Done"] = "诉求已受理。";
-        return Redirect($"/requests/tickets/{ticket.Id}");
+        return Redirect(filing.Location);
     }
+
+    protected override string PageAfterFiling(TicketView ticket) => $"/requests/tickets/{ticket.Id}";
 
     public async Task<IActionResult> OnPostLookupAsync(CancellationToken ct)
     {

@@ -5,7 +5,6 @@ using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Protection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Features.FileTicket;

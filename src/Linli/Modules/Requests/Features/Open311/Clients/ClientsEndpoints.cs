@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311.Clients;
 
-internal sealed record CreateClientRequest([property: Required, MaxLength(Open311Mapping.NameLength)] string Name);
+internal sealed record CreateClientRequest([property: Required, MaxLength(Open311Limits.NameLength)] string Name);
 
 internal sealed record ClientItem(int Id, string Name, string KeyHint, DateTime CreatedAt, string? CreatedBy, DateTime? RevokedAt);
 
