@@ -7,6 +7,7 @@ name=${1:?migration name}; shift || true
 # module folder -> DbContext (Platform contexts live under Platform/)
 declare -A contexts=(
   [Platform/Audit]=AuditDbContext
+  [Platform/Protection]=ProtectionDbContext
   [Modules/Regions]=RegionsDbContext
   [Modules/Accounts]=AccountsDbContext
   [Modules/Residents]=ResidentsDbContext

@@ -58,6 +58,9 @@ public class LinliFactory : WebApplicationFactory<Program>
         if (_connectionString is not null) builder.UseSetting("Database:ConnectionString", _connectionString);
         builder.UseSetting("PersonalData:Key", TestKey);
         builder.UseSetting("Demo:Enabled", "false");
+        // The suite searches by number far more often than a person would; the hourly limits have tests of their own.
+        builder.UseSetting("PersonalData:NumberSearchesPerHour", "100000");
+        builder.UseSetting("PersonalData:CallerLookupsPerHour", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }

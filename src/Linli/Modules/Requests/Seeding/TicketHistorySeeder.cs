@@ -4,6 +4,7 @@ using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Calendar;
 using Linli.Platform.Persistence;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -176,6 +177,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             }
             var anonymous = channel != Channel.GridPatrol && random.NextDouble() < 0.05;
             string? phone = channel == Channel.GridPatrol || anonymous || random.NextDouble() < 0.08 ? null : $"140{random.Next(0, 100_000_000):D8}";
+            PhoneNumber? reporter = phone is not null && PhoneNumber.TryParse(phone, out var parsedPhone) ? parsedPhone : null;
 
             DateTime? dispatchedAt = null, signedAt = null, repliedAt = null, closedAt = null, signDue = null, finishDue = null;
             string? unit = null, reply = null, extensionReason = null;
@@ -216,7 +218,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             [
                 _id, number, (int)channel, leaf.Id, rule.Id, (int)urgency, $"{leaf.Name}：{place.Name}附近居民反映相关问题，请核实处理。（合成数据）",
                 $"{place.Name}附近", place.Community, grid, lon, lat, anonymous, null,
-                phone is null ? null : seeder.Protector.Encrypt(phone), phone is null ? null : Masking.Phone(phone), phone is null ? null : seeder.Protector.LookupHash(phone),
+                reporter is { } sealedPhone ? seeder.Protector.Encrypt(sealedPhone.E164) : null, reporter?.Masked, reporter is { } hashedPhone ? seeder.Protector.Hash(hashedPhone) : null,
                 SeedUser, (int)_state, unit, created, _last, dispatchedAt, signedAt, repliedAt, closedAt, signDue, finishDue, null,
                 extensionDays, extensionReason, reply, rating is null ? null : (int)rating.Value, reopens, returns, supervised, overdue, null, (int)(ids.Action - _firstAction),
             ]);

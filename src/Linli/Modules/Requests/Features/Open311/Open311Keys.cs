@@ -5,12 +5,16 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
-/// <summary>API keys: random, shown once, stored as a keyed hash; a missing, unknown or revoked key is a 403.</summary>
+/// <summary>API keys: random, shown once, stored as a hash; a missing, unknown or revoked key is a 403.</summary>
 internal static class Open311Keys
 {
     public static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
-    public static byte[] Hash(IPersonalDataProtector protector, string key) => protector.LookupHash("open311:" + key.Trim());
+    /// <summary>
+    /// SHA-256 of the key. A key is 192 random bits, so its hash cannot be reversed by trying keys and needs no secret;
+    /// unlike a keyed hash it survives a rotation of the personal-data key (rotate-keys cannot re-hash what it never saw).
+    /// </summary>
+    public static byte[] Hash(string key) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("open311:" + key.Trim()));
 
     public static string Hint(string key) => key.Trim()[..Math.Min(6, key.Trim().Length)];
 
@@ -20,7 +24,7 @@ internal static class Open311Keys
 /// Valid keys are remembered for a minute, so a busy client costs no query per request; revoking a key forgets it here at
 /// once (another instance notices within the minute). Unknown keys are never cached.
 /// </summary>
-internal sealed class Open311KeyCache(IPersonalDataProtector protector, TimeProvider clock)
+internal sealed class Open311KeyCache(TimeProvider clock)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int ClientId, string Name, DateTime Until)> _valid = new();
@@ -28,7 +32,7 @@ internal sealed class Open311KeyCache(IPersonalDataProtector protector, TimeProv
     public async Task<(int Id, string Name)> ClientAsync(RequestsDbContext db, string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key)) throw Open311Exception.Forbidden("api_key is required.");
-        var hash = Open311Keys.Hash(protector, key);
+        var hash = Open311Keys.Hash(key);
         var id = Convert.ToHexString(hash);
         var now = clock.GetUtcNow().UtcDateTime;
         if (_valid.TryGetValue(id, out var known) && known.Until > now) return (known.ClientId, known.Name);

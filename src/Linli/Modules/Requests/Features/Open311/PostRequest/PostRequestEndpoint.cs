@@ -8,6 +8,7 @@ using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.FileTicket;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -23,9 +24,6 @@ internal static partial class PostRequestEndpoint
 {
     [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{1,60}$")]
     private static partial Regex Email();
-
-    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,19}$")]
-    private static partial Regex Phone();
 
     [GeneratedRegex(@"^[0-9]{12}([0-9]{3})?$")]
     private static partial Regex RegionCode();
@@ -72,7 +70,7 @@ internal static partial class PostRequestEndpoint
                 var email = Bounded("email", 254);
                 if (email is not null && !Email().IsMatch(email)) throw Open311Exception.BadRequest("email is not an e-mail address.");
                 var phone = Bounded("phone", RequestLimits.Phone);
-                if (phone is not null && !Phone().IsMatch(phone)) throw Open311Exception.BadRequest("phone is not a phone number.");
+                if (phone is not null && !PhoneNumber.TryParse(phone, out _)) throw Open311Exception.BadRequest("phone is not a phone number.");
                 var firstName = Bounded("first_name", Open311Mapping.NameLength);
                 var lastName = Bounded("last_name", Open311Mapping.NameLength);
                 var deviceId = Bounded("device_id", Open311Mapping.IdLength);
