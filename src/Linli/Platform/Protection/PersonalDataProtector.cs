@@ -74,3 +74,16 @@ internal sealed class PersonalDataProtector : IPersonalDataProtector
     /// <summary>The first 8 hex digits of a check value, to name a key in messages and logs.</summary>
     public static string Name(byte[] checkValue) => Convert.ToHexStringLower(checkValue.AsSpan(0, 4));
 }
+
+/// <summary>
+/// The protector as the services hand it out: the key is read on first use, not when a service that may need it is
+/// built, so the start-up key check (the first start-up task) is what meets a missing or wrong key first.
+/// </summary>
+internal sealed class KeyedPersonalDataProtector(PersonalDataKeySource keys) : IPersonalDataProtector
+{
+    private readonly Lazy<PersonalDataProtector> _protector = new(() => new PersonalDataProtector(keys.Key));
+
+    public byte[] Encrypt(string plaintext) => _protector.Value.Encrypt(plaintext);
+    public string Decrypt(byte[] ciphertext) => _protector.Value.Decrypt(ciphertext);
+    public byte[] LookupHash(string plaintext) => _protector.Value.LookupHash(plaintext);
+}
