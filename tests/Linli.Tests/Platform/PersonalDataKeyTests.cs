@@ -34,11 +34,14 @@ internal sealed class KeyedApp : LinliFactory
     }
 
     public static string NewKey() => Convert.ToBase64String(RandomNumberGenerator.GetBytes(32));
+}
 
-    /// <summary>What starting the application says when it refuses to start.</summary>
-    public string StartFailure()
+internal static class StartFailures
+{
+    /// <summary>What starting the application says when it refuses to start (it must refuse).</summary>
+    public static string StartFailure(this LinliFactory app)
     {
-        var e = Assert.ThrowsAny<Exception>(() => Server);
+        var e = Assert.ThrowsAny<Exception>(() => app.Server);
         var messages = new List<string>();
         for (Exception? x = e; x is not null; x = x.InnerException) messages.Add(x.Message);
         if (e is AggregateException a) messages.AddRange(a.InnerExceptions.Select(i => i.Message));
