@@ -115,12 +115,15 @@ public sealed class KeyRotationTests
         var first = new LinliFactory();
         _ = first.Server;
         var people = await PeopleAsync(first);
+        var indexesBefore = await IndexesAsync(first);
         var progress = new List<string>();
         var rows = await first.Services.GetRequiredService<KeyRotator>().RunAsync(OldKey, Convert.FromBase64String(newKey), 2, progress.Add, CancellationToken.None);
         Assert.True(rows >= 5 + 1 + 3 + 1 + 1, $"{rows} rows"); // residents, the case, the tickets with a phone, the Open311 contact, the key ring
         Assert.Contains(progress, l => l.StartsWith("residents.residents: ", StringComparison.Ordinal) && l.Contains(" of 5 rows", StringComparison.Ordinal));
         Assert.Contains(progress, l => l.StartsWith("requests.tickets: ", StringComparison.Ordinal));
         Assert.StartsWith("done: ", progress[^1], StringComparison.Ordinal);
+        // The hash indexes, dropped for the rotation, are all back as they were.
+        Assert.Equal(indexesBefore, await IndexesAsync(first));
 
         var withOldKey = new LinliFactory(first);
         await first.DisposeAsync();
@@ -205,6 +208,16 @@ public sealed class KeyRotationTests
         Assert.Equal(1, await FoundAsync());
         await app.DisposeAsync();
     }
+
+    /// <summary>Every index of the tables whose hashes a rotation rewrites, as the database lists them.</summary>
+    private static async Task<List<string>> IndexesAsync(LinliFactory app) => await app.WithScopeAsync(async sp =>
+    {
+        var db = sp.GetRequiredService<ResidentsDbContext>();
+        var sql = TestDatabase.IsPostgres
+            ? "SELECT schemaname || '.' || indexname || ' ' || indexdef AS \"Value\" FROM pg_indexes WHERE schemaname IN ('residents', 'requests')"
+            : "SELECT name || ' ' || sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
+        return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).Order(StringComparer.Ordinal).ToList();
+    });
 
     /// <summary>The product's own executable with a verb, as an operator runs it, on the test's database.</summary>
     private static async Task<(int Exit, string Output)> RunVerbAsync(string dataFolder, string? connection, params string[] arguments)

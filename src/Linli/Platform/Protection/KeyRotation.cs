@@ -27,14 +27,21 @@ internal interface IPersonalDataRekeyer
     /// says how far it came, or null when no row was left. Must give the same result when a row was done already.
     /// </summary>
     Task<RekeyedBatch?> RekeyAsync(long afterId, int batchSize, PersonalDataRekey rekey, CancellationToken cancellationToken);
+
+    /// <summary>Before the first batch, and again when an interrupted step goes on (e.g. drop the indexes on the hashes).</summary>
+    Task BeginAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+    /// <summary>After the last batch, before the step counts as done (e.g. build those indexes again).</summary>
+    Task EndAsync(CancellationToken cancellationToken) => Task.CompletedTask;
 }
 
 /// <summary>A committed batch of a rotation: its last row id and how many rows it held.</summary>
 internal sealed record RekeyedBatch(long LastId, int Rows);
 
 /// <summary>
-/// The two keys of a rotation. A value opens under either (the new one first: an interrupted run may have done its row
-/// already) and is sealed and hashed under the new one, so doing a row twice changes nothing.
+/// The two keys of a rotation. A value opens under either (the old one first, as nearly every row still is; an
+/// interrupted run may have done some under the new one) and is sealed and hashed under the new one, so doing a row twice
+/// changes nothing.
 /// </summary>
 internal sealed class PersonalDataRekey(PersonalDataProtector oldKey, PersonalDataProtector newKey, byte[] oldMaster, byte[] newMaster)
 {
@@ -42,7 +49,7 @@ internal sealed class PersonalDataRekey(PersonalDataProtector oldKey, PersonalDa
     public IPersonalDataProtector New => newKey;
 
     public string Open(byte[] cipher) =>
-        newKey.TryDecrypt(cipher, out var plain) || oldKey.TryDecrypt(cipher, out plain)
+        oldKey.TryDecrypt(cipher, out var plain) || newKey.TryDecrypt(cipher, out plain)
             ? plain
             : throw new CryptographicException("A value opens under neither the old nor the new key.");
 
@@ -53,7 +60,11 @@ internal sealed class PersonalDataRekey(PersonalDataProtector oldKey, PersonalDa
             : throw new CryptographicException("A Data Protection key opens under neither the old nor the new key.");
 }
 
-/// <summary>UPDATE … SET … WHERE id = … for many rows as one command, inside the caller's transaction (both providers).</summary>
+/// <summary>
+/// UPDATE … SET … WHERE id = … for many rows inside the caller's transaction: one round trip as a batch where the provider
+/// has batches (PostgreSQL), else one prepared statement run row by row (SQLite, in process). One long multi-statement
+/// text would make SQLite bind every statement by searching all the batch's parameters.
+/// </summary>
 internal static class BatchUpdate
 {
     public static async Task ExecuteAsync<TEntity>(DbContext db, IReadOnlyList<string> properties, IReadOnlyList<(long Id, object?[] Values)> rows,
@@ -64,35 +75,87 @@ internal static class BatchUpdate
         var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
         string Column(string property) => $"\"{entity.FindProperty(property)!.GetColumnName(table)}\"";
         var qualified = entity.GetSchema() is { } schema ? $"\"{schema}\".\"{entity.GetTableName()}\"" : $"\"{entity.GetTableName()}\"";
-        var id = Column(entity.FindPrimaryKey()!.Properties.Single().Name);
-        var columns = properties.Select(Column).ToList();
+        var sql = $"UPDATE {qualified} SET {string.Join(", ", properties.Select((p, i) => $"{Column(p)} = @c{i}"))} " +
+                  $"WHERE {Column(entity.FindPrimaryKey()!.Properties.Single().Name)} = @id";
 
+        await db.Database.OpenConnectionAsync(cancellationToken);
         var connection = db.Database.GetDbConnection();
-        await using var command = connection.CreateCommand();
-        command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
-        var sql = new StringBuilder();
-        var n = 0;
-        DbParameter Parameter(object? value)
+        var transaction = db.Database.CurrentTransaction?.GetDbTransaction();
+        static void Bind(DbParameterCollection parameters, Func<DbParameter> create, object?[] values, long id)
         {
-            var p = command.CreateParameter();
-            p.ParameterName = "@p" + n.ToString(CultureInfo.InvariantCulture);
-            p.Value = value ?? DBNull.Value;
-            n++;
-            command.Parameters.Add(p);
-            return p;
-        }
-        foreach (var (rowId, values) in rows)
-        {
-            sql.Append("UPDATE ").Append(qualified).Append(" SET ");
-            for (var i = 0; i < columns.Count; i++)
-                sql.Append(i == 0 ? "" : ", ").Append(columns[i]).Append(" = ").Append(Parameter(values[i]).ParameterName);
-            sql.Append(" WHERE ").Append(id).Append(" = ").Append(Parameter(rowId).ParameterName).Append(";\n");
+            for (var i = 0; i < values.Length; i++)
+            {
+                var p = create();
+                p.ParameterName = "@c" + i.ToString(CultureInfo.InvariantCulture);
+                p.Value = values[i] ?? DBNull.Value;
+                parameters.Add(p);
+            }
+            var key = create();
+            key.ParameterName = "@id";
+            key.Value = id;
+            parameters.Add(key);
         }
 #pragma warning disable CA2100 // names come from the EF model, values are parameters
-        command.CommandText = sql.ToString();
+        if (connection.CanCreateBatch)
+        {
+            await using var batch = connection.CreateBatch();
+            batch.Transaction = transaction;
+            foreach (var (id, values) in rows)
+            {
+                var command = batch.CreateBatchCommand();
+                command.CommandText = sql;
+                Bind(command.Parameters, command.CreateParameter, values, id);
+                batch.BatchCommands.Add(command);
+            }
+            await batch.ExecuteNonQueryAsync(cancellationToken);
+            return;
+        }
+        await using var single = connection.CreateCommand();
+        single.Transaction = transaction;
+        single.CommandText = sql;
+        Bind(single.Parameters, single.CreateParameter, new object?[properties.Count], 0);
+        await single.PrepareAsync(cancellationToken);
 #pragma warning restore CA2100
-        await db.Database.OpenConnectionAsync(cancellationToken);
-        await command.ExecuteNonQueryAsync(cancellationToken);
+        foreach (var (id, values) in rows)
+        {
+            for (var i = 0; i < values.Length; i++) single.Parameters[i].Value = values[i] ?? DBNull.Value;
+            single.Parameters[values.Length].Value = id;
+            await single.ExecuteNonQueryAsync(cancellationToken);
+        }
+    }
+}
+
+/// <summary>
+/// The indexes on hash columns, dropped while a rotation rewrites the hashes and built once at its end: new hashes are
+/// random, so each batch would otherwise rewrite pages all over the index (at full scale, the whole index many times).
+/// The platform does not run during a rotation, so nothing looks a hash up meanwhile. Definitions come from the EF model,
+/// so an interrupted run that dropped them builds them again the same.
+/// </summary>
+internal static class RekeyIndexes
+{
+    public static Task DropAsync<TEntity>(DbContext db, CancellationToken cancellationToken, params string[] properties) =>
+        RunAsync<TEntity>(db, properties, (index, table) => db.Database.IsNpgsql() && table.Schema is { } schema
+            ? $"DROP INDEX IF EXISTS \"{schema}\".\"{index.GetDatabaseName()}\""
+            : $"DROP INDEX IF EXISTS \"{index.GetDatabaseName()}\"", cancellationToken);
+
+    public static Task CreateAsync<TEntity>(DbContext db, CancellationToken cancellationToken, params string[] properties) =>
+        RunAsync<TEntity>(db, properties, (index, table) =>
+            $"CREATE {(index.IsUnique ? "UNIQUE " : "")}INDEX IF NOT EXISTS \"{index.GetDatabaseName()}\" ON " +
+            (table.Schema is { } schema ? $"\"{schema}\".\"{table.Name}\"" : $"\"{table.Name}\"") +
+            $" ({string.Join(", ", index.Properties.Select(p => $"\"{p.GetColumnName(table)}\""))})", cancellationToken);
+
+    private static async Task RunAsync<TEntity>(DbContext db, string[] properties, Func<Microsoft.EntityFrameworkCore.Metadata.IIndex, Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier, string> sql,
+        CancellationToken cancellationToken)
+    {
+        var entity = db.Model.FindEntityType(typeof(TEntity))!;
+        var table = Microsoft.EntityFrameworkCore.Metadata.StoreObjectIdentifier.Table(entity.GetTableName()!, entity.GetSchema());
+        foreach (var index in entity.GetIndexes().Where(i => i.Properties.All(p => properties.Contains(p.Name))))
+        {
+            if (index.GetFilter() is not null) throw new InvalidOperationException($"Index {index.GetDatabaseName()} has a filter; rebuild it by hand.");
+#pragma warning disable EF1002 // names come from the EF model
+            await db.Database.ExecuteSqlRawAsync(sql(index, table), cancellationToken);
+#pragma warning restore EF1002
+        }
     }
 }
 
@@ -205,7 +268,9 @@ internal sealed class KeyRotator(IServiceProvider services, TimeProvider clock)
                 progress($"{name}: done before ({step.Rows:N0} rows)");
                 return step.Rows;
             }
-            count = await scope.ServiceProvider.GetServices<IPersonalDataRekeyer>().Single(r => r.Name == name).CountAsync(cancellationToken);
+            var rekeyer = scope.ServiceProvider.GetServices<IPersonalDataRekeyer>().Single(r => r.Name == name);
+            count = await rekeyer.CountAsync(cancellationToken);
+            await rekeyer.BeginAsync(cancellationToken);
         }
         var reported = -1;
         while (true)
@@ -221,7 +286,12 @@ internal sealed class KeyRotator(IServiceProvider services, TimeProvider clock)
                 step.Rows += batch.Rows;
                 step.LastId = batch.LastId;
             }
-            else step.Finished = true;
+            else
+            {
+                using var scope = services.CreateScope();
+                await scope.ServiceProvider.GetServices<IPersonalDataRekeyer>().Single(r => r.Name == name).EndAsync(cancellationToken);
+                step.Finished = true;
+            }
             // The batch is committed; its progress is saved after it. A crash in between redoes the batch, which changes nothing.
             using (var scope = services.CreateScope())
             {

@@ -17,6 +17,10 @@ internal sealed class TicketPhonesRekeyer(RequestsDbContext db) : IPersonalDataR
 
     public string Name => "requests.tickets";
 
+    public Task BeginAsync(CancellationToken cancellationToken) => RekeyIndexes.DropAsync<Ticket>(db, cancellationToken, nameof(Ticket.PhoneHash));
+
+    public Task EndAsync(CancellationToken cancellationToken) => RekeyIndexes.CreateAsync<Ticket>(db, cancellationToken, nameof(Ticket.PhoneHash));
+
     public Task<long> CountAsync(CancellationToken cancellationToken) =>
         db.Tickets.IgnoreQueryFilters().LongCountAsync(t => t.PhoneCipher != null, cancellationToken);
 

@@ -20,6 +20,12 @@ internal sealed class ResidentsRekeyer(ResidentsDbContext db) : IPersonalDataRek
 
     public string Name => "residents.residents";
 
+    public Task BeginAsync(CancellationToken cancellationToken) =>
+        RekeyIndexes.DropAsync<Resident>(db, cancellationToken, nameof(Resident.IdNumberHash), nameof(Resident.PhoneHash));
+
+    public Task EndAsync(CancellationToken cancellationToken) =>
+        RekeyIndexes.CreateAsync<Resident>(db, cancellationToken, nameof(Resident.IdNumberHash), nameof(Resident.PhoneHash));
+
     public Task<long> CountAsync(CancellationToken cancellationToken) => db.Residents.IgnoreQueryFilters().LongCountAsync(cancellationToken);
 
     public async Task<RekeyedBatch?> RekeyAsync(long afterId, int batchSize, PersonalDataRekey rekey, CancellationToken cancellationToken)
@@ -51,6 +57,12 @@ internal sealed class VerificationsRekeyer(ResidentsDbContext db) : IPersonalDat
     private static readonly string[] Columns = [nameof(PendingVerification.IdNumberCipher), nameof(PendingVerification.IdNumberHash), nameof(PendingVerification.IdNumberMasked)];
 
     public string Name => "residents.pending_verifications";
+
+    public Task BeginAsync(CancellationToken cancellationToken) =>
+        RekeyIndexes.DropAsync<PendingVerification>(db, cancellationToken, nameof(PendingVerification.IdNumberHash), nameof(PendingVerification.CommunityCode));
+
+    public Task EndAsync(CancellationToken cancellationToken) =>
+        RekeyIndexes.CreateAsync<PendingVerification>(db, cancellationToken, nameof(PendingVerification.IdNumberHash), nameof(PendingVerification.CommunityCode));
 
     public Task<long> CountAsync(CancellationToken cancellationToken) => db.PendingVerifications.IgnoreQueryFilters().LongCountAsync(cancellationToken);
 
