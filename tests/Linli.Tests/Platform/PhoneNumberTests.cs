@@ -58,6 +58,21 @@ public sealed class PhoneNumberRuleTests
     }
 
     [Fact]
+    public void Odd_input_is_answered_with_a_reason_never_an_exception()
+    {
+        var odd = new List<string> { "\0", "+", "++86", "(((", "+86", "0", "00", "+86 ", "٠١٣٩١٢٣٤٥٦٧٨", "\u200b13912345678", "139\t1234\n5678", "#", "*86", "+86-", "--" };
+        var random = new Random(11);
+        const string alphabet = "0123456789 +-()#*.,/;x\u0000\t\u3000１２３٣";
+        for (var i = 0; i < 2000; i++) odd.Add(new string(Enumerable.Range(0, random.Next(1, 40)).Select(_ => alphabet[random.Next(alphabet.Length)]).ToArray()));
+        foreach (var text in odd)
+        {
+            var problem = PhoneNumber.Problem(text);
+            Assert.Equal(problem is null, PhoneNumber.TryParse(text, out var phone));
+            if (problem is null) Assert.StartsWith("+", phone.E164, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void A_phone_number_written_by_mistake_into_a_log_line_is_masked() =>
         Assert.Equal("139****5678", $"{(PhoneNumber.TryParse("13912345678", out var phone) ? phone : default)}");
 }

@@ -102,6 +102,37 @@ public sealed class DuplicateRegistrationTests(CityFixture city)
     }
 
     [Fact]
+    public async Task The_verification_page_lists_the_case_and_settles_it_with_a_finding()
+    {
+        var idNumber = NewIdNumber();
+        await CreateAsync(await city.App.ClientForAsync("cw.a"), CityFixture.CommunityA, idNumber);
+        var cwB = await city.App.ClientForAsync("cw.b");
+        var name = "页面核实" + Guid.NewGuid().ToString("N")[..4];
+        var caseId = (await ConflictAsync(await cwB.PostAsJsonAsync("/api/residents", NewResident(CityFixture.CommunityB, idNumber, name: name))))
+            .GetProperty("verificationId").GetInt64();
+
+        // The community that tried sees its case, without where the number is registered.
+        var own = await TextAsync(await cwB.GetAsync("/residents/verifications"));
+        Assert.Contains(name, own);
+        Assert.Contains("辖区外（请联系上级核实）", own);
+        Assert.DoesNotContain(idNumber, own);
+
+        var district = await city.App.ClientForAsync("district.heping");
+        var page = await TextAsync(await district.GetAsync("/residents/verifications"));
+        Assert.Contains(name, page);
+        Assert.Contains($"?handler=Resolve&amp;id={caseId}", await (await district.GetAsync("/residents/verifications")).Content.ReadAsStringAsync());
+        var token = await AntiforgeryTokenAsync(district, "/residents/verifications");
+        var resolved = await district.PostAsync($"/residents/verifications?handler=Resolve&id={caseId}", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = token, ["Resolution"] = "已核实：同一人。",
+        }));
+        Assert.Equal(HttpStatusCode.OK, resolved.StatusCode);
+        Assert.Contains("已办结。", await TextAsync(resolved));
+        Assert.DoesNotContain(name, await TextAsync(await district.GetAsync("/residents/verifications")));
+        Assert.Contains(name, await TextAsync(await district.GetAsync("/residents/verifications?show=resolved&pageNumber=1")));
+    }
+
+    [Fact]
     public async Task Registering_outside_the_callers_area_is_a_403_problem_from_the_shared_error_flow()
     {
         var response = await (await city.App.ClientForAsync("cw.a")).PostAsJsonAsync("/api/residents", NewResident(CityFixture.CommunityB, NewIdNumber()));
