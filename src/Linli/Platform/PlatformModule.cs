@@ -36,13 +36,23 @@ internal static class PlatformModule
         services.AddServerLimits(builder.Configuration);
         services.AddScoped<IAreaScope, HttpAreaScope>();
 
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var dataFolder = Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath);
-        var personalDataKey = PersonalDataKey.Load(builder.Configuration, dataFolder);
-        services.AddSingleton<IPersonalDataProtector>(new PersonalDataProtector(personalDataKey));
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys"))).SetApplicationName("Linli");
+        // The personal-data key is read when first needed (the key check at start-up), so a missing one stops the start with its own message.
+        services.AddSingleton<PersonalDataKeySource>();
+        services.AddSingleton<IPersonalDataProtector, KeyedPersonalDataProtector>();
+        builder.AddModuleDbContext<ProtectionDbContext>(ProtectionDbContext.Module);
+        services.AddScoped<IStartupTask, PersonalDataKeyCheck>();
+        // The key ring lives in the database (shared by every instance), its secrets sealed with the personal-data key.
+        services.AddDataProtection().PersistKeysToDbContext<ProtectionDbContext>().SetApplicationName("Linli");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<PersonalDataKeySource>((options, keys) => options.XmlEncryptor = new KeyRingXmlEncryptor(keys));
+        services.AddSingleton<KeyRotator>();
+        services.AddScoped<IPersonalDataRekeyer, KeyRingRekeyer>();
+        services.AddSingleton<Cli.ICommandVerb, Cli.RotateKeysVerb>();
+        services.AddOptions<PersonalData.NumberSearchOptions>().BindConfiguration(PersonalData.NumberSearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PersonalData.NumberSearchLimiter>();
 
-        builder.AddAuditLog(personalDataKey, dataFolder);
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.AddAuditLog(Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath));
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);

@@ -83,6 +83,9 @@ public class LinliFactory : WebApplicationFactory<Program>
             builder.UseSetting($"RateLimiting:{rule}:PerClient", "1000000");
             builder.UseSetting($"RateLimiting:{rule}:PerAccount", "1000000");
         }
+        // The suite searches by number far more often than a person would; the hourly limits have tests of their own.
+        builder.UseSetting("PersonalData:NumberSearchesPerHour", "100000");
+        builder.UseSetting("PersonalData:CallerLookupsPerHour", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }

@@ -57,6 +57,9 @@ internal static class RequestsModule
         builder.Services.AddSingleton<TicketPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
+        builder.Services.AddScoped<Features.CallerHistory.CallerHistoryLookup>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.TicketPhonesRekeyer>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.Open311ContactsRekeyer>();
         builder.Services.AddSingleton<IntakeCommitter>();
         builder.Services.AddIdempotency<RequestsDbContext>();
         builder.Services.AddSingleton<CategoryCatalog>();

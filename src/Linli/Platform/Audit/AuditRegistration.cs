@@ -5,11 +5,12 @@ namespace Linli.Platform.Audit;
 internal static class AuditRegistration
 {
     /// <summary>The audit log: its context, the chained writer and its key, checkpoints, verification (page, API, verb).</summary>
-    public static IHostApplicationBuilder AddAuditLog(this IHostApplicationBuilder builder, byte[] personalDataKey, string dataFolder)
+    public static IHostApplicationBuilder AddAuditLog(this IHostApplicationBuilder builder, string dataFolder)
     {
         var services = builder.Services;
         builder.AddModuleDbContext<AuditDbContext>(AuditDbContext.Module, appendOnly: true);
-        services.AddSingleton(AuditChainKeys.From(builder.Configuration, personalDataKey));
+        // Derived from the personal-data key when first needed, so that a missing key stops the start with the key check's own message.
+        services.AddSingleton(sp => AuditChainKeys.From(builder.Configuration, sp.GetRequiredService<Protection.PersonalDataKeySource>().Key));
         services.AddSingleton(new AuditOptions
         {
             AnchorFile = Path.GetFullPath(builder.Configuration["Audit:AnchorFile"] ?? "audit-anchor.json", dataFolder),

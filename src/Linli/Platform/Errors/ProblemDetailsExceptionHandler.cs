@@ -28,6 +28,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
             ConflictException c => WithDetails(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = text["冲突。"], Detail = c.Message }, c.Details),
             ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = text["无权执行此操作。"], Detail = f.Message },
             Idempotency.IdempotencyKeyReusedException r => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = text["Idempotency-Key 已用于另一请求。"], Detail = r.Message },
+            TooManyRequestsException t => TooMany(httpContext, t),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = text["冲突。"], Detail = text["记录已被他人修改，请刷新后重试。"],
@@ -89,6 +90,12 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     [GeneratedRegex("""parameter "(?:[^"]* )?(?<name>[A-Za-z_][A-Za-z0-9_]*)"[^"]*""")]
     private static partial Regex ParameterName();
+
+    private ProblemDetails TooMany(HttpContext httpContext, TooManyRequestsException exception)
+    {
+        httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = text["请求过于频繁。"], Detail = exception.Message };
+    }
 
     private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
     {

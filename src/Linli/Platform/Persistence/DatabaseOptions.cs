@@ -32,7 +32,10 @@ internal sealed class DatabaseOptions
         }
         if (!string.IsNullOrWhiteSpace(ConnectionString)) return ConnectionString;
         var folder = Path.GetFullPath(DataFolder, contentRoot);
-        Directory.CreateDirectory(folder);
+        // Personal data: the folder 0700, the file 0600 before SQLite first opens it (its -wal and -shm files take the file's mode).
+        Protection.PrivateFiles.EnsureFile(Path.Combine(folder, "linli.db"));
+        Protection.PrivateFiles.Tighten(Path.Combine(folder, "linli.db-wal"));
+        Protection.PrivateFiles.Tighten(Path.Combine(folder, "linli.db-shm"));
         // A private cache per connection: in WAL mode readers then never wait for the writer. (A shared cache locks tables
         // across the process's connections, so every read queued behind each intake commit.)
         return $"Data Source={Path.Combine(folder, "linli.db")};Pooling=True";

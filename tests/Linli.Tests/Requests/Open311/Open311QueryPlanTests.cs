@@ -72,7 +72,7 @@ public sealed class Open311QueryPlanTests(CityFixture city)
         var sp = scope.ServiceProvider;
         var capture = new PlanCapture();
         var options = new DbContextOptionsBuilder<RequestsDbContext>(sp.GetRequiredService<DbContextOptions<RequestsDbContext>>()).AddInterceptors(capture).Options;
-        await using var db = new RequestsDbContext(options, sp.GetRequiredService<IAreaScope>(), sp.GetRequiredService<CategoryCatalog>());
+        await using var db = new RequestsDbContext(options, sp.GetRequiredService<IAreaScope>(), sp.GetRequiredService<CategoryCatalog>(), sp.GetRequiredService<TimeProvider>());
         await query(db).ToListAsync();
         return Assert.Single(capture.Plans);
     }

@@ -2,7 +2,7 @@ namespace Linli.Modules.Requests.Domain;
 
 /// <summary>
 /// A system allowed to file requests through Open311 (a city app, a partner's portal). Its API key is shown once when it
-/// is created and stored only as a keyed hash (HMAC with the personal-data key), so the table leaks no usable key.
+/// is created and stored only as its SHA-256 hash (see Open311Keys.Hash), so the table leaks no usable key.
 /// </summary>
 internal sealed class Open311Client
 {

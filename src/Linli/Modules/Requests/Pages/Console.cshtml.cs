@@ -11,7 +11,7 @@ using Linli.Modules.Requests.Features.Photos;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
-using Linli.Platform.Protection;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +27,7 @@ namespace Linli.Modules.Requests.Pages;
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope,
-    TicketActionRunner runner, IPersonalDataProtector protector, IDepartmentDirectory departments, CategoryCatalog catalog) : IntakeForm(context, handler, photos, regions, scope, catalog)
+    TicketActionRunner runner, CallerHistoryLookup callers, IDepartmentDirectory departments, CategoryCatalog catalog) : IntakeForm(context, handler, photos, regions, scope, catalog)
 {
     /// <summary>After filing: "dispatch" (to <see cref="DispatchTo"/>), "answer" (直接答复 with <see cref="Answer"/>, closed at once) or "none".</summary>
     [BindProperty] public string? Then { get; set; } = "dispatch";
@@ -44,6 +44,7 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
     public Paged<TicketView>? History { get; private set; }
     public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
     public string? Message { get; private set; }
+    public object[] MessageArguments { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -88,12 +89,26 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
         Departments = await departments.ListAsync(cancellationToken: ct);
         ModelState.Clear();
         var phone = LookupPhone?.Trim();
-        if (string.IsNullOrEmpty(phone) || phone.Length > RequestLimits.Phone || !phone.Any(char.IsAsciiDigit))
+        if (string.IsNullOrEmpty(phone) || phone.Length > RequestLimits.Phone)
         {
             Message = "请输入来电号码。";
             return Page();
         }
-        History = await CallerHistoryEndpoint.FindAsync(new CallerHistoryRequest(phone, LookupPage, 10), protector, Db, ct);
+        if (!PhoneNumber.TryParse(phone, out _))
+        {
+            Message = "来电号码格式不正确。";
+            return Page();
+        }
+        try
+        {
+            History = await callers.FindAsync(new CallerHistoryRequest(phone, LookupPage, 10), ct);
+        }
+        catch (TooManyRequestsException e)
+        {
+            Message = e.Format;
+            MessageArguments = e.Arguments;
+            return Page();
+        }
         // The form for the new ticket starts with the caller's number.
         ContactPhone ??= phone;
         return Page();

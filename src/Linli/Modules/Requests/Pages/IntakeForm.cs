@@ -12,6 +12,7 @@ using Linli.Modules.Requests.Features.SuggestCategory;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Idempotency;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -46,7 +47,7 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     [BindProperty, MaxLength(RequestLimits.Address, ErrorMessage = "地址不能超过 200 个字。")]
     public string? Address { get; set; }
 
-    [BindProperty, MaxLength(RequestLimits.Phone, ErrorMessage = "手机号格式不正确。"), RegularExpression(@"^\+?[0-9][0-9 \-]{4,19}$", ErrorMessage = "手机号格式不正确。")]
+    [BindProperty, MaxLength(RequestLimits.Phone, ErrorMessage = "手机号格式不正确。"), PhoneNumber(ErrorMessage = "手机号格式不正确。")]
     public string? ContactPhone { get; set; }
 
     [BindProperty] public bool Anonymous { get; set; }

@@ -19,6 +19,7 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<PopulationTag> Tags => Set<PopulationTag>();
     public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
+    public DbSet<PendingVerification> PendingVerifications => Set<PendingVerification>();
 
     /// <summary>Region-code prefix the caller may read, from <see cref="IAreaScope"/>; read by the query filters on every query.</summary>
     private string? ScopeCommunity => scope.CommunityPrefix;
@@ -77,6 +78,23 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.HasIndex(x => new { x.Tag, x.CommunityCode, x.ResidentId });
             e.HasIndex(x => x.ResidentId);
             // Tags carry no grid; they are only ever read through their (grid-filtered) resident.
+            e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity));
+        });
+        modelBuilder.Entity<PendingVerification>(e =>
+        {
+            e.ToTable("pending_verifications");
+            e.Property(x => x.CommunityCode).HasMaxLength(12);
+            e.Property(x => x.ExistingCommunityCode).HasMaxLength(12);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.IdNumberCipher).HasMaxLength(64);
+            e.Property(x => x.IdNumberHash).HasMaxLength(32);
+            e.Property(x => x.IdNumberMasked).HasMaxLength(18);
+            e.Property(x => x.Source).HasMaxLength(10);
+            e.Property(x => x.RequestedBy).HasMaxLength(256);
+            e.Property(x => x.ResolvedBy).HasMaxLength(256);
+            e.Property(x => x.Resolution).HasMaxLength(500);
+            e.HasIndex(x => new { x.CommunityCode, x.Id });
+            e.HasIndex(x => new { x.IdNumberHash, x.CommunityCode });
             e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity));
         });
         modelBuilder.Entity<UnitCount>(e =>

@@ -5,6 +5,7 @@ using Linli.Modules.Residents.Features.Shared;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -13,10 +14,11 @@ namespace Linli.Modules.Residents.Pages;
 
 /// <summary>
 /// Resident search. Community and tag filters may travel in the query string (links from region pages); names and ID
-/// numbers only in a POST body, so no personal data lands in a URL, a browser history or an access log.
+/// numbers only in a POST body, so no personal data lands in a URL, a browser history or an access log. The ID and phone
+/// fields are there only for roles that may reveal numbers (a search by number is a full view: limited and audited).
 /// </summary>
 [Authorize(Policy = Permissions.ReadPeople)]
-internal sealed class SearchModel(ResidentSearch search) : PageModel
+internal sealed class SearchModel(ResidentSearch search, NumberSearchGuard numbers) : PageModel
 {
     public const int PageSize = 20;
 
@@ -42,6 +44,15 @@ internal sealed class SearchModel(ResidentSearch search) : PageModel
     [BindProperty, IdNumber]
     public string? IdNumber { get; set; }
 
+    [BindProperty, PhoneNumber]
+    public string? Phone { get; set; }
+
+    /// <summary>Why a search by number was not run (the hour's budget is spent, or the role may not), for the localizer.</summary>
+    public (string Text, object[] Arguments)? Refusal { get; private set; }
+
+    /// <summary>Whether the form offers the ID and phone fields.</summary>
+    public bool CanSearchByNumber { get; private set; }
+
     public Paged<ResidentSummary>? Results { get; private set; }
 
     /// <summary>True when the results come from a posted form (the pager then posts too).</summary>
@@ -49,6 +60,7 @@ internal sealed class SearchModel(ResidentSearch search) : PageModel
 
     public async Task OnGetAsync(CancellationToken cancellationToken)
     {
+        CanSearchByNumber = await numbers.MaySearchAsync();
         // Without a filter the page is just the form: no count over the whole area on every visit.
         if (!ModelState.IsValid || (Community is null && Tag is null)) return;
         await SearchAsync(new ResidentFilter(Tag: Tag, CommunityCode: Community), cancellationToken);
@@ -67,15 +79,25 @@ internal sealed class SearchModel(ResidentSearch search) : PageModel
             foreach (var message in messages)
                 ModelState.AddModelError(field, message);
         }
+        catch (TooManyRequestsException e)
+        {
+            Refusal = (e.Format, e.Arguments);
+        }
+        catch (ForbiddenException e)
+        {
+            Refusal = (e.Message, []);
+        }
     }
 
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         Posted = true;
-        if (!ModelState.IsValid) return;
-        await SearchAsync(new ResidentFilter(Name, IdNumber, null, Tag, Community), cancellationToken);
-        // The number is not echoed back into the page: results show it masked, like everywhere else.
+        CanSearchByNumber = await numbers.MaySearchAsync();
+        if (ModelState.IsValid) await SearchAsync(new ResidentFilter(Name, IdNumber, Phone, Tag, Community), cancellationToken);
+        // The numbers are not echoed back into the page: results show them masked, like everywhere else.
         ModelState.Remove(nameof(IdNumber));
+        ModelState.Remove(nameof(Phone));
         IdNumber = null;
+        Phone = null;
     }
 }

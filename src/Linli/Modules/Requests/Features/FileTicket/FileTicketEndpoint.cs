@@ -5,6 +5,8 @@ using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Platform.Auth;
 using Linli.Platform.Idempotency;
+using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
@@ -25,7 +27,7 @@ internal sealed record FileTicketRequest(
     [property: Range(-180.0, 180.0)] double? Longitude = null,
     [property: Range(-90.0, 90.0)] double? Latitude = null,
     [property: MaxLength(RequestLimits.Address)] string? Address = null,
-    [property: MaxLength(RequestLimits.Phone), RegularExpression(@"^\+?[0-9][0-9 \-]{4,19}$", ErrorMessage = "Not a phone number.")] string? ContactPhone = null,
+    [property: MaxLength(RequestLimits.Phone), PhoneNumber(ErrorMessage = "Not a phone number.")] string? ContactPhone = null,
     bool Anonymous = false);
 
 internal sealed record FiledTicket(TicketView Ticket, IReadOnlyList<DuplicateCandidate> PossibleDuplicates);

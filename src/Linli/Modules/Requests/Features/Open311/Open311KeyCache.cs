@@ -8,7 +8,7 @@ namespace Linli.Modules.Requests.Features.Open311;
 /// Valid keys are remembered for a minute, so a busy client costs no query per request; revoking a key forgets it here at
 /// once (another instance notices within the minute). Unknown keys are never cached.
 /// </summary>
-internal sealed class Open311KeyCache(IPersonalDataProtector protector, TimeProvider clock)
+internal sealed class Open311KeyCache(TimeProvider clock)
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int ClientId, string Name, DateTime Until)> _valid = new();
@@ -16,7 +16,7 @@ internal sealed class Open311KeyCache(IPersonalDataProtector protector, TimeProv
     public async Task<(int Id, string Name)> ClientAsync(RequestsDbContext db, string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key)) throw Open311Exception.Forbidden("api_key is required.");
-        var hash = Open311Keys.Hash(protector, key);
+        var hash = Open311Keys.Hash(key);
         var id = Convert.ToHexString(hash);
         var now = clock.GetUtcNow().UtcDateTime;
         if (_valid.TryGetValue(id, out var known) && known.Until > now) return (known.ClientId, known.Name);

@@ -22,7 +22,7 @@ internal sealed class ResidentDetailsQuery(ResidentsDbContext db, TimeProvider c
         }
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, cancellationToken);
         var today = Views.Today(clock);
-        return new ResidentDetails(resident.Id, resident.Name, resident.Gender, resident.BirthDate, Domain.AgeTags.AgeOn(resident.BirthDate, today),
+        return new ResidentDetails(resident.Id, resident.Name, resident.Gender, resident.BirthYear, Domain.AgeTags.AgeThisYear(resident.BirthYear, today),
             resident.IdNumberMasked, resident.PhoneMasked, resident.RelationToHead, resident.RegisteredAddress, resident.ActualAddress,
             resident.CommunityCode, resident.GridCode, resident.IsSynthetic,
             resident.Tags.OrderBy(t => t.Tag).ThenBy(t => t.StartDate).Select(t => Views.View(t, today)).ToList(),

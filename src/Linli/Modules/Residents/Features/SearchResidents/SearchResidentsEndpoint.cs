@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.Shared;
 using Linli.Platform.Paging;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linli.Modules.Residents.Features.SearchResidents;
@@ -45,6 +46,9 @@ internal static class SearchResidentsEndpoint
                     new ResidentFilter(request.Name, request.IdNumber, request.Phone, request.Tag, request.CommunityCode),
                     new PageRequest(request.Page, request.PageSize, request.After, request.Before), ct)))
             .WithName("SearchResidentsByBody")
-            .WithSummary("The same search with the filters in the body, including exact ID or phone number (matched through a keyed hash).");
+            .WithSummary("The same search with the filters in the body, including exact ID or phone number (matched through a keyed hash). " +
+                         "A search by number counts as a full view: it needs the reveal permission, is limited per user and hour (429 with Retry-After) and is written to the audit log.")
+            .ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests);
     }
 }

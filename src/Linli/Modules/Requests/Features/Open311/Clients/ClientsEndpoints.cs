@@ -22,7 +22,7 @@ internal static class ClientsEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/", async Task<Created<CreatedClient>> (CreateClientRequest request, RequestsDbContext db, IPersonalDataProtector protector,
+        api.MapPost("/", async Task<Created<CreatedClient>> (CreateClientRequest request, RequestsDbContext db,
                 IAreaScope caller, TimeProvider clock, CancellationToken ct) =>
             {
                 var name = request.Name.Trim();
@@ -30,7 +30,7 @@ internal static class ClientsEndpoints
                 var key = Open311Keys.NewKey();
                 var client = new Open311Client
                 {
-                    Name = name, KeyHash = Open311Keys.Hash(protector, key), KeyHint = Open311Keys.Hint(key),
+                    Name = name, KeyHash = Open311Keys.Hash(key), KeyHint = Open311Keys.Hint(key),
                     CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = caller.UserName,
                 };
                 db.Open311Clients.Add(client);

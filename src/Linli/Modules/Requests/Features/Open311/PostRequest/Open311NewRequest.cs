@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using Linli.Modules.Requests.Domain;
+using Linli.Platform.PersonalData;
 
 namespace Linli.Modules.Requests.Features.Open311.PostRequest;
 
@@ -16,9 +17,6 @@ internal sealed partial record Open311NewRequest(
 {
     [GeneratedRegex(@"^[^@\s]{1,64}@[^@\s]{1,190}\.[^@\s]{1,60}$")]
     private static partial Regex EmailPattern();
-
-    [GeneratedRegex(@"^\+?[0-9][0-9 \-]{4,19}$")]
-    private static partial Regex PhonePattern();
 
     [GeneratedRegex(@"^[0-9]{12}([0-9]{3})?$")]
     private static partial Regex RegionCode();
@@ -55,7 +53,7 @@ internal sealed partial record Open311NewRequest(
         var email = form.Bounded("email", 254);
         if (email is not null && !EmailPattern().IsMatch(email)) throw Open311Exception.BadRequest("email is not an e-mail address.");
         var phone = form.Bounded("phone", RequestLimits.Phone);
-        if (phone is not null && !PhonePattern().IsMatch(phone)) throw Open311Exception.BadRequest("phone is not a phone number.");
+        if (phone is not null && !PhoneNumber.TryParse(phone, out _)) throw Open311Exception.BadRequest("phone is not a phone number.");
         var media = form.Bounded("media_url", Open311Limits.UrlLength);
         if (media is not null && !(Uri.TryCreate(media, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
             throw Open311Exception.BadRequest("media_url must be an absolute http(s) URL.");
