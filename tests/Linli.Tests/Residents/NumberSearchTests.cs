@@ -16,7 +16,9 @@ public sealed class NumberSearchTests(CityFixture city)
     private async Task<List<JsonElement>> SearchEntriesAsync(string userName)
     {
         var supervisor = await city.App.ClientForAsync("supervisor");
-        var page = await supervisor.GetFromJsonAsync<JsonElement>($"/api/audit?userName={userName}&pageSize=500");
+        var response = await supervisor.PostAsJsonAsync("/api/audit/search", new { userName, pageSize = 500 });
+        response.EnsureSuccessStatusCode();
+        var page = await response.Content.ReadFromJsonAsync<JsonElement>();
         return page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("action").GetString() == "search-by-number").ToList();
     }
 
@@ -136,7 +138,9 @@ public sealed class NumberSearchLimitTests : IAsyncLifetime
 
         // Refused searches are not run, so they are not in the audit log either: three for cw.one.
         await _app.CreateUserAsync("sup", Linli.Platform.Auth.Roles.Supervisor, "2101");
-        var audit = await (await _app.ClientForAsync("sup")).GetFromJsonAsync<JsonElement>("/api/audit?userName=cw.one&pageSize=100");
+        var auditResponse = await (await _app.ClientForAsync("sup")).PostAsJsonAsync("/api/audit/search", new { userName = "cw.one", pageSize = 100 });
+        auditResponse.EnsureSuccessStatusCode();
+        var audit = await auditResponse.Content.ReadFromJsonAsync<JsonElement>();
         Assert.Equal(3, audit.GetProperty("items").EnumerateArray().Count(e => e.GetProperty("action").GetString() == "search-by-number"));
     }
 }

@@ -48,7 +48,8 @@ internal sealed class Open311ErrorFilter(ILogger<Open311ErrorFilter> logger) : I
         {
             return Open311Format.Error(format, StatusCodes.Status400BadRequest, "The request could not be read.");
         }
-        catch (Exception e) when (e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested)
+        // A database that is briefly away is left to the platform's retry and its 503 (Platform/Errors).
+        catch (Exception e) when ((e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested) && !TransientDatabaseFailure.Is(e))
         {
             logger.LogError(e, "Open311 {Method} {Path} failed", http.Request.Method, http.Request.Path);
             return Open311Format.Error(format, StatusCodes.Status500InternalServerError, "An unexpected error occurred.");

@@ -29,7 +29,10 @@ internal sealed class Open311Form(IFormCollection form)
         if (request.ContentLength > MaxBytes) throw TooLarge();
         // Kestrel stops a body without a Content-Length at the same size.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxBytes;
-        request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
+        // The platform's input check may have read the form already (with the limits the endpoints declare, WithOpen311Form);
+        // reading it again from the spent body would find nothing.
+        if (request.HttpContext.Features.Get<IFormFeature>()?.Form is null)
+            request.HttpContext.Features.Set<IFormFeature>(new FormFeature(request, Limits));
         IFormCollection form;
         try
         {
@@ -66,4 +69,16 @@ internal sealed class Open311Form(IFormCollection form)
         form.Where(f => f.Key != "api_key").OrderBy(f => f.Key, StringComparer.Ordinal).SelectMany(f => f.Value.Select(v => $"{f.Key}={v}"));
 
     private static Open311Exception TooLarge() => new(StatusCodes.Status413PayloadTooLarge, $"The form is larger than {MaxBytes / 1024} KB.");
+}
+
+internal static class Open311FormEndpoints
+{
+    /// <summary>
+    /// The limits of <see cref="Open311Form"/> as endpoint metadata, so that whoever reads the form first (the platform's
+    /// input check reads every form) reads it with them.
+    /// </summary>
+    public static RouteHandlerBuilder WithOpen311Form(this RouteHandlerBuilder endpoint) =>
+        endpoint.WithFormOptions(bufferBody: false, valueCountLimit: Open311Form.MaxFields, keyLengthLimit: Open311Form.MaxKeyLength,
+            valueLengthLimit: Open311Form.MaxBytes, multipartBodyLengthLimit: Open311Form.MaxBytes, multipartHeadersCountLimit: 16,
+            multipartHeadersLengthLimit: 16 * 1024, multipartBoundaryLengthLimit: 128);
 }

@@ -22,6 +22,7 @@ internal static class PostRequestEndpoint
                     : null;
                 return await handler.HandleAsync(client, Open311NewRequest.Bind(form), format, key, ct);
             })
+            .WithOpen311Form()
             .DisableAntiforgery()
             .WithName("Open311PostRequest")
             .WithSummary("Open311: file a request (a form, api_key required; Idempotency-Key honoured).");

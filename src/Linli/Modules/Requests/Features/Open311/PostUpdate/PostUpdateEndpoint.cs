@@ -17,6 +17,7 @@ internal static class PostUpdateEndpoint
                 var client = await keys.ClientAsync(db, form.Field("api_key"), ct);
                 return await handler.HandleAsync(client, Open311NewUpdate.Bind(form), format, ct);
             })
+            .WithOpen311Form()
             .DisableAntiforgery()
             .WithName("Open311PostServiceRequestUpdate")
             .WithSummary("Open311 (mySociety extension): a client's comment on a request it filed (form, api_key required; idempotent by update_id).");
