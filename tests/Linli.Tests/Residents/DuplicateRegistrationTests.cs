@@ -138,7 +138,7 @@ public sealed class DuplicateRegistrationTests(CityFixture city)
         var response = await (await city.App.ClientForAsync("cw.a")).PostAsJsonAsync("/api/residents", NewResident(CityFixture.CommunityB, NewIdNumber()));
         Assert.Equal(HttpStatusCode.Forbidden, response.StatusCode);
         var problem = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal("Forbidden.", problem.GetProperty("title").GetString());
+        Assert.Equal("无权执行此操作。", problem.GetProperty("title").GetString());
         Assert.Contains("不在您的管辖范围内", problem.GetProperty("detail").GetString());
         Assert.True(problem.TryGetProperty("traceId", out _));
     }

@@ -36,6 +36,7 @@ internal sealed class RotateKeysVerb : ICommandVerb
             return 2;
         }
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
+        source.ContinueWith(newKey);
         try
         {
             await services.GetRequiredService<KeyRotator>().RunAsync(oldKey, newKey, batch,

@@ -119,8 +119,12 @@ internal sealed partial class InputHygieneMiddleware(RequestDelegate next, IStri
     private async Task<Rejection?> CheckFormAsync(HttpContext http, Endpoint endpoint)
     {
         // Read with the endpoint's limits (an upload page raises them), as its own binding would; the form is kept for it.
-        if (endpoint.Metadata.GetMetadata<IFormOptionsMetadata>() is { } limits && http.Features.Get<IFormFeature>()?.Form is null)
-            http.Features.Set<IFormFeature>(new FormFeature(http.Request, Merge(formOptions.Value, limits)));
+        var declared = endpoint.Metadata.GetMetadata<IFormOptionsMetadata>();
+        if (declared is not null && http.Features.Get<IFormFeature>()?.Form is null)
+            http.Features.Set<IFormFeature>(new FormFeature(http.Request, Merge(formOptions.Value, declared)));
+        // A body announced larger than the endpoint takes is refused before it is read, as the size it is: 413.
+        if (http.Request.ContentLength > (declared?.MultipartBodyLengthLimit ?? formOptions.Value.MultipartBodyLengthLimit))
+            return new Rejection(StatusCodes.Status413PayloadTooLarge, text["请求正文过大。"], text["表单超过了此接口允许的大小。"]);
         IFormCollection form;
         try
         {

@@ -39,6 +39,15 @@ internal sealed class PersonalDataKeySource(IConfiguration configuration, IHostE
         lock (_lock) return _key ??= Load(mayCreate);
     }
 
+    /// <summary>
+    /// The rotate-keys verb goes on under the new key once it has it: what it writes after the rotation (its audit entry)
+    /// is signed as the platform will sign it next, also when the verb got its keys from files and none is configured.
+    /// </summary>
+    public void ContinueWith(byte[] key)
+    {
+        lock (_lock) _key = key;
+    }
+
     /// <summary>A key given as base64 text (configuration, a file, the rotate-keys verb).</summary>
     public static byte[] Decode(string text, string source)
     {

@@ -77,7 +77,7 @@ internal static class TicketRules
 
     private static readonly Dictionary<TicketActionKind, TicketRule> ByAction = Rules.ToDictionary(r => r.Action);
 
-    /// <summary>The actions taken on an existing ticket; the rest of <see cref="TicketActionKind"/> (filing) is not a transition.</summary>
+    /// <summary>The actions taken on an existing ticket; the rest of <see cref="TicketActionKind"/> (filing, a resident's comment) is not a transition.</summary>
     public static IEnumerable<TicketActionKind> Actions => ByAction.Keys;
 
     public static TicketRule Of(TicketActionKind action) =>
