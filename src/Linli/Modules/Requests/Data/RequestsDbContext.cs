@@ -115,6 +115,8 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasIndex(x => x.FinishDueAt);
             e.HasIndex(x => x.PhoneHash);
             e.HasIndex(x => x.ReporterUserId);
+            // A worker's own patrol reports (我的上报), newest first.
+            e.HasIndex(x => new { x.CreatedBy, x.CreatedAt });
             e.HasIndex(x => x.MergedIntoId);
             e.HasOne<Category>().WithMany().HasForeignKey(x => x.CategoryId).OnDelete(DeleteBehavior.Restrict);
             e.HasOne<RoutingRule>().WithMany().HasForeignKey(x => x.RoutingRuleId).OnDelete(DeleteBehavior.Restrict);
@@ -131,7 +133,11 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasKey(x => x.Id);
             e.Property(x => x.UnitCode).HasMaxLength(64);
             e.Property(x => x.Report).HasMaxLength(RequestLimits.Opinion);
+            e.Property(x => x.ReportedBy).HasMaxLength(RequestLimits.PersonName);
+            e.Property(x => x.WithdrawReason).HasMaxLength(RequestLimits.Opinion);
             e.HasIndex(x => new { x.UnitCode, x.TicketId });
+            // The district's list of escalated summons starts from the few that are escalated and still unanswered.
+            e.HasIndex(x => new { x.EscalatedAt, x.ReportedAt });
             e.HasIndex(x => x.TicketId);
         });
         modelBuilder.Entity<TicketAction>(e =>

@@ -64,7 +64,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             ticket.PhoneHash = protector.LookupHash(phone);
             ticket.PhoneMasked = Masking.Phone(phone);
         }
-        workflow.Filed(ticket, actor);
+        workflow.Filed(ticket, actor, rule);
         return new Intake(ticket, category, rule);
     }
 

@@ -8,7 +8,8 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.GetTicket;
 
-internal sealed record TicketUnitView(string UnitCode, string Role, bool IsActive, DateTime AddedAt, DateTime? ReportDueAt, DateTime? ReportedAt, string? Report);
+internal sealed record TicketUnitView(string UnitCode, string Role, bool IsActive, DateTime AddedAt, DateTime? ReportDueAt, DateTime? ReportedAt, string? Report,
+    string? ReportedBy = null, DateTime? EscalatedAt = null, DateTime? WithdrawnAt = null, string? WithdrawReason = null);
 
 internal sealed record TicketActionView(DateTime At, string? UserName, string? UnitCode, string Action, TicketState FromState, TicketState ToState, string? Opinion);
 
@@ -28,7 +29,8 @@ internal sealed record TicketView(
         t.FinishDueAt, t.RepliedAt, t.ClosedAt, t.Reply, t.Rating, t.ReopenCount, t.ReturnCount,
         t.UnderSupervision, t.IsOverdue, t.ExtensionRequestedDays, t.MergedIntoId, t.Version,
         t.Units.OrderBy(u => u.AddedAt).ThenBy(u => u.Id)
-            .Select(u => new TicketUnitView(u.UnitCode, u.Role.ToString(), u.IsActive, u.AddedAt, u.ReportDueAt, u.ReportedAt, u.Report)).ToList(),
+            .Select(u => new TicketUnitView(u.UnitCode, u.Role.ToString(), u.IsActive, u.AddedAt, u.ReportDueAt, u.ReportedAt, u.Report,
+                u.ReportedBy, u.EscalatedAt, u.WithdrawnAt, u.WithdrawReason)).ToList(),
         actions?.OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => new TicketActionView(a.At, a.UserName, a.UnitCode, a.Action.ToString(), a.FromState, a.ToState, a.Opinion)).ToList());
 
@@ -38,7 +40,7 @@ internal sealed record TicketView(
     /// </summary>
     public TicketView ForReporter() => this with
     {
-        Units = Units.Select(u => u with { Report = null }).ToList(),
+        Units = Units.Select(u => u with { Report = null, ReportedBy = null, WithdrawReason = null }).ToList(),
         Actions = Actions?.Select(a => a with { UserName = null, Opinion = null }).ToList(),
     };
 }

@@ -25,6 +25,8 @@ internal enum Queue
     ToReportIn,
     /// <summary>待回访: replied, waiting for the visit back (the centre's queue).</summary>
     ToVisit,
+    /// <summary>吹哨超时: a summoned department did not report in on time and the summons went to the district (the district's and the centre's supervision list).</summary>
+    Escalated,
 }
 
 internal sealed record QueueItem(long Id, string Number, TicketState State, Urgency Urgency, int CategoryId, string CommunityCode, string? AssignedUnitCode,
@@ -40,8 +42,9 @@ internal static class TicketQueues
     public const int DueSoonHours = 24;
 
     public static IReadOnlyList<Queue> For(Actor actor) =>
-        actor.IsCentre ? [Queue.ToDispatch, Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToVisit]
+        actor.IsCentre ? [Queue.ToDispatch, Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToVisit, Queue.Escalated]
         : actor.DepartmentCode is not null ? [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToReportIn]
+        : actor.Is(Roles.DistrictStaff) ? [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.Escalated]
         : [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue];
 
     public static IQueryable<Ticket> Query(RequestsDbContext db, Actor actor, Queue queue, DateTime now)
@@ -51,8 +54,12 @@ internal static class TicketQueues
         string? community = (actor.Is(Roles.GridWorker) || actor.Is(Roles.CommunityWorker)) && actor.RegionPrefix is { Length: >= 12 } p ? p[..12] : null;
         if (queue == Queue.ToReportIn)
             return department is null ? tickets.Where(t => false)
-                : tickets.Where(t => t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.Summoned && u.ReportedAt == null)
+                : tickets.Where(t => t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.Summoned && u.IsActive && u.ReportedAt == null)
                                      && t.State != TicketState.Closed && t.State != TicketState.Merged);
+        // Escalated summons are few: the query starts from them (ticket_units by escalated_at), whatever the area's size.
+        if (queue == Queue.Escalated)
+            return tickets.Where(t => t.Units.Any(u => u.EscalatedAt != null && u.ReportedAt == null && u.IsActive && u.Role == UnitRole.Summoned)
+                                      && t.State != TicketState.Closed && t.State != TicketState.Merged);
         if (department is not null)
             tickets = tickets.Where(t => t.AssignedUnitCode == department
                                          || t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.CoHandler && u.IsActive));
@@ -97,5 +104,5 @@ internal static class TicketQueues
                 RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await ListAsync(db, Actor.From(http.User, scope), queue, clock.GetUtcNow().UtcDateTime, page, pageSize, ct)))
             .WithName("TicketQueue")
-            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit; paginated.");
+            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit, Escalated (summons unanswered past their time: the district and the centre); paginated.");
 }

@@ -552,6 +552,9 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_requests_tickets_community_code_created_at");
 
+                    b.HasIndex("CreatedBy", "CreatedAt")
+                        .HasDatabaseName("ix_requests_tickets_created_by_created_at");
+
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
 
@@ -648,6 +651,10 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("added_at");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
@@ -665,6 +672,11 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reported_at");
 
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER")
                         .HasColumnName("role");
@@ -679,11 +691,23 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("unit_code");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdraw_reason");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
                     b.HasKey("Id")
                         .HasName("pk_requests_ticket_units");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_requests_ticket_units_ticket_id");
+
+                    b.HasIndex("EscalatedAt", "ReportedAt")
+                        .HasDatabaseName("ix_requests_ticket_units_escalated_at_reported_at");
 
                     b.HasIndex("UnitCode", "TicketId")
                         .HasDatabaseName("ix_requests_ticket_units_unit_code_ticket_id");
