@@ -3,6 +3,7 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Modules.Requests.Features.Photos;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -37,13 +38,16 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
 
     public string? Filed { get; private set; }
 
-    /// <summary>Whether the report just filed went straight to the worker's community (else it waits for the centre).</summary>
-    public bool FiledToCommunity { get; private set; }
+    /// <summary>
+    /// Whether the report just filed went straight to the worker's community (else it waits for the centre); null when
+    /// the form had been submitted already and the first submission's report is shown.
+    /// </summary>
+    public bool? FiledToCommunity { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
         Filed = TempData["Filed"] as string;
-        FiledToCommunity = TempData["FiledToCommunity"] is true;
+        FiledToCommunity = TempData["FiledToCommunity"] as bool?;
         await PrepareAsync(ct);
         await PlaceAsync(ct);
     }
@@ -57,13 +61,16 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
             await PrepareAsync(ct);
             return Page();
         }
-        var ticket = await TryFileAsync(ct);
-        if (ticket is null) return Page();
+        var filing = await TryFileAsync(ct);
+        if (filing is null) return Page();
         // A grid worker's scope is the grid, and tickets are read by community: the confirmation stays on this page.
-        TempData["Filed"] = ticket.Number;
-        TempData["FiledToCommunity"] = ticket.State == TicketState.Dispatched;
-        return Redirect("/requests/patrol");
+        TempData["Filed"] = filing.Number;
+        // A repeated form's first ticket is not at hand: the confirmation then says it was not filed again.
+        if (filing.Ticket is { } ticket) TempData["FiledToCommunity"] = ticket.State == TicketState.Dispatched;
+        return Redirect(filing.Location);
     }
+
+    protected override string PageAfterFiling(TicketView ticket) => "/requests/patrol";
 
     protected override FileTicketRequest BuildRequest(int categoryId) => base.BuildRequest(categoryId) with
     {

@@ -40,7 +40,8 @@ internal static class RequestLabels
         [nameof(TicketActionKind.Resume)] = "解挂", [nameof(TicketActionKind.Whistle)] = "吹哨", [nameof(TicketActionKind.ReportIn)] = "报到",
         [nameof(TicketActionKind.Reply)] = "答复", [nameof(TicketActionKind.Evaluate)] = "评价", [nameof(TicketActionKind.Reopen)] = "重办（督办）",
         [nameof(TicketActionKind.Close)] = "办结", [nameof(TicketActionKind.AnswerDirectly)] = "直接答复", [nameof(TicketActionKind.Merge)] = "并单",
-        [nameof(TicketActionKind.Overdue)] = "超期", [nameof(TicketActionKind.WithdrawSummons)] = "撤回召集",
+        [nameof(TicketActionKind.Overdue)] = "超期", [nameof(TicketActionKind.Comment)] = "群众补充",
+        [nameof(TicketActionKind.WithdrawSummons)] = "撤回召集",
         [nameof(TicketActionKind.ReportInOnBehalf)] = "代为报到", [nameof(TicketActionKind.ChangeCategory)] = "修改分类",
         [nameof(TicketActionKind.RouteToCommunity)] = "派至本社区",
     };

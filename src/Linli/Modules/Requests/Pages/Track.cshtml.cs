@@ -3,6 +3,7 @@ using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
@@ -19,7 +20,7 @@ namespace Linli.Modules.Requests.Pages;
 /// lookup by number and phone (a request phoned in to 12345 belongs to no account).
 /// </summary>
 [Authorize(Roles = Roles.Resident)]
-internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog) : PageModel
+internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog, IAuditLog audit) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
 
@@ -41,7 +42,9 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
     {
         Filed = TempData["Filed"] as string;
         Done = TempData["Done"] as string;
-        return await LoadAsync(number, ct) ? Page() : NotFoundPage(number);
+        if (await LoadAsync(number, ct)) return Page();
+        if (number.Length <= 20) await GetTicketEndpoint.RecordIfOutOfScopeAsync(audit, db, t => t.Number == number, ct);
+        return NotFoundPage(number);
     }
 
     private PageResult NotFoundPage(string number)
@@ -80,7 +83,7 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
         var ticket = await db.Tickets.AsNoTracking().Include(t => t.Units).Include(t => t.Actions).AsSplitQuery()
             .FirstOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return false;
-        Ticket = TicketView.Of(ticket, ticket.Actions);
+        Ticket = TicketView.Of(ticket, TicketViewRule.AudienceOf(User), ticket.Actions);
         (CategoryPath, UnitLabels) = await ReporterTicket.LabelsAsync(Ticket, units, catalog, ct);
         return true;
     }

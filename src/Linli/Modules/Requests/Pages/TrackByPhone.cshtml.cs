@@ -48,7 +48,7 @@ internal sealed class TrackByPhoneModel(RequestsDbContext db, IPersonalDataProte
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        var view = TicketView.Of(ticket, ticket.Actions).ForReporter();
+        var view = TicketView.Of(ticket, TicketAudience.Reporter, ticket.Actions);
         var (path, labels) = await ReporterTicket.LabelsAsync(view, units, catalog, ct);
         Found = new ReporterTicket(view, path, labels);
         return Page();

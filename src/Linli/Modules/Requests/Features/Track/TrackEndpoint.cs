@@ -4,6 +4,7 @@ using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
 using Linli.Platform.Validation;
@@ -29,9 +30,11 @@ internal static class TicketTracking
     public static async Task<Ticket?> FindAsync(string? number, string? phone, RequestsDbContext db, IPersonalDataProtector protector, CancellationToken ct)
     {
         var wanted = number?.Trim() ?? "";
-        // Hashed whether or not the number exists: both refusals cost the same.
-        var hash = protector.LookupHash(Phones.Normalize(phone) ?? "");
-        if (wanted.Length is 0 or > MaxNumberLength) return null;
+        // Read as every module reads a phone (E.164, so "139 1234 5678" and "+86 13912345678" are one number), and hashed
+        // whether or not it is a phone or the ticket exists: every refusal costs the same.
+        var readable = PhoneNumber.TryParse(phone?.Trim(), out var parsed);
+        var hash = readable ? protector.Hash(parsed) : protector.LookupHash("");
+        if (!readable || wanted.Length is 0 or > MaxNumberLength) return null;
         // Nobody is signed in here, so the scope filter would hide every ticket: the number and the phone are the caller's
         // scope instead, checked before anything else of the ticket is read.
         var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking();
@@ -44,7 +47,7 @@ internal static class TicketTracking
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/requests/track", async Task<Ok<TicketView>> (TrackRequest request, RequestsDbContext db, IPersonalDataProtector protector, CancellationToken ct) =>
                 await FindAsync(request.Number, request.Phone, db, protector, ct) is { } ticket
-                    ? TypedResults.Ok(TicketView.Of(ticket, ticket.Actions).ForReporter())
+                    ? TypedResults.Ok(TicketView.Of(ticket, TicketAudience.Reporter, ticket.Actions))
                     : throw new NotFoundException("No request with this number and phone number."))
             .AllowAnonymous()
             .WithValidation()
