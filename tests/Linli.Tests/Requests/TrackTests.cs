@@ -37,8 +37,8 @@ public sealed class TrackTests(CityFixture city)
         var hotline = await city.App.ClientForAsync("hotline");
         await hotline.OkAsync(id, "dispatch", new { unitCode = "community", opinion = "请社区核实（内部意见）" });
 
-        // Typed the way people type it: spaces and dashes make no difference.
-        foreach (var typed in new[] { Phone, "139 1234 0077", "139-1234-0077" })
+        // Typed the way people type it: spaces, dashes and the country code make no difference (one E.164 number, one hash).
+        foreach (var typed in new[] { Phone, "139 1234 0077", "139-1234-0077", "+86 139 1234 0077", "0086 13912340077" })
         {
             var found = await (await TrackAsync(Anonymous(), number, typed)).Json(HttpStatusCode.OK);
             Assert.Equal(id, found.Id());
@@ -60,7 +60,8 @@ public sealed class TrackTests(CityFixture city)
         var wrongPhone = await (await TrackAsync(Anonymous(), number, "13912340078")).Json(HttpStatusCode.NotFound);
         var wrongNumber = await (await TrackAsync(Anonymous(), "20990101000001", Phone)).Json(HttpStatusCode.NotFound);
         var someoneElses = await (await TrackAsync(Anonymous(), other, Phone)).Json(HttpStatusCode.NotFound);
-        foreach (var problem in new[] { wrongNumber, someoneElses })
+        var notAPhone = await (await TrackAsync(Anonymous(), number, "1391234")).Json(HttpStatusCode.NotFound);
+        foreach (var problem in new[] { wrongNumber, someoneElses, notAPhone })
         {
             Assert.Equal(wrongPhone.GetProperty("title").GetString(), problem.GetProperty("title").GetString());
             Assert.Equal(wrongPhone.GetProperty("detail").GetString(), problem.GetProperty("detail").GetString());
