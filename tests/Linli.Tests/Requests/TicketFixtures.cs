@@ -17,6 +17,8 @@ internal enum Situation
     SummonsPending,
     /// <summary>The lead unit's request for more time waits for a decision.</summary>
     ExtensionWaiting,
+    /// <summary>The summoned department has not reported in and its time has passed: the summons went to the district.</summary>
+    SummonsEscalated,
 }
 
 /// <summary>
@@ -24,7 +26,7 @@ internal enum Situation
 /// the oracle of the rule tests says who may act from these flags alone.
 /// </summary>
 internal sealed record Member(string Name, Actor Actor, bool Centre = false, bool LeadsAsDepartment = false, bool LeadsAsCommunity = false,
-    bool WorksHere = false, bool SupervisesHere = false, bool Summoned = false, bool Reporter = false, bool System = false)
+    bool WorksHere = false, bool SupervisesHere = false, bool Summoned = false, bool Reporter = false, bool System = false, bool DistrictHere = false)
 {
     public override string ToString() => Name;
 }
@@ -51,7 +53,7 @@ internal static class TicketFixtures
         new("community worker elsewhere", Staff("cw.b", Roles.CommunityWorker, OtherPlace)),
         new("grid worker elsewhere", Staff("gw.b", Roles.GridWorker, OtherPlace + "001")),
         new("street over the place", Staff("street", Roles.StreetStaff, Place[..9]), LeadsAsCommunity: true, SupervisesHere: true),
-        new("district over the place", Staff("district", Roles.DistrictStaff, Place[..6]), LeadsAsCommunity: true, SupervisesHere: true),
+        new("district over the place", Staff("district", Roles.DistrictStaff, Place[..6]), LeadsAsCommunity: true, SupervisesHere: true, DistrictHere: true),
         new("city supervisor", Staff("supervisor", Roles.Supervisor, "2101"), SupervisesHere: true),
         new("street elsewhere", Staff("street.b", Roles.StreetStaff, OtherPlace[..9])),
         new("district elsewhere", Staff("district.b", Roles.DistrictStaff, "210103")),
@@ -66,9 +68,12 @@ internal static class TicketFixtures
     /// <summary>Whether the ticket has a lead unit in <paramref name="state"/>: from dispatch on, until it is returned (or never dispatched).</summary>
     public static bool HasLead(TicketState state) => state is Dispatched or InProgress or Suspended or Replied or Closed;
 
-    public static RoutingRule Rule(int id = 1, string? department = LeadDepartment) => new()
+    /// <summary>Whether the summoned department is still waiting to report in.</summary>
+    public static bool SummonsWaits(Situation situation) => situation is Situation.SummonsPending or Situation.SummonsEscalated;
+
+    public static RoutingRule Rule(int id = 1, string? department = LeadDepartment, int categoryId = 1) => new()
     {
-        Id = id, CategoryId = 1, Version = 1, IsCurrent = true, DepartmentCode = department,
+        Id = id, CategoryId = categoryId, Version = 1, IsCurrent = true, DepartmentCode = department,
         SignHoursUrgent = 1, SignHoursNormal = 4, FinishDaysUrgent = 1, FinishDaysNormal = 5,
     };
 
@@ -101,7 +106,8 @@ internal static class TicketFixtures
         ticket.Units.Add(new TicketUnit
         {
             UnitCode = SummonedDepartment, Role = UnitRole.Summoned, AddedAt = At.AddDays(-2), ReportDueAt = At.AddDays(-1.9),
-            ReportedAt = situation == Situation.SummonsPending ? null : At.AddDays(-1.95), Report = situation == Situation.SummonsPending ? null : "已到场",
+            ReportedAt = SummonsWaits(situation) ? null : At.AddDays(-1.95), Report = SummonsWaits(situation) ? null : "已到场",
+            EscalatedAt = situation == Situation.SummonsEscalated ? At.AddDays(-1.9) : null,
         });
         if (situation == Situation.ExtensionWaiting)
         {

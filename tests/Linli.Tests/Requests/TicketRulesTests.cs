@@ -15,31 +15,39 @@ namespace Linli.Tests.Requests;
 /// </summary>
 public sealed class TicketRulesTests
 {
-    /// <summary>Who may take an action, in which states, where it leads (null: it stays), and what else must hold.</summary>
-    private sealed record Spec(Func<Member, bool, bool> Who, TicketState[] In, TicketState? To, Func<Situation, bool>? Holds = null);
+    /// <summary>Who may take an action (given whether they lead and the ticket's situation), in which states, where it leads (null: it stays), and what else must hold.</summary>
+    private sealed record Spec(Func<Member, bool, Situation, bool> Who, TicketState[] In, TicketState? To, Func<Situation, bool>? Holds = null);
+
+    private static readonly TicketState[] WhileSummoned = [Received, Dispatched, Returned, InProgress, Suspended];
 
     // The oracle: the handling rules as the centre, the units and the places work them (中心派单、单位签收办理、吹哨报到、回访).
     // "lead" is whether the member acts for the unit the ticket is sent to now.
     private static readonly Dictionary<Kind, Spec> Expected = new()
     {
-        [Kind.Dispatch] = new((m, _) => m.Centre, [Received, Returned], Dispatched),
-        [Kind.Merge] = new((m, _) => m.Centre, [Received, Returned], Merged),
-        [Kind.AnswerDirectly] = new((m, _) => m.Centre, [Received], Closed, s => s != Situation.SummonsPending),
-        [Kind.Sign] = new((_, lead) => lead, [Dispatched], InProgress),
-        [Kind.Return] = new((_, lead) => lead, [Dispatched], Returned),
-        [Kind.AddCoHandlers] = new((m, lead) => lead || m.Centre, [InProgress], null),
-        [Kind.RequestExtension] = new((_, lead) => lead, [InProgress], null, s => s != Situation.ExtensionWaiting),
-        [Kind.ApproveExtension] = new((m, _) => m.Centre || m.SupervisesHere, [InProgress, Suspended], null, s => s == Situation.ExtensionWaiting),
-        [Kind.RefuseExtension] = new((m, _) => m.Centre || m.SupervisesHere, [InProgress, Suspended], null, s => s == Situation.ExtensionWaiting),
-        [Kind.Suspend] = new((_, lead) => lead, [InProgress], Suspended),
-        [Kind.Resume] = new((m, lead) => lead || m.Centre, [Suspended], InProgress),
-        [Kind.Reply] = new((_, lead) => lead, [InProgress], Replied, s => s != Situation.SummonsPending),
-        [Kind.Whistle] = new((m, _) => m.WorksHere, [Received, Dispatched, InProgress], null),
-        [Kind.ReportIn] = new((m, _) => m.Summoned, [Received, Dispatched, Returned, InProgress, Suspended], null, s => s == Situation.SummonsPending),
-        [Kind.Evaluate] = new((m, _) => m.Centre || m.Reporter, [Replied], Closed),
-        [Kind.Reopen] = new((m, _) => m.Centre || m.Reporter, [Replied], Dispatched),
-        [Kind.Close] = new((m, _) => m.Centre, [Replied], Closed, s => s != Situation.SummonsPending),
-        [Kind.Overdue] = new((m, _) => m.System, [Received, Dispatched, Returned, InProgress, Suspended, Replied, Merged], null),
+        [Kind.Dispatch] = new((m, _, _) => m.Centre, [Received, Returned], Dispatched),
+        [Kind.Merge] = new((m, _, _) => m.Centre, [Received, Returned], Merged),
+        [Kind.AnswerDirectly] = new((m, _, _) => m.Centre, [Received], Closed, s => !SummonsWaits(s)),
+        [Kind.Sign] = new((_, lead, _) => lead, [Dispatched], InProgress),
+        [Kind.Return] = new((_, lead, _) => lead, [Dispatched], Returned),
+        [Kind.AddCoHandlers] = new((m, lead, _) => lead || m.Centre, [InProgress], null),
+        [Kind.RequestExtension] = new((_, lead, _) => lead, [InProgress], null, s => s != Situation.ExtensionWaiting),
+        [Kind.ApproveExtension] = new((m, _, _) => m.Centre || m.SupervisesHere, [InProgress, Suspended], null, s => s == Situation.ExtensionWaiting),
+        [Kind.RefuseExtension] = new((m, _, _) => m.Centre || m.SupervisesHere, [InProgress, Suspended], null, s => s == Situation.ExtensionWaiting),
+        [Kind.Suspend] = new((_, lead, _) => lead, [InProgress], Suspended),
+        [Kind.Resume] = new((m, lead, _) => lead || m.Centre, [Suspended], InProgress),
+        [Kind.Reply] = new((_, lead, _) => lead, [InProgress], Replied, s => !SummonsWaits(s)),
+        [Kind.Whistle] = new((m, _, _) => m.WorksHere, [Received, Dispatched, InProgress], null),
+        [Kind.ReportIn] = new((m, _, _) => m.Summoned, WhileSummoned, null, SummonsWaits),
+        // The place that blew the whistle or the centre withdraws a summons; the district over the place only once it was escalated to it.
+        [Kind.WithdrawSummons] = new((m, _, s) => m.WorksHere || m.Centre || (m.DistrictHere && s == Situation.SummonsEscalated), WhileSummoned, null, SummonsWaits),
+        // A report given by phone is recorded by the centre, or by the district once the summons was escalated to it.
+        [Kind.ReportInOnBehalf] = new((m, _, s) => m.Centre || (m.DistrictHere && s == Situation.SummonsEscalated), WhileSummoned, null, SummonsWaits),
+        [Kind.ChangeCategory] = new((m, lead, _) => m.Centre || lead, [Received, Returned, Dispatched, InProgress, Suspended], null),
+        [Kind.RouteToCommunity] = new((m, _, _) => m.System, [Received], Dispatched),
+        [Kind.Evaluate] = new((m, _, _) => m.Centre || m.Reporter, [Replied], Closed),
+        [Kind.Reopen] = new((m, _, _) => m.Centre || m.Reporter, [Replied], Dispatched),
+        [Kind.Close] = new((m, _, _) => m.Centre, [Replied], Closed, s => !SummonsWaits(s)),
+        [Kind.Overdue] = new((m, _, _) => m.System, [Received, Dispatched, Returned, InProgress, Suspended, Replied, Merged], null),
     };
 
     private enum Outcome { Allowed, Forbidden, Conflict }
@@ -48,7 +56,7 @@ public sealed class TicketRulesTests
     {
         var spec = Expected[action];
         var leads = HasLead(state) && (lead == LeadKind.Department ? member.LeadsAsDepartment : member.LeadsAsCommunity);
-        if (!spec.Who(member, leads)) return Outcome.Forbidden;
+        if (!spec.Who(member, leads, situation)) return Outcome.Forbidden;
         return spec.In.Contains(state) && (spec.Holds?.Invoke(situation) ?? true) ? Outcome.Allowed : Outcome.Conflict;
     }
 
@@ -106,7 +114,7 @@ public sealed class TicketRulesTests
             if (logged.Action != action || logged.ToState != to) mismatches.Add($"{cell}: logged {logged.Action} to {logged.ToState}");
             if (ticket.Actions[0].FromState != state) mismatches.Add($"{cell}: logged from {ticket.Actions[0].FromState}");
         }
-        Assert.Equal(TicketFixtures.States.Length * 2 * 3 * Expected.Count * Everyone.Count, cells);
+        Assert.Equal(TicketFixtures.States.Length * 2 * Enum.GetValues<Situation>().Length * Expected.Count * Everyone.Count, cells);
         Assert.True(mismatches.Count == 0, $"{mismatches.Count} of {cells} cells disagree:\n" + string.Join("\n", mismatches.Take(40)));
     }
 
@@ -135,6 +143,10 @@ public sealed class TicketRulesTests
                 case Kind.Reply: steps.Reply(ticket, actor, At, "已修好"); break;
                 case Kind.Whistle: steps.Whistle(ticket, actor, At, ["heating"], null); break;
                 case Kind.ReportIn: steps.ReportIn(ticket, actor, At, "已到场"); break;
+                case Kind.WithdrawSummons: steps.WithdrawSummons(ticket, actor, At, SummonedDepartment, "召集有误"); break;
+                case Kind.ReportInOnBehalf: steps.ReportInOnBehalf(ticket, actor, At, SummonedDepartment, "已到场", "王工（电话）"); break;
+                case Kind.ChangeCategory: steps.ChangeCategory(ticket, actor, At, 2, Rule(id: 2, categoryId: 2), "旧分类", "新分类", "分类有误"); break;
+                case Kind.RouteToCommunity: steps.RouteToCommunity(ticket, actor, At, Rule(department: null)); break;
                 case Kind.Evaluate: steps.Evaluate(ticket, actor, At, Rating.Satisfied, null, rule); break;
                 case Kind.Reopen: steps.Evaluate(ticket, actor, At, Rating.Dissatisfied, null, rule); break;
                 case Kind.Close: steps.Close(ticket, actor, At, "已办结"); break;
@@ -234,6 +246,144 @@ public sealed class TicketRulesTests
         Assert.Equal(["heating"], summoned.Select(s => s.Department));
         Assert.Equal("管线问题（heating）", ticket.Actions[^1].Opinion);
         Assert.Single(ledger.Deadlines, d => d.Kind == DeadlineKind.ReportIn && d.UnitCode == "heating" && d.DueAt == summoned[0].DueAt);
+    }
+
+    [Fact]
+    public void A_withdrawn_summons_no_longer_holds_up_the_reply_stops_its_clock_and_takes_no_report_from_its_department()
+    {
+        var ticket = Build(InProgress, situation: Situation.SummonsPending);
+        var ledger = new ListLedger(ticket);
+        var reportIn = new Deadline { TicketId = ticket.Id, Kind = DeadlineKind.ReportIn, UnitCode = SummonedDepartment, DueAt = At.AddHours(2) };
+        ledger.Add(reportIn);
+        var steps = new TicketSteps(Calendar, new RequestsOptions(), ledger);
+        Assert.False(TicketRules.Allows(Kind.Reply, Water, ticket));
+
+        steps.WithdrawSummons(ticket, The("grid worker of the place").Actor, At, SummonedDepartment, "属供热问题，召集有误");
+        var summons = Assert.Single(ticket.Units, u => u.Role == UnitRole.Summoned);
+        Assert.False(summons.IsActive);
+        Assert.Equal((At, "属供热问题，召集有误"), (summons.WithdrawnAt, summons.WithdrawReason));
+        Assert.Null(summons.ReportedAt);
+        Assert.Equal(At, reportIn.ClosedAt);
+        var logged = ticket.Actions[^1];
+        Assert.Equal((Kind.WithdrawSummons, InProgress, InProgress, SummonedDepartment, "属供热问题，召集有误"),
+            (logged.Action, logged.FromState, logged.ToState, logged.UnitCode, logged.Opinion));
+        Assert.True(TicketRules.Allows(Kind.Reply, Water, ticket));
+        // The department is no longer summoned: its report is refused, and so is a second withdrawal (nothing waits).
+        Assert.Equal(TicketRefusal.NotTheirs, TicketRules.Check(Kind.ReportIn, The("summoned department's staff").Actor, ticket).Refusal);
+        Assert.Throws<ConflictException>(() => steps.WithdrawSummons(ticket, Centre, At, SummonedDepartment, "再撤一次"));
+
+        // Summoned again, it waits again and may report in.
+        steps.Whistle(ticket, The("community worker of the place").Actor, At.AddHours(1), [SummonedDepartment], "确属供电问题");
+        Assert.True(TicketRules.Allows(Kind.ReportIn, The("summoned department's staff").Actor, ticket));
+        Assert.False(TicketRules.Allows(Kind.Reply, Water, ticket));
+    }
+
+    [Fact]
+    public void Withdrawing_or_recording_for_a_department_names_one_that_waits()
+    {
+        var ticket = Build(InProgress, situation: Situation.SummonsPending);
+        var steps = new TicketSteps(Calendar, new RequestsOptions(), new ListLedger(ticket));
+        var never = Assert.Throws<ValidationFailedException>(() => steps.WithdrawSummons(ticket, Centre, At, "heating", "召集有误"));
+        Assert.Equal(["DepartmentCode"], never.Errors.Keys);
+        steps.ReportInOnBehalf(ticket, Centre, At, SummonedDepartment, "已派人到场", "供电公司 李工（电话）");
+        // Answered meanwhile: a 409 with the ticket's state, as for any stale form.
+        var answered = Assert.Throws<ConflictException>(() => steps.WithdrawSummons(ticket, Centre, At, SummonedDepartment, "召集有误"));
+        Assert.Equal("InProgress", answered.Details["state"]);
+    }
+
+    [Fact]
+    public void A_report_recorded_for_a_department_answers_its_summons_and_names_who_gave_it()
+    {
+        var ticket = Build(Dispatched, situation: Situation.SummonsPending);
+        var ledger = new ListLedger(ticket);
+        ledger.Add(new Deadline { TicketId = ticket.Id, Kind = DeadlineKind.ReportIn, UnitCode = SummonedDepartment, DueAt = At.AddHours(2) });
+        new TicketSteps(Calendar, new RequestsOptions(), ledger).ReportInOnBehalf(ticket, Centre, At, SummonedDepartment, "已派人到场抢修", "供电公司 李工（电话）");
+        var summons = Assert.Single(ticket.Units, u => u.Role == UnitRole.Summoned);
+        Assert.Equal((At, "已派人到场抢修", "供电公司 李工（电话）", true), (summons.ReportedAt, summons.Report, summons.ReportedBy, summons.IsActive));
+        Assert.Empty(ledger.OpenDeadlines(ticket));
+        var logged = ticket.Actions[^1];
+        Assert.Equal((Kind.ReportInOnBehalf, "hotline", SummonedDepartment), (logged.Action, logged.UserName, logged.UnitCode));
+        Assert.Equal("已派人到场抢修（报到人：供电公司 李工（电话），代为登记）", logged.Opinion);
+        Assert.Empty(ticket.PendingSummons);
+        // Only the centre records reports for a department that has not escalated; no one else.
+        foreach (var name in new[] { "community worker of the place", "district over the place", "street over the place", "lead department's staff" })
+            Assert.Equal(TicketRefusal.NotTheirs, TicketRules.Check(Kind.ReportInOnBehalf, The(name).Actor, Build(InProgress, situation: Situation.SummonsPending)).Refusal);
+    }
+
+    [Fact]
+    public void An_unanswered_summons_is_escalated_to_the_district_over_the_place_which_may_then_withdraw_it_or_record_the_report()
+    {
+        var ticket = Build(InProgress, situation: Situation.SummonsPending);
+        var ledger = new ListLedger(ticket);
+        var reportIn = new Deadline { TicketId = ticket.Id, Kind = DeadlineKind.ReportIn, UnitCode = SummonedDepartment, DueAt = At.AddMinutes(-1) };
+        ledger.Add(reportIn);
+        var steps = new TicketSteps(Calendar, new RequestsOptions(), ledger);
+        var district = The("district over the place").Actor;
+        Assert.Equal(TicketRefusal.NotTheirs, TicketRules.Check(Kind.WithdrawSummons, district, ticket).Refusal);
+
+        Assert.True(steps.Overdue(ticket, reportIn, At));
+        Assert.Equal(At, Assert.Single(ticket.PendingSummons).EscalatedAt);
+        Assert.True(ticket.UnderSupervision);
+        Assert.False(ticket.IsOverdue); // the unit's own work is not late
+        var supervision = Assert.Single(ledger.Supervisions);
+        Assert.Equal((DeadlineKind.ReportIn, SummonedDepartment), (supervision.DeadlineKind, supervision.UnitCode));
+
+        Assert.True(TicketRules.Allows(Kind.WithdrawSummons, district, ticket));
+        Assert.True(TicketRules.Allows(Kind.ReportInOnBehalf, district, ticket));
+        // The district elsewhere, the street and the city supervisor have no part in it; the department may still report in late.
+        foreach (var name in new[] { "district elsewhere", "street over the place", "city supervisor" })
+            Assert.Equal(TicketRefusal.NotTheirs, TicketRules.Check(Kind.WithdrawSummons, The(name).Actor, ticket).Refusal);
+        Assert.True(TicketRules.Allows(Kind.ReportIn, The("summoned department's staff").Actor, ticket));
+
+        steps.ReportInOnBehalf(ticket, district, At.AddHours(1), SummonedDepartment, "区里协调后已到场", "区供电分局 赵科长");
+        Assert.Equal(At.AddHours(1), supervision.ResolvedAt);
+        Assert.True(TicketRules.Allows(Kind.Reply, Water, ticket));
+        // With nothing escalated left waiting, the district's part ends.
+        Assert.Equal(TicketRefusal.NotTheirs, TicketRules.Check(Kind.WithdrawSummons, district, ticket).Refusal);
+    }
+
+    [Fact]
+    public void A_category_changed_before_dispatch_re_routes_the_ticket_and_after_dispatch_only_corrects_it()
+    {
+        var received = Build(Received);
+        var steps = new TicketSteps(Calendar, new RequestsOptions(), new ListLedger(received));
+        Assert.True(steps.ChangeCategory(received, Centre, At, 2, Rule(id: 7, department: "heating", categoryId: 2), "城乡建设 / 市政 / 井盖", "城乡建设 / 供热 / 暖气不热", "来电人说明是暖气问题"));
+        Assert.Equal((2, 7), (received.CategoryId, received.RoutingRuleId));
+        Assert.Equal("城乡建设 / 市政 / 井盖 → 城乡建设 / 供热 / 暖气不热：来电人说明是暖气问题（按新分类的派单规则派单）", received.Actions[^1].Opinion);
+        Assert.Equal((Kind.ChangeCategory, Received), (received.Actions[^1].Action, received.State));
+
+        var handled = Build(InProgress);
+        var ledger = new ListLedger(handled);
+        var finish = new Deadline { TicketId = handled.Id, Kind = DeadlineKind.Finish, UnitCode = LeadDepartment, DueAt = handled.FinishDueAt!.Value };
+        ledger.Add(finish);
+        var due = handled.FinishDueAt;
+        Assert.False(new TicketSteps(Calendar, new RequestsOptions(), ledger).ChangeCategory(handled, Water, At, 2, Rule(id: 7, department: "heating", categoryId: 2), "旧", "新", "实为供热管线"));
+        Assert.Equal((2, 1, LeadDepartment, due), (handled.CategoryId, handled.RoutingRuleId, handled.AssignedUnitCode, handled.FinishDueAt));
+        Assert.Null(finish.ClosedAt);
+        Assert.EndsWith("（承办单位和时限不变）", handled.Actions[^1].Opinion);
+
+        Assert.Equal(["CategoryId"], Assert.Throws<ValidationFailedException>(() =>
+            steps.ChangeCategory(received, Centre, At, 2, Rule(id: 7, categoryId: 2), "a", "a", "again")).Errors.Keys);
+        Assert.Equal(TicketRefusal.NotTheirs, TicketRules.Check(Kind.ChangeCategory, The("co-handling department's staff").Actor, Build(InProgress)).Refusal);
+        Assert.Equal(TicketRefusal.NotInThisState, TicketRules.Check(Kind.ChangeCategory, Centre, Build(Replied)).Refusal);
+    }
+
+    [Fact]
+    public void A_patrol_finding_left_to_the_community_goes_there_on_filing_with_its_clocks_running()
+    {
+        var ticket = Build(Received);
+        ticket.Channel = Channel.GridPatrol;
+        var ledger = new ListLedger(ticket);
+        var steps = new TicketSteps(Calendar, new RequestsOptions(), ledger);
+        Assert.Throws<ArgumentException>(() => steps.RouteToCommunity(ticket, Actor.System, At, Rule(department: "water")));
+        Assert.Throws<ForbiddenException>(() => steps.RouteToCommunity(ticket, The("grid worker of the place").Actor, At, Rule(department: null)));
+
+        steps.RouteToCommunity(ticket, Actor.System, At, Rule(department: null));
+        Assert.Equal((Dispatched, Place), (ticket.State, ticket.AssignedUnitCode));
+        Assert.Equal(Calendar.AddWorkingTime(At, TimeSpan.FromHours(4)), ticket.SignDueAt);
+        Assert.Equal([DeadlineKind.Sign, DeadlineKind.Finish], ledger.OpenDeadlines(ticket).Select(d => d.Kind));
+        Assert.Equal((Kind.RouteToCommunity, "system", Place), (ticket.Actions[^1].Action, ticket.Actions[^1].UserName, ticket.Actions[^1].UnitCode));
+        Assert.True(TicketRules.Allows(Kind.Sign, The("community worker of the place").Actor, ticket));
     }
 
     [Fact]

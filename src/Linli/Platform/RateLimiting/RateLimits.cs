@@ -28,7 +28,10 @@ internal static class RateLimitPolicies
     /// <summary>Exports: every request counts.</summary>
     public const string Export = "export";
 
-    public static readonly IReadOnlyList<string> All = [SignIn, Intake, Open311, Export];
+    /// <summary>Following a request by its number and phone without an account: only the POSTs (the lookups) count.</summary>
+    public const string Track = "track";
+
+    public static readonly IReadOnlyList<string> All = [SignIn, Intake, Open311, Export, Track];
 }
 
 /// <summary>One limit: requests per window from one client and from one account; 0 leaves that side unlimited.</summary>
@@ -50,9 +53,11 @@ internal sealed class RateLimitOptions
     public RateLimitRule Open311Write { get; set; } = new() { PerClient = 30 };
     public RateLimitRule Open311Read { get; set; } = new() { PerClient = 300 };
     public RateLimitRule Export { get; set; } = new() { PerClient = 30, PerAccount = 10 };
+    // A household looks up a few numbers; guessing a phone for a number has to go through this.
+    public RateLimitRule Track { get; set; } = new() { PerClient = 10 };
 
     /// <summary>The names of the rules, as configuration spells them.</summary>
-    public static readonly IReadOnlyList<string> RuleNames = [nameof(SignIn), nameof(Intake), nameof(Open311Write), nameof(Open311Read), nameof(Export)];
+    public static readonly IReadOnlyList<string> RuleNames = [nameof(SignIn), nameof(Intake), nameof(Open311Write), nameof(Open311Read), nameof(Export), nameof(Track)];
 
     /// <summary>Which rule a request with <paramref name="method"/> under <paramref name="policy"/> counts against; null when it does not count.</summary>
     public (string Name, RateLimitRule Rule)? RuleFor(string policy, string method)
@@ -64,6 +69,7 @@ internal sealed class RateLimitOptions
             RateLimitPolicies.Intake when write => (nameof(Intake), Intake),
             RateLimitPolicies.Open311 => write ? (nameof(Open311Write), Open311Write) : (nameof(Open311Read), Open311Read),
             RateLimitPolicies.Export => (nameof(Export), Export),
+            RateLimitPolicies.Track when write => (nameof(Track), Track),
             _ => null,
         };
     }

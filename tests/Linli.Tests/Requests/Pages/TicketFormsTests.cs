@@ -29,13 +29,17 @@ public sealed class TicketFormsTests(CityFixture city)
         var (mismatches, cells, accepted) = await city.App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<RequestsDbContext>();
-            var ruleId = await db.RoutingRules.AsNoTracking().Where(r => r.IsCurrent).OrderBy(r => r.Id).Select(r => r.Id).FirstAsync();
+            var current = await db.RoutingRules.AsNoTracking().Where(r => r.IsCurrent && r.CategoryId != 1).OrderBy(r => r.Id).Select(r => new { r.Id, r.CategoryId }).Take(2).ToListAsync();
+            var ruleId = current[0].Id;
             var workflow = sp.GetRequiredService<TicketWorkflow>();
             var page = ActivatorUtilities.CreateInstance<TicketModel>(sp);
             page.Text = "合成意见";
             page.Days = 3;
             page.DepartmentCodes = ["heating"];
             page.IntoTicketId = into;
+            page.Department = SummonedDepartment;
+            page.ReportedBy = "供电公司 李工（电话）";
+            page.NewCategoryId = current[1].CategoryId; // the built tickets are in category 1, which this is not
 
             // The two forms whose outcome depends on a field are posted both ways.
             var posts = TicketModel.Forms.Keys.SelectMany(handler => handler switch

@@ -136,6 +136,8 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasIndex(x => x.FinishDueAt);
             e.HasIndex(x => x.PhoneHash);
             e.HasIndex(x => x.ReporterUserId);
+            // A worker's own patrol reports (我的上报), newest first.
+            e.HasIndex(x => new { x.CreatedBy, x.CreatedAt });
             e.HasIndex(x => x.MergedIntoId);
             // Open311's public reads (a few per cent of all tickets): the newest by intake (GET requests) and those updated
             // since a date (GET servicerequestupdates), in index order, without scanning other channels. The anonymous ones
@@ -157,7 +159,11 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasKey(x => x.Id);
             e.Property(x => x.UnitCode).HasMaxLength(64);
             e.Property(x => x.Report).HasMaxLength(RequestLimits.Opinion);
+            e.Property(x => x.ReportedBy).HasMaxLength(RequestLimits.PersonName);
+            e.Property(x => x.WithdrawReason).HasMaxLength(RequestLimits.Opinion);
             e.HasIndex(x => new { x.UnitCode, x.TicketId });
+            // The district's list of escalated summons starts from the few that are escalated and still unanswered.
+            e.HasIndex(x => new { x.EscalatedAt, x.ReportedAt });
             e.HasIndex(x => x.TicketId);
         });
         modelBuilder.Entity<TicketAction>(e =>

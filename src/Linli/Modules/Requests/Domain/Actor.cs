@@ -37,6 +37,9 @@ internal sealed record Actor(string? UserId, string? UserName, IReadOnlySet<stri
     public bool Supervises(string communityCode) =>
         (Is(Platform.Auth.Roles.StreetStaff) || Is(Platform.Auth.Roles.DistrictStaff) || Is(Platform.Auth.Roles.Supervisor)) && Covers(communityCode);
 
+    /// <summary>District staff over the place: where an unanswered summons is escalated to (区级协调).</summary>
+    public bool IsDistrictOver(string communityCode) => Is(Platform.Auth.Roles.DistrictStaff) && Covers(communityCode);
+
     private bool IsCommunityStaff =>
         Is(Platform.Auth.Roles.GridWorker) || Is(Platform.Auth.Roles.CommunityWorker) || Is(Platform.Auth.Roles.StreetStaff) || Is(Platform.Auth.Roles.DistrictStaff);
 

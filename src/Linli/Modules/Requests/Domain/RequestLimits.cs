@@ -7,4 +7,6 @@ internal static class RequestLimits
     public const int Address = 200;
     public const int Opinion = 2000;
     public const int Phone = 20;
+    /// <summary>A person named in a step (who reported in by phone).</summary>
+    public const int PersonName = 100;
 }

@@ -64,24 +64,35 @@ internal sealed class Ticket
 
     public bool IsOpen => State is not (TicketState.Closed or TicketState.Merged);
 
-    public IEnumerable<TicketUnit> PendingSummons => Units.Where(u => u.Role == UnitRole.Summoned && u.ReportedAt is null);
+    /// <summary>Summons still waiting for their department: neither reported in nor withdrawn.</summary>
+    public IEnumerable<TicketUnit> PendingSummons => Units.Where(u => u.Role == UnitRole.Summoned && u.IsActive && u.ReportedAt is null);
 }
 
 internal enum UnitRole { Lead = 1, CoHandler = 2, Summoned = 3 }
 
-/// <summary>A unit a ticket was sent to: the lead (every dispatch, kept after a return), a co-handler (加派) or a summoned department (吹哨).</summary>
+/// <summary>
+/// A unit a ticket was sent to: the lead (every dispatch, kept after a return), a co-handler (加派) or a summoned department
+/// (吹哨). A summons ends reported in (<see cref="ReportedAt"/>) or withdrawn (<see cref="IsActive"/> false, <see cref="WithdrawnAt"/>);
+/// one left unanswered past its time is escalated to the district (<see cref="EscalatedAt"/>).
+/// </summary>
 internal sealed class TicketUnit
 {
     public long Id { get; set; }
     public long TicketId { get; set; }
     public required string UnitCode { get; set; }
     public UnitRole Role { get; set; }
-    /// <summary>False for a lead that returned the ticket or was replaced.</summary>
+    /// <summary>False for a lead that returned the ticket or was replaced, and for a withdrawn summons.</summary>
     public bool IsActive { get; set; } = true;
     public DateTime AddedAt { get; set; }
     public DateTime? ReportDueAt { get; set; }
     public DateTime? ReportedAt { get; set; }
     public string? Report { get; set; }
+    /// <summary>Who gave the report when someone else recorded it for the department (a report-in by phone, 电话报到).</summary>
+    public string? ReportedBy { get; set; }
+    /// <summary>When the report-in time passed unanswered and the summons went to the district (报区级协调).</summary>
+    public DateTime? EscalatedAt { get; set; }
+    public DateTime? WithdrawnAt { get; set; }
+    public string? WithdrawReason { get; set; }
 }
 
 internal enum TicketActionKind
@@ -90,6 +101,7 @@ internal enum TicketActionKind
     Whistle, ReportIn, Reply, Evaluate, Reopen, Close, AnswerDirectly, Merge, Overdue,
     /// <summary>A comment from the resident's side (through an Open311 client): in the history for the handling unit; changes nothing.</summary>
     Comment,
+    WithdrawSummons, ReportInOnBehalf, ChangeCategory, RouteToCommunity,
 }
 
 /// <summary>One step of a ticket's life: who, when, for which unit, what, and their opinion (流转记录).</summary>

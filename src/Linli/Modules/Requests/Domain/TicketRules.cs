@@ -37,7 +37,15 @@ internal static class TicketRules
         (t, a) => t.PendingSummons.Any(u => u.UnitCode == a.DepartmentCode),
         (t, _) => Conflict(t, "Your department has already reported in."), BeforeState: true);
 
+    /// <summary>A summons waits for its department: there is one to withdraw or to record a report for.</summary>
+    public static readonly Condition SummonsOutstanding = new("a summoned department has not reported in",
+        (t, _) => t.PendingSummons.Any(),
+        (t, _) => Conflict(t, "No summoned department is waiting to report in."));
+
     private static readonly TicketState[] Open = [Received, Dispatched, Returned, InProgress, Suspended, Replied];
+
+    // Where a summons can be waiting: the states a whistle is blown in, and those a ticket reaches from them before its answer.
+    private static readonly TicketState[] WhileSummoned = [Received, Dispatched, Returned, InProgress, Suspended];
 
     private static readonly TicketRule[] Rules =
     [
@@ -64,7 +72,27 @@ internal static class TicketRules
         new(TicketActionKind.Whistle, "whistled for", Party.WorkerOfThePlace, "Only a grid or community worker of the place blows the whistle.",
             [Received, Dispatched, InProgress], null),
         new(TicketActionKind.ReportIn, "reported in", Party.SummonedDepartment, "Only a summoned department reports in.",
-            [Received, Dispatched, InProgress, Suspended, Returned], null, OwnSummonsPending),
+            WhileSummoned, null, OwnSummonsPending),
+        // A summons that was a mistake, or that nobody answers, ends without a report, with a reason: withdrawn by the place
+        // that blew the whistle or by the centre. Unanswered past its time it goes to the district over the place, which
+        // directs the district's departments: it may then withdraw it too (the matter is not that department's) or record
+        // the report the department gave it by phone or in person. The centre records reports the same way for departments
+        // that have no account to report from (电话报到), naming who reported; the department is told either way.
+        new(TicketActionKind.WithdrawSummons, "released from a summons", Party.WorkerOfThePlace | Party.Centre | Party.DistrictOverAnEscalatedSummons,
+            "Only a grid or community worker of the place or the centre withdraws a summons, and the district once it is escalated.", WhileSummoned, null,
+            SummonsOutstanding),
+        new(TicketActionKind.ReportInOnBehalf, "reported in for", Party.Centre | Party.DistrictOverAnEscalatedSummons,
+            "Only the centre, or the district once the summons is escalated, records a department's report-in.", WhileSummoned, null, SummonsOutstanding),
+
+        // A wrong category is corrected by the centre or by the unit handling it, with a reason. Before dispatch (new or
+        // returned, when only the centre may act) the ticket takes the new category's routing rule; after dispatch the lead
+        // unit and its deadlines stay, and a unit that should not have it returns it as before.
+        new(TicketActionKind.ChangeCategory, "recategorized", Party.Centre | Party.LeadUnit, "Only the centre or the lead unit changes a ticket's category.",
+            [Received, Returned, Dispatched, InProgress, Suspended], null),
+
+        // A patrol finding whose category the routing rule leaves to the community goes to the worker's community as it is
+        // filed (小事不出社区), not through the centre; intake takes this step, never a person.
+        new(TicketActionKind.RouteToCommunity, "routed", Party.System, "Only intake routes a patrol finding to its community.", [Received], Dispatched),
 
         // The visit back: a verdict closes it, or (dissatisfied, with reopens left) sends it to the same unit again under supervision.
         new(TicketActionKind.Evaluate, "rated", Party.Centre | Party.Reporter, "Only the centre (visit back) or the resident rates a ticket.", [Replied], Closed),

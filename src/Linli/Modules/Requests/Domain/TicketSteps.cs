@@ -188,10 +188,81 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
         var summons = ticket.PendingSummons.First(u => u.UnitCode == actor.DepartmentCode);
         summons.ReportedAt = at;
         summons.Report = report;
-        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.ReportIn && d.UnitCode == summons.UnitCode))
-            d.ClosedAt = at;
+        EndSummons(ticket, summons, at);
         Log(ticket, actor, step, at, report);
         return summons.UnitCode;
+    }
+
+    /// <summary>Records the report <paramref name="reportedBy"/> gave for <paramref name="department"/> (电话报到): the summons is answered as if the department had reported.</summary>
+    public void ReportInOnBehalf(Ticket ticket, Actor actor, DateTime at, string department, string report, string reportedBy)
+    {
+        var step = TicketRules.Require(TicketActionKind.ReportInOnBehalf, actor, ticket);
+        var summons = PendingSummonsOf(ticket, department);
+        summons.ReportedAt = at;
+        summons.Report = report;
+        summons.ReportedBy = reportedBy;
+        EndSummons(ticket, summons, at);
+        Log(ticket, actor, step, at, $"{report}（报到人：{reportedBy}，代为登记）", department);
+    }
+
+    /// <summary>Ends the summons of <paramref name="department"/> without a report (撤回召集); the answer no longer waits for it.</summary>
+    public void WithdrawSummons(Ticket ticket, Actor actor, DateTime at, string department, string reason)
+    {
+        var step = TicketRules.Require(TicketActionKind.WithdrawSummons, actor, ticket);
+        var summons = PendingSummonsOf(ticket, department);
+        summons.IsActive = false;
+        summons.WithdrawnAt = at;
+        summons.WithdrawReason = reason;
+        EndSummons(ticket, summons, at);
+        Log(ticket, actor, step, at, reason, department);
+    }
+
+    /// <summary>The summons of <paramref name="department"/> still waiting: a 400 when the department was never summoned, a 409 when it has been answered or withdrawn.</summary>
+    private static TicketUnit PendingSummonsOf(Ticket ticket, string department)
+    {
+        if (ticket.PendingSummons.FirstOrDefault(u => u.UnitCode == department) is { } pending) return pending;
+        if (ticket.Units.Any(u => u.Role == UnitRole.Summoned && u.UnitCode == department))
+            throw TicketRules.Conflict(ticket, $"The summons of '{department}' has already been answered or withdrawn.");
+        throw ValidationFailedException.For("DepartmentCode", $"'{department}' was not summoned to this ticket.");
+    }
+
+    // An answered or withdrawn summons stops its clock and, escalated, leaves the supervision list.
+    private void EndSummons(Ticket ticket, TicketUnit summons, DateTime at)
+    {
+        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.ReportIn && d.UnitCode == summons.UnitCode))
+            d.ClosedAt = at;
+        foreach (var s in ledger.OpenSupervisions(ticket).Where(s => s.DeadlineKind == DeadlineKind.ReportIn && s.UnitCode == summons.UnitCode))
+            s.ResolvedAt = at;
+    }
+
+    // ---- corrections ----------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Moves the ticket to another live leaf <paramref name="categoryId"/> (its current rule <paramref name="rule"/>), logged
+    /// old → new by name with the reason. Before dispatch the ticket takes the new rule for its dispatch; after it, the lead
+    /// unit and its deadlines stay. Returns whether the ticket was re-routed.
+    /// </summary>
+    public bool ChangeCategory(Ticket ticket, Actor actor, DateTime at, int categoryId, RoutingRule rule, string fromName, string toName, string reason)
+    {
+        var step = TicketRules.Require(TicketActionKind.ChangeCategory, actor, ticket);
+        if (categoryId == ticket.CategoryId) throw ValidationFailedException.For("CategoryId", "The ticket is already in this category.");
+        if (rule.CategoryId != categoryId) throw new ArgumentException("The rule is not the new category's.", nameof(rule));
+        var reroutes = ticket.State is TicketState.Received or TicketState.Returned;
+        ticket.CategoryId = categoryId;
+        if (reroutes) ticket.RoutingRuleId = rule.Id;
+        Log(ticket, actor, step, at, $"{fromName} → {toName}：{reason}" + (reroutes ? "（按新分类的派单规则派单）" : "（承办单位和时限不变）"));
+        return reroutes;
+    }
+
+    // ---- intake ---------------------------------------------------------------------------------------------------------
+
+    /// <summary>A patrol finding whose rule leaves it to the community goes straight to the community where it was found.</summary>
+    public void RouteToCommunity(Ticket ticket, Actor actor, DateTime at, RoutingRule rule)
+    {
+        var step = TicketRules.Require(TicketActionKind.RouteToCommunity, actor, ticket);
+        if (rule.DepartmentCode is not null) throw new ArgumentException("The rule sends its tickets to a department, not to the community.", nameof(rule));
+        SendTo(ticket, ticket.CommunityCode, rule, at);
+        Log(ticket, actor, step, at, "网格巡查上报，按派单规则由本社区办理", ticket.CommunityCode);
     }
 
     // ---- the visit back -----------------------------------------------------------------------------------------------
@@ -230,8 +301,9 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     // ---- deadlines ----------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// A due time passed unmet (超期): fired once, the ticket marked overdue (for sign and finish deadlines) and put on the
-    /// supervision list. False, and the deadline closed instead, when the ticket is already closed.
+    /// A due time passed unmet (超期): fired once, the ticket marked overdue (for sign and finish deadlines; a report-in
+    /// deadline escalates its summons instead) and put on the supervision list. False, and the deadline closed instead,
+    /// when the ticket is already closed.
     /// </summary>
     public bool Overdue(Ticket ticket, Deadline deadline, DateTime at)
     {
@@ -243,6 +315,9 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
         var step = TicketRules.Of(TicketActionKind.Overdue);
         deadline.FiredAt = at;
         if (deadline.Kind is DeadlineKind.Sign or DeadlineKind.Finish) ticket.IsOverdue = true;
+        // A summons unanswered in time goes to the district over the place (报区级协调), which may then act on it.
+        if (deadline.Kind == DeadlineKind.ReportIn)
+            foreach (var summons in ticket.PendingSummons.Where(u => u.UnitCode == deadline.UnitCode)) summons.EscalatedAt ??= at;
         ticket.UnderSupervision = true;
         ledger.Add(new Supervision
         {

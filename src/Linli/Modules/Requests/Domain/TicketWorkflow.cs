@@ -17,7 +17,7 @@ namespace Linli.Modules.Requests.Domain;
 /// else is wrong with the request.
 /// </summary>
 internal sealed class TicketWorkflow(
-    RequestsDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<RequestsOptions> options, IDepartmentDirectory departments)
+    RequestsDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<RequestsOptions> options, IDepartmentDirectory departments, CategoryCatalog catalog)
 {
     private DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
     private TicketSteps Steps { get; } = new(calendar, options.Value, new TrackedTicketLedger(db));
@@ -53,11 +53,21 @@ internal sealed class TicketWorkflow(
 
     // ---- intake -------------------------------------------------------------------------------------------------
 
-    public void Filed(Ticket ticket, Actor actor)
+    /// <summary>
+    /// A new ticket under <paramref name="rule"/>, its category's current rule. A patrol finding that the rule leaves to the
+    /// community goes to the community at once (<see cref="TicketActionKind.RouteToCommunity"/>); everything else waits
+    /// for the centre.
+    /// </summary>
+    public void Filed(Ticket ticket, Actor actor, RoutingRule rule)
     {
         Steps.File(ticket, actor, Now);
         db.Tickets.Add(ticket);
         NotifyReporter(ticket, "诉求已受理", $"您的诉求 {ticket.Number} 已受理。");
+        if (ticket.Channel == Channel.GridPatrol && rule.DepartmentCode is null)
+        {
+            Steps.RouteToCommunity(ticket, Actor.System, Now, rule);
+            Notify(Recipients.Unit(ticket.CommunityCode), ticket, "新派工单", $"网格巡查上报 {ticket.Number} 由本社区办理，请在 {Local(ticket.SignDueAt)} 前签收。");
+        }
     }
 
     // ---- the centre sends it out ----------------------------------------------------------------------------------
@@ -134,10 +144,57 @@ internal sealed class TicketWorkflow(
             Notify(Recipients.Department(code), ticket, "吹哨报到", $"工单 {ticket.Number}（{ticket.CommunityCode}）吹哨，请在 {Local(due)} 前报到。");
     }
 
-    public void ReportIn(Ticket ticket, Actor actor, string report)
+    public async Task ReportInAsync(Ticket ticket, Actor actor, string report, CancellationToken cancellationToken)
     {
+        TicketRules.Require(TicketActionKind.ReportIn, actor, ticket);
+        await LoadOpenSupervisionsAsync(ticket, cancellationToken);
         var department = Steps.ReportIn(ticket, actor, Now, report);
-        Notify(Recipients.Area(ticket.CommunityCode), ticket, "部门已报到", $"工单 {ticket.Number}：{department} 已报到。");
+        Notify(Recipients.Area(ticket.CommunityCode), ticket, "部门已报到", $"工单 {ticket.Number}：{await NameAsync(department, cancellationToken)} 已报到。");
+    }
+
+    /// <summary>The centre (or, escalated, the district) records the report a department gave by phone, naming who gave it.</summary>
+    public async Task ReportInOnBehalfAsync(Ticket ticket, Actor actor, string departmentCode, string report, string reportedBy, CancellationToken cancellationToken)
+    {
+        TicketRules.Require(TicketActionKind.ReportInOnBehalf, actor, ticket);
+        await LoadOpenSupervisionsAsync(ticket, cancellationToken);
+        var department = departmentCode.Trim();
+        Steps.ReportInOnBehalf(ticket, actor, Now, department, report, reportedBy);
+        var name = await NameAsync(department, cancellationToken);
+        Notify(Recipients.Area(ticket.CommunityCode), ticket, "部门已报到", $"工单 {ticket.Number}：{name} 已报到（报到人：{reportedBy}，代为登记）。");
+        Notify(Recipients.Department(department), ticket, "代为报到", $"工单 {ticket.Number}：本单位的报到已由他人代为登记（报到人：{reportedBy}）：{report}");
+    }
+
+    /// <summary>Withdraws the summons of a department that has not reported in (撤回召集), with a reason; the department is told.</summary>
+    public async Task WithdrawSummonsAsync(Ticket ticket, Actor actor, string departmentCode, string reason, CancellationToken cancellationToken)
+    {
+        TicketRules.Require(TicketActionKind.WithdrawSummons, actor, ticket);
+        await LoadOpenSupervisionsAsync(ticket, cancellationToken);
+        var department = departmentCode.Trim();
+        Steps.WithdrawSummons(ticket, actor, Now, department, reason);
+        Notify(Recipients.Department(department), ticket, "撤回召集", $"工单 {ticket.Number} 已撤回对本单位的吹哨召集，无需报到。原因：{reason}");
+        Notify(Recipients.Area(ticket.CommunityCode), ticket, "撤回召集", $"工单 {ticket.Number}：已撤回对{await NameAsync(department, cancellationToken)}的召集。原因：{reason}");
+    }
+
+    // ---- corrections ----------------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// Moves the ticket to another live third-level category, with a reason; re-routed under the new category's rule before
+    /// dispatch (see <see cref="TicketRules"/>). Whoever did not make the change and works the ticket is told.
+    /// </summary>
+    public async Task ChangeCategoryAsync(Ticket ticket, Actor actor, int categoryId, string reason, CancellationToken cancellationToken)
+    {
+        TicketRules.Require(TicketActionKind.ChangeCategory, actor, ticket);
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        var category = snapshot.Tree.Find(categoryId);
+        if (category is not { IsLeaf: true } || snapshot.Tree.IsRetired(category))
+            throw ValidationFailedException.For("CategoryId", "Choose a third-level category that is in use.");
+        var rule = snapshot.CurrentRule(categoryId) ?? throw ValidationFailedException.For("CategoryId", "This category has no routing rule yet; choose another.");
+        var from = snapshot.Tree.Find(ticket.CategoryId) is { } old ? snapshot.Tree.PathOf(old) : ticket.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var to = snapshot.Tree.PathOf(category);
+        Steps.ChangeCategory(ticket, actor, Now, categoryId, rule, from, to, reason);
+        var body = $"工单 {ticket.Number} 的诉求分类由「{from}」改为「{to}」：{reason}";
+        if (ticket.AssignedUnitCode is { } unit && !actor.ActsFor(unit)) Notify(Recipients.Unit(unit), ticket, "诉求分类已修改", body);
+        if (!actor.IsCentre) Notify(Recipients.Centre(ticket), ticket, "诉求分类已修改", body);
     }
 
     // ---- closing the loop -------------------------------------------------------------------------------------------
@@ -244,6 +301,9 @@ internal sealed class TicketWorkflow(
         if (wanted.FirstOrDefault(c => !active.Contains(c)) is { } unknown) throw ValidationFailedException.For(field, $"No active department '{unknown}'.");
         return wanted;
     }
+
+    private async Task<string> NameAsync(string departmentCode, CancellationToken cancellationToken) =>
+        (await departments.FindAsync(departmentCode, cancellationToken))?.Name ?? departmentCode;
 
     private void Notify(string recipient, Ticket ticket, string subject, string body) =>
         db.Outbox.Add(new OutboxMessage { Recipient = recipient, Subject = subject, Body = body, Ticket = ticket, CreatedAt = Now });

@@ -53,7 +53,9 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
             if (due.Count == 0) return (0, 0);
             ids = due.Select(d => d.Id).ToList();
             var ticketIds = due.Select(d => d.TicketId).Distinct().ToList();
-            var tickets = await db.Tickets.IgnoreQueryFilters().Where(t => ticketIds.Contains(t.Id)).ToDictionaryAsync(t => t.Id, cancellationToken);
+            // With their units: a report-in deadline escalates its summons.
+            var tickets = await db.Tickets.IgnoreQueryFilters().Include(t => t.Units).Where(t => ticketIds.Contains(t.Id)).AsSplitQuery()
+                .ToDictionaryAsync(t => t.Id, cancellationToken);
             var steps = StepsOf(scope.ServiceProvider, db);
             foreach (var deadline in due) Fire(db, steps, deadline, tickets[deadline.TicketId], now);
             try
@@ -82,7 +84,8 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
         await using var transaction = db.Database.IsNpgsql() ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
         if ((await ClaimAsync(db, now, id, cancellationToken)).FirstOrDefault() is not { } deadline) return false; // met, fired or being fired elsewhere
-        Fire(db, StepsOf(scope.ServiceProvider, db), deadline, await db.Tickets.IgnoreQueryFilters().FirstAsync(t => t.Id == deadline.TicketId, cancellationToken), now);
+        Fire(db, StepsOf(scope.ServiceProvider, db), deadline,
+            await db.Tickets.IgnoreQueryFilters().Include(t => t.Units).FirstAsync(t => t.Id == deadline.TicketId, cancellationToken), now);
         try
         {
             await db.SaveChangesAsync(cancellationToken);
@@ -115,16 +118,22 @@ internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider 
         new(services.GetRequiredService<WorkingCalendar>(), services.GetRequiredService<IOptions<RequestsOptions>>().Value, new TrackedTicketLedger(db));
 
     // What firing does to the ticket is the overdue step of the ticket rules, the same one the synthetic history takes;
-    // telling the unit and those over it is the watcher's.
+    // telling the unit and those over it is the watcher's. A summons unanswered in time is escalated to the district over
+    // the place (the ticket rules let it withdraw the summons or record the department's report from then on): the district
+    // is told what it may do, and the place that blew the whistle that it went up.
     private static void Fire(RequestsDbContext db, TicketSteps steps, Deadline deadline, Ticket ticket, DateTime now)
     {
         if (!steps.Overdue(ticket, deadline, now)) return;
-        foreach (var recipient in Recipients.Supervisors(ticket).Prepend(Recipients.Unit(deadline.UnitCode)).Distinct())
+        var district = Recipients.Area(ticket.CommunityCode[..6]);
+        var escalated = deadline.Kind == DeadlineKind.ReportIn;
+        var recipients = Recipients.Supervisors(ticket).Prepend(Recipients.Unit(deadline.UnitCode));
+        if (escalated) recipients = recipients.Append(Recipients.Area(ticket.CommunityCode));
+        foreach (var recipient in recipients.Distinct())
         {
-            db.Outbox.Add(new OutboxMessage
-            {
-                Recipient = recipient, Subject = "超期督办", Body = $"工单 {ticket.Number} {OverdueNotice.What(deadline.Kind)}，已列入督办。", TicketId = ticket.Id, CreatedAt = now,
-            });
+            var (subject, body) = escalated && recipient == district
+                ? ("吹哨超时报区级", $"工单 {ticket.Number}：被召集部门超时未报到，已报区级协调。请在工单页督促报到、代为登记报到或撤回召集。")
+                : ("超期督办", $"工单 {ticket.Number} {OverdueNotice.What(deadline.Kind)}{(escalated ? "，已报区级协调" : "")}，已列入督办。");
+            db.Outbox.Add(new OutboxMessage { Recipient = recipient, Subject = subject, Body = body, TicketId = ticket.Id, CreatedAt = now });
         }
     }
 }

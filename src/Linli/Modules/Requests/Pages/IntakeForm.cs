@@ -15,6 +15,8 @@ using Linli.Platform.Idempotency;
 using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Linli.Platform.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Pages;
 
@@ -28,8 +30,14 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
 {
     public const int SuggestionCount = 5;
 
-    [BindProperty, MaxLength(RequestLimits.Description, ErrorMessage = "问题描述不能超过 4000 个字。")]
+    /// <summary>Kept whole however long: over <see cref="RequestLimits.Description"/> the form says so (<see cref="DescriptionTooLong"/>) instead of cutting it.</summary>
+    [BindProperty]
     public string? Description { get; set; }
+
+    /// <summary>The description's length as the limit counts it (line breaks as one character, as the browser counts them).</summary>
+    public int DescriptionLength => Description?.ReplaceLineEndings("\n").Length ?? 0;
+
+    public bool DescriptionTooLong => DescriptionLength > RequestLimits.Description;
 
     /// <summary>The category chosen from the suggestions (radio buttons).</summary>
     [BindProperty] public int? SuggestedCategoryId { get; set; }
@@ -119,12 +127,16 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     protected async Task<Filing?> TryFileAsync(CancellationToken ct)
     {
         var key = IdempotencyKey.Parse(SubmissionKey);
+        // Browsers send line breaks as CR LF but count them as one; so does the limit.
+        Description = Description?.ReplaceLineEndings("\n");
         await PrepareAsync(ct);
         if (Step is "suggest" or "place")
         {
             ModelState.Clear();
+            DescriptionLimit();
             return null;
         }
+        DescriptionLimit();
         if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "请描述问题。");
         var categoryId = CategoryId ?? SuggestedCategoryId;
         if (categoryId is null)
@@ -167,6 +179,13 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
             SubmissionKey = NewSubmissionKey();
         }
         return null;
+    }
+
+    private void DescriptionLimit()
+    {
+        if (!DescriptionTooLong) return;
+        var text = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
+        ModelState.AddModelError(nameof(Description), text["问题描述最多 {0} 个字，当前 {1} 个字，请删减后再提交。", RequestLimits.Description, DescriptionLength]);
     }
 
     private static string NewSubmissionKey() => Guid.NewGuid().ToString("N");

@@ -12,8 +12,10 @@ using Microsoft.AspNetCore.Mvc;
 namespace Linli.Modules.Requests.Pages;
 
 /// <summary>
-/// A grid (or community) worker reports a problem found on patrol (§2), from a phone. The finding is placed in the worker's
-/// own grid (a community worker's: their community); the intake handler refuses a place outside the worker's area.
+/// A grid (or community) worker reports a problem found on patrol, from a phone. The finding is placed in the worker's
+/// own grid (a community worker's: their community); the intake handler refuses a place outside the worker's area. A
+/// category the routing rule leaves to the community goes to the worker's community at once, anything else to the
+/// 12345 centre (<see cref="TicketWorkflow.Filed"/>); the confirmation says which, and 我的上报 follows it from there.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
 [Authorize(Roles = Roles.GridWorker + "," + Roles.CommunityWorker)]
@@ -36,9 +38,16 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
 
     public string? Filed { get; private set; }
 
+    /// <summary>
+    /// Whether the report just filed went straight to the worker's community (else it waits for the centre); null when
+    /// the form had been submitted already and the first submission's report is shown.
+    /// </summary>
+    public bool? FiledToCommunity { get; private set; }
+
     public async Task OnGetAsync(CancellationToken ct)
     {
         Filed = TempData["Filed"] as string;
+        FiledToCommunity = TempData["FiledToCommunity"] as bool?;
         await PrepareAsync(ct);
         await PlaceAsync(ct);
     }
@@ -56,6 +65,8 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
         if (filing is null) return Page();
         // A grid worker's scope is the grid, and tickets are read by community: the confirmation stays on this page.
         TempData["Filed"] = filing.Number;
+        // A repeated form's first ticket is not at hand: the confirmation then says it was not filed again.
+        if (filing.Ticket is { } ticket) TempData["FiledToCommunity"] = ticket.State == TicketState.Dispatched;
         return Redirect(filing.Location);
     }
 

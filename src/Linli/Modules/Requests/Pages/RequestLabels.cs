@@ -41,6 +41,9 @@ internal static class RequestLabels
         [nameof(TicketActionKind.Reply)] = "答复", [nameof(TicketActionKind.Evaluate)] = "评价", [nameof(TicketActionKind.Reopen)] = "重办（督办）",
         [nameof(TicketActionKind.Close)] = "办结", [nameof(TicketActionKind.AnswerDirectly)] = "直接答复", [nameof(TicketActionKind.Merge)] = "并单",
         [nameof(TicketActionKind.Overdue)] = "超期", [nameof(TicketActionKind.Comment)] = "群众补充",
+        [nameof(TicketActionKind.WithdrawSummons)] = "撤回召集",
+        [nameof(TicketActionKind.ReportInOnBehalf)] = "代为报到", [nameof(TicketActionKind.ChangeCategory)] = "修改分类",
+        [nameof(TicketActionKind.RouteToCommunity)] = "派至本社区",
     };
 
     public static readonly IReadOnlyDictionary<string, string> UnitRoles = new Dictionary<string, string>
@@ -51,7 +54,7 @@ internal static class RequestLabels
     public static readonly IReadOnlyDictionary<Queue, string> Queues = new Dictionary<Queue, string>
     {
         [Queue.ToDispatch] = "待派单", [Queue.ToSign] = "待签收", [Queue.InProgress] = "办理中", [Queue.DueSoon] = "即将到期",
-        [Queue.Overdue] = "已超期", [Queue.ToReportIn] = "待报到", [Queue.ToVisit] = "待回访",
+        [Queue.Overdue] = "已超期", [Queue.ToReportIn] = "待报到", [Queue.ToVisit] = "待回访", [Queue.Escalated] = "吹哨超时",
     };
 
     public static string Of(TicketState state) => States[state];

@@ -30,6 +30,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
 {
     public TicketView Ticket { get; private set; } = null!;
     public string CategoryPath { get; private set; } = "";
+    public CategoryTree Tree { get; private set; } = new([]);
     public Dictionary<string, string> UnitLabels { get; private set; } = [];
     public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
     public IReadOnlyList<string> PhotoNames { get; private set; } = [];
@@ -48,6 +49,10 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     [BindProperty] public bool Approve { get; set; }
     [BindProperty] public Rating? Rating { get; set; }
     [BindProperty] public long? IntoTicketId { get; set; }
+    /// <summary>The summoned department a withdrawal or a report recorded for it is about.</summary>
+    [BindProperty] public string? Department { get; set; }
+    [BindProperty, MaxLength(RequestLimits.PersonName, ErrorMessage = "报到人不能超过 100 个字。")] public string? ReportedBy { get; set; }
+    [BindProperty] public int? NewCategoryId { get; set; }
 
     // ---- what the page offers: each form is shown exactly when the ticket rules let the caller take its action ------------
 
@@ -62,6 +67,8 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         ["DecideExtension"] = TicketActionKind.ApproveExtension,
         // A verdict either closes or reopens the ticket; both are the same rule of who and when.
         ["Evaluate"] = TicketActionKind.Evaluate, ["Close"] = TicketActionKind.Close,
+        ["WithdrawSummons"] = TicketActionKind.WithdrawSummons, ["ReportInOnBehalf"] = TicketActionKind.ReportInOnBehalf,
+        ["ChangeCategory"] = TicketActionKind.ChangeCategory,
     };
 
     private Ticket _ticket = null!;
@@ -69,9 +76,20 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     /// <summary>Whether the form posting to <paramref name="handler"/> is shown: the workflow would accept it from the caller now.</summary>
     public bool Offers(string handler) => TicketRules.Allows(Forms[handler], Me, _ticket);
 
-    /// <summary>The lead unit may not answer yet because summoned departments have not reported in: those departments, to say so instead of a form.</summary>
+    /// <summary>
+    /// The caller would answer (reply, close, answer directly) but may not yet because summoned departments have not
+    /// reported in: those departments, to say so instead of a form that would be refused.
+    /// </summary>
     public IReadOnlyList<string> AwaitedReportIns =>
-        TicketRules.Check(TicketActionKind.Reply, Me, _ticket).Unmet == TicketRules.SummonsAnswered ? _ticket.PendingSummons.Select(u => u.UnitCode).ToList() : [];
+        new[] { TicketActionKind.Reply, TicketActionKind.Close, TicketActionKind.AnswerDirectly }
+            .Any(action => TicketRules.Check(action, Me, _ticket).Unmet == TicketRules.SummonsAnswered)
+            ? _ticket.PendingSummons.Select(u => u.UnitCode).ToList() : [];
+
+    /// <summary>The summons still waiting for their departments, oldest first, with their due times and whether they went to the district.</summary>
+    public IReadOnlyList<TicketUnit> PendingSummons => _ticket.PendingSummons.OrderBy(u => u.AddedAt).ThenBy(u => u.Id).ToList();
+
+    /// <summary>Whether changing the category now re-routes the ticket (before dispatch) or only corrects it (after).</summary>
+    public bool CategoryChangeReroutes => _ticket.State is TicketState.Received or TicketState.Returned;
 
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
@@ -106,6 +124,9 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     public Task<IActionResult> OnPostEvaluateAsync(long id, CancellationToken ct) => ActAsync(id, "Evaluate", "已记录回访评价。", ct);
     public Task<IActionResult> OnPostMergeAsync(long id, CancellationToken ct) => ActAsync(id, "Merge", "已并入工单，答复将一并告知本诉求人。", ct);
     public Task<IActionResult> OnPostCloseAsync(long id, CancellationToken ct) => ActAsync(id, "Close", "已办结。", ct);
+    public Task<IActionResult> OnPostWithdrawSummonsAsync(long id, CancellationToken ct) => ActAsync(id, "WithdrawSummons", "已撤回召集，该部门将收到通知。", ct);
+    public Task<IActionResult> OnPostReportInOnBehalfAsync(long id, CancellationToken ct) => ActAsync(id, "ReportInOnBehalf", "已代为登记报到，该部门将收到通知。", ct);
+    public Task<IActionResult> OnPostChangeCategoryAsync(long id, CancellationToken ct) => ActAsync(id, "ChangeCategory", "已修改诉求分类。", ct);
 
     /// <summary>
     /// The workflow step the form posting to <paramref name="handler"/> runs, with the fields the form sent. A form runs
@@ -139,7 +160,12 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         "Resume" => Sync((w, t, a) => w.Resume(t, a, Text)),
         "Whistle" => (w, t, a) => w.WhistleAsync(t, a, DepartmentCodes, Text, ct),
         "CoHandle" => (w, t, a) => w.AddCoHandlersAsync(t, a, DepartmentCodes, Text, ct),
-        "ReportIn" => Sync((w, t, a) => w.ReportIn(t, a, Required())),
+        "ReportIn" => (w, t, a) => w.ReportInAsync(t, a, Required(), ct),
+        "WithdrawSummons" => (w, t, a) => w.WithdrawSummonsAsync(t, a, Department ?? "", Required(), ct),
+        "ReportInOnBehalf" => (w, t, a) => w.ReportInOnBehalfAsync(t, a, Department ?? "", Required(),
+            string.IsNullOrWhiteSpace(ReportedBy) ? throw ValidationFailedException.For(nameof(ReportedBy), "请填写报到人（姓名和单位）。") : ReportedBy.Trim(), ct),
+        "ChangeCategory" => (w, t, a) => w.ChangeCategoryAsync(t, a,
+            NewCategoryId ?? throw ValidationFailedException.For(nameof(NewCategoryId), "请选择新的诉求分类。"), Required(), ct),
         "Evaluate" => (w, t, a) =>
             Rating is { } rating ? w.EvaluateAsync(t, a, rating, Text, ct) : throw ValidationFailedException.For(nameof(Rating), "请选择评价。"),
         "Merge" => async (w, t, a) =>
@@ -179,7 +205,8 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         }
         catch (ValidationFailedException invalid)
         {
-            Message = invalid.Errors.Values.SelectMany(m => m).FirstOrDefault(m => m.Any(c => c > 0x2E80)) ?? "输入有误，请检查后重新提交。";
+            Message = invalid.Errors.Values.SelectMany(m => m).FirstOrDefault(m => m.Any(c => c > 0x2E80))
+                      ?? invalid.Errors.Keys.Select(FieldMessage).FirstOrDefault(m => m is not null) ?? "输入有误，请检查后重新提交。";
         }
         catch (ForbiddenException)
         {
@@ -190,6 +217,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
             db.ChangeTracker.Clear();
             if (!await LoadAsync(id, ct)) return NotFound();
             Message = Version is { } seen && seen != Ticket.Version ? "工单已被他人更新，请刷新页面后重试。"
+                : handler is "WithdrawSummons" or "ReportInOnBehalf" && Offers(handler) ? "该部门已报到或召集已撤回。"
                 : conflict.Details.TryGetValue("pendingDepartments", out var pending) && pending is IEnumerable<string> list
                     ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "尚有被召集部门未报到（{0}），暂不能答复或办结。", string.Join("、", list.Select(c => UnitLabels.GetValueOrDefault(c, c))))
                     : "当前状态下不能执行此操作。";
@@ -200,12 +228,21 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         return Page();
     }
 
+    /// <summary>The form's words for a field the workflow refused in English (a 400 of the API).</summary>
+    private static string? FieldMessage(string field) => field switch
+    {
+        "CategoryId" => "请选择一个可用的三级分类，且与当前分类不同。",
+        "DepartmentCode" => "该部门没有被召集到这张工单。",
+        _ => null,
+    };
+
     private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
         var ticket = await db.Tickets.AsNoTracking().Include(t => t.Units).Include(t => t.Actions).AsSplitQuery().FirstOrDefaultAsync(t => t.Id == id, ct);
         if (ticket is null) return false;
         Show(ticket, Actor.From(User, scope));
-        CategoryPath = (await CategoryPaths.TreeAsync(catalog, ct)).PathOf(ticket.CategoryId);
+        Tree = await CategoryPaths.TreeAsync(catalog, ct);
+        CategoryPath = Tree.PathOf(ticket.CategoryId);
         UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Concat(Ticket.Units.Select(u => u.UnitCode))
             .Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode).Append(Ticket.GridCode), ct);
         Departments = await units.DepartmentsAsync(ct);

@@ -16,12 +16,18 @@ namespace Linli.Modules.Requests.Pages;
 /// <summary>
 /// The resident follows their request by its number: state, steps, the reply, and the rating form once it is replied
 /// (the same <see cref="TicketWorkflow.EvaluateAsync"/> as POST /api/requests/tickets/{id}/evaluate). The context's
-/// scope filter shows a resident only their own tickets; anything else is a 404.
+/// scope filter shows a resident only their own tickets; anything else is a 404 page that says so and points to the
+/// lookup by number and phone (a request phoned in to 12345 belongs to no account).
 /// </summary>
 [Authorize(Roles = Roles.Resident)]
 internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog, IAuditLog audit) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
+
+    /// <summary>Set when no request of the resident has this number: the page says so, with a 404.</summary>
+    public string? Missing { get; private set; }
+
+    public ReporterTicket Shown => new(Ticket, CategoryPath, UnitLabels);
     public string CategoryPath { get; private set; } = "";
     public Dictionary<string, string> UnitLabels { get; private set; } = [];
     public string? Filed { get; private set; }
@@ -38,12 +44,19 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
         Done = TempData["Done"] as string;
         if (await LoadAsync(number, ct)) return Page();
         if (number.Length <= 20) await GetTicketEndpoint.RecordIfOutOfScopeAsync(audit, db, t => t.Number == number, ct);
-        return NotFound();
+        return NotFoundPage(number);
+    }
+
+    private PageResult NotFoundPage(string number)
+    {
+        Missing = number.Length > 20 ? number[..20] : number;
+        Response.StatusCode = StatusCodes.Status404NotFound;
+        return Page();
     }
 
     public async Task<IActionResult> OnPostEvaluateAsync(string number, CancellationToken ct)
     {
-        if (!await LoadAsync(number, ct)) return NotFound();
+        if (!await LoadAsync(number, ct)) return NotFoundPage(number);
         if (Rating is null) ModelState.AddModelError(nameof(Rating), "请选择评价。");
         if (!ModelState.IsValid) return Page();
         try
@@ -71,8 +84,16 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
             .FirstOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return false;
         Ticket = TicketView.Of(ticket, TicketViewRule.AudienceOf(User), ticket.Actions);
-        CategoryPath = (await CategoryPaths.TreeAsync(catalog, ct)).PathOf(ticket.CategoryId);
-        UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode), ct);
+        (CategoryPath, UnitLabels) = await ReporterTicket.LabelsAsync(Ticket, units, catalog, ct);
         return true;
     }
+}
+
+/// <summary>A ticket as its reporter sees it, with the names the reporter pages show for its category and units.</summary>
+internal sealed record ReporterTicket(TicketView Ticket, string CategoryPath, Dictionary<string, string> UnitLabels)
+{
+    public static async Task<(string CategoryPath, Dictionary<string, string> UnitLabels)> LabelsAsync(TicketView ticket, UnitNames units, CategoryCatalog catalog,
+        CancellationToken ct) =>
+        ((await CategoryPaths.TreeAsync(catalog, ct)).PathOf(ticket.CategoryId),
+            await units.NamesAsync(ticket.Actions!.Select(a => a.UnitCode).Append(ticket.AssignedUnitCode).Append(ticket.CommunityCode), ct));
 }

@@ -257,8 +257,17 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             {
                 var at = seeder.Calendar.AddWorkingTime(created, Minutes(25, 0.8, 480));
                 var unit = rule.DepartmentCode ?? place.Community;
-                if (at >= end) return;
-                steps.Dispatch(ticket, cast.Centre, at, unit, rule, null);
+                // A patrol finding the rule leaves to the community goes there as it is filed, as intake does.
+                if (channel == Channel.GridPatrol && rule.DepartmentCode is null)
+                {
+                    at = created;
+                    steps.RouteToCommunity(ticket, Actor.System, created, rule);
+                }
+                else
+                {
+                    if (at >= end) return;
+                    steps.Dispatch(ticket, cast.Centre, at, unit, rule, null);
+                }
                 if (random.NextDouble() < ReturnShare)
                 {
                     var back = seeder.Calendar.AddWorkingTime(at, Minutes(60, 0.5, 480));

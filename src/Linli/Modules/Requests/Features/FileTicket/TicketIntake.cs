@@ -67,7 +67,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             ticket.PhoneHash = protector.Hash(phone);
             ticket.PhoneMasked = phone.Masked;
         }
-        workflow.Filed(ticket, actor);
+        workflow.Filed(ticket, actor, rule);
         return new Intake(ticket, category, rule);
     }
 

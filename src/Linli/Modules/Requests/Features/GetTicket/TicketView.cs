@@ -5,7 +5,8 @@ using Linli.Platform.Auth;
 
 namespace Linli.Modules.Requests.Features.GetTicket;
 
-internal sealed record TicketUnitView(string UnitCode, string Role, bool IsActive, DateTime AddedAt, DateTime? ReportDueAt, DateTime? ReportedAt, string? Report);
+internal sealed record TicketUnitView(string UnitCode, string Role, bool IsActive, DateTime AddedAt, DateTime? ReportDueAt, DateTime? ReportedAt, string? Report,
+    string? ReportedBy = null, DateTime? EscalatedAt = null, DateTime? WithdrawnAt = null, string? WithdrawReason = null);
 
 internal sealed record TicketActionView(DateTime At, string? UserName, string? UnitCode, string Action, TicketState FromState, TicketState ToState, string? Opinion);
 
@@ -28,7 +29,8 @@ internal sealed record TicketView(
         t.FinishDueAt, t.RepliedAt, t.ClosedAt, t.Reply, t.Rating, t.ReopenCount, t.ReturnCount,
         t.UnderSupervision, t.IsOverdue, t.ExtensionRequestedDays, t.MergedIntoId, t.Version,
         t.Units.OrderBy(u => u.AddedAt).ThenBy(u => u.Id)
-            .Select(u => new TicketUnitView(u.UnitCode, u.Role.ToString(), u.IsActive, u.AddedAt, u.ReportDueAt, u.ReportedAt, u.Report)).ToList(),
+            .Select(u => new TicketUnitView(u.UnitCode, u.Role.ToString(), u.IsActive, u.AddedAt, u.ReportDueAt, u.ReportedAt, u.Report,
+                u.ReportedBy, u.EscalatedAt, u.WithdrawnAt, u.WithdrawReason)).ToList(),
         actions?.OrderBy(a => a.At).ThenBy(a => a.Id)
             .Select(a => new TicketActionView(a.At, a.UserName, a.UnitCode, a.Action.ToString(), a.FromState, a.ToState, a.Opinion)).ToList());
 }
@@ -38,8 +40,8 @@ internal enum TicketAudience { Reporter, Staff }
 
 /// <summary>
 /// The one rule for what a ticket shows, used by the list, the single ticket, the actions' answers and the pages alike:
-/// the reporter sees the steps and the units, not the staff's names, notes, return reasons or departments' report-in
-/// texts (the answer meant for them is <see cref="TicketView.Reply"/>). Anyone without a staff role is a reporter.
+/// the reporter sees the steps and the units, not the staff's names, notes, return reasons, departments' report-in
+/// texts, who recorded a report-in for a department or why a summons was withdrawn (the answer meant for them is <see cref="TicketView.Reply"/>). Anyone without a staff role is a reporter.
 /// </summary>
 internal static class TicketViewRule
 {
@@ -52,7 +54,7 @@ internal static class TicketViewRule
 
     public static TicketView Apply(TicketView view, TicketAudience audience) => audience == TicketAudience.Staff ? view : view with
     {
-        Units = view.Units.Select(u => u with { Report = null }).ToList(),
+        Units = view.Units.Select(u => u with { Report = null, ReportedBy = null, WithdrawReason = null }).ToList(),
         Actions = view.Actions?.Select(a => a with { UserName = null, Opinion = null }).ToList(),
     };
 }

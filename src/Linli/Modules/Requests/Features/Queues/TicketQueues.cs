@@ -25,6 +25,8 @@ internal enum Queue
     ToReportIn,
     /// <summary>待回访: replied, waiting for the visit back (the centre's queue).</summary>
     ToVisit,
+    /// <summary>吹哨超时: a summoned department did not report in on time and the summons went to the district (the district's and the centre's supervision list).</summary>
+    Escalated,
 }
 
 internal sealed record QueueItem(long Id, string Number, TicketState State, Urgency Urgency, int CategoryId, string CommunityCode, string? AssignedUnitCode,
@@ -40,8 +42,9 @@ internal static class TicketQueues
     public const int DueSoonHours = 24;
 
     public static IReadOnlyList<Queue> For(Actor actor) =>
-        actor.IsCentre ? [Queue.ToDispatch, Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToVisit]
+        actor.IsCentre ? [Queue.ToDispatch, Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToVisit, Queue.Escalated]
         : actor.DepartmentCode is not null ? [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToReportIn]
+        : actor.Is(Roles.DistrictStaff) ? [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.Escalated]
         : [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue];
 
     /// <summary>Every state a queue can hold: queues read these only, so an index on the state skips the million closed tickets.</summary>
@@ -66,11 +69,17 @@ internal static class TicketQueues
     private static IQueryable<Ticket> ToReportIn(RequestsDbContext db, Actor actor) =>
         actor.DepartmentCode is not { } department ? db.Tickets.Where(t => false)
             : db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State)
-                                                   && t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.Summoned && u.ReportedAt == null));
+                                                   && t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.Summoned && u.IsActive && u.ReportedAt == null));
+
+    // Escalated summons are few: the query starts from them (ticket_units by escalated_at), whatever the area's size.
+    private static IQueryable<Ticket> Escalated(RequestsDbContext db) =>
+        db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State)
+                                             && t.Units.Any(u => u.EscalatedAt != null && u.ReportedAt == null && u.IsActive && u.Role == UnitRole.Summoned));
 
     public static IQueryable<Ticket> Query(RequestsDbContext db, Actor actor, Queue queue, DateTime now)
     {
         if (queue == Queue.ToReportIn) return ToReportIn(db, actor);
+        if (queue == Queue.Escalated) return Escalated(db);
         var tickets = Unit(db, actor);
         var soon = now.AddHours(DueSoonHours);
         return queue switch
@@ -102,7 +111,7 @@ internal static class TicketQueues
 
     /// <summary>
     /// Every queue's count in one grouped query over the unit's open tickets (by state, overdue and due-soon: at most a few
-    /// dozen groups, added up here by the queues' own rules), plus one for the summons a department has not reported in.
+    /// dozen groups, added up here by the queues' own rules), plus one each for the summons a department has not reported in and for the escalated ones.
     /// </summary>
     public static async Task<Dictionary<Queue, long>> CountAsync(RequestsDbContext db, Actor actor, DateTime now, CancellationToken ct)
     {
@@ -128,7 +137,12 @@ internal static class TicketQueues
         };
         var counts = new Dictionary<Queue, long>();
         foreach (var queue in For(actor))
-            counts[queue] = queue == Queue.ToReportIn ? await ToReportIn(db, actor).LongCountAsync(ct) : all[queue];
+            counts[queue] = queue switch
+            {
+                Queue.ToReportIn => await ToReportIn(db, actor).LongCountAsync(ct),
+                Queue.Escalated => await Escalated(db).LongCountAsync(ct),
+                _ => all[queue],
+            };
         return counts;
     }
 
@@ -137,5 +151,5 @@ internal static class TicketQueues
                 RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await ListAsync(db, Actor.From(http.User, scope), queue, clock.GetUtcNow().UtcDateTime, page, pageSize, ct)))
             .WithName("TicketQueue")
-            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit; paginated (the total counts up to 10,000, `totalIsCapped`; page numbers reach the first 10,000).");
+            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit, Escalated (summons unanswered past their time: the district and the centre); paginated (the total counts up to 10,000, `totalIsCapped`; page numbers reach the first 10,000).");
 }

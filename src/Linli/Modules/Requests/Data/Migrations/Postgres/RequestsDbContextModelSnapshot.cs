@@ -816,6 +816,9 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_tickets_community_code_created_at");
 
+                    b.HasIndex("CreatedBy", "CreatedAt")
+                        .HasDatabaseName("ix_tickets_created_by_created_at");
+
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_tickets_state_assigned_unit_code");
 
@@ -1062,6 +1065,10 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("escalated_at");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("boolean")
                         .HasColumnName("is_active");
@@ -1079,6 +1086,11 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
 
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("reported_by");
+
                     b.Property<int>("Role")
                         .HasColumnType("integer")
                         .HasColumnName("role");
@@ -1094,11 +1106,23 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasColumnName("unit_code")
                         .UseCollation("C");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("withdraw_reason");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("withdrawn_at");
+
                     b.HasKey("Id")
                         .HasName("pk_ticket_units");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_ticket_units_ticket_id");
+
+                    b.HasIndex("EscalatedAt", "ReportedAt")
+                        .HasDatabaseName("ix_ticket_units_escalated_at_reported_at");
 
                     b.HasIndex("UnitCode", "TicketId")
                         .HasDatabaseName("ix_ticket_units_unit_code_ticket_id");

@@ -781,6 +781,9 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_requests_tickets_community_code_created_at");
 
+                    b.HasIndex("CreatedBy", "CreatedAt")
+                        .HasDatabaseName("ix_requests_tickets_created_by_created_at");
+
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
 
@@ -1020,6 +1023,10 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("added_at");
 
+                    b.Property<DateTime?>("EscalatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("escalated_at");
+
                     b.Property<bool>("IsActive")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_active");
@@ -1037,6 +1044,11 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("reported_at");
 
+                    b.Property<string>("ReportedBy")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reported_by");
+
                     b.Property<int>("Role")
                         .HasColumnType("INTEGER")
                         .HasColumnName("role");
@@ -1051,11 +1063,23 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("unit_code");
 
+                    b.Property<string>("WithdrawReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdraw_reason");
+
+                    b.Property<DateTime?>("WithdrawnAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("withdrawn_at");
+
                     b.HasKey("Id")
                         .HasName("pk_requests_ticket_units");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_requests_ticket_units_ticket_id");
+
+                    b.HasIndex("EscalatedAt", "ReportedAt")
+                        .HasDatabaseName("ix_requests_ticket_units_escalated_at_reported_at");
 
                     b.HasIndex("UnitCode", "TicketId")
                         .HasDatabaseName("ix_requests_ticket_units_unit_code_ticket_id");
