@@ -5,6 +5,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
+using Linli.Platform.Notifications;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
@@ -40,6 +41,8 @@ internal static class PlatformModule
 
         builder.AddModuleDbContext<AuditDbContext>(AuditDbContext.Module);
         services.AddScoped<IAuditLog, AuditLog>();
+        // The in-app inbox and the channels every module's outbox is drained into (Platform/Notifications).
+        builder.AddNotifications();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
@@ -127,12 +130,15 @@ internal static class PlatformModule
         app.MapRazorPages();
         AuditEndpoints.Map(app);
         PreferenceEndpoints.Map(app);
+        app.MapNotifications();
         return app;
     }
 
     /// <summary>Migrates every module, then runs the modules' start-up tasks in order (reference data, roles, demo).</summary>
     public static async Task PrepareAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // Options declared ValidateOnStart are checked before anything touches the database: a bad value stops the start here, naming its key.
+        services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         using var scope = services.CreateScope();
         foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().OrderBy(t => t.Order))

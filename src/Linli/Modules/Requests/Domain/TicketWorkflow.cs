@@ -231,7 +231,7 @@ internal sealed class TicketWorkflow(
     }
 
     private void Notify(string recipient, Ticket ticket, string subject, string body) =>
-        db.Outbox.Add(new OutboxMessage { Recipient = recipient, Subject = subject, Body = body, Ticket = ticket, CreatedAt = Now });
+        db.Outbox.Add(new TicketMessage { Recipient = recipient, Subject = subject, Body = body, Ticket = ticket, CreatedAt = Now });
 
     private void NotifyReporter(Ticket ticket, string subject, string body)
     {
