@@ -9,6 +9,7 @@ declare -A contexts=(
   [Platform/Audit]=AuditDbContext
   [Platform/Calendar]=CalendarDbContext
   [Platform/Notifications]=NotificationsDbContext
+  [Platform/Protection]=ProtectionDbContext
   [Modules/Regions]=RegionsDbContext
   [Modules/Accounts]=AccountsDbContext
   [Modules/Residents]=ResidentsDbContext

@@ -28,6 +28,8 @@ using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
 using Linli.Platform.Auth;
 using Linli.Platform.DueTimes;
+using Linli.Platform.Errors;
+using Linli.Platform.Idempotency;
 using Linli.Platform.Notifications;
 using Linli.Platform.Notifications.Inbox;
 using Linli.Platform.Notifications.Sms;
@@ -58,10 +60,17 @@ internal static class RequestsModule
         builder.Services.AddSingleton<TicketPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
+        builder.Services.AddScoped<Features.CallerHistory.CallerHistoryLookup>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.TicketPhonesRekeyer>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.Open311ContactsRekeyer>();
         builder.Services.AddSingleton<IntakeCommitter>();
+        builder.Services.AddIdempotency<RequestsDbContext>();
         builder.Services.AddSingleton<CategoryCatalog>();
         builder.Services.AddSingleton<Open311Catalog>();
         builder.Services.AddSingleton<Open311KeyCache>();
+        builder.Services.AddProblemDetailsWriterFirst<Features.Open311Errors.Open311ProblemDetailsWriter>();
+        builder.Services.AddScoped<Features.Open311.PostRequest.PostRequestHandler>();
+        builder.Services.AddScoped<Features.Open311.PostUpdate.PostUpdateHandler>();
         builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
         builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
         // Deadlines and notifications are the platform's mechanisms (Platform/DueTimes, Platform/Notifications) over the
@@ -78,6 +87,8 @@ internal static class RequestsModule
         });
         builder.Services.AddSingleton<ISmsRecipients, ReporterPhones>();
         builder.Services.AddSingleton(new InboxLink(TicketMessage.Kind, "查看工单", (id, user) => user.IsInRole(Roles.Resident) ? null : $"/requests/tickets/{id}"));
+        builder.Services.AddSingleton<Features.Metrics.TicketStatsRollup>();
+        builder.Services.AddHostedService<Features.Metrics.TicketStatsRollupService>();
         return builder;
     }
 

@@ -11,8 +11,8 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace Linli.Modules.Requests.Data.Migrations.Sqlite
 {
     [DbContext(typeof(RequestsDbContext))]
-    [Migration("20261201123153_StoppedClocksAndPlatformInbox")]
-    partial class StoppedClocksAndPlatformInbox
+    [Migration("20261201102159_IdempotencyKeys")]
+    partial class IdempotencyKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -88,15 +88,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
-                    b.Property<DateTime?>("PausedAt")
-                        .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
-                        .HasColumnName("paused_at");
-
-                    b.Property<TimeSpan?>("Remaining")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("remaining");
-
                     b.Property<long>("TicketId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
@@ -111,13 +102,255 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasName("pk_requests_deadlines");
 
                     b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_requests_deadlines_due_at")
-                        .HasFilter("fired_at IS NULL AND closed_at IS NULL AND paused_at IS NULL");
+                        .HasDatabaseName("ix_deadlines_open_due_at")
+                        .HasFilter("fired_at IS NULL AND closed_at IS NULL");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_requests_deadlines_ticket_id");
 
                     b.ToTable("requests_deadlines", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.InboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<DateTime?>("ReadAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_at");
+
+                    b.Property<string>("ReadBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("read_by");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_inbox");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_inbox_key");
+
+                    b.HasIndex("Recipient", "Id")
+                        .HasDatabaseName("ix_requests_inbox_recipient_id");
+
+                    b.ToTable("requests_inbox", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_open311_clients");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_clients_key_hash");
+
+                    b.ToTable("requests_open311_clients", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_id");
+
+                    b.Property<string>("AttributesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributes_json");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("client_id");
+
+                    b.Property<byte[]>("ContactCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("contact_cipher");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_open311_submissions");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_requests_open311_submissions_client_id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_submissions_ticket_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_submissions_token");
+
+                    b.ToTable("requests_open311_submissions", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_outbox");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_unsent")
+                        .HasFilter("sent_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_outbox_key");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_requests_outbox_ticket_id");
+
+                    b.ToTable("requests_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
@@ -184,6 +417,65 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_requests_routing_rules_category_id_version");
 
                     b.ToTable("requests_routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Datatype")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("datatype");
+
+                    b.Property<string>("DatatypeDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datatype_description");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required");
+
+                    b.Property<string>("ValuesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values_json");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("variable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_service_attributes");
+
+                    b.HasIndex("CategoryId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_service_attributes_category_id_code");
+
+                    b.ToTable("requests_service_attributes", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -506,77 +798,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_ticket_actions", (string)null);
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<DateTime?>("FailedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("failed_at");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recipient");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_requests_outbox");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_requests_outbox_id")
-                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_outbox_key");
-
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_requests_outbox_ticket_id");
-
-                    b.ToTable("requests_outbox", (string)null);
-                });
-
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -648,179 +869,64 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_ticket_units", (string)null);
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_by");
-
-                    b.Property<byte[]>("KeyHash")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("KeyHint")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key_hint");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_requests_open311_clients");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_clients_key_hash");
-
-                    b.ToTable("requests_open311_clients", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<string>("AccountId")
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
+                        .HasColumnName("caller");
 
-                    b.Property<string>("AddressId")
+                    b.Property<string>("ContentType")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("address_id");
-
-                    b.Property<string>("AttributesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("attributes_json");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("client_id");
-
-                    b.Property<byte[]>("ContactCipher")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("contact_cipher");
+                        .HasColumnName("content_type");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("DeviceId")
-                        .HasMaxLength(100)
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT")
-                        .HasColumnName("device_id");
+                        .HasColumnName("key");
 
-                    b.Property<string>("MediaUrl")
-                        .HasMaxLength(1000)
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("media_url");
+                        .HasColumnName("location");
 
-                    b.Property<long>("TicketId")
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<Guid>("Token")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token");
+                        .HasColumnName("status_code");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_open311_submissions");
+                        .HasName("pk_requests_idempotency_keys");
 
-                    b.HasIndex("ClientId")
-                        .HasDatabaseName("ix_requests_open311_submissions_client_id");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_requests_idempotency_keys_created_at");
 
-                    b.HasIndex("TicketId")
+                    b.HasIndex("Caller", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_submissions_ticket_id");
+                        .HasDatabaseName("ix_requests_idempotency_keys_caller_key");
 
-                    b.HasIndex("Token")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_submissions_token");
-
-                    b.ToTable("requests_open311_submissions", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("category_id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
-
-                    b.Property<int>("Datatype")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("datatype");
-
-                    b.Property<string>("DatatypeDescription")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("datatype_description");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("order");
-
-                    b.Property<bool>("Required")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("required");
-
-                    b.Property<string>("ValuesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("values_json");
-
-                    b.Property<bool>("Variable")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("variable");
-
-                    b.HasKey("Id")
-                        .HasName("pk_requests_service_attributes");
-
-                    b.HasIndex("CategoryId", "Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_service_attributes_category_id_code");
-
-                    b.ToTable("requests_service_attributes", (string)null);
+                    b.ToTable("requests_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
@@ -844,6 +950,36 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_submissions_requests_open311_clients_client_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_submissions_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_requests_outbox_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Category", null)
@@ -852,6 +988,16 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_requests_routing_rules_requests_categories_category_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_service_attributes_requests_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -891,17 +1037,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasConstraintName("fk_requests_ticket_actions_requests_tickets_ticket_id");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketMessage", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_requests_outbox_tickets_ticket_id");
-
-                    b.Navigation("Ticket");
-                });
-
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Ticket", null)
@@ -910,35 +1045,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_requests_ticket_units_requests_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Features.Open311.Open311Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_requests_open311_submissions_requests_open311_clients_client_id");
-
-                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_requests_open311_submissions_requests_tickets_ticket_id");
-
-                    b.Navigation("Ticket");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_requests_service_attributes_requests_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
