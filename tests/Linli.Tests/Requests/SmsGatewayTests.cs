@@ -98,7 +98,7 @@ public sealed class SmsGatewayTests : IAsyncLifetime
         Assert.Equal(1, await app.Services.GetRequiredService<NotificationSender>().RunOnceAsync());
         var (body, key, authorization) = Assert.Single(_received);
         var json = JsonDocument.Parse(body).RootElement;
-        Assert.Equal(CallerPhone, json.GetProperty("to").GetString());
+        Assert.Equal("+86" + CallerPhone, json.GetProperty("to").GetString()); // E.164, as numbers are stored
         Assert.Equal($"【邻里】诉求已受理：您的诉求 {number} 已受理。", json.GetProperty("text").GetString());
         Assert.Equal(message.Key, json.GetProperty("key").GetGuid());
         Assert.Equal(message.Key, Guid.Parse(key!));

@@ -7,6 +7,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Notifications;
 using Linli.Platform.Notifications.Inbox;
 using Linli.Platform.Notifications.Sms;
+using Linli.Platform.Protection;
 using Linli.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -66,16 +67,34 @@ public sealed class SmsNotificationTests : IAsyncLifetime
         Assert.Equal(["诉求已受理", "诉求已派发"], toReporter.Select(m => m.Subject));
         Assert.All(await OutboxAsync(id), m => Assert.NotNull(m.SentAt));
 
-        var texts = _sms.Sent.ToList();
-        Assert.Equal(toReporter.Select(m => m.Key), texts.Select(t => t.Key)); // the outbox keys: a provider sends each once
-        Assert.All(texts, t => Assert.Equal(CallerPhone, t.PhoneNumber));
-        Assert.Equal($"【邻里】诉求已受理：您的诉求 {number} 已受理。", texts[0].Text);
-        Assert.Equal($"【邻里】诉求已派发：您的诉求 {number} 已派至承办单位。", texts[1].Text);
+        // The channel hands a batch to the gateway in parallel: texts are matched to their messages by key, not by order.
+        var texts = _sms.Sent.ToDictionary(t => t.Key);
+        Assert.Equal(toReporter.Select(m => m.Key).Order(), texts.Keys.Order()); // the outbox keys: a provider sends each once
+        Assert.All(texts.Values, t => Assert.Equal("+86" + CallerPhone, t.PhoneNumber)); // E.164, as numbers are stored
+        Assert.Equal($"【邻里】诉求已受理：您的诉求 {number} 已受理。", texts[toReporter[0].Key].Text);
+        Assert.Equal($"【邻里】诉求已派发：您的诉求 {number} 已派至承办单位。", texts[toReporter[1].Key].Text);
         Assert.All(_sms.Handed.Values, n => Assert.Equal(1, n));
 
         // The unit's notice went to its inbox; nothing for the caller landed there.
         var inbox = await _app.WithScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Inbox.Where(i => i.AboutId == id).Select(i => i.Recipient).ToListAsync());
         Assert.Equal(["dept:water"], inbox);
+    }
+
+    [Fact]
+    public async Task A_number_stored_as_typed_before_numbers_were_stored_in_e164_is_texted_in_e164()
+    {
+        var hotline = await _app.ClientForAsync("hotline");
+        var id = (await hotline.FileAsync(await RequestsApi.NewLeafAsync(_app, "water"), phone: CallerPhone)).Id();
+        // As an older release stored it: the digits as the operator typed them, spaces and all.
+        await _app.WithScopeAsync(async sp =>
+        {
+            var cipher = sp.GetRequiredService<IPersonalDataProtector>().Encrypt("140 0000 0017");
+            return await sp.GetRequiredService<RequestsDbContext>().Tickets.IgnoreQueryFilters().Where(t => t.Id == id)
+                .ExecuteUpdateAsync(u => u.SetProperty(t => t.PhoneCipher, cipher));
+        });
+
+        Assert.Equal(1, await DrainAsync());
+        Assert.Equal("+8614000000017", Assert.Single(_sms.Sent).PhoneNumber);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Notifications.Sms;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -8,7 +9,8 @@ namespace Linli.Modules.Requests.Jobs;
 
 /// <summary>
 /// The phone number behind "reporter:{ticket number}": a resident who filed by phone, without an account, is told by SMS.
-/// Decrypted only on the way to the gateway; the sender logs message ids, never numbers.
+/// Decrypted only on the way to the gateway; the sender logs message ids, never numbers. The gateway always gets E.164
+/// (+8613912345678), the form numbers are stored in, also for a number stored as typed before that form.
 /// </summary>
 internal sealed class ReporterPhones(IServiceScopeFactory scopes, IPersonalDataProtector protector) : ISmsRecipients
 {
@@ -26,6 +28,8 @@ internal sealed class ReporterPhones(IServiceScopeFactory scopes, IPersonalDataP
             .Where(t => numbers.Contains(t.Number) && t.PhoneCipher != null)
             .Select(t => new { t.Number, t.PhoneCipher })
             .ToListAsync(cancellationToken);
-        return phones.ToDictionary(p => prefix + p.Number, p => protector.Decrypt(p.PhoneCipher!));
+        return phones.ToDictionary(p => prefix + p.Number, p => Dialled(protector.Decrypt(p.PhoneCipher!)));
     }
+
+    private static string Dialled(string stored) => PhoneNumber.TryParse(stored, out var phone) ? phone.E164 : stored;
 }

@@ -5,7 +5,10 @@ using Microsoft.Extensions.Options;
 
 namespace Linli.Platform.Notifications.Sms;
 
-/// <summary>One text to one phone number; <see cref="Key"/> is the outbox message's, so that the provider sends it once however often it is handed over.</summary>
+/// <summary>
+/// One text to one phone number in E.164 (+8613912345678); <see cref="Key"/> is the outbox message's, so that the provider
+/// sends it once however often it is handed over.
+/// </summary>
 internal sealed record SmsMessage(Guid Key, string PhoneNumber, string Text);
 
 /// <summary>An SMS provider. It must send each <see cref="SmsMessage.Key"/> at most once; throw <see cref="UndeliverableException"/> for a message it will never send.</summary>
