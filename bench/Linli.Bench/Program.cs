@@ -25,6 +25,7 @@ internal static class Program
     {
         if (args.Length > 0 && args[0] == "audit") return await AuditBench.RunAsync(args[1..]);
         var o = Options.Parse(args);
+        if (o.Mode == "outbox") return await OutboxBench.RunAsync(o, o.Messages);
         if (o.Raw.ContainsKey("lists")) return await ListsBench.RunAsync(o, o.Raw);
         var report = new StringBuilder();
         void Say(string line)
@@ -253,7 +254,7 @@ internal static class Program
 }
 
 internal sealed record Options(string App, string Db, string? Connection, string? DataFolder, string? Url, int Concurrency, double Duration, double Warmup,
-    string ApiKey, string Label, string? Report, string? MetricsEndpoint, string? Only, double ServerWarmup)
+    string ApiKey, string Label, string? Report, string? MetricsEndpoint, string? Only, double ServerWarmup, string Mode = "intake", int Messages = 200_000)
 {
     /// <summary>Every argument as given, for modes with options of their own (--lists).</summary>
     public IReadOnlyDictionary<string, string> Raw { get; init; } = new Dictionary<string, string>();
@@ -272,6 +273,7 @@ internal sealed record Options(string App, string Db, string? Connection, string
             Get("app") ?? Path.GetFullPath("src/Linli/bin/Release/net10.0/Linli.dll"), db, Get("connection"), Get("data-folder"), Get("url"),
             int.Parse(Get("concurrency") ?? "32", CultureInfo.InvariantCulture), double.Parse(Get("duration") ?? "20", CultureInfo.InvariantCulture),
             double.Parse(Get("warmup") ?? "3", CultureInfo.InvariantCulture), Get("api-key") ?? "linli-demo-open311-key", Get("label") ?? db,
-            Get("report"), Get("metrics-endpoint"), Get("only"), double.Parse(Get("server-warmup") ?? "10", CultureInfo.InvariantCulture)) { Raw = map };
+            Get("report"), Get("metrics-endpoint"), Get("only"), double.Parse(Get("server-warmup") ?? "10", CultureInfo.InvariantCulture),
+            Get("mode") ?? "intake", int.Parse(Get("messages") ?? "200000", CultureInfo.InvariantCulture)) { Raw = map };
     }
 }

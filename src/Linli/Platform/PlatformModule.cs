@@ -7,6 +7,7 @@ using Linli.Platform.Errors;
 using Linli.Platform.Health;
 using Linli.Platform.InputHygiene;
 using Linli.Platform.Hosting;
+using Linli.Platform.Notifications;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
@@ -53,6 +54,8 @@ internal static class PlatformModule
 
         var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         builder.AddAuditLog(Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath));
+        // The in-app inbox and the channels every module's outbox is drained into (Platform/Notifications).
+        builder.AddNotifications();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
@@ -141,12 +144,15 @@ internal static class PlatformModule
         app.MapRazorPages();
         AuditEndpoints.Map(app);
         PreferenceEndpoints.Map(app);
+        app.MapNotifications();
         return app;
     }
 
     /// <summary>Migrates every module, then runs the modules' start-up tasks in order (reference data, roles, demo).</summary>
     public static async Task PrepareAsync(this IServiceProvider services, CancellationToken cancellationToken = default)
     {
+        // Options declared ValidateOnStart are checked before anything touches the database: a bad value stops the start here, naming its key.
+        services.GetService<Microsoft.Extensions.Options.IStartupValidator>()?.Validate();
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         using var scope = services.CreateScope();
         // Start-up tasks import and seed in bulk (rebuilding indexes), which is the owner role's work.

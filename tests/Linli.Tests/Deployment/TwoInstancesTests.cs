@@ -5,7 +5,9 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Jobs;
+using Linli.Platform.DueTimes;
+using Linli.Platform.Notifications;
+using Linli.Platform.Notifications.Inbox;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Tests.Infrastructure;
@@ -88,8 +90,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         _clock.Advance(TimeSpan.FromDays(30)); // past every sign and finish deadline
 
         var fired = await Task.WhenAll(
-            _a.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync(),
-            _b.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync());
+            _a.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync(),
+            _b.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync());
 
         Assert.Equal(2 * tickets.Count, fired.Sum());
         var deadlines = await Db(_a, db => db.Deadlines.Where(d => tickets.Contains(d.TicketId)).ToListAsync());
@@ -103,7 +105,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
         Assert.Equal(2 * tickets.Count, overdueSteps);
 
         // Nothing is left to fire on either.
-        Assert.Equal(0, await _a.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync() + await _b.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync());
+        Assert.Equal(0, await _a.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync() + await _b.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync());
     }
 
     [Fact]
@@ -118,7 +120,7 @@ public sealed class TwoInstancesTests : IAsyncLifetime
             _b.Services.GetRequiredService<NotificationSender>().RunOnceAsync());
 
         Assert.Empty(await Db(_a, db => db.Outbox.Where(m => m.SentAt == null).ToListAsync()));
-        var inbox = await Db(_a, db => db.Inbox.Where(i => waiting.Contains(i.Key)).Select(i => i.Key).ToListAsync());
+        var inbox = await _a.WithScopeAsync(sp => sp.GetRequiredService<NotificationsDbContext>().Inbox.Where(i => waiting.Contains(i.Key)).Select(i => i.Key).ToListAsync());
         Assert.Equal(waiting.Order(), inbox.Order()); // each message in an inbox exactly once
         if (TestDatabase.IsPostgres)
         {
@@ -182,6 +184,8 @@ public sealed class TwoInstancesTests : IAsyncLifetime
     /// <summary>Counts how often each message is handed to the channel, across both instances.</summary>
     private sealed class CountingChannel(INotificationChannel inner, ConcurrentDictionary<Guid, int> handed) : INotificationChannel
     {
+        public bool Handles(string recipient) => inner.Handles(recipient);
+
         public Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
         {
             handed.AddOrUpdate(message.Key, 1, (_, n) => n + 1);

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Jobs;
+using Linli.Platform.DueTimes;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Tests.Infrastructure;
@@ -47,7 +47,7 @@ public sealed class DeadlineTests : IAsyncLifetime
 
     private Task<T> Db<T>(LinliFactory app, Func<RequestsDbContext, Task<T>> use) => app.WithScopeAsync(sp => use(sp.GetRequiredService<RequestsDbContext>()));
 
-    private static Task<int> FireAsync(LinliFactory app) => app.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync();
+    private static Task<int> FireAsync(LinliFactory app) => app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
 
     /// <summary>A water ticket dispatched now: sign within 2 office hours, finish within 5 working days.</summary>
     private async Task<long> DispatchedTicketAsync(LinliFactory app)

@@ -1,9 +1,9 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Metrics;
-using Linli.Modules.Requests.Jobs;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
+using Linli.Platform.DueTimes;
 using Linli.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +76,7 @@ public sealed class MetricsRollupTests : IAsyncLifetime
         // from its rows.
         At(1, 10);
         (hotline, cw, dept) = await ClientsAsync();
-        await _app.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync();
+        await _app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
         await AssertRollupEqualsRecountAsync("changed, not yet rolled up");
         Assert.True(await _app.Services.GetRequiredService<TicketStatsRollup>().RunOnceAsync(CancellationToken.None) >= 1);
         await AssertRolledUpAsync();

@@ -3,7 +3,8 @@ using System.Net;
 using System.Net.Http.Json;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Jobs;
+using Linli.Platform.Notifications;
+using Linli.Platform.Notifications.Inbox;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -47,6 +48,8 @@ public sealed class NotificationTests : IAsyncLifetime
 
     private Task<T> Db<T>(Func<RequestsDbContext, Task<T>> use) => _app.WithScopeAsync(sp => use(sp.GetRequiredService<RequestsDbContext>()));
 
+    private Task<T> Inbox<T>(Func<NotificationsDbContext, Task<T>> use) => _app.WithScopeAsync(sp => use(sp.GetRequiredService<NotificationsDbContext>()));
+
     private Task<int> DrainAsync() => _app.Services.GetRequiredService<NotificationSender>().RunOnceAsync();
 
     private async Task<long> DispatchedByResidentAsync()
@@ -71,7 +74,7 @@ public sealed class NotificationTests : IAsyncLifetime
         Assert.Equal(1, inbox.GetProperty("items").GetArrayLength());
         var message = inbox.GetProperty("items")[0];
         Assert.Equal("新派工单", message.GetProperty("subject").GetString());
-        Assert.Equal(id, message.GetProperty("ticketId").GetInt64());
+        Assert.Equal(("ticket", id), (message.GetProperty("aboutKind").GetString(), message.GetProperty("aboutId").GetInt64()));
 
         var resident = await (await (await _app.ClientForAsync("resident")).GetAsync("/api/inbox")).Json(HttpStatusCode.OK);
         Assert.Equal(["诉求已派发", "诉求已受理"], resident.GetProperty("items").EnumerateArray().Select(m => m.GetProperty("subject").GetString()!).ToArray());
@@ -92,12 +95,12 @@ public sealed class NotificationTests : IAsyncLifetime
         var unsent = await Db(db => db.Outbox.Where(m => m.TicketId == id).ToListAsync());
         Assert.All(unsent, m => Assert.Null(m.SentAt));
         Assert.All(unsent, m => Assert.Equal(1, m.Attempts));
-        Assert.Equal(unsent.Count, await Db(db => db.Inbox.CountAsync(i => i.TicketId == id)));
+        Assert.Equal(unsent.Count, await Inbox(db => db.Inbox.CountAsync(i => i.AboutId == id)));
 
         Assert.Equal(unsent.Count, await DrainAsync()); // handed again: the inbox recognises each key
         Assert.Equal(0, await DrainAsync());
         Assert.All(await Db(db => db.Outbox.Where(m => m.TicketId == id).ToListAsync()), m => Assert.NotNull(m.SentAt));
-        var delivered = await Db(db => db.Inbox.Where(i => i.TicketId == id).Select(i => i.Key).ToListAsync());
+        var delivered = await Inbox(db => db.Inbox.Where(i => i.AboutId == id).Select(i => i.Key).ToListAsync());
         Assert.Equal(unsent.Count, delivered.Count);
         Assert.Equal(unsent.Select(m => m.Key).Order(), delivered.Order());
         Assert.True(_flaky.Deliveries.Values.All(n => n == 2));
@@ -119,7 +122,7 @@ public sealed class NotificationTests : IAsyncLifetime
         while (await Db(db => db.Outbox.CountAsync(m => m.TicketId == id && m.SentAt == null)) > 0 && DateTime.UtcNow < until) await Task.Delay(100);
         Assert.Equal(0, await Db(db => db.Outbox.CountAsync(m => m.TicketId == id && m.SentAt == null)));
         await DrainAsync();
-        Assert.Equal(saved, await Db(db => db.Inbox.CountAsync(i => i.TicketId == id)));
+        Assert.Equal(saved, await Inbox(db => db.Inbox.CountAsync(i => i.AboutId == id)));
     }
 
     [Fact]
@@ -134,7 +137,7 @@ public sealed class NotificationTests : IAsyncLifetime
         var outcomes = await inbox.DeliverAllAsync(messages, CancellationToken.None);
         Assert.All(outcomes, Assert.Null);
         Assert.All(await inbox.DeliverAllAsync(messages, CancellationToken.None), Assert.Null); // handed again: nothing added
-        var delivered = await Db(db => db.Inbox.Where(i => i.TicketId == id).Select(i => i.Key).ToListAsync());
+        var delivered = await Inbox(db => db.Inbox.Where(i => i.AboutId == id).Select(i => i.Key).ToListAsync());
         Assert.Equal(messages.Select(m => m.Key).Order(), delivered.Order());
     }
 
@@ -148,6 +151,8 @@ public sealed class NotificationTests : IAsyncLifetime
 
         private sealed class Channel(FailAfterDelivery owner, INotificationChannel inner) : INotificationChannel
         {
+            public bool Handles(string recipient) => inner.Handles(recipient);
+
             public async Task DeliverAsync(OutboxMessage message, CancellationToken cancellationToken)
             {
                 await inner.DeliverAsync(message, cancellationToken);

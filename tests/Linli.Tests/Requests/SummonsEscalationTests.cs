@@ -4,6 +4,7 @@ using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Jobs;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
+using Linli.Platform.DueTimes;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests.Pages;
 using Linli.Tests.Ui;
@@ -67,7 +68,7 @@ public sealed class SummonsEscalationTests : IAsyncLifetime
         Assert.DoesNotContain(id, await QueueAsync("district.heping"));
 
         _clock.Advance(TimeSpan.FromDays(1));
-        await _app.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync();
+        await _app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
 
         district = await _app.ClientForAsync("district.heping"); // a day later: a fresh sign-in
         var ticket = await district.GetTicketAsync(id);
@@ -109,7 +110,7 @@ public sealed class SummonsEscalationTests : IAsyncLifetime
     {
         var id = await WhistledAsync("下水道返水（合成）");
         _clock.Advance(TimeSpan.FromDays(1));
-        await _app.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync();
+        await _app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
         var ticket = await (await _app.ClientForAsync("district.heping")).OkAsync(id, "report-in-on-behalf",
             new { departmentCode = "water", report = "区水务局已派人疏通", reportedBy = "区水务局 刘科长（区指挥中心电话）" });
         var summons = ticket.GetProperty("units").EnumerateArray().Single(u => u.GetProperty("role").GetString() == "Summoned");
@@ -118,7 +119,7 @@ public sealed class SummonsEscalationTests : IAsyncLifetime
         // The department reporting late itself is still accepted on a summons that was not answered for it.
         var late = await WhistledAsync("路面塌陷（合成）");
         _clock.Advance(TimeSpan.FromDays(1));
-        await _app.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync();
+        await _app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
         await (await _app.ClientForAsync("dept.water")).OkAsync(late, "report-in", new { report = "迟到报到，已处置" });
         Assert.DoesNotContain(late, await QueueAsync("district.heping"));
     }

@@ -440,18 +440,43 @@ public sealed class TicketRulesTests
     }
 
     [Fact]
-    public void Suspending_stops_the_finish_clock_and_resuming_moves_the_deadline_by_the_time_it_waited()
+    public void Suspending_stops_the_finish_clock_and_resuming_restarts_it_with_the_office_time_it_had_left()
     {
-        var ticket = Build(InProgress);
+        var ticket = Build(InProgress); // finish due Friday 6 March, 10:00 China time
         var ledger = new ListLedger(ticket);
         ledger.Add(new Deadline { TicketId = ticket.Id, Kind = DeadlineKind.Finish, UnitCode = LeadDepartment, DueAt = ticket.FinishDueAt!.Value });
         var steps = new TicketSteps(Calendar, new RequestsOptions(), ledger);
-        var due = ticket.FinishDueAt.Value;
+
+        // Suspended Monday 10:00: 7.5 office hours left that day, 9 on Tuesday to Thursday, 1.5 on Friday morning.
         steps.Suspend(ticket, Water, At, "等待业主回家");
-        Assert.Empty(ledger.OpenDeadlines(ticket));
+        var stopped = Assert.Single(ledger.OpenDeadlines(ticket));
+        Assert.True(stopped.IsPaused);
+        Assert.Equal(TimeSpan.FromHours(36), stopped.Remaining);
+
+        // Resumed Tuesday 16:00: 1.5 hours that day, 27 on Wednesday to Friday, the weekend off, 7.5 on Monday 9 March.
+        // (The wall clock would have said Saturday 7 March, 16:00: thirty hours after Friday 10:00, on a day nobody works.)
         steps.Resume(ticket, Centre, At.AddHours(30), "业主已回");
-        Assert.Equal(due.AddHours(30), ticket.FinishDueAt);
-        Assert.Single(ledger.OpenDeadlines(ticket), d => d.DueAt == due.AddHours(30));
+        var restarted = new DateTime(2026, 3, 9, 8, 0, 0, DateTimeKind.Utc); // Monday 16:00 China time
+        Assert.Equal(restarted, ticket.FinishDueAt);
+        Assert.Single(ledger.OpenDeadlines(ticket), d => d.IsRunning && d.DueAt == restarted);
+        Assert.Null(ticket.SuspendedAt);
+    }
+
+    [Fact]
+    public void An_extension_approved_while_suspended_gives_the_stopped_clock_the_extra_working_days()
+    {
+        var ticket = Build(Suspended, situation: Situation.ExtensionWaiting); // finish due Friday 6 March, 10:00 China time
+        var ledger = new ListLedger(ticket);
+        var finish = new Deadline { TicketId = ticket.Id, Kind = DeadlineKind.Finish, UnitCode = LeadDepartment, DueAt = ticket.FinishDueAt!.Value };
+        finish.Pause(At, Calendar); // stopped Monday 10:00 with 36 office hours left
+        ledger.Add(finish);
+        var steps = new TicketSteps(Calendar, new RequestsOptions(), ledger);
+
+        // Three working days more: the finish time is Wednesday 11 March, closing time; the stopped clock gets the 34.5 office hours between the two.
+        steps.DecideExtension(ticket, Centre, At, true, null);
+        Assert.Equal(new DateTime(2026, 3, 11, 9, 30, 0, DateTimeKind.Utc), ticket.FinishDueAt);
+        Assert.True(finish.IsPaused);
+        Assert.Equal(TimeSpan.FromHours(36 + 7.5 + 9 + 9 + 9), finish.Remaining);
     }
 
     [Fact]

@@ -13,7 +13,6 @@ using Linli.Modules.Requests.Features.Evaluate;
 using Linli.Modules.Requests.Features.Extension;
 using Linli.Modules.Requests.Features.FileTicket;
 using Linli.Modules.Requests.Features.GetTicket;
-using Linli.Modules.Requests.Features.Inbox;
 using Linli.Modules.Requests.Features.ListCategories;
 using Linli.Modules.Requests.Features.ListRoutingRules;
 using Linli.Modules.Requests.Features.ListTickets;
@@ -31,8 +30,12 @@ using Linli.Modules.Requests.Features.Whistle;
 using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
 using Linli.Platform.Auth;
+using Linli.Platform.DueTimes;
 using Linli.Platform.Errors;
 using Linli.Platform.Idempotency;
+using Linli.Platform.Notifications;
+using Linli.Platform.Notifications.Inbox;
+using Linli.Platform.Notifications.Sms;
 using Linli.Platform.Persistence;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
@@ -49,7 +52,7 @@ internal static class RequestsModule
         // (Set here, not in OnConfiguring, which would rebuild the context's options on every instance.)
         builder.AddModuleDbContext<RequestsDbContext>(RequestsDbContext.Module, db => db.ConfigureWarnings(w =>
             w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
-        builder.Services.Configure<RequestsOptions>(builder.Configuration.GetSection(RequestsOptions.Section));
+        builder.Services.AddOptions<RequestsOptions>().Bind(builder.Configuration.GetSection(RequestsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<IStartupTask, EnsureCategories>();
         builder.Services.AddSingleton<RegionLocator>();
         builder.Services.AddSingleton<TicketNumbers>();
@@ -73,12 +76,20 @@ internal static class RequestsModule
         builder.Services.AddScoped<Features.Open311.PostUpdate.PostUpdateHandler>();
         builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
         builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
-        builder.Services.AddSingleton<DeadlineWatcher>();
-        builder.Services.AddSingleton<INotificationChannel, InAppInboxChannel>();
-        builder.Services.AddSingleton<NotificationSender>();
-        builder.Services.AddHostedService<DeadlineWatcherService>();
-        builder.Services.AddHostedService<NotificationSenderService>();
-        builder.Services.AddSingleton<Linli.Platform.Calendar.IWorkingCalendarChangeHandler, RecomputeDeadlines>();
+        // Deadlines and notifications are the platform's mechanisms (Platform/DueTimes, Platform/Notifications) over the
+        // module's own tables: the watcher fires deadlines through TicketDeadlines, the sender drains the outbox.
+        builder.Services.AddDueTimes<RequestsDbContext, Deadline, TicketDeadlines>(TicketDeadlines.Name, sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value;
+            return new DueTimeSchedule(options.RunJobs, TimeSpan.FromSeconds(options.PollSeconds));
+        });
+        builder.Services.AddOutbox<RequestsDbContext, TicketMessage>(RequestsDbContext.Module, sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value;
+            return new OutboxSchedule(options.RunJobs, TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds / 5)));
+        });
+        builder.Services.AddSingleton<ISmsRecipients, ReporterPhones>();
+        builder.Services.AddSingleton(new InboxLink(TicketMessage.Kind, "查看工单", (id, user) => user.IsInRole(Roles.Resident) ? null : $"/requests/tickets/{id}"));
         builder.Services.AddSingleton<Features.Metrics.TicketStatsRollup>();
         builder.Services.AddHostedService<Features.Metrics.TicketStatsRollupService>();
         return builder;
@@ -122,7 +133,6 @@ internal static class RequestsModule
         MyReports.Map(reports);
         TicketTracking.Map(app);
 
-        InboxEndpoints.Map(app.MapGroup("/api/inbox").WithTags("Requests").RequireAuthorization());
         Open311Endpoints.Map(app);
         return app;
     }

@@ -165,14 +165,22 @@ internal sealed class LoadHolidayCalendar(HolidayCalendar holidays) : IStartupTa
     public Task RunAsync(CancellationToken cancellationToken) => holidays.ApplyPendingAsync(cancellationToken);
 }
 
-/// <summary>Sees another instance's holiday change within Calendar:RefreshSeconds.</summary>
-internal sealed class CalendarRefreshJob(HolidayCalendar holidays, IConfiguration configuration, TimeProvider clock, ILogger<CalendarRefreshJob> logger)
-    : PollingJob(clock, logger)
+/// <summary>Bound from the "Calendar" configuration section; checked at start-up.</summary>
+internal sealed class CalendarOptions
 {
-    public const int DefaultRefreshSeconds = 10;
+    public const string Section = "Calendar";
 
-    protected override bool Enabled => Interval > TimeSpan.Zero;
-    protected override TimeSpan Interval => TimeSpan.FromSeconds(configuration.GetValue("Calendar:RefreshSeconds", DefaultRefreshSeconds));
+    /// <summary>How often an instance looks for holiday changes made on another instance.</summary>
+    [System.ComponentModel.DataAnnotations.Range(1, 3600)]
+    public int RefreshSeconds { get; set; } = 10;
+}
+
+/// <summary>Sees another instance's holiday change within Calendar:RefreshSeconds.</summary>
+internal sealed class CalendarRefreshJob(HolidayCalendar holidays, Microsoft.Extensions.Options.IOptions<CalendarOptions> options, TimeProvider clock,
+    ILogger<CalendarRefreshJob> logger) : PollingJob(clock, logger)
+{
+    protected override bool Enabled => true;
+    protected override TimeSpan Interval => TimeSpan.FromSeconds(options.Value.RefreshSeconds);
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => holidays.ApplyPendingAsync(cancellationToken);
 }
 
@@ -194,6 +202,7 @@ internal static class CalendarServices
         services.AddSingleton<CalendarRecomputations>();
         services.AddSingleton<HolidayCalendar>();
         services.AddScoped<IStartupTask, LoadHolidayCalendar>();
+        services.AddOptions<CalendarOptions>().Bind(builder.Configuration.GetSection(CalendarOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddHostedService<CalendarRefreshJob>();
         return builder;
     }

@@ -75,11 +75,34 @@ internal sealed class RateLimitOptions
     }
 }
 
+/// <summary>A negative limit or an empty window is a start-up error, naming the key (0 stays "unlimited").</summary>
+internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOptions>
+{
+    public ValidateOptionsResult Validate(string? name, RateLimitOptions options)
+    {
+        var failures = new List<string>();
+        (string Name, RateLimitRule Rule)[] rules =
+        [
+            (nameof(options.SignIn), options.SignIn), (nameof(options.Intake), options.Intake), (nameof(options.Open311Write), options.Open311Write),
+            (nameof(options.Open311Read), options.Open311Read), (nameof(options.Export), options.Export),
+        ];
+        foreach (var (rule, value) in rules)
+        {
+            if (value.PerClient < 0) failures.Add($"{RateLimitOptions.Section}:{rule}:PerClient must not be negative.");
+            if (value.PerAccount < 0) failures.Add($"{RateLimitOptions.Section}:{rule}:PerAccount must not be negative.");
+            if (value.Window <= TimeSpan.Zero || value.Window > TimeSpan.FromDays(1))
+                failures.Add($"{RateLimitOptions.Section}:{rule}:Window must be longer than zero and at most a day.");
+        }
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+}
+
 internal static class RateLimits
 {
     public static IServiceCollection AddRateLimits(this IServiceCollection services, IConfiguration configuration)
     {
-        services.Configure<RateLimitOptions>(configuration.GetSection(RateLimitOptions.Section));
+        services.AddOptions<RateLimitOptions>().Bind(configuration.GetSection(RateLimitOptions.Section)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<RateLimitOptions>, RateLimitOptionsValidator>();
         services.AddRateLimiter(options =>
         {
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json;
-using Linli.Modules.Requests.Jobs;
+using Linli.Platform.DueTimes;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Tests.Infrastructure;
@@ -83,7 +83,7 @@ public sealed class MetricsTests : IAsyncLifetime
         await cw.OkAsync(t[7], "sign");
         await cw.OkAsync(t[7], "reply", new { reply = "已处理" });
         await hotline.OkAsync(t[7], "evaluate", new { rating = "BasicallySatisfied" });
-        await _app.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync();
+        await _app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
         return category;
     }
 

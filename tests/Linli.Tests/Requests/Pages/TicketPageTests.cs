@@ -176,7 +176,7 @@ public sealed class TicketPageTests(CityFixture city)
         var id = await DispatchedToCommunityAsync();
         var number = (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("number").GetString()!;
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Linli.Modules.Requests.Jobs.NotificationSender>(city.App.Services).RunOnceAsync();
+            .GetRequiredService<Linli.Platform.Notifications.NotificationSender>(city.App.Services).RunOnceAsync();
         var worker = await PageClient.SignedInAsync(city.App, "cw.a");
         var html = (await worker.GetAsync("/inbox?unread=true")).Html;
         Assert.Contains(number, html);
@@ -189,7 +189,7 @@ public sealed class TicketPageTests(CityFixture city)
         // "Mark all read" empties the unread list, and leaves another unit's messages unread.
         await DispatchedToCommunityAsync("楼道灯又坏了");
         await Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions
-            .GetRequiredService<Linli.Modules.Requests.Jobs.NotificationSender>(city.App.Services).RunOnceAsync();
+            .GetRequiredService<Linli.Platform.Notifications.NotificationSender>(city.App.Services).RunOnceAsync();
         var otherBefore = (await (await city.App.ClientForAsync("cw.b")).GetFromJsonAsync<System.Text.Json.JsonElement>("/api/inbox?unread=true")).GetProperty("total").GetInt64();
         Assert.Contains("data-id=", (await worker.GetAsync("/inbox?unread=true")).Html);
         Assert.Equal(HttpStatusCode.Redirect, (await worker.PostAsync("/inbox", "/inbox?handler=ReadAll")).StatusCode);

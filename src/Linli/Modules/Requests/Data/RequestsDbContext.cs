@@ -1,7 +1,9 @@
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Data.Configurations;
 using Linli.Platform.Auth;
+using Linli.Platform.DueTimes;
 using Linli.Platform.Idempotency;
+using Linli.Platform.Notifications;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -24,8 +26,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
     public DbSet<Deadline> Deadlines => Set<Deadline>();
     public DbSet<Supervision> Supervisions => Set<Supervision>();
     public DbSet<TicketNumberCounter> TicketNumberCounters => Set<TicketNumberCounter>();
-    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
-    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<TicketMessage> Outbox => Set<TicketMessage>();
     public DbSet<Open311Client> Open311Clients => Set<Open311Client>();
     public DbSet<ServiceAttribute> ServiceAttributes => Set<ServiceAttribute>();
     public DbSet<Open311Submission> Open311Submissions => Set<Open311Submission>();
@@ -180,15 +181,11 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
         modelBuilder.Entity<Deadline>(e =>
         {
             e.ToTable("deadlines");
-            e.HasKey(x => x.Id);
+            // The clock's columns, concurrency tokens and the watcher's partial index are the platform's.
+            e.IsDueTime();
             e.Property(x => x.UnitCode).HasMaxLength(64);
-            // Firing and meeting a deadline are conditional on it being still open: whichever comes second fails and retries.
-            e.Property(x => x.FiredAt).IsConcurrencyToken();
-            e.Property(x => x.ClosedAt).IsConcurrencyToken();
             e.HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
             e.HasIndex(x => x.TicketId);
-            // The watcher's question: which open deadlines have passed? (Same SQL on both providers: snake_case names.)
-            e.HasIndex(x => x.DueAt).HasFilter("fired_at IS NULL AND closed_at IS NULL").HasDatabaseName("ix_deadlines_open_due_at");
         });
         modelBuilder.Entity<Supervision>(e =>
         {
@@ -205,28 +202,14 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasKey(x => x.Day);
             e.Property(x => x.Day).HasMaxLength(8);
         });
-        modelBuilder.Entity<OutboxMessage>(e =>
+        modelBuilder.Entity<TicketMessage>(e =>
         {
             e.ToTable("outbox");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.Key).IsUnique();
-            e.Property(x => x.Recipient).HasMaxLength(128);
-            e.Property(x => x.Subject).HasMaxLength(200);
-            e.Property(x => x.Body).HasMaxLength(4000);
-            e.Property(x => x.LastError).HasMaxLength(2000);
-            e.HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
-            e.HasIndex(x => x.Id).HasFilter("sent_at IS NULL").HasDatabaseName("ix_outbox_unsent");
-        });
-        modelBuilder.Entity<InboxMessage>(e =>
-        {
-            e.ToTable("inbox");
-            e.HasKey(x => x.Id);
-            e.HasIndex(x => x.Key).IsUnique();
-            e.Property(x => x.Recipient).HasMaxLength(128);
-            e.Property(x => x.Subject).HasMaxLength(200);
-            e.Property(x => x.Body).HasMaxLength(4000);
-            e.Property(x => x.ReadBy).HasMaxLength(256);
-            e.HasIndex(x => new { x.Recipient, x.Id });
+            // Key, lengths and the sender's partial index are the platform's.
+            e.IsOutbox();
+            // The constraint keeps the name it was created with on SQLite (renaming it would rebuild the table).
+            var ticket = e.HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).OnDelete(DeleteBehavior.Cascade);
+            if (!Database.IsNpgsql()) ticket.HasConstraintName("fk_requests_outbox_tickets_ticket_id");
         });
         modelBuilder.ApplyConfiguration(new TicketDailyStatsConfiguration());
         modelBuilder.ApplyConfiguration(new TicketStatsDayConfiguration());

@@ -1,27 +1,35 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Linli.Modules.Requests.Domain;
 
-/// <summary>Bound from the "Requests" configuration section.</summary>
+/// <summary>Bound from the "Requests" configuration section; checked at start-up (a value out of range stops the start, naming the key).</summary>
 internal sealed class RequestsOptions
 {
     public const string Section = "Requests";
 
     /// <summary>How many times a dissatisfied resident can send a ticket back to be handled again (重办).</summary>
+    [Range(0, 10)]
     public int MaxReopens { get; set; } = 2;
 
     /// <summary>Office time a summoned department has to report in (报到), by urgency.</summary>
+    [Range(1, 7 * 24 * 60)]
     public int ReportInMinutesUrgent { get; set; } = 30;
+    [Range(1, 7 * 24 * 60)]
     public int ReportInMinutesNormal { get; set; } = 120;
 
-    /// <summary>How far back intake looks for duplicates.</summary>
+    /// <summary>How far back intake looks for duplicates (0: none).</summary>
+    [Range(0, 90)]
     public int DuplicateDays { get; set; } = 7;
 
-    /// <summary>How often the deadline watcher and the notification sender look for work.</summary>
+    /// <summary>How often the deadline watcher looks for work (the notification sender: five times as often, at least once a second).</summary>
+    [Range(1, 3600)]
     public int PollSeconds { get; set; } = 10;
 
     /// <summary>
     /// How long an instance keeps the category tree and routing rules before reading them again: the bound within which
     /// another instance's change is seen (a change on this instance is seen at once).
     /// </summary>
+    [Range(1, 3600)]
     public int CatalogRefreshSeconds { get; set; } = 30;
 
     /// <summary>Run the background jobs (off only for tools that must not touch the data).</summary>

@@ -1,4 +1,5 @@
 using Linli.Modules.Requests.Contracts;
+using Linli.Platform.DueTimes;
 
 namespace Linli.Modules.Requests.Domain;
 
@@ -122,19 +123,16 @@ internal sealed class TicketAction
 internal enum DeadlineKind { Sign = 1, Finish = 2, ReportIn = 3 }
 
 /// <summary>
-/// A stored due time. The watcher fires each one once (<see cref="FiredAt"/>) when it passes before being met or replaced
-/// (<see cref="ClosedAt"/>); nothing about deadlines lives only in memory.
+/// A ticket's stored due time: to sign, to finish, or (a summoned department) to report in, for one unit. The clock —
+/// running, stopped while the ticket is suspended, fired once by the watcher when it passes unmet, closed when met or
+/// replaced — is the platform's (<see cref="DueTime"/>); nothing about deadlines lives only in memory.
 /// </summary>
-internal sealed class Deadline
+internal sealed class Deadline : DueTime
 {
-    public long Id { get; set; }
     public long TicketId { get; set; }
     public Ticket? Ticket { get; set; }
     public DeadlineKind Kind { get; set; }
     public required string UnitCode { get; set; }
-    public DateTime DueAt { get; set; }
-    public DateTime? FiredAt { get; set; }
-    public DateTime? ClosedAt { get; set; }
 }
 
 internal enum SupervisionReason { Overdue = 1, Dissatisfied = 2 }

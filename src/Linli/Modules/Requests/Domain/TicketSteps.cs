@@ -128,6 +128,8 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
                 CloseDeadlines(ticket, at, DeadlineKind.Finish);
                 AddDeadline(ticket, DeadlineKind.Finish, ticket.AssignedUnitCode!, ticket.FinishDueAt.Value);
             }
+            // Suspended: the stopped clock gets the extra office time, counted when it restarts.
+            else foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.Finish && d.IsPaused)) d.MoveTo(ticket.FinishDueAt.Value, calendar);
         }
         ticket.ExtensionRequestedDays = null;
         ticket.ExtensionReason = null;
@@ -138,17 +140,30 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     {
         var step = TicketRules.Require(TicketActionKind.Suspend, actor, ticket);
         ticket.SuspendedAt = at;
-        CloseDeadlines(ticket, at, DeadlineKind.Finish); // the clock stops while the ticket waits
+        // The finish clock stops while the ticket waits, keeping the office time it had left (an overdue one has none).
+        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.Finish)) d.Pause(at, calendar);
         Log(ticket, actor, step, at, reason);
     }
 
     public void Resume(Ticket ticket, Actor actor, DateTime at, string? reason)
     {
         var step = TicketRules.Require(TicketActionKind.Resume, actor, ticket);
-        // The time spent suspended does not count: the finish deadline moves by as much.
-        if (ticket.FinishDueAt is { } due && ticket.SuspendedAt is { } since) ticket.FinishDueAt = due + (at - since);
+        // The time spent suspended does not count: the finish clock restarts with the office time it had left, so the
+        // days it waited — and any holidays among them — are not counted, and what is left is counted in working days again.
+        var stopped = ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.Finish && d.IsPaused).ToList();
+        if (stopped.Count == 0 && !ledger.OpenDeadlines(ticket).Any(d => d.Kind == DeadlineKind.Finish) && ticket.FinishDueAt is { } due)
+        {
+            // No stored finish time to restart (the ticket was suspended before clocks could stop): stop one where the ticket's stood.
+            var deadline = AddDeadline(ticket, DeadlineKind.Finish, ticket.AssignedUnitCode!, due);
+            deadline.PausedAt = ticket.SuspendedAt ?? at;
+            stopped.Add(deadline);
+        }
+        foreach (var d in stopped)
+        {
+            d.Resume(at, calendar);
+            ticket.FinishDueAt = d.DueAt;
+        }
         ticket.SuspendedAt = null;
-        AddDeadline(ticket, DeadlineKind.Finish, ticket.AssignedUnitCode!, ticket.FinishDueAt ?? at);
         Log(ticket, actor, step, at, reason);
     }
 
@@ -229,8 +244,8 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     // An answered or withdrawn summons stops its clock and, escalated, leaves the supervision list.
     private void EndSummons(Ticket ticket, TicketUnit summons, DateTime at)
     {
-        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.ReportIn && d.UnitCode == summons.UnitCode))
-            d.ClosedAt = at;
+        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => d.Kind == DeadlineKind.ReportIn && d.UnitCode == summons.UnitCode).ToList())
+            d.Close(at);
         foreach (var s in ledger.OpenSupervisions(ticket).Where(s => s.DeadlineKind == DeadlineKind.ReportIn && s.UnitCode == summons.UnitCode))
             s.ResolvedAt = at;
     }
@@ -309,11 +324,11 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     {
         if (!TicketRules.Allows(TicketActionKind.Overdue, Actor.System, ticket))
         {
-            deadline.ClosedAt = at;
+            deadline.Close(at);
             return false;
         }
         var step = TicketRules.Of(TicketActionKind.Overdue);
-        deadline.FiredAt = at;
+        deadline.Fire(at);
         if (deadline.Kind is DeadlineKind.Sign or DeadlineKind.Finish) ticket.IsOverdue = true;
         // A summons unanswered in time goes to the district over the place (报区级协调), which may then act on it.
         if (deadline.Kind == DeadlineKind.ReportIn)
@@ -370,12 +385,17 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
         foreach (var s in ledger.OpenSupervisions(ticket)) s.ResolvedAt = at;
     }
 
-    private void AddDeadline(Ticket ticket, DeadlineKind kind, string unit, DateTime dueAt) =>
-        ledger.Add(new Deadline { Ticket = ticket, TicketId = ticket.Id, Kind = kind, UnitCode = unit, DueAt = dueAt });
+    /// <summary>Starts a due time of the ticket (Platform/DueTimes: the watcher fires it if it passes while running).</summary>
+    private Deadline AddDeadline(Ticket ticket, DeadlineKind kind, string unit, DateTime dueAt)
+    {
+        var deadline = new Deadline { Ticket = ticket, TicketId = ticket.Id, Kind = kind, UnitCode = unit, DueAt = dueAt };
+        ledger.Add(deadline);
+        return deadline;
+    }
 
     private void CloseDeadlines(Ticket ticket, DateTime at, params DeadlineKind[] kinds)
     {
-        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => kinds.Contains(d.Kind))) d.ClosedAt = at;
+        foreach (var d in ledger.OpenDeadlines(ticket).Where(d => kinds.Contains(d.Kind)).ToList()) d.Close(at);
     }
 
     /// <summary>Logs an action of the table: the state it leads to comes from the table, never from the caller.</summary>

@@ -306,7 +306,7 @@ internal sealed class TicketWorkflow(
         (await departments.FindAsync(departmentCode, cancellationToken))?.Name ?? departmentCode;
 
     private void Notify(string recipient, Ticket ticket, string subject, string body) =>
-        db.Outbox.Add(new OutboxMessage { Recipient = recipient, Subject = subject, Body = body, Ticket = ticket, CreatedAt = Now });
+        db.Outbox.Add(new TicketMessage { Recipient = recipient, Subject = subject, Body = body, Ticket = ticket, CreatedAt = Now });
 
     private void NotifyReporter(Ticket ticket, string subject, string body)
     {

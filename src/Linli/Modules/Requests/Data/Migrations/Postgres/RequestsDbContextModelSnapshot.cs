@@ -95,6 +95,15 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("kind");
 
+                    b.Property<DateTime?>("PausedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<TimeSpan?>("Remaining")
+                        .HasColumnType("interval")
+                        .HasColumnName("remaining");
+
                     b.Property<long>("TicketId")
                         .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
@@ -110,74 +119,13 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasName("pk_deadlines");
 
                     b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_deadlines_open_due_at")
-                        .HasFilter("fired_at IS NULL AND closed_at IS NULL");
+                        .HasDatabaseName("ix_deadlines_due_at")
+                        .HasFilter("fired_at IS NULL AND closed_at IS NULL AND paused_at IS NULL");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_deadlines_ticket_id");
 
                     b.ToTable("deadlines", "requests");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.InboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("uuid")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("read_at");
-
-                    b.Property<string>("ReadBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("read_by");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("recipient");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("subject");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_inbox");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_inbox_key");
-
-                    b.HasIndex("Recipient", "Id")
-                        .HasDatabaseName("ix_inbox_recipient_id");
-
-                    b.ToTable("inbox", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
@@ -354,75 +302,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasDatabaseName("ix_open311_submissions_token");
 
                     b.ToTable("open311_submissions", "requests");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("bigint")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("integer")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("character varying(4000)")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("uuid")
-                        .HasColumnName("key");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("character varying(2000)")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("character varying(128)")
-                        .HasColumnName("recipient");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("subject");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_outbox");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_outbox_unsent")
-                        .HasFilter("sent_at IS NULL");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_outbox_key");
-
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_outbox_ticket_id");
-
-                    b.ToTable("outbox", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
@@ -997,6 +876,79 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("ticket_daily_stats", "requests");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_id")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_key");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_outbox_ticket_id");
+
+                    b.ToTable("outbox", "requests");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -1251,17 +1203,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_outbox_tickets_ticket_id");
-
-                    b.Navigation("Ticket");
-                });
-
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Category", null)
@@ -1317,6 +1258,17 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_actions_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketMessage", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>

@@ -85,6 +85,15 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("kind");
 
+                    b.Property<DateTime?>("PausedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paused_at");
+
+                    b.Property<TimeSpan?>("Remaining")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remaining");
+
                     b.Property<long>("TicketId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("ticket_id");
@@ -99,72 +108,13 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasName("pk_requests_deadlines");
 
                     b.HasIndex("DueAt")
-                        .HasDatabaseName("ix_deadlines_open_due_at")
-                        .HasFilter("fired_at IS NULL AND closed_at IS NULL");
+                        .HasDatabaseName("ix_requests_deadlines_due_at")
+                        .HasFilter("fired_at IS NULL AND closed_at IS NULL AND paused_at IS NULL");
 
                     b.HasIndex("TicketId")
                         .HasDatabaseName("ix_requests_deadlines_ticket_id");
 
                     b.ToTable("requests_deadlines", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.InboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("read_at");
-
-                    b.Property<string>("ReadBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("read_by");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recipient");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_requests_inbox");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_inbox_key");
-
-                    b.HasIndex("Recipient", "Id")
-                        .HasDatabaseName("ix_requests_inbox_recipient_id");
-
-                    b.ToTable("requests_inbox", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
@@ -335,73 +285,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_requests_open311_submissions_token");
 
                     b.ToTable("requests_open311_submissions", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
-                {
-                    b.Property<long>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("attempts");
-
-                    b.Property<string>("Body")
-                        .IsRequired()
-                        .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("body");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<Guid>("Key")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key");
-
-                    b.Property<string>("LastError")
-                        .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("last_error");
-
-                    b.Property<string>("Recipient")
-                        .IsRequired()
-                        .HasMaxLength(128)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("recipient");
-
-                    b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("sent_at");
-
-                    b.Property<string>("Subject")
-                        .IsRequired()
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("subject");
-
-                    b.Property<long?>("TicketId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.HasKey("Id")
-                        .HasName("pk_requests_outbox");
-
-                    b.HasIndex("Id")
-                        .HasDatabaseName("ix_outbox_unsent")
-                        .HasFilter("sent_at IS NULL");
-
-                    b.HasIndex("Key")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_outbox_key");
-
-                    b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_requests_outbox_ticket_id");
-
-                    b.ToTable("requests_outbox", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
@@ -959,6 +842,77 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_ticket_daily_stats", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.Property<long?>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_outbox");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_requests_outbox_id")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_outbox_key");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_requests_outbox_ticket_id");
+
+                    b.ToTable("requests_outbox", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -1206,17 +1160,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_requests_outbox_tickets_ticket_id");
-
-                    b.Navigation("Ticket");
-                });
-
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Category", null)
@@ -1272,6 +1215,17 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_requests_ticket_actions_requests_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketMessage", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_requests_outbox_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
