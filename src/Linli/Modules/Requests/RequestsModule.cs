@@ -67,6 +67,8 @@ internal static class RequestsModule
         builder.Services.AddHostedService<DeadlineWatcherService>();
         builder.Services.AddHostedService<NotificationSenderService>();
         builder.Services.AddSingleton<Linli.Platform.Calendar.IWorkingCalendarChangeHandler, RecomputeDeadlines>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.RequestsHomeTiles>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IUnreadMessages, Features.Home.RequestsUnreadMessages>();
         return builder;
     }
 

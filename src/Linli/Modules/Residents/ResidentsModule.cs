@@ -34,6 +34,7 @@ internal static class ResidentsModule
         builder.Services.AddScoped<RevealHandler>();
         builder.Services.AddScoped<ResidentImporter>();
         builder.Services.AddScoped<ICitySeeder, ResidentsCitySeeder>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.ResidentsHomeTiles>();
         return builder;
     }
 

@@ -195,6 +195,8 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.Property(x => x.Body).HasMaxLength(4000);
             e.Property(x => x.ReadBy).HasMaxLength(256);
             e.HasIndex(x => new { x.Recipient, x.Id });
+            // The unread badge on every page counts only unread messages, capped: a unit inbox of years of read ones costs nothing.
+            e.HasIndex(x => x.Recipient).HasFilter("read_at IS NULL").HasDatabaseName("ix_inbox_unread");
         });
         Features.Metrics.MetricsSql.Register(modelBuilder, Database);
         Open311Mapping.Configure(modelBuilder);

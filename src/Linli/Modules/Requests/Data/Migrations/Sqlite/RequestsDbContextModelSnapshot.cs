@@ -161,6 +161,10 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_requests_inbox_key");
 
+                    b.HasIndex("Recipient")
+                        .HasDatabaseName("ix_inbox_unread")
+                        .HasFilter("read_at IS NULL");
+
                     b.HasIndex("Recipient", "Id")
                         .HasDatabaseName("ix_requests_inbox_recipient_id");
 
