@@ -36,10 +36,16 @@ internal sealed record HomeCount(string Label, long Value, bool Capped, bool Ale
 
     public string Text => Value.ToString("N0", CultureInfo.InvariantCulture) + (Capped ? "+" : "");
 
-    /// <summary>Counts the query's rows up to <see cref="Cap"/> in one statement (COUNT over a LIMIT: the scan stops at the cap).</summary>
+    /// <summary>
+    /// Counts the query's rows up to <see cref="Cap"/> in one statement (COUNT over a LIMIT: the scan stops at the cap). The
+    /// limit is a literal, not a parameter, so that PostgreSQL plans for it even when it reuses a generic plan.
+    /// </summary>
     public static async Task<HomeCount> OfAsync<T>(string label, IQueryable<T> query, CancellationToken ct, bool alert = false)
     {
-        var counted = await query.Take(Cap + 1).CountAsync(ct);
+        // Take as a constant node of the expression tree, which EF writes as a literal.
+        var limited = query.Provider.CreateQuery<T>(System.Linq.Expressions.Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
+            query.Expression, System.Linq.Expressions.Expression.Constant(Cap + 1)));
+        var counted = await limited.CountAsync(ct);
         return new HomeCount(label, Math.Min(counted, Cap), counted > Cap, alert && counted > 0);
     }
 }
