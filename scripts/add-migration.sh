@@ -8,6 +8,7 @@ name=${1:?migration name}; shift || true
 declare -A contexts=(
   [Platform/Audit]=AuditDbContext
   [Platform/Calendar]=CalendarDbContext
+  [Platform/Protection]=ProtectionDbContext
   [Modules/Regions]=RegionsDbContext
   [Modules/Accounts]=AccountsDbContext
   [Modules/Residents]=ResidentsDbContext

@@ -56,6 +56,38 @@ internal sealed class Database : IAsyncDisposable
         $"WHERE c.level = 3 AND NOT c.is_retired AND c.id NOT IN (SELECT category_id FROM {T("service_attributes")}) ORDER BY c.id",
         r => (r.GetInt32(0), r.GetInt32(1)));
 
+    /// <summary>Days before yesterday (China time) not yet in the metrics' roll-up: the server's job fills them in after start.</summary>
+    public async Task<long> RollupBacklogAsync()
+    {
+        var first = (await QueryAsync($"SELECT min(created_at) FROM {T("tickets")}", r => r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0)))[0];
+        if (first is null) return 0;
+        var china = TimeSpan.FromHours(8);
+        var days = DateOnly.FromDateTime(DateTime.UtcNow + china - TimeSpan.FromMinutes(5)).DayNumber - DateOnly.FromDateTime(first.Value.ToUniversalTime() + china).DayNumber;
+        var done = (await QueryAsync($"SELECT count(*) FROM {T("ticket_stats_days")}", r => r.GetInt64(0)))[0];
+        return Math.Max(0, days - done);
+    }
+
+    public async Task<long> CountResidentsAsync() =>
+        (await QueryAsync($"SELECT count(*) FROM {(_postgres ? "residents.residents" : "residents_residents")}", r => r.GetInt64(0)))[0];
+
+    /// <summary>Ids and codes inside the demo accounts' scopes (community 210102001002 of 和平区) for the list benchmark.</summary>
+    public async Task<ListSample> ListSampleAsync()
+    {
+        const string community = "210102001002";
+        var residents = _postgres ? "residents.residents" : "residents_residents";
+        var grid = (await QueryAsync($"SELECT code FROM {R("regions")} WHERE level = 5 AND code LIKE '{community}%' ORDER BY code LIMIT 1", r => r.GetString(0))).FirstOrDefault() ?? community;
+        var (resident, household, name) = (await QueryAsync($"SELECT id, household_id, name FROM {residents} WHERE community_code = '{community}' ORDER BY id LIMIT 1",
+            r => (r.GetInt64(0), r.GetInt64(1), r.GetString(2))))[0];
+        var (ticket, number) = (await QueryAsync($"SELECT id, number FROM {T("tickets")} WHERE community_code = '{community}' ORDER BY id DESC LIMIT 1",
+            r => (r.GetInt64(0), r.GetString(1))))[0];
+        var category = (await LeavesAsync())[0].Category;
+        var open311 = (await QueryAsync($"SELECT t.number, s.token FROM {T("open311_submissions")} s JOIN {T("tickets")} t ON t.id = s.ticket_id ORDER BY s.ticket_id DESC LIMIT 1",
+            r => (r.GetString(0), r.GetValue(1).ToString()!))).FirstOrDefault();
+        var open311Number = (await QueryAsync($"SELECT number FROM {T("tickets")} WHERE channel = 5 AND NOT is_anonymous ORDER BY id DESC LIMIT 1", r => r.GetString(0))).FirstOrDefault();
+        return new ListSample(community, grid, resident, household, name, ticket, number, category, open311.Item1 ?? open311Number ?? number,
+            open311.Item2 ?? Guid.Empty.ToString());
+    }
+
     public async Task<long> CountTicketsAsync() => (await QueryAsync($"SELECT count(*) FROM {T("tickets")}", r => r.GetInt64(0)))[0];
 
     // ---- the database's own insert rate ------------------------------------------------------------------------------------

@@ -23,7 +23,9 @@ internal static class Program
 {
     private static async Task<int> Main(string[] args)
     {
+        if (args.Length > 0 && args[0] == "audit") return await AuditBench.RunAsync(args[1..]);
         var o = Options.Parse(args);
+        if (o.Raw.ContainsKey("lists")) return await ListsBench.RunAsync(o, o.Raw);
         var report = new StringBuilder();
         void Say(string line)
         {
@@ -194,7 +196,7 @@ internal static class Program
 
     // ---- the server -------------------------------------------------------------------------------------------------------
 
-    private static Process StartServer(Options o, string url)
+    internal static Process StartServer(Options o, string url)
     {
         var info = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (var a in new[] { o.App, "--urls", url, "--Demo:Enabled=true", "--Logging:LogLevel:Default=Warning", "--Logging:LogLevel:Microsoft.AspNetCore=Warning" })
@@ -205,6 +207,9 @@ internal static class Program
             info.ArgumentList.Add("--Database:ConnectionString=" + o.Connection);
         }
         else info.ArgumentList.Add("--Database:DataFolder=" + o.DataFolder);
+        // --server-arg "--Key=value" (repeatable as a ';'-separated list): configuration for the server, e.g. rate limits set high.
+        if (o.Raw.TryGetValue("server-args", out var extra))
+            foreach (var a in extra.Split(';', StringSplitOptions.RemoveEmptyEntries)) info.ArgumentList.Add(a);
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         var process = Process.Start(info)!;
         process.OutputDataReceived += (_, e) => { if (e.Data is { } line && line.Contains("\"LogLevel\":\"Error\"", StringComparison.Ordinal)) Console.Error.WriteLine("server: " + Trim(line)); };
@@ -214,7 +219,7 @@ internal static class Program
         return process;
     }
 
-    private static async Task WaitHealthyAsync(HttpClient http, Process? server)
+    internal static async Task WaitHealthyAsync(HttpClient http, Process? server)
     {
         var until = DateTime.UtcNow.AddMinutes(10);
         while (DateTime.UtcNow < until)
@@ -230,12 +235,14 @@ internal static class Program
         throw new TimeoutException("The server did not become healthy.");
     }
 
-    private static async Task<string> TokenAsync(HttpClient http, string user)
+    internal static async Task<string> TokenAsync(HttpClient http, string user)
     {
         var response = await http.PostAsJsonAsync("/api/auth/token", new { userName = user, password = "Linli#2026" });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
     }
+
+    internal static int FreePortNumber() => FreePort();
 
     private static int FreePort()
     {
@@ -248,6 +255,9 @@ internal static class Program
 internal sealed record Options(string App, string Db, string? Connection, string? DataFolder, string? Url, int Concurrency, double Duration, double Warmup,
     string ApiKey, string Label, string? Report, string? MetricsEndpoint, string? Only, double ServerWarmup)
 {
+    /// <summary>Every argument as given, for modes with options of their own (--lists).</summary>
+    public IReadOnlyDictionary<string, string> Raw { get; init; } = new Dictionary<string, string>();
+
     public static Options Parse(string[] args)
     {
         var map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
@@ -262,6 +272,6 @@ internal sealed record Options(string App, string Db, string? Connection, string
             Get("app") ?? Path.GetFullPath("src/Linli/bin/Release/net10.0/Linli.dll"), db, Get("connection"), Get("data-folder"), Get("url"),
             int.Parse(Get("concurrency") ?? "32", CultureInfo.InvariantCulture), double.Parse(Get("duration") ?? "20", CultureInfo.InvariantCulture),
             double.Parse(Get("warmup") ?? "3", CultureInfo.InvariantCulture), Get("api-key") ?? "linli-demo-open311-key", Get("label") ?? db,
-            Get("report"), Get("metrics-endpoint"), Get("only"), double.Parse(Get("server-warmup") ?? "10", CultureInfo.InvariantCulture));
+            Get("report"), Get("metrics-endpoint"), Get("only"), double.Parse(Get("server-warmup") ?? "10", CultureInfo.InvariantCulture)) { Raw = map };
     }
 }

@@ -16,7 +16,7 @@ public sealed partial class ResidentJourneyTests(LinliServer server)
     private const string OwnCommunity = "210102001002";   // demo.community's scope
     private const string OtherCommunity = "210102002001"; // same district, another street
 
-    [GeneratedRegex(@"^\d{4}\*{10}[\dX]{4}$")]
+    [GeneratedRegex(@"^\d{4}\*{14}$")]
     private static partial Regex MaskedId();
 
     [GeneratedRegex(@"^\d{3}\*{4}\d{4}$")]
@@ -62,7 +62,10 @@ public sealed partial class ResidentJourneyTests(LinliServer server)
         var full = (await page.Locator("#revealed").InnerTextAsync()).Trim();
         Assert.Matches(@"^\d{17}[\dX]$", full);
         Assert.Equal(id[..4], full[..4]);
-        Assert.Equal(id[^4..], full[^4..]);
+        // The mask showed nothing else of it; the birth date comes with the full number only.
+        Assert.Equal(new string('*', 14), id[4..]);
+        var birthDate = (await page.Locator("#revealed-birth-date").InnerTextAsync()).Trim();
+        Assert.Equal($"{full[6..10]}-{full[10..12]}-{full[12..14]}", birthDate);
 
         // A resident of another community is not found, exactly like one that does not exist.
         var response = await page.GotoAsync($"/residents/{outsider}");

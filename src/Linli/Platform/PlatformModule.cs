@@ -5,6 +5,8 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
+using Linli.Platform.InputHygiene;
+using Linli.Platform.Hosting;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
@@ -31,19 +33,31 @@ internal static class PlatformModule
         // by what an administrator enters (Platform/Calendar).
         builder.AddHolidayCalendar();
         services.AddHttpContextAccessor();
+        services.AddServerLimits(builder.Configuration);
         services.AddScoped<IAreaScope, HttpAreaScope>();
 
-        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
-        var dataFolder = Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath);
-        services.AddSingleton<IPersonalDataProtector>(new PersonalDataProtector(PersonalDataKey.Load(builder.Configuration, dataFolder)));
-        services.AddDataProtection().PersistKeysToFileSystem(new DirectoryInfo(Path.Combine(dataFolder, "keys"))).SetApplicationName("Linli");
+        // The personal-data key is read when first needed (the key check at start-up), so a missing one stops the start with its own message.
+        services.AddSingleton<PersonalDataKeySource>();
+        services.AddSingleton<IPersonalDataProtector, KeyedPersonalDataProtector>();
+        builder.AddModuleDbContext<ProtectionDbContext>(ProtectionDbContext.Module);
+        services.AddScoped<IStartupTask, PersonalDataKeyCheck>();
+        // The key ring lives in the database (shared by every instance), its secrets sealed with the personal-data key.
+        services.AddDataProtection().PersistKeysToDbContext<ProtectionDbContext>().SetApplicationName("Linli");
+        services.AddOptions<Microsoft.AspNetCore.DataProtection.KeyManagement.KeyManagementOptions>()
+            .Configure<PersonalDataKeySource>((options, keys) => options.XmlEncryptor = new KeyRingXmlEncryptor(keys));
+        services.AddSingleton<KeyRotator>();
+        services.AddScoped<IPersonalDataRekeyer, KeyRingRekeyer>();
+        services.AddSingleton<Cli.ICommandVerb, Cli.RotateKeysVerb>();
+        services.AddOptions<PersonalData.NumberSearchOptions>().BindConfiguration(PersonalData.NumberSearchOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PersonalData.NumberSearchLimiter>();
 
-        builder.AddModuleDbContext<AuditDbContext>(AuditDbContext.Module);
-        services.AddScoped<IAuditLog, AuditLog>();
+        var database = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
+        builder.AddAuditLog(Path.GetFullPath(database.DataFolder, builder.Environment.ContentRootPath));
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
             context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
+        services.AddInputHygiene();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi();
 
@@ -88,10 +102,6 @@ internal static class PlatformModule
         return builder;
     }
 
-    /// <summary>A browser asking for a page (not the API): it gets HTML error pages rather than ProblemDetails.</summary>
-    public static bool IsPageRequest(HttpContext context) =>
-        !context.Request.Path.StartsWithSegments("/api") && context.Request.Headers.Accept.ToString().Contains("text/html", StringComparison.OrdinalIgnoreCase);
-
     public static WebApplication UsePlatform(this WebApplication app)
     {
         // First the client's real address and scheme (only from a configured proxy), then the headers every response carries.
@@ -103,18 +113,22 @@ internal static class PlatformModule
         app.UseStatusCodePages();
         app.UseRequestLocalization();
         // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
-        app.UseWhen(IsPageRequest, pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
+        app.UseWhen(
+            ErrorResponses.WantsHtmlPage,
+            pages => pages.UseStatusCodePagesWithReExecute("/error/{0}"));
         // wwwroot, including the front-end packages the build copies into wwwroot/lib (see Linli.csproj): the same files
         // under `dotnet run` and in the published build.
         app.UseStaticFiles();
         // Routing after the status-code pages, so that a re-executed error path finds its page.
         app.UseRouting();
+        app.UseMiddleware<TransientFailureRetryMiddleware>(); // around everything that reads the database, sign-in checks included
         app.UseAuthentication();
         // After routing (the endpoint names its policy) and authentication (limits per account as well as per client).
         app.UseRateLimiter();
         // An account whose password an administrator reset reaches only the change-password page until it is changed.
         app.UsePasswordChangeGate();
         app.UseAuthorization();
+        app.UseInputHygiene();
         app.UseAntiforgery();
         return app;
     }
@@ -136,6 +150,8 @@ internal static class PlatformModule
     {
         await services.GetRequiredService<DatabaseMigrator>().MigrateAsync(cancellationToken);
         using var scope = services.CreateScope();
+        // Start-up tasks import and seed in bulk (rebuilding indexes), which is the owner role's work.
+        scope.ServiceProvider.GetRequiredService<DatabaseSession>().AsOwner = true;
         foreach (var task in scope.ServiceProvider.GetServices<IStartupTask>().OrderBy(t => t.Order))
             await task.RunAsync(cancellationToken);
     }

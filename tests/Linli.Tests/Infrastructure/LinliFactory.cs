@@ -65,6 +65,10 @@ public class LinliFactory : WebApplicationFactory<Program>
 
     public string DataFolder => _folder;
 
+    /// <summary>The database's name and, on PostgreSQL, its connection string as the server's owner (null on SQLite).</summary>
+    public string DatabaseName => _name;
+    public string? ConnectionString => _connectionString;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseEnvironment("Testing");
@@ -79,6 +83,9 @@ public class LinliFactory : WebApplicationFactory<Program>
             builder.UseSetting($"RateLimiting:{rule}:PerClient", "1000000");
             builder.UseSetting($"RateLimiting:{rule}:PerAccount", "1000000");
         }
+        // The suite searches by number far more often than a person would; the hourly limits have tests of their own.
+        builder.UseSetting("PersonalData:NumberSearchesPerHour", "100000");
+        builder.UseSetting("PersonalData:CallerLookupsPerHour", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }

@@ -116,7 +116,12 @@ public sealed class RateLimitTests : IAsyncLifetime
         HttpContent Form() => new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "not-a-key", ["service_code"] = "1", ["lat"] = "41.78", ["long"] = "123.39" });
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/open311/v2/requests.json", Form())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/open311/v2/requests.json", Form())).StatusCode);
-        await AssertTooManyProblemAsync(await client.PostAsync("/open311/v2/requests.json", Form()));
+        // Open311 clients get the refusal as the spec's error list, with Retry-After like everyone else.
+        var refused = await client.PostAsync("/open311/v2/requests.json", Form());
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.TryParse(refused.Headers.GetValues("Retry-After").Single(), out var seconds) && seconds > 0, "Retry-After in seconds");
+        var errors = await refused.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal(429, errors[0].GetProperty("code").GetInt32());
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/open311/v2/services.json")).StatusCode);
     }
 }

@@ -72,14 +72,4 @@ public sealed class IdNumberTests
         Assert.StartsWith("21010219610509123", id, StringComparison.Ordinal);
         Assert.Null(IdNumber.Problem(id, Today));
     }
-
-    [Theory]
-    [InlineData("13800138000", true)]
-    [InlineData("138 0013 8000", true)]
-    [InlineData("024-23456789", true)]
-    [InlineData("12800138000", false)]
-    [InlineData("1380013800", false)]
-    [InlineData("phone", false)]
-    public void Phone_numbers_are_mobiles_or_landlines_with_area_code(string phone, bool valid) =>
-        Assert.Equal(valid, PhoneNumber.Problem(phone) is null);
 }

@@ -42,6 +42,14 @@ internal static partial class ResidentTestData
         return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
     }
 
+    /// <summary>Creates a resident from a request body of its own and returns its id.</summary>
+    public static async Task<long> CreateWithBodyAsync(HttpClient client, object body)
+    {
+        var response = await client.PostAsJsonAsync("/api/residents", body);
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        return (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("id").GetInt64();
+    }
+
     /// <summary>Search by exact ID number (POST, never in a URL); the number of hits.</summary>
     public static async Task<long> CountByIdNumberAsync(HttpClient client, string idNumber)
     {

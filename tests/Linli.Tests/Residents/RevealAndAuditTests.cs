@@ -120,7 +120,8 @@ public sealed class RevealAndAuditTests(CityFixture city)
         var page = await supervisor.GetFromJsonAsync<JsonElement>($"/api/audit?subjectType=resident&subjectId={id}&pageSize=2");
         Assert.Equal(3, page.GetProperty("total").GetInt64());
         Assert.Equal(2, page.GetProperty("items").GetArrayLength());
-        var byUser = await supervisor.GetFromJsonAsync<JsonElement>("/api/audit?userName=cw.a&pageSize=500");
+        // A user name filter goes in the body, never in the URL.
+        var byUser = await (await supervisor.PostAsJsonAsync("/api/audit/search", new { userName = "cw.a", pageSize = 500 })).Content.ReadFromJsonAsync<JsonElement>();
         Assert.All(byUser.GetProperty("items").EnumerateArray(), e => Assert.Equal("cw.a", e.GetProperty("userName").GetString()));
         Assert.Equal(HttpStatusCode.Forbidden, (await cwA.GetAsync("/api/audit")).StatusCode);
     }

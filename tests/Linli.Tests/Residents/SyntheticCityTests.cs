@@ -88,13 +88,21 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
         var stats = await city.App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ResidentsDbContext>();
-            var total = await db.Residents.LongCountAsync();
-            var over60 = await db.Residents.LongCountAsync(r => r.BirthDate <= asOf.AddYears(-60));
-            var over80 = await db.Residents.LongCountAsync(r => r.BirthDate <= asOf.AddYears(-80));
-            var adults = await db.Residents.LongCountAsync(r => r.BirthDate <= asOf.AddYears(-18));
+            var protector = sp.GetRequiredService<IPersonalDataProtector>();
+            // Exact ages come from the birth dates inside the encrypted ID numbers (only the year is stored in clear).
+            var births = (await db.Residents.Select(r => r.IdNumberCipher).ToListAsync())
+                .Select(c => IdNumber.TryParse(protector.Decrypt(c), asOf, out var info) ? info.BirthDate : throw new InvalidOperationException("bad ID number"))
+                .ToList();
+            var total = births.Count;
+            var over60 = births.LongCount(b => b <= asOf.AddYears(-60));
+            var over80 = births.LongCount(b => b <= asOf.AddYears(-80));
+            var adults = births.LongCount(b => b <= asOf.AddYears(-18));
+            // The age tags count by the age reached in the year (everyone born in or before asOf.Year - 60).
+            var turning60 = await db.Residents.LongCountAsync(r => r.BirthYear <= asOf.Year - 60);
+            var turning80 = await db.Residents.LongCountAsync(r => r.BirthYear <= asOf.Year - 80);
             var men = await db.Residents.LongCountAsync(r => r.Gender == Gender.Male);
             var tags = await db.Tags.Where(t => t.EndDate == null).GroupBy(t => t.Tag).Select(g => new { g.Key, Count = g.LongCount() }).ToDictionaryAsync(g => g.Key, g => g.Count);
-            return (total, over60, over80, adults, men, tags);
+            return (total, over60, over80, adults, turning60, turning80, men, tags);
         });
         output.WriteLine($"60+ {stats.over60 / (double)stats.total:P2}, 80+ {stats.over80 / (double)stats.total:P2}, men {stats.men / (double)stats.total:P2}");
         foreach (var (tag, count) in stats.tags.OrderBy(t => t.Key)) output.WriteLine($"{tag}: {count:N0}");
@@ -102,9 +110,12 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
         Near(0.25, stats.over60 / (double)stats.total, 0.02, "share aged 60+");
         Near(0.04, stats.over80 / (double)stats.total, 0.08, "share aged 80+");
         Near(0.50, stats.men / (double)stats.total, 0.02, "share of men");
-        Assert.Equal(stats.over60, stats.tags[PopulationTagKind.Elderly60]);
-        Assert.Equal(stats.over80, stats.tags[PopulationTagKind.Elderly80]);
-        Near(0.10, stats.tags[PopulationTagKind.LivingAlone] / (double)stats.over60, 0.15, "living alone among 60+");
+        Assert.Equal(stats.turning60, stats.tags[PopulationTagKind.Elderly60]);
+        Assert.Equal(stats.turning80, stats.tags[PopulationTagKind.Elderly80]);
+        // The year's count holds the exact one and one more year of births, those turning 60 this year (the 55–59 group is
+        // 9.8 % of the city, about 2 % a year).
+        Assert.InRange(stats.turning60 - stats.over60, (long)(stats.total * 0.015), (long)(stats.total * 0.025));
+        Near(0.10, stats.tags[PopulationTagKind.LivingAlone] / (double)stats.turning60, 0.15, "living alone among 60+");
         Near(0.065, stats.tags[PopulationTagKind.Disabled] / (double)stats.total, 0.08, "disabled");
         Near(0.02, stats.tags[PopulationTagKind.Veteran] / (double)stats.adults, 0.15, "veterans among adults");
         Assert.InRange(stats.tags[PopulationTagKind.Dibao] / (double)stats.total, 0.012, 0.03);
@@ -133,10 +144,10 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
                 var id = protector.Decrypt(r.IdNumberCipher);
                 Assert.True(IdNumber.TryParse(id, SyntheticPopulation.AsOf, out var info), $"resident {r.Id}: {IdNumber.Problem(id, SyntheticPopulation.AsOf)}");
                 Assert.Equal(r.CommunityCode[..6], info.AreaCode);
-                Assert.Equal(r.BirthDate, info.BirthDate);
+                Assert.Equal(r.BirthYear, info.BirthDate.Year);
                 Assert.Equal(r.Gender, info.Gender);
                 Assert.Equal(Masking.IdNumber(id), r.IdNumberMasked);
-                if (r.PhoneCipher is not null) Assert.Matches(@"^140\d{8}$", protector.Decrypt(r.PhoneCipher));
+                if (r.PhoneCipher is not null) Assert.Matches(@"^\+86140\d{8}$", protector.Decrypt(r.PhoneCipher));
             }
             return 0;
         });
@@ -174,9 +185,9 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
             await app.WithScopeAsync(sp => sp.GetRequiredService<CitySeedRunner>().RunAsync(new CitySeedOptions(0.0005, 11)));
             return await app.WithScopeAsync(async sp =>
                 (await sp.GetRequiredService<ResidentsDbContext>().Residents.OrderBy(r => r.Id)
-                    .Select(r => new { r.CommunityCode, r.GridCode, r.Name, r.IdNumberHash, r.BirthDate, r.Gender, r.RelationToHead, r.PhoneMasked })
+                    .Select(r => new { r.CommunityCode, r.GridCode, r.Name, r.IdNumberHash, r.BirthYear, r.Gender, r.RelationToHead, r.PhoneMasked })
                     .ToListAsync())
-                .Select(r => $"{r.CommunityCode}|{r.GridCode}|{r.Name}|{Convert.ToHexString(r.IdNumberHash)}|{r.BirthDate}|{r.Gender}|{r.RelationToHead}|{r.PhoneMasked}")
+                .Select(r => $"{r.CommunityCode}|{r.GridCode}|{r.Name}|{Convert.ToHexString(r.IdNumberHash)}|{r.BirthYear}|{r.Gender}|{r.RelationToHead}|{r.PhoneMasked}")
                 .ToList());
         }
         var first = await PeopleAsync();

@@ -93,10 +93,11 @@ public sealed class RegionAndAuditPageTests(CityFixture city)
         var outside = "t-" + Guid.NewGuid().ToString("N")[..10];
         await city.App.WithScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<AuditDbContext>();
-            db.Entries.Add(new AuditEntry { At = DateTime.UtcNow, UserName = "cw.a", Action = "reveal", SubjectType = "resident", SubjectId = inside, RegionCode = CityFixture.CommunityA, Field = "idNumber", Reason = "test" });
-            db.Entries.Add(new AuditEntry { At = DateTime.UtcNow, UserName = "cw.a", Action = "reveal", SubjectType = "resident", SubjectId = outside, RegionCode = "210103001001", Field = "idNumber", Reason = "test" });
-            return await db.SaveChangesAsync();
+            var log = sp.GetRequiredService<IAuditLog>();
+            var cwA = new AuditActor("", "cw.a", "cw.a");
+            await log.RecordAsync(new AuditRecord("reveal", "resident", inside, CityFixture.CommunityA) { Field = "idNumber", Reason = "test", Actor = cwA });
+            await log.RecordAsync(new AuditRecord("reveal", "resident", outside, "210103001001") { Field = "idNumber", Reason = "test", Actor = cwA });
+            return 0;
         });
         await city.App.CreateUserAsync("supervisor.heping", Roles.Supervisor, "210102");
 

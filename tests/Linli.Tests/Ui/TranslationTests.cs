@@ -38,6 +38,8 @@ public sealed partial class TranslationTests
         keys.UnionWith(RoleNames.Label.Values);
         keys.UnionWith(RoleNames.Duties.Values);
         keys.UnionWith(Linli.Modules.Requests.Pages.RequestLabels.All);
+        keys.UnionWith(Linli.Platform.Audit.AuditLabels.All);
+        keys.UnionWith(Linli.Platform.Audit.AuditExport.Headers);
         keys.UnionWith(Enum.GetValues<RegionKind>().Select(RegionLabels.Kind));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.Level));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.ChildrenOf));

@@ -19,6 +19,7 @@ internal static class RegionsModule
     {
         builder.AddModuleDbContext<RegionsDbContext>(RegionsDbContext.Module);
         builder.Services.AddScoped<IRegionDirectory, RegionDirectory>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IRegionNames>(sp => (RegionDirectory)sp.GetRequiredService<IRegionDirectory>());
         builder.Services.AddScoped<IRegionCounter, GridCounter>();
         builder.Services.AddSingleton<DistrictGeometry>();
         builder.Services.AddSingleton<IDistrictGeometry>(sp => sp.GetRequiredService<DistrictGeometry>());

@@ -28,6 +28,8 @@ using Linli.Modules.Requests.Features.Whistle;
 using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
 using Linli.Platform.Auth;
+using Linli.Platform.Errors;
+using Linli.Platform.Idempotency;
 using Linli.Platform.Persistence;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
@@ -55,10 +57,17 @@ internal static class RequestsModule
         builder.Services.AddSingleton<TicketPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
+        builder.Services.AddScoped<Features.CallerHistory.CallerHistoryLookup>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.TicketPhonesRekeyer>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.Open311ContactsRekeyer>();
         builder.Services.AddSingleton<IntakeCommitter>();
+        builder.Services.AddIdempotency<RequestsDbContext>();
         builder.Services.AddSingleton<CategoryCatalog>();
         builder.Services.AddSingleton<Open311Catalog>();
         builder.Services.AddSingleton<Open311KeyCache>();
+        builder.Services.AddProblemDetailsWriterFirst<Features.Open311Errors.Open311ProblemDetailsWriter>();
+        builder.Services.AddScoped<Features.Open311.PostRequest.PostRequestHandler>();
+        builder.Services.AddScoped<Features.Open311.PostUpdate.PostUpdateHandler>();
         builder.Services.AddScoped<IStartupTask, EnsureOpen311Examples>();
         builder.Services.AddScoped<ICitySeeder, TicketHistorySeeder>();
         builder.Services.AddSingleton<DeadlineWatcher>();
@@ -69,6 +78,8 @@ internal static class RequestsModule
         builder.Services.AddSingleton<Linli.Platform.Calendar.IWorkingCalendarChangeHandler, RecomputeDeadlines>();
         builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.RequestsHomeTiles>();
         builder.Services.AddScoped<Linli.Platform.Ui.IUnreadMessages, Features.Home.RequestsUnreadMessages>();
+        builder.Services.AddSingleton<Features.Metrics.TicketStatsRollup>();
+        builder.Services.AddHostedService<Features.Metrics.TicketStatsRollupService>();
         return builder;
     }
 

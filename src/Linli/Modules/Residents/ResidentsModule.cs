@@ -9,6 +9,7 @@ using Linli.Modules.Residents.Features.ImportResidents;
 using Linli.Modules.Residents.Features.RevealPersonalData;
 using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Modules.Residents.Features.Shared;
+using Linli.Modules.Residents.Features.Verifications;
 using Linli.Modules.Residents.Seeding;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
@@ -33,6 +34,11 @@ internal static class ResidentsModule
         builder.Services.AddScoped<CreateResidentHandler>();
         builder.Services.AddScoped<RevealHandler>();
         builder.Services.AddScoped<ResidentImporter>();
+        builder.Services.AddScoped<NumberSearchGuard>();
+        builder.Services.AddScoped<DuplicateRegistrations>();
+        builder.Services.AddScoped<VerificationQueries>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.ResidentsRekeyer>();
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.VerificationsRekeyer>();
         builder.Services.AddScoped<ICitySeeder, ResidentsCitySeeder>();
         builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.ResidentsHomeTiles>();
         return builder;
@@ -47,6 +53,7 @@ internal static class ResidentsModule
         CreateResidentEndpoint.Map(api);
         RevealEndpoint.Map(api);
         ImportResidentsEndpoint.Map(api);
+        VerificationsEndpoint.Map(api);
         return app;
     }
 }

@@ -28,4 +28,31 @@ internal static class AuditActions
     /// <summary>A refused attempt to open a record outside the caller's scope.</summary>
     public const string OutOfScope = "out-of-scope";
     public const string KeysRotated = "keys-rotated";
+    /// <summary>The chain was verified (by the page or the verify-audit verb); the outcome is the entry's field.</summary>
+    public const string AuditVerified = "audit-verified";
+
+    public static readonly IReadOnlyList<string> All =
+    [
+        Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset,
+        CategoryChanged, RoutingRuleChanged, HolidayCalendarChanged, Export, OutOfScope, KeysRotated, AuditVerified,
+    ];
+}
+
+/// <summary>The kinds of record audit entries are about (<see cref="AuditEntry.SubjectType"/>); the audit page labels each.</summary>
+internal static class AuditSubjects
+{
+    public const string Resident = "resident";
+    public const string Household = "household";
+    public const string Ticket = "ticket";
+    public const string Account = "account";
+    public const string Category = "category";
+    public const string RoutingRule = "routing-rule";
+    public const string HolidayCalendar = "holiday-calendar";
+    public const string PersonalDataKeys = "personal-data-keys";
+    public const string AuditLog = "audit-log";
+    /// <summary>The request metrics (an export of them).</summary>
+    public const string RequestMetrics = "request-metrics";
+
+    public static readonly IReadOnlyList<string> All =
+        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics];
 }

@@ -1,44 +1,89 @@
+using System.ComponentModel.DataAnnotations;
 using Linli.Platform.Auth;
-using Linli.Platform.Paging;
+using Linli.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Platform.Audit;
 
-internal sealed record AuditEntryDto(long Id, DateTime At, string UserName, string Action, string SubjectType, string SubjectId, string RegionCode, string Field, string Reason);
-
-/// <summary>The one reading of the audit log, for the API and the page: the caller's area, the filters, newest first.</summary>
-internal static class AuditQuery
+/// <summary>Filters that may sit in a URL: codes, ids, dates — no names.</summary>
+internal sealed record AuditListRequest(
+    [property: MaxLength(AuditLimits.Code)] string? Action,
+    [property: MaxLength(AuditLimits.Code)] string? SubjectType,
+    [property: MaxLength(AuditLimits.Code)] string? SubjectId,
+    [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? Region,
+    [property: Validation.PlausibleDate] DateTime? From, [property: Validation.PlausibleDate] DateTime? To, int? Page, int? PageSize)
 {
-    public static IQueryable<AuditEntry> Filter(AuditDbContext db, IAreaScope scope, string? userName, string? subjectType, string? subjectId,
-        DateTime? fromUtc, DateTime? toUtc)
+    public AuditFilter Filter() => new()
     {
-        var prefix = scope.RegionPrefix ?? "\u0000"; // no region scope: nothing matches
-        var query = db.Entries.AsNoTracking().Where(e => e.RegionCode.StartsWith(prefix));
-        if (userName?.Trim() is { Length: > 0 } user) query = query.Where(e => e.UserName == user);
-        if (subjectType?.Trim() is { Length: > 0 } type) query = query.Where(e => e.SubjectType == type);
-        if (subjectId?.Trim() is { Length: > 0 } subject) query = query.Where(e => e.SubjectId == subject);
-        if (fromUtc is { } from) query = query.Where(e => e.At >= from);
-        if (toUtc is { } to) query = query.Where(e => e.At < to);
-        return query.OrderByDescending(e => e.At).ThenByDescending(e => e.Id);
-    }
+        Action = Action, SubjectType = SubjectType, SubjectId = SubjectId, Region = Region,
+        FromUtc = From?.ToUniversalTime(), ToUtc = To?.ToUniversalTime(),
+    };
+}
+
+/// <summary>Every filter, the user's name included, in the body of a POST.</summary>
+internal sealed record AuditSearchRequest(
+    [property: MaxLength(AuditLimits.UserName)] string? UserName,
+    [property: MaxLength(AuditLimits.Code)] string? Action,
+    [property: MaxLength(AuditLimits.Code)] string? SubjectType,
+    [property: MaxLength(AuditLimits.Code)] string? SubjectId,
+    [property: RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] string? Region,
+    [property: Validation.PlausibleDate] DateTime? From, [property: Validation.PlausibleDate] DateTime? To, int? Page, int? PageSize,
+    [property: AllowedValues(null, "xlsx", "csv", ErrorMessage = "导出格式只能是 xlsx 或 csv。")] string? Format = null)
+{
+    public AuditFilter Filter() => new()
+    {
+        UserName = UserName, Action = Action, SubjectType = SubjectType, SubjectId = SubjectId, Region = Region,
+        FromUtc = From?.ToUniversalTime(), ToUtc = To?.ToUniversalTime(),
+    };
 }
 
 internal static class AuditEndpoints
 {
-    public static void Map(IEndpointRouteBuilder app) =>
-        app.MapGet("/api/audit", async Task<Ok<Paged<AuditEntryDto>>> (
-                string? userName, string? subjectType, string? subjectId, DateTime? from, DateTime? to, int? page, int? pageSize,
-                AuditDbContext db, IAreaScope scope, CancellationToken ct) =>
-            {
-                var query = AuditQuery.Filter(db, scope, userName, subjectType, subjectId, from?.ToUniversalTime(), to?.ToUniversalTime());
-                var result = await query
-                    .Select(e => new AuditEntryDto(e.Id, e.At, e.UserName, e.Action, e.SubjectType, e.SubjectId, e.RegionCode, e.Field, e.Reason))
-                    .ToPagedAsync(page, pageSize, ct);
-                return TypedResults.Ok(result);
-            })
-            .RequireAuthorization(Permissions.ReadAudit)
-            .WithTags("Audit")
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Permissions.ReadAudit).WithValidation();
+
+        audit.MapGet("/", async Task<Ok<AuditPage<AuditEntryDto>>> ([AsParameters] AuditListRequest request, AuditDbContext db, IAreaScope scope,
+                AuditPresenter presenter, CancellationToken ct) =>
+                TypedResults.Ok(await PageAsync(request.Filter(), request.Page, request.PageSize, db, scope, presenter, ct)))
             .WithName("ListAuditEntries")
-            .WithSummary("The append-only log of full views of personal data, newest first, within the caller's area.");
+            .WithSummary("The append-only audit log within the caller's area, newest first, by action, kind and id of record, region prefix and time; labelled; the total is counted up to 10,000.");
+
+        audit.MapPost("/search", async Task<Ok<AuditPage<AuditEntryDto>>> (AuditSearchRequest request, AuditDbContext db, IAreaScope scope,
+                AuditPresenter presenter, CancellationToken ct) =>
+                TypedResults.Ok(await PageAsync(request.Filter(), request.Page, request.PageSize, db, scope, presenter, ct)))
+            .WithName("SearchAuditEntries")
+            .WithSummary("The audit log filtered also by user name, which stays out of URLs (the filters are the body).");
+
+        audit.MapPost("/export", async (AuditSearchRequest request, AuditDbContext db, IAreaScope scope, AuditPresenter presenter, IAuditLog log,
+                CancellationToken ct) =>
+            {
+                var filter = request.Filter();
+                return await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, request.Format ?? "xlsx", scope, presenter, log, ct);
+            })
+            .WithName("ExportAuditEntries")
+            .WithSummary("The filtered audit log as an Excel workbook (format xlsx, default) or CSV, labelled; the export is itself audited.");
+
+        audit.MapPost("/verification", (AuditVerificationRunner runner, IAreaScope scope, HttpContext http) =>
+                runner.TryStart(AuditActorOf(scope, http), scope.RegionPrefix ?? "")
+                    ? Results.Accepted("/api/audit/verification", runner.Current)
+                    : Results.Conflict(runner.Current))
+            .WithName("StartAuditVerification")
+            .WithSummary("Starts verifying the whole chain in the background on this instance (409 while one runs).");
+
+        audit.MapGet("/verification", (AuditVerificationRunner runner) => TypedResults.Ok(runner.Current))
+            .WithName("AuditVerificationProgress")
+            .WithSummary("Progress and outcome of the verification started on this instance (null when none ran).");
+    }
+
+    public static AuditActor AuditActorOf(IAreaScope scope, HttpContext http) =>
+        new(scope.UserId ?? "", scope.UserName ?? "", http.User.FindFirst(LinliClaims.DisplayName)?.Value ?? "");
+
+    private static async Task<AuditPage<AuditEntryDto>> PageAsync(AuditFilter filter, int? page, int? pageSize, AuditDbContext db, IAreaScope scope,
+        AuditPresenter presenter, CancellationToken ct)
+    {
+        var result = await AuditQuery.PageAsync(db, scope, filter, page, pageSize, ct);
+        var regions = await presenter.RegionNamesAsync(result.Items, ct);
+        return new AuditPage<AuditEntryDto>(result.Items.Select(e => presenter.Dto(e, regions)).ToList(), result.Page, result.PageSize, result.Total, result.TotalIsCapped);
+    }
 }

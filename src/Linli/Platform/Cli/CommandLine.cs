@@ -88,6 +88,8 @@ internal sealed class SeedVerb : ICommandVerb
     {
         await services.PrepareAsync(cancellationToken);
         using var scope = services.CreateScope();
+        // Seeding drops and rebuilds indexes of empty tables: the owner role's work when there are two roles.
+        scope.ServiceProvider.GetRequiredService<Persistence.DatabaseSession>().AsOwner = true;
         var runner = scope.ServiceProvider.GetRequiredService<CitySeedRunner>();
         var options = new CitySeedOptions(verb.Number("scale", 1), (int)verb.Number("seed", 42));
         return await runner.RunAsync(options, new ConsoleProgress(), cancellationToken) ? 0 : 3;

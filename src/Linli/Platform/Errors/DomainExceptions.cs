@@ -2,8 +2,11 @@ namespace Linli.Platform.Errors;
 
 /// <summary>Input that breaks a rule; answered 400 with the offending fields.</summary>
 internal sealed class ValidationFailedException(IReadOnlyDictionary<string, string[]> errors, string? title = null)
-    : Exception(title ?? "One or more fields are invalid.")
+    : Exception(title ?? DefaultTitle)
 {
+    /// <summary>The title when none is given; answered in the caller's language.</summary>
+    public const string DefaultTitle = "One or more fields are invalid.";
+
     public IReadOnlyDictionary<string, string[]> Errors { get; } = errors;
 
     public static ValidationFailedException For(string field, string message) => new(new Dictionary<string, string[]> { [field] = [message] });
@@ -23,3 +26,15 @@ internal sealed class ConflictException(string message, IReadOnlyDictionary<stri
 
 /// <summary>The caller may see the record but not do this to it; answered 403.</summary>
 internal sealed class ForbiddenException(string message) : Exception(message);
+
+/// <summary>
+/// The caller has used up a budget (e.g. searches by number); answered 429 with a Retry-After header. Pages show
+/// <see cref="Format"/> through the localizer with <see cref="Arguments"/>.
+/// </summary>
+internal sealed class TooManyRequestsException(string format, object[] arguments, TimeSpan retryAfter)
+    : Exception(string.Format(System.Globalization.CultureInfo.InvariantCulture, format, arguments))
+{
+    public string Format { get; } = format;
+    public object[] Arguments { get; } = arguments;
+    public TimeSpan RetryAfter { get; } = retryAfter;
+}

@@ -1,22 +1,27 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Linli.Platform.Persistence;
 
 internal static class PersistenceExtensions
 {
     /// <summary>Registers a module's DbContext on the configured provider and lists it for start-up migration.</summary>
+    /// <param name="appendOnly">On PostgreSQL with a separate runtime role, the runtime role may only INSERT and SELECT in the module's schema.</param>
     public static IHostApplicationBuilder AddModuleDbContext<TContext>(this IHostApplicationBuilder builder, string module,
-        Action<DbContextOptionsBuilder>? configure = null)
+        Action<DbContextOptionsBuilder>? configure = null, bool appendOnly = false)
         where TContext : DbContext
     {
         var options = builder.Configuration.GetSection(DatabaseOptions.Section).Get<DatabaseOptions>() ?? new DatabaseOptions();
         var connectionString = options.ResolveConnectionString(builder.Environment.ContentRootPath);
-        builder.Services.AddDbContext<TContext>(db =>
+        var ownerConnectionString = options.ResolveMigrationConnectionString();
+        builder.Services.TryAddScoped<DatabaseSession>();
+        builder.Services.AddDbContext<TContext>((services, db) =>
         {
             if (options.Provider == DatabaseProvider.Postgres)
-                db.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", module));
+                db.UseNpgsql(ownerConnectionString is not null && services.GetRequiredService<DatabaseSession>().AsOwner ? ownerConnectionString : connectionString,
+                    npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history", module));
             else
                 db.UseSqlite(connectionString, sqlite => sqlite.MigrationsHistoryTable($"__ef_migrations_history_{module}"))
                     .AddInterceptors(SqliteBusyTimeout.Instance);
@@ -25,13 +30,22 @@ internal static class PersistenceExtensions
             db.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
             configure?.Invoke(db);
         });
-        builder.Services.AddSingleton(new ModuleContextRegistration(module, typeof(TContext)));
+        builder.Services.AddSingleton(new ModuleContextRegistration(module, typeof(TContext), appendOnly));
         return builder;
     }
 }
 
 /// <summary>One per module DbContext, in registration order (the order of migration at start-up).</summary>
-internal sealed record ModuleContextRegistration(string Module, Type ContextType);
+internal sealed record ModuleContextRegistration(string Module, Type ContextType, bool AppendOnly = false);
+
+/// <summary>
+/// Which PostgreSQL role a scope's contexts connect as: the runtime role (requests, jobs) unless the scope is one of
+/// migration, start-up tasks or seeding, which set <see cref="AsOwner"/> before they resolve any context.
+/// </summary>
+internal sealed class DatabaseSession
+{
+    public bool AsOwner { get; set; }
+}
 
 // The model differs by provider (schemas vs. prefixes), so the cache key must include it.
 internal sealed class ProviderModelCacheKeyFactory : IModelCacheKeyFactory

@@ -40,32 +40,50 @@ internal sealed class PersonalDataProtector : IPersonalDataProtector
         return output;
     }
 
-    public string Decrypt(byte[] ciphertext)
+    public string Decrypt(byte[] ciphertext) =>
+        TryDecrypt(ciphertext, out var plaintext) ? plaintext : throw new CryptographicException("The value was not encrypted with this personal-data key.");
+
+    /// <summary>False when the value was encrypted with another key (GCM's tag does not match) or is not a ciphertext.</summary>
+    public bool TryDecrypt(byte[] ciphertext, out string plaintext)
     {
+        plaintext = "";
         var length = ciphertext.Length - NonceSize - TagSize;
+        if (length < 0) return false;
         var plain = new byte[length];
-        _aes.Value!.Decrypt(ciphertext.AsSpan(0, NonceSize), ciphertext.AsSpan(NonceSize, length), ciphertext.AsSpan(NonceSize + length, TagSize), plain);
-        return Encoding.UTF8.GetString(plain);
+        try
+        {
+            _aes.Value!.Decrypt(ciphertext.AsSpan(0, NonceSize), ciphertext.AsSpan(NonceSize, length), ciphertext.AsSpan(NonceSize + length, TagSize), plain);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return false;
+        }
+        plaintext = Encoding.UTF8.GetString(plain);
+        return true;
     }
 
     public byte[] LookupHash(string plaintext) => HMACSHA256.HashData(_hashKey, Encoding.UTF8.GetBytes(plaintext.Trim().ToUpperInvariant()));
+
+    /// <summary>
+    /// A value that names a master key without revealing it (HMAC under a key derived for this purpose only). The
+    /// database keeps the check value of the key its data is encrypted with, so a wrong key is refused at start-up.
+    /// </summary>
+    public static byte[] CheckValue(byte[] masterKey) =>
+        HMACSHA256.HashData(HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "linli:pd:check"u8.ToArray()), "linli personal-data key check"u8);
+
+    /// <summary>The first 8 hex digits of a check value, to name a key in messages and logs.</summary>
+    public static string Name(byte[] checkValue) => Convert.ToHexStringLower(checkValue.AsSpan(0, 4));
 }
 
-internal static class PersonalDataKey
+/// <summary>
+/// The protector as the services hand it out: the key is read on first use, not when a service that may need it is
+/// built, so the start-up key check (the first start-up task) is what meets a missing or wrong key first.
+/// </summary>
+internal sealed class KeyedPersonalDataProtector(PersonalDataKeySource keys) : IPersonalDataProtector
 {
-    /// <summary>
-    /// The key comes from configuration (PersonalData:Key, base64, 32 bytes). Without one, a key is created once in the
-    /// data folder so an embedded install keeps working across restarts; production configures its own.
-    /// </summary>
-    public static byte[] Load(IConfiguration configuration, string dataFolder)
-    {
-        var configured = configuration["PersonalData:Key"];
-        if (!string.IsNullOrWhiteSpace(configured)) return Convert.FromBase64String(configured);
-        Directory.CreateDirectory(dataFolder);
-        var path = Path.Combine(dataFolder, "personal-data.key");
-        if (File.Exists(path)) return Convert.FromBase64String(File.ReadAllText(path).Trim());
-        var key = RandomNumberGenerator.GetBytes(32);
-        File.WriteAllText(path, Convert.ToBase64String(key));
-        return key;
-    }
+    private readonly Lazy<PersonalDataProtector> _protector = new(() => new PersonalDataProtector(keys.Key));
+
+    public byte[] Encrypt(string plaintext) => _protector.Value.Encrypt(plaintext);
+    public string Decrypt(byte[] ciphertext) => _protector.Value.Decrypt(ciphertext);
+    public byte[] LookupHash(string plaintext) => _protector.Value.LookupHash(plaintext);
 }

@@ -116,7 +116,7 @@ internal static class RateLimits
         http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
             .LogWarning("Rate limit reached: {Method} {Path} refused for {Seconds} s", http.Request.Method, http.Request.Path, seconds);
-        if (PlatformModule.IsPageRequest(http)) return;
+        if (Errors.ErrorResponses.WantsHtmlPage(http)) return;
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,

@@ -29,4 +29,4 @@ internal static class Display
 /// What the pager partial needs. The pager's buttons submit the page's filter form (by its id) with pageNumber=N, so the
 /// filters travel with the form — as a GET query for public filters, in a POST body where a filter may name a person.
 /// </summary>
-internal sealed record PagerView(string FormId, int Page, int PageCount, long Total);
+internal sealed record PagerView(string FormId, int Page, int PageCount, long Total, bool Capped = false);

@@ -27,7 +27,9 @@ internal static class PreferenceEndpoints
         }).ExcludeFromDescription();
     }
 
+    // The same test as the redirect's own (a local URL has no control character either: "/\tevil" is not one), so it never throws.
     private static string SafeReturn(string? returnUrl) =>
         !string.IsNullOrEmpty(returnUrl) && returnUrl.StartsWith('/')
-        && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal) ? returnUrl : "/";
+        && !returnUrl.StartsWith("//", StringComparison.Ordinal) && !returnUrl.StartsWith("/\\", StringComparison.Ordinal)
+        && !returnUrl.Any(char.IsControl) ? returnUrl : "/";
 }

@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Regions.Domain;
 
-internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory
+internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory, Linli.Platform.Ui.IRegionNames
 {
     public async Task<RegionInfo?> FindAsync(string code, CancellationToken cancellationToken = default) =>
         (await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken))?.ToInfo();

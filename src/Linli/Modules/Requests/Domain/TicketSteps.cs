@@ -22,6 +22,13 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
         Record(ticket, actor, TicketActionKind.File, TicketState.Received, at, null, unit);
     }
 
+    /// <summary>
+    /// A resident's comment (passed on by an Open311 client) in any state: like filing, it is not a transition of the table,
+    /// only a line of the history.
+    /// </summary>
+    public void Comment(Ticket ticket, Actor actor, DateTime at, string comment) =>
+        Record(ticket, actor, TicketActionKind.Comment, ticket.State, at, comment);
+
     // ---- the centre ---------------------------------------------------------------------------------------------------
 
     /// <summary>Makes <paramref name="unit"/> the lead and starts its sign and finish clocks under the ticket's rule version.</summary>

@@ -203,6 +203,21 @@ internal sealed class TicketWorkflow(
     private void NotifyRepliedReporter(Ticket ticket, string reply) =>
         NotifyReporter(ticket, "诉求已答复，请评价", $"您的诉求 {ticket.Number} 已答复：{reply}。请对办理结果进行评价（满意/基本满意/不满意）。");
 
+    // ---- the resident's side ------------------------------------------------------------------------------------------
+
+    /// <summary>
+    /// A comment the resident adds (passed on by an Open311 client): written in the history, where the handling unit reads
+    /// it, and sent to the unit handling the ticket (the centre while no unit has it). Taken in any state; changes none.
+    /// </summary>
+    public TicketAction Commented(Ticket ticket, Actor actor, string comment)
+    {
+        Steps.Comment(ticket, actor, Now, comment);
+        var unit = ticket.AssignedUnitCode is { } assigned && ticket.State is TicketState.Dispatched or TicketState.InProgress or TicketState.Suspended or TicketState.Replied
+            ? Recipients.Unit(assigned) : Recipients.Centre(ticket);
+        Notify(unit, ticket, "群众补充意见", $"工单 {ticket.Number} 收到群众补充：{(comment.Length <= 200 ? comment : comment[..200] + "…")}");
+        return ticket.Actions[^1];
+    }
+
     // ---- duplicates --------------------------------------------------------------------------------------------------
 
     public void Merge(Ticket ticket, Ticket into, Actor actor)

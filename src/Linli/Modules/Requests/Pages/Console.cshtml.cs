@@ -11,7 +11,7 @@ using Linli.Modules.Requests.Features.Photos;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
-using Linli.Platform.Protection;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 
@@ -27,7 +27,7 @@ namespace Linli.Modules.Requests.Pages;
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope,
-    TicketActionRunner runner, IPersonalDataProtector protector, IDepartmentDirectory departments, CategoryCatalog catalog) : IntakeForm(context, handler, photos, regions, scope, catalog)
+    TicketActionRunner runner, CallerHistoryLookup callers, IDepartmentDirectory departments, CategoryCatalog catalog) : IntakeForm(context, handler, photos, regions, scope, catalog)
 {
     /// <summary>After filing: "dispatch" (to <see cref="DispatchTo"/>), "answer" (直接答复 with <see cref="Answer"/>, closed at once) or "none".</summary>
     [BindProperty] public string? Then { get; set; } = "dispatch";
@@ -44,6 +44,7 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
     public Paged<TicketView>? History { get; private set; }
     public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
     public string? Message { get; private set; }
+    public object[] MessageArguments { get; private set; } = [];
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -56,8 +57,14 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
         Departments = await departments.ListAsync(cancellationToken: ct);
         if (Then == "answer" && string.IsNullOrWhiteSpace(Answer) && Step is not ("suggest" or "place"))
             ModelState.AddModelError(nameof(Answer), "直接答复需要填写答复内容。");
-        var ticket = await TryFileAsync(ct);
-        if (ticket is null) return Page();
+        var filing = await TryFileAsync(ct);
+        if (filing is null) return Page();
+        if (filing.Ticket is not { } ticket)
+        {
+            // Submitted before (a double-click, a resubmit after a lost answer): the first submission's ticket, as it is now.
+            TempData["Done"] = RepeatedNotice;
+            return Redirect(filing.Location);
+        }
         try
         {
             if (Then == "dispatch")
@@ -71,8 +78,10 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
             TempData["Message"] = "诉求已受理，但派单未成功，请在工单页面重新派单。";
         }
         TempData["Done"] = "诉求已受理。";
-        return Redirect($"/requests/tickets/{ticket.Id}");
+        return Redirect(filing.Location);
     }
+
+    protected override string PageAfterFiling(TicketView ticket) => $"/requests/tickets/{ticket.Id}";
 
     public async Task<IActionResult> OnPostLookupAsync(CancellationToken ct)
     {
@@ -80,12 +89,26 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
         Departments = await departments.ListAsync(cancellationToken: ct);
         ModelState.Clear();
         var phone = LookupPhone?.Trim();
-        if (string.IsNullOrEmpty(phone) || phone.Length > RequestLimits.Phone || !phone.Any(char.IsAsciiDigit))
+        if (string.IsNullOrEmpty(phone) || phone.Length > RequestLimits.Phone)
         {
             Message = "请输入来电号码。";
             return Page();
         }
-        History = await CallerHistoryEndpoint.FindAsync(new CallerHistoryRequest(phone, LookupPage, 10), protector, Db, ct);
+        if (!PhoneNumber.TryParse(phone, out _))
+        {
+            Message = "来电号码格式不正确。";
+            return Page();
+        }
+        try
+        {
+            History = await callers.FindAsync(new CallerHistoryRequest(phone, LookupPage, 10), ct);
+        }
+        catch (TooManyRequestsException e)
+        {
+            Message = e.Format;
+            MessageArguments = e.Arguments;
+            return Page();
+        }
         // The form for the new ticket starts with the caller's number.
         ContactPhone ??= phone;
         return Page();

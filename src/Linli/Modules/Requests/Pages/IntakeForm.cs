@@ -1,4 +1,6 @@
 using System.ComponentModel.DataAnnotations;
+using System.Security.Cryptography;
+using System.Text.Json;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
@@ -9,6 +11,8 @@ using Linli.Modules.Requests.Features.Photos;
 using Linli.Modules.Requests.Features.SuggestCategory;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.Idempotency;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -43,7 +47,7 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     [BindProperty, MaxLength(RequestLimits.Address, ErrorMessage = "地址不能超过 200 个字。")]
     public string? Address { get; set; }
 
-    [BindProperty, MaxLength(RequestLimits.Phone, ErrorMessage = "手机号格式不正确。"), RegularExpression(@"^\+?[0-9][0-9 \-]{4,19}$", ErrorMessage = "手机号格式不正确。")]
+    [BindProperty, MaxLength(RequestLimits.Phone, ErrorMessage = "手机号格式不正确。"), PhoneNumber(ErrorMessage = "手机号格式不正确。")]
     public string? ContactPhone { get; set; }
 
     [BindProperty] public bool Anonymous { get; set; }
@@ -52,6 +56,12 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
 
     /// <summary>Which button was pressed: "suggest", "place" or (default) "file".</summary>
     [BindProperty] public string? Step { get; set; }
+
+    /// <summary>
+    /// The form's idempotency key, made when the form is first shown and posted back with it (a hidden field): a
+    /// double-click or a resubmit after a lost answer shows the first submission's ticket instead of filing again.
+    /// </summary>
+    [BindProperty] public string? SubmissionKey { get; set; }
 
     public IReadOnlyList<CategorySuggestion> Suggestions { get; private set; } = [];
     public CategoryTree Tree { get; private set; } = new([]);
@@ -70,6 +80,7 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
 
     protected async Task PrepareAsync(CancellationToken ct)
     {
+        SubmissionKey = IdempotencyKey.Parse(SubmissionKey) ?? NewSubmissionKey();
         Tree = await CategoryPaths.TreeAsync(catalog, ct);
         Suggestions = string.IsNullOrWhiteSpace(Description) ? [] : CategorySuggester.Suggest(Tree, Description, SuggestionCount);
         if (!ShowsPicker) return;
@@ -90,11 +101,24 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         Description!.Trim(), categoryId, Urgency, Channel.Web, CommunityCode, null, Longitude, Latitude, Address, ContactPhone, Anonymous);
 
     /// <summary>
-    /// Files the ticket when the form is complete and the file button was pressed; otherwise (or on a refusal) leaves the
-    /// page to be shown again with the messages. Answers the filed ticket or null.
+    /// Where the file button led: the ticket's number and the page to go to, of the ticket just filed (<see cref="Ticket"/>)
+    /// or — when this form had been submitted already — of the first submission's ticket (<see cref="Repeated"/>).
     /// </summary>
-    protected async Task<TicketView?> TryFileAsync(CancellationToken ct)
+    protected sealed record Filing(string Number, string Location, TicketView? Ticket)
     {
+        public bool Repeated => Ticket is null;
+    }
+
+    /// <summary>The page shown once the ticket is filed (kept under the form's key for a repeat).</summary>
+    protected abstract string PageAfterFiling(TicketView ticket);
+
+    /// <summary>
+    /// Files the ticket when the form is complete and the file button was pressed; otherwise (or on a refusal) leaves the
+    /// page to be shown again with the messages, and answers null.
+    /// </summary>
+    protected async Task<Filing?> TryFileAsync(CancellationToken ct)
+    {
+        var key = IdempotencyKey.Parse(SubmissionKey);
         await PrepareAsync(ct);
         if (Step is "suggest" or "place")
         {
@@ -118,9 +142,15 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         {
             var request = BuildRequest(categoryId!.Value);
             FileTicketHandler.Validate(request);
-            var filed = await handler.HandleAsync(request, Actor, ct);
-            await photos.SaveAsync(filed.Ticket.Id, checkedPhotos, ct);
-            return filed.Ticket;
+            var idempotent = key is null ? null : new IdempotentIntake(
+                new IdempotencyKey(IdempotentIntake.CallerOf(Actor), key, IdempotencyKey.Fingerprint(
+                    [Request.Path, JsonSerializer.Serialize(request), .. checkedPhotos.Select(p => Convert.ToHexString(SHA256.HashData(p.Content)))])),
+                filed => new IdempotentAnswer(StatusCodes.Status302Found, "text/plain; charset=utf-8", filed.Ticket.Number, PageAfterFiling(filed.Ticket)));
+            var outcome = await handler.HandleAsync(request, Actor, idempotent, ct);
+            if (outcome.Earlier is { Body: { } number, Location: { } location }) return new Filing(number, location, null);
+            var ticket = outcome.Filed!.Ticket;
+            await photos.SaveAsync(ticket.Id, checkedPhotos, ct);
+            return new Filing(ticket.Number, PageAfterFiling(ticket), ticket);
         }
         catch (ValidationFailedException invalid)
         {
@@ -130,8 +160,19 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         {
             ModelState.AddModelError("", "您不能在辖区以外上报。");
         }
+        catch (IdempotencyKeyReusedException reused)
+        {
+            // The same form, already filed, came back changed: say so, and let a second submit file it as a new request.
+            ModelState.AddModelError("", $"这张表单已提交过（诉求编号 {reused.Earlier.Body}），这次的内容与上次不同。如确需另行反映，请核对内容后再次提交。");
+            SubmissionKey = NewSubmissionKey();
+        }
         return null;
     }
+
+    private static string NewSubmissionKey() => Guid.NewGuid().ToString("N");
+
+    /// <summary>What a page says when the form had been submitted already and the first submission's ticket is shown.</summary>
+    public const string RepeatedNotice = "这张表单已经提交过，未重复受理；以下是第一次提交受理的诉求。";
 
     /// <summary>The form's words for a field the intake handler refused.</summary>
     public static string FieldMessage(string field) => field switch

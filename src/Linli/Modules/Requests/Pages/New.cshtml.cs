@@ -2,6 +2,7 @@ using Linli.Modules.Requests.Domain;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Modules.Requests.Features.Photos;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -21,9 +22,12 @@ internal sealed class NewModel(RequestsDbContext db, FileTicketHandler handler, 
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
-        var ticket = await TryFileAsync(ct);
-        if (ticket is null) return Page();
-        TempData["Filed"] = ticket.Number;
-        return Redirect($"/requests/track/{ticket.Number}");
+        var filing = await TryFileAsync(ct);
+        if (filing is null) return Page();
+        TempData["Filed"] = filing.Number;
+        if (filing.Repeated) TempData["Done"] = RepeatedNotice;
+        return Redirect(filing.Location);
     }
+
+    protected override string PageAfterFiling(TicketView ticket) => $"/requests/track/{ticket.Number}";
 }

@@ -3,6 +3,7 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Modules.Requests.Features.Photos;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -51,12 +52,14 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
             await PrepareAsync(ct);
             return Page();
         }
-        var ticket = await TryFileAsync(ct);
-        if (ticket is null) return Page();
+        var filing = await TryFileAsync(ct);
+        if (filing is null) return Page();
         // A grid worker's scope is the grid, and tickets are read by community: the confirmation stays on this page.
-        TempData["Filed"] = ticket.Number;
-        return Redirect("/requests/patrol");
+        TempData["Filed"] = filing.Number;
+        return Redirect(filing.Location);
     }
+
+    protected override string PageAfterFiling(TicketView ticket) => "/requests/patrol";
 
     protected override FileTicketRequest BuildRequest(int categoryId) => base.BuildRequest(categoryId) with
     {

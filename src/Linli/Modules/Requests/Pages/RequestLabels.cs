@@ -40,7 +40,7 @@ internal static class RequestLabels
         [nameof(TicketActionKind.Resume)] = "解挂", [nameof(TicketActionKind.Whistle)] = "吹哨", [nameof(TicketActionKind.ReportIn)] = "报到",
         [nameof(TicketActionKind.Reply)] = "答复", [nameof(TicketActionKind.Evaluate)] = "评价", [nameof(TicketActionKind.Reopen)] = "重办（督办）",
         [nameof(TicketActionKind.Close)] = "办结", [nameof(TicketActionKind.AnswerDirectly)] = "直接答复", [nameof(TicketActionKind.Merge)] = "并单",
-        [nameof(TicketActionKind.Overdue)] = "超期",
+        [nameof(TicketActionKind.Overdue)] = "超期", [nameof(TicketActionKind.Comment)] = "群众补充",
     };
 
     public static readonly IReadOnlyDictionary<string, string> UnitRoles = new Dictionary<string, string>

@@ -5,6 +5,7 @@ using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Modules.Requests.Features.Photos;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
@@ -25,7 +26,7 @@ namespace Linli.Modules.Requests.Pages;
 /// </summary>
 [Authorize(Policy = Permissions.HandleRequests)]
 internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, TicketPhotos photos, IAreaScope scope, CategoryCatalog catalog,
-    IOptions<RequestsOptions> options, TimeProvider clock) : PageModel
+    IOptions<RequestsOptions> options, TimeProvider clock, IAuditLog audit) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
     public string CategoryPath { get; private set; } = "";
@@ -76,7 +77,9 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     {
         Done = TempData["Done"] as string;
         Message = TempData["Message"] as string;
-        return await LoadAsync(id, ct) ? Page() : NotFound();
+        if (await LoadAsync(id, ct)) return Page();
+        await GetTicketEndpoint.RecordIfOutOfScopeAsync(audit, db, t => t.Id == id, ct);
+        return NotFound();
     }
 
     /// <summary>A photo of the ticket, only after the ticket was found in the caller's scope.</summary>
@@ -218,7 +221,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     internal void Show(Ticket ticket, Actor me)
     {
         _ticket = ticket;
-        Ticket = TicketView.Of(ticket, ticket.Actions);
         Me = me;
+        Ticket = TicketView.Of(ticket, TicketViewRule.AudienceOf(me), ticket.Actions);
     }
 }

@@ -3,6 +3,7 @@ using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
@@ -18,7 +19,7 @@ namespace Linli.Modules.Requests.Pages;
 /// scope filter shows a resident only their own tickets; anything else is a 404.
 /// </summary>
 [Authorize(Roles = Roles.Resident)]
-internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog) : PageModel
+internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog, IAuditLog audit) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
     public string CategoryPath { get; private set; } = "";
@@ -35,7 +36,9 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
     {
         Filed = TempData["Filed"] as string;
         Done = TempData["Done"] as string;
-        return await LoadAsync(number, ct) ? Page() : NotFound();
+        if (await LoadAsync(number, ct)) return Page();
+        if (number.Length <= 20) await GetTicketEndpoint.RecordIfOutOfScopeAsync(audit, db, t => t.Number == number, ct);
+        return NotFound();
     }
 
     public async Task<IActionResult> OnPostEvaluateAsync(string number, CancellationToken ct)
@@ -67,7 +70,7 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
         var ticket = await db.Tickets.AsNoTracking().Include(t => t.Units).Include(t => t.Actions).AsSplitQuery()
             .FirstOrDefaultAsync(t => t.Number == number, ct);
         if (ticket is null) return false;
-        Ticket = TicketView.Of(ticket, ticket.Actions);
+        Ticket = TicketView.Of(ticket, TicketViewRule.AudienceOf(User), ticket.Actions);
         CategoryPath = (await CategoryPaths.TreeAsync(catalog, ct)).PathOf(ticket.CategoryId);
         UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode), ct);
         return true;

@@ -1,4 +1,5 @@
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Open311;
 using Linli.Platform.Protection;
 using Linli.Platform.Startup;
@@ -10,7 +11,7 @@ namespace Linli.Modules.Requests.Seeding;
 /// Open311 reference data: while no service has attributes, two shipped services get example definitions that use all six
 /// datatypes (winter heating, noise); with demo data on, the demo client and its documented key (README.md).
 /// </summary>
-internal sealed class EnsureOpen311Examples(RequestsDbContext db, IPersonalDataProtector protector, IConfiguration configuration, TimeProvider clock)
+internal sealed class EnsureOpen311Examples(RequestsDbContext db, IConfiguration configuration, TimeProvider clock)
     : IStartupTask
 {
     public const string DemoKey = "linli-demo-open311-key";
@@ -48,7 +49,7 @@ internal sealed class EnsureOpen311Examples(RequestsDbContext db, IPersonalDataP
 
         if (configuration.GetValue<bool>("Demo:Enabled"))
         {
-            var hash = Open311Keys.Hash(protector, DemoKey);
+            var hash = Open311Keys.Hash(DemoKey);
             if (!await db.Open311Clients.AnyAsync(c => c.KeyHash == hash, cancellationToken))
             {
                 db.Open311Clients.Add(new Open311Client

@@ -5,6 +5,7 @@ using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Persistence;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
 using Microsoft.EntityFrameworkCore;
@@ -223,6 +224,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             }
             var anonymous = channel != Channel.GridPatrol && random.NextDouble() < 0.05;
             string? phone = channel == Channel.GridPatrol || anonymous || random.NextDouble() < 0.08 ? null : $"140{random.Next(0, 100_000_000):D8}";
+            PhoneNumber? reporter = phone is not null && PhoneNumber.TryParse(phone, out var parsedPhone) ? parsedPhone : null;
 
             ledger.Clear();
             var ticket = _ticket = new Ticket
@@ -230,8 +232,8 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
                 Id = ids.Ticket++, Number = number, Channel = channel, CategoryId = leaf.Id, RoutingRuleId = rule.Id, Urgency = urgency,
                 Description = $"{leaf.Name}：{place.Name}附近居民反映相关问题，请核实处理。（合成数据）", Address = $"{place.Name}附近",
                 CommunityCode = place.Community, GridCode = grid, Longitude = lon, Latitude = lat, IsAnonymous = anonymous,
-                PhoneCipher = phone is null ? null : seeder.Protector.Encrypt(phone), PhoneMasked = phone is null ? null : Masking.Phone(phone),
-                PhoneHash = phone is null ? null : seeder.Protector.LookupHash(phone),
+                PhoneCipher = reporter is { } sealedPhone ? seeder.Protector.Encrypt(sealedPhone.E164) : null, PhoneMasked = reporter?.Masked,
+                PhoneHash = reporter is { } hashedPhone ? seeder.Protector.Hash(hashedPhone) : null,
             };
             steps.File(ticket, cast.Reporter(channel, place.Community), created, channel == Channel.GridPatrol ? place.Community : "centre");
             ticket.CreatedBy = SeedUser;

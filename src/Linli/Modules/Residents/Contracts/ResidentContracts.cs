@@ -29,16 +29,23 @@ public enum PopulationTagKind
     Veteran,
 }
 
-/// <summary>What another module may know of a resident: numbers masked, never in full.</summary>
+/// <summary>
+/// What another module may know of a resident: numbers masked, never in full, and the birth year, never the birth date
+/// (with the date beside the mask the ID number could be worked out).
+/// </summary>
 public sealed record ResidentCard(
     long Id, long HouseholdId, string CommunityCode, string? GridCode, string Name, string IdNumberMasked,
-    Gender Gender, DateOnly BirthDate, IReadOnlyList<PopulationTagKind> ActiveTags);
+    Gender Gender, int BirthYear, IReadOnlyList<PopulationTagKind> ActiveTags);
 
 /// <summary>Reads the resident pool within the caller's area scope; outside it a resident does not exist.</summary>
 public interface IResidentDirectory
 {
     Task<ResidentCard?> FindAsync(long residentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Exact match on the ID number through its keyed hash (the number is never stored in clear).</summary>
+    /// <summary>
+    /// Exact match on the ID number through its keyed hash (the number is never stored in clear). A search by number
+    /// like the resident search's: the caller needs the reveal permission, it counts against the caller's hourly budget
+    /// and is written to the audit log.
+    /// </summary>
     Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default);
 }

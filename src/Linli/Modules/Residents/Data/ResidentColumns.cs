@@ -17,7 +17,7 @@ internal static class ResidentColumns
         nameof(Resident.Id), nameof(Resident.HouseholdId), nameof(Resident.CommunityCode), nameof(Resident.GridCode),
         nameof(Resident.Name), nameof(Resident.IdNumberCipher), nameof(Resident.IdNumberHash), nameof(Resident.IdNumberMasked),
         nameof(Resident.PhoneCipher), nameof(Resident.PhoneHash), nameof(Resident.PhoneMasked), nameof(Resident.Gender),
-        nameof(Resident.BirthDate), nameof(Resident.RelationToHead), nameof(Resident.RegisteredAddress),
+        nameof(Resident.BirthYear), nameof(Resident.RelationToHead), nameof(Resident.RegisteredAddress),
         nameof(Resident.ActualAddress), nameof(Resident.IsSynthetic),
     ];
 

@@ -19,6 +19,7 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
     public DbSet<Resident> Residents => Set<Resident>();
     public DbSet<PopulationTag> Tags => Set<PopulationTag>();
     public DbSet<UnitCount> UnitCounts => Set<UnitCount>();
+    public DbSet<PendingVerification> PendingVerifications => Set<PendingVerification>();
 
     /// <summary>Region-code prefix the caller may read, from <see cref="IAreaScope"/>; read by the query filters on every query.</summary>
     private string? ScopeCommunity => scope.CommunityPrefix;
@@ -62,8 +63,9 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.HasIndex(x => x.CommunityCode);
             e.HasIndex(x => x.GridCode);
             // Names are searched by prefix (LIKE '王%'); on PostgreSQL a pattern operator class lets the b-tree serve that in any locale.
-            var byName = e.HasIndex(x => x.Name);
-            if (Database.IsNpgsql()) byName.HasOperators("text_pattern_ops");
+            // The community code beside it lets a scoped count of a name prefix read the index alone.
+            var byName = e.HasIndex(x => new { x.Name, x.CommunityCode });
+            if (Database.IsNpgsql()) byName.HasOperators("text_pattern_ops", "text_pattern_ops");
             e.HasIndex(x => x.HouseholdId);
             e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity) && (ScopeGrid == null || x.GridCode == ScopeGrid));
         });
@@ -72,8 +74,27 @@ internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> op
             e.ToTable("population_tags");
             e.Property(x => x.CommunityCode).HasMaxLength(12);
             e.HasIndex(x => new { x.Tag, x.ResidentId });
+            // Residents with a tag in an area: a range of this index (the search's count, see ResidentSearch).
+            e.HasIndex(x => new { x.Tag, x.CommunityCode, x.ResidentId });
             e.HasIndex(x => x.ResidentId);
             // Tags carry no grid; they are only ever read through their (grid-filtered) resident.
+            e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity));
+        });
+        modelBuilder.Entity<PendingVerification>(e =>
+        {
+            e.ToTable("pending_verifications");
+            e.Property(x => x.CommunityCode).HasMaxLength(12);
+            e.Property(x => x.ExistingCommunityCode).HasMaxLength(12);
+            e.Property(x => x.Name).HasMaxLength(50);
+            e.Property(x => x.IdNumberCipher).HasMaxLength(64);
+            e.Property(x => x.IdNumberHash).HasMaxLength(32);
+            e.Property(x => x.IdNumberMasked).HasMaxLength(18);
+            e.Property(x => x.Source).HasMaxLength(10);
+            e.Property(x => x.RequestedBy).HasMaxLength(256);
+            e.Property(x => x.ResolvedBy).HasMaxLength(256);
+            e.Property(x => x.Resolution).HasMaxLength(500);
+            e.HasIndex(x => new { x.CommunityCode, x.Id });
+            e.HasIndex(x => new { x.IdNumberHash, x.CommunityCode });
             e.HasQueryFilter(x => ScopeCommunity != null && x.CommunityCode.StartsWith(ScopeCommunity));
         });
         modelBuilder.Entity<UnitCount>(e =>

@@ -27,7 +27,11 @@ internal sealed class Household
         + (string.IsNullOrEmpty(room) ? "" : $"{room}室");
 }
 
-/// <summary>A resident (居民). ID and phone numbers are stored encrypted, with a keyed hash for exact lookup and a masked copy for display.</summary>
+/// <summary>
+/// A resident (居民). ID and phone numbers are stored encrypted, with a keyed hash for exact lookup and a masked copy
+/// for display. Nothing stored in clear lets the ID number be worked out: of the birth date only the year is kept (the
+/// full date is in the encrypted ID number and shown with it on reveal), and no tag date is derived from the birthday.
+/// </summary>
 internal sealed class Resident
 {
     public long Id { get; set; }
@@ -43,7 +47,8 @@ internal sealed class Resident
     public byte[]? PhoneHash { get; set; }
     public string? PhoneMasked { get; set; }
     public Gender Gender { get; set; }
-    public DateOnly BirthDate { get; set; }
+    /// <summary>The year of birth: enough for ages, the 60+/80+ tags and statistics, and it leaves the birth day unknown.</summary>
+    public int BirthYear { get; set; }
     public RelationToHead RelationToHead { get; set; }
     /// <summary>户籍地址: where the resident is registered (hukou).</summary>
     public string? RegisteredAddress { get; set; }

@@ -62,19 +62,3 @@ internal static class IdNumber
         return null;
     }
 }
-
-/// <summary>Mainland phone numbers: 11-digit mobiles (1[3-9]…) or landlines with their area code (0…).</summary>
-internal static class PhoneNumber
-{
-    public static string Normalize(string value) => new(value.Where(c => !char.IsWhiteSpace(c) && c is not '-' and not '(' and not ')').ToArray());
-
-    public static string? Problem(string? value)
-    {
-        if (string.IsNullOrWhiteSpace(value)) return null;
-        var phone = Normalize(value);
-        if (!phone.All(char.IsAsciiDigit)) return "电话号码只能包含数字。";
-        if (phone.Length == 11 && phone[0] == '1' && phone[1] is >= '3' and <= '9') return null;
-        if (phone[0] == '0' && phone.Length is >= 10 and <= 12) return null;
-        return "电话号码应为 11 位手机号或带区号的固定电话。";
-    }
-}

@@ -18,26 +18,45 @@ internal static class TagRules
         if (tag.EndDate is { } end && end < (tag.StartDate ?? today)) return "标签的结束日期早于开始日期。";
         if (tag.StartDate is { } start && start < birthDate) return "标签的开始日期早于出生日期。";
         var age = AgeTags.AgeOn(birthDate, today);
-        if (tag.Tag == PopulationTagKind.Elderly60 && age < 60) return "60岁以上标签与出生日期不符。";
-        if (tag.Tag == PopulationTagKind.Elderly80 && age < 80) return "80岁以上标签与出生日期不符。";
+        var ageThisYear = AgeTags.AgeThisYear(birthDate.Year, today);
+        if (tag.Tag == PopulationTagKind.Elderly60 && ageThisYear < 60) return "60岁以上标签与出生日期不符。";
+        if (tag.Tag == PopulationTagKind.Elderly80 && ageThisYear < 80) return "80岁以上标签与出生日期不符。";
         if (tag.Tag is PopulationTagKind.LeftBehindChild or PopulationTagKind.Orphan && age >= 18 && tag.EndDate is null)
             return $"{Labels.Of(tag.Tag)}标签只适用于未满 18 岁的居民。";
         return null;
     }
 
-    /// <summary>The tags to store: those given (already checked) plus the age tags that follow from the birth date.</summary>
+    /// <summary>The tags to store: those given (already checked) plus the age tags that follow from the birth year.</summary>
     public static List<PopulationTag> Build(IEnumerable<TagInput> given, DateOnly birthDate, DateOnly today, string communityCode)
     {
-        var tags = AgeTags.For(birthDate, today)
+        var tags = AgeTags.For(birthDate.Year, today)
             .Select(a => new PopulationTag { CommunityCode = communityCode, Tag = a.Tag, StartDate = a.Start })
             .ToList();
         foreach (var t in given)
         {
             if (t.Tag is PopulationTagKind.Elderly60 or PopulationTagKind.Elderly80) continue; // derived above
-            tags.Add(new PopulationTag { CommunityCode = communityCode, Tag = t.Tag, Grade = t.Grade, StartDate = t.StartDate ?? today, EndDate = t.EndDate });
+            tags.Add(new PopulationTag
+            {
+                CommunityCode = communityCode, Tag = t.Tag, Grade = t.Grade,
+                StartDate = ConcealStart(t.StartDate ?? today, birthDate), EndDate = t.EndDate is { } end ? ConcealEnd(end, birthDate) : null,
+            });
         }
         return tags;
     }
+
+    /// <summary>
+    /// A tag's start as stored and shown. A start in the birth year (a disability from birth) or on a birthday (a
+    /// discharge on the 22nd birthday) would tell the birth day to anyone who reads the tag, so such a start is kept to
+    /// its year: 1 January. Every other date stays as given.
+    /// </summary>
+    public static DateOnly ConcealStart(DateOnly start, DateOnly birthDate) =>
+        start.Year == birthDate.Year || IsBirthday(start, birthDate) ? new DateOnly(start.Year, 1, 1) : start;
+
+    /// <summary>A tag's end as stored and shown: an end on a birthday (a child's tag ending at 18) is kept to its year, 31 December.</summary>
+    public static DateOnly ConcealEnd(DateOnly end, DateOnly birthDate) =>
+        end.Year == birthDate.Year || IsBirthday(end, birthDate) ? new DateOnly(end.Year, 12, 31) : end;
+
+    private static bool IsBirthday(DateOnly day, DateOnly birthDate) => day.Year > birthDate.Year && birthDate.AddYears(day.Year - birthDate.Year) == day;
 
     /// <summary>
     /// Parses an import cell: tags separated by ";" (or "；", "|"), each "标签[:等级][@开始日期][~结束日期]",

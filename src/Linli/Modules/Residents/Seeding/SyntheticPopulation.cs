@@ -2,6 +2,7 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
 
@@ -162,25 +163,27 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
                 var p = people[i]; // settled: the ID number may have moved the birth date by a day
                 var residentId = _nextResident++;
                 var idNumber = protector.SealIdNumber(idText);
-                var phone = NextPhone(random, p.Age) is { } number ? protector.SealPhone(number) : null;
+                var phone = NextPhone(random, p.Age) is { } number ? protector.SealPhone(PhoneNumber.TryParse(number, out var parsed) ? parsed
+                    : throw new InvalidOperationException("A synthetic phone number must be one.")) : (SealedNumber?)null;
                 var name = p.Surname + Given(random, p.Gender) + NameMarker;
                 var registered = random.NextDouble() < 0.12 ? $"样例省样例市样例区样例街{random.Next(1, 300)}号" : fullAddress;
                 batch.Residents.Add([
                     residentId, householdId, community.Code, grid?.Code, name, idNumber.Cipher, idNumber.Hash, idNumber.Masked,
-                    phone?.Cipher, phone?.Hash, phone?.Masked, (int)p.Gender, p.Birth, (int)p.Relation, registered, fullAddress, true,
+                    phone?.Cipher, phone?.Hash, phone?.Masked, (int)p.Gender, p.Birth.Year, (int)p.Relation, registered, fullAddress, true,
                 ]);
                 Residents++;
 
+                // Dates are stored as the product stores them: nothing derived from the birthday (TagRules.ConcealStart).
                 void Tag(PopulationTagKind tag, DateOnly start, DateOnly? end = null, int? grade = null)
                 {
                     if (start < p.Birth) start = p.Birth;
-                    batch.Tags.Add([_nextTag++, residentId, community.Code, (int)tag, grade, start, end]);
+                    batch.Tags.Add([_nextTag++, residentId, community.Code, (int)tag, grade, TagRules.ConcealStart(start, p.Birth),
+                        end is { } e ? TagRules.ConcealEnd(e, p.Birth) : null]);
                     Tags++;
                 }
-                if (p.Age >= 60) Tag(PopulationTagKind.Elderly60, p.Birth.AddYears(60));
-                if (p.Age >= 80) Tag(PopulationTagKind.Elderly80, p.Birth.AddYears(80));
-                if (p.Age >= 60 && sizes[h] == 1)
-                    Tag(PopulationTagKind.LivingAlone, Max(p.Birth.AddYears(60), AsOf.AddDays(-random.Next(30, 10 * 365))));
+                foreach (var (ageTag, ageStart) in AgeTags.For(p.Birth.Year, AsOf)) Tag(ageTag, ageStart);
+                if (AgeTags.AgeThisYear(p.Birth.Year, AsOf) >= 60 && sizes[h] == 1)
+                    Tag(PopulationTagKind.LivingAlone, Max(new DateOnly(p.Birth.Year + 60, 1, 1), AsOf.AddDays(-random.Next(30, 10 * 365))));
                 if (random.NextDouble() < DisabledRate)
                     Tag(PopulationTagKind.Disabled, p.Birth.AddDays(random.Next(0, Math.Max(1, AsOf.DayNumber - p.Birth.DayNumber))), grade: 1 + Pick(random, DisabilityGrades));
                 if (dibao) Tag(PopulationTagKind.Dibao, dibaoStart);
@@ -193,7 +196,7 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
                 }
                 else if (random.NextDouble() < (p.Gender == Gender.Male ? MaleVeteranRate : FemaleVeteranRate))
                 {
-                    Tag(PopulationTagKind.Veteran, Min(p.Birth.AddYears(22 + random.Next(0, 10)), AsOf.AddDays(-1)));
+                    Tag(PopulationTagKind.Veteran, Min(new DateOnly(p.Birth.Year + 22 + random.Next(0, 10), 1, 1).AddDays(random.Next(365)), AsOf.AddDays(-1)));
                 }
             }
         }
@@ -232,8 +235,10 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
     }
 
     /// <summary>
-    /// A unique, valid ID number: the district's area code, the birth date, a sequence (odd for men, even for women) counted
-    /// per district and day, and the GB 11643 check character. A full day (500 of one sex) moves on to the day before.
+    /// A unique, valid ID number: the district's area code, the birth date, a sequence (odd for men, even for women) and
+    /// the GB 11643 check character. The sequences of one district, day and sex are its 500 values in an order of their
+    /// own (a step and a start drawn from the key), so they spread over the whole range as the structure allows and a
+    /// low sequence says nothing. A full day (500 of one sex) moves on to the day before.
     /// </summary>
     private string NextIdNumber(int district, ref Person p)
     {
@@ -241,15 +246,29 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
         {
             var key = ((long)district * 1_000_000 + p.Birth.DayNumber) * 2 + (p.Gender == Gender.Male ? 1 : 0);
             var n = _idSequences.GetValueOrDefault(key);
-            var sequence = p.Gender == Gender.Male ? 2 * n + 1 : 2 * n + 2;
-            if (sequence <= 999)
+            if (n < 500)
             {
+                var mix = Mix(key);
+                var step = SequenceSteps[(int)(mix % (ulong)SequenceSteps.Length)];
+                var slot = (int)((n * step + (long)(mix >> 32) % 500) % 500);
+                var sequence = p.Gender == Gender.Male ? 2 * slot + 1 : 2 * slot;
                 _idSequences[key] = n + 1;
                 return IdNumber.Compose(district.ToString("D6", System.Globalization.CultureInfo.InvariantCulture), p.Birth, sequence);
             }
             p.Birth = p.Birth.AddDays(-1);
             p.Age = AgeTags.AgeOn(p.Birth, AsOf);
         }
+    }
+
+    // Steps coprime with 500, so that n * step + start (mod 500) visits every slot once.
+    private static readonly int[] SequenceSteps = [3, 7, 11, 13, 17, 19, 23, 29, 31, 37, 41, 43, 47, 53, 59, 61, 67, 71, 73, 79, 83, 89, 97, 101];
+
+    private static ulong Mix(long key)
+    {
+        var z = (ulong)key + 0x9E3779B97F4A7C15UL;
+        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9UL;
+        z = (z ^ (z >> 27)) * 0x94D049BB133111EBUL;
+        return z ^ (z >> 31);
     }
 
     /// <summary>Most adults and some teenagers have a mobile; numbers are unique (a bijection of a counter) in the 140 block.</summary>

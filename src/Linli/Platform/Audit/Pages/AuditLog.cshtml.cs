@@ -1,47 +1,77 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
-using Linli.Platform.Paging;
 using Linli.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Linli.Platform.Audit.Pages;
 
 /// <summary>
 /// The audit log for people who may read it, limited like GET /api/audit to entries whose region lies in the caller's
-/// area. The filters go in a POST body: a user name and a subject id can point at a person, and do not belong in a URL.
+/// area, with labels instead of codes. The filters go in a POST body: a user name can point at a person, and does not
+/// belong in a URL. The same filters export the log (itself an audited act).
 /// </summary>
 [Authorize(Policy = Permissions.ReadAudit)]
-internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPresenter presenter, IAuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 50;
 
-    [BindProperty, StringLength(256, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "用户名")] public string? UserName { get; set; }
-    [BindProperty, StringLength(64, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "对象编号")] public string? SubjectId { get; set; }
-    [BindProperty] public DateOnly? From { get; set; }
-    [BindProperty] public DateOnly? To { get; set; }
+    [BindProperty, StringLength(AuditLimits.UserName, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "用户名")] public string? UserName { get; set; }
+    [BindProperty, StringLength(AuditLimits.Code, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "操作")] public string? ActionCode { get; set; }
+    [BindProperty, StringLength(AuditLimits.Code, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "对象类型")] public string? SubjectType { get; set; }
+    [BindProperty, StringLength(AuditLimits.Code, ErrorMessage = "{0}不能超过{1}个字符。"), Display(Name = "对象编号")] public string? SubjectId { get; set; }
+    [BindProperty, RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。"), Display(Name = "行政区划代码")] public string? Region { get; set; }
+    [BindProperty, Validation.PlausibleDate] public DateOnly? From { get; set; }
+    [BindProperty, Validation.PlausibleDate] public DateOnly? To { get; set; }
     [BindProperty] public int? PageNumber { get; set; }
 
-    public Paged<AuditEntry> Result { get; private set; } = new([], 1, PageSize, 0);
+    public AuditPage<AuditEntry> Result { get; private set; } = new([], 1, PageSize, 0, false);
+    public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
+    public AuditPresenter Labels => presenter;
 
     public Task OnGetAsync(CancellationToken ct) => LoadAsync(ct);
 
-    public Task OnPostAsync(CancellationToken ct)
+    public Task OnPostAsync(CancellationToken ct) => Valid() ? LoadAsync(ct) : Task.CompletedTask;
+
+    public async Task<IActionResult> OnPostExportAsync(string? format, CancellationToken ct)
+    {
+        if (!Valid() || format is not ("xlsx" or "csv"))
+        {
+            if (format is not ("xlsx" or "csv")) ModelState.AddModelError("", text["导出格式只能是 Excel 或 CSV。"]);
+            return Page();
+        }
+        var filter = Filter();
+        var file = await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, format, scope, presenter, audit, ct);
+        return new ResultAction(file);
+    }
+
+    private bool Valid()
     {
         if (From is { } from && To is { } to && to < from)
             ModelState.AddModelError(nameof(To), text["结束日期不能早于开始日期。"]);
-        return ModelState.IsValid ? LoadAsync(ct) : Task.CompletedTask;
+        return ModelState.IsValid;
     }
+
+    // Dates are China Standard Time calendar days, both ends included.
+    private AuditFilter Filter() => new()
+    {
+        UserName = UserName, Action = ActionCode, SubjectType = SubjectType, SubjectId = SubjectId, Region = Region,
+        FromUtc = From is { } fromDay ? Display.ChinaDayStartUtc(fromDay) : null,
+        ToUtc = To is { } toDay ? Display.ChinaDayStartUtc(toDay.AddDays(1)) : null,
+    };
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        // Dates are China Standard Time calendar days, both ends included.
-        var query = AuditQuery.Filter(db, scope, UserName, null, SubjectId,
-            From is { } fromDay ? Display.ChinaDayStartUtc(fromDay) : null, To is { } toDay ? Display.ChinaDayStartUtc(toDay.AddDays(1)) : null);
-        Result = await query.ToPagedAsync(PageNumber, PageSize, ct);
+        Result = await AuditQuery.PageAsync(db, scope, Filter(), PageNumber, PageSize, ct);
+        RegionNames = await presenter.RegionNamesAsync(Result.Items, ct);
+    }
+
+    /// <summary>A minimal-API result (the export file) answered from a page handler.</summary>
+    private sealed class ResultAction(IResult result) : IActionResult
+    {
+        public Task ExecuteResultAsync(ActionContext context) => result.ExecuteAsync(context.HttpContext);
     }
 }

@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.ListCategories;
+using Linli.Platform.Audit;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -13,16 +14,18 @@ internal sealed record AddCategoryRequest([property: Required, MaxLength(100)] s
 internal static class AddCategoryEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/", async Task<Created<CategoryItem>> (AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
+        api.MapPost("/", async Task<Created<CategoryItem>> (AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, IAuditLog audit,
+                CategoryCatalog catalog, CancellationToken ct) =>
             {
-                var item = await HandleAsync(request, db, clock, ct);
+                var item = await HandleAsync(request, db, clock, audit, catalog, ct);
                 return TypedResults.Created($"/api/requests/categories/{item.Id}", item);
             })
             .WithName("AddRequestCategory")
             .WithSummary("Adds a category at the top or under a first- or second-level one (administrators).");
 
-    /// <summary>The use case, shared by the API and the administrator's category page.</summary>
-    public static async Task<CategoryItem> HandleAsync(AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, CancellationToken ct)
+    /// <summary>The use case, shared by the API and the administrator's category page; the category, its default rule and the audit entry commit together.</summary>
+    public static async Task<CategoryItem> HandleAsync(AddCategoryRequest request, RequestsDbContext db, TimeProvider clock, IAuditLog audit,
+        CategoryCatalog catalog, CancellationToken ct)
     {
         var name = request.Name.Trim();
         if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
@@ -38,6 +41,7 @@ internal static class AddCategoryEndpoint
             throw new ConflictException($"A category named '{name}' already exists there.");
 
         var category = new Category { Name = name, ParentId = parent?.Id, Level = (parent?.Level ?? 0) + 1 };
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         db.Categories.Add(category);
         await db.SaveChangesAsync(ct);
         // A new leaf is routed to the community where it happens until an administrator says otherwise.
@@ -46,6 +50,10 @@ internal static class AddCategoryEndpoint
             db.RoutingRules.Add(DefaultRouting.For(category.Id, null, clock.GetUtcNow().UtcDateTime));
             await db.SaveChangesAsync(ct);
         }
-        return category.ToItem(new CategoryTree(tree.All.Append(category)));
+        var item = category.ToItem(new CategoryTree(tree.All.Append(category)));
+        await audit.RecordAsync(CategoryAudit.Changed(category.Id, item.Path, "added"), db, ct);
+        await transaction.CommitAsync(ct);
+        catalog.Invalidate();
+        return item;
     }
 }

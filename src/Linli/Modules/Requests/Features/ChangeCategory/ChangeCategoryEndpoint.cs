@@ -2,6 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.ListCategories;
+using Linli.Platform.Audit;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,17 +15,20 @@ internal sealed record ChangeCategoryRequest([property: MaxLength(100)] string? 
 internal static class ChangeCategoryEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPatch("/{id:int}", async Task<Ok<CategoryItem>> (int id, ChangeCategoryRequest request, RequestsDbContext db, CancellationToken ct) =>
-                TypedResults.Ok(await HandleAsync(id, request, db, ct)))
+        api.MapPatch("/{id:int}", async Task<Ok<CategoryItem>> (int id, ChangeCategoryRequest request, RequestsDbContext db, IAuditLog audit,
+                CategoryCatalog catalog, CancellationToken ct) =>
+                TypedResults.Ok(await HandleAsync(id, request, db, audit, catalog, ct)))
             .WithName("ChangeRequestCategory")
             .WithSummary("Renames, moves (under another parent of the same level) or retires/restores a category (administrators). Tickets keep their category.");
 
-    /// <summary>The use case, shared by the API and the administrator's category page.</summary>
-    public static async Task<CategoryItem> HandleAsync(int id, ChangeCategoryRequest request, RequestsDbContext db, CancellationToken ct)
+    /// <summary>The use case, shared by the API and the administrator's category page; each change is audited in the same transaction.</summary>
+    public static async Task<CategoryItem> HandleAsync(int id, ChangeCategoryRequest request, RequestsDbContext db, IAuditLog audit, CategoryCatalog catalog,
+        CancellationToken ct)
     {
         var all = await db.Categories.ToListAsync(ct);
         var tree = new CategoryTree(all);
         var category = tree.Find(id) ?? throw new NotFoundException($"Category {id} does not exist.");
+        var (oldPath, oldName, oldParent, oldRetired) = (tree.PathOf(category), category.Name, category.ParentId, category.IsRetired);
         if (request.Name is { } rawName)
         {
             var name = rawName.Trim();
@@ -42,7 +46,16 @@ internal static class ChangeCategoryEndpoint
         if (request.Retired is { } retired) category.IsRetired = retired;
         if (tree.All.Any(c => c.Id != category.Id && c.ParentId == category.ParentId && c.Name == category.Name && !c.IsRetired) && !category.IsRetired)
             throw new ConflictException($"A category named '{category.Name}' already exists there.");
+        var item = category.ToItem(tree);
+        var changes = new List<AuditRecord>();
+        if (category.Name != oldName) changes.Add(CategoryAudit.Changed(category.Id, item.Path, "renamed", "原名称：" + oldName));
+        if (category.ParentId != oldParent) changes.Add(CategoryAudit.Changed(category.Id, item.Path, "moved", "原位置：" + oldPath));
+        if (category.IsRetired != oldRetired) changes.Add(CategoryAudit.Changed(category.Id, item.Path, category.IsRetired ? "retired" : "restored"));
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
-        return category.ToItem(tree);
+        foreach (var change in changes) await audit.RecordAsync(change, db, ct);
+        await transaction.CommitAsync(ct);
+        catalog.Invalidate();
+        return item;
     }
 }

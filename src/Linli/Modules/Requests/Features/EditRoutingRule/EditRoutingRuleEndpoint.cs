@@ -3,6 +3,7 @@ using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.ListRoutingRules;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -24,14 +25,14 @@ internal static class EditRoutingRuleEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPut("/{categoryId:int}", async Task<Ok<RoutingRuleItem>> (int categoryId, EditRoutingRuleRequest request, RequestsDbContext db,
-                IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await HandleAsync(categoryId, request, db, departments, caller, clock, ct)))
+                IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, IAuditLog audit, CategoryCatalog catalog, CancellationToken ct) =>
+                TypedResults.Ok(await HandleAsync(categoryId, request, db, departments, caller, clock, audit, catalog, ct)))
             .WithName("EditRoutingRule")
             .WithSummary("Saves a new version of a leaf category's routing rule (administrators); tickets already routed keep the version they got.");
 
-    /// <summary>The use case, shared by the API and the administrator's rule page.</summary>
+    /// <summary>The use case, shared by the API and the administrator's rule page; the new version and its audit entry commit together.</summary>
     public static async Task<RoutingRuleItem> HandleAsync(int categoryId, EditRoutingRuleRequest request, RequestsDbContext db,
-        IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, CancellationToken ct)
+        IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, IAuditLog audit, CategoryCatalog catalog, CancellationToken ct)
     {
         var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
         var category = tree.Find(categoryId) ?? throw new NotFoundException($"Category {categoryId} does not exist.");
@@ -41,7 +42,8 @@ internal static class EditRoutingRuleEndpoint
         if (request.FinishDaysUrgent > request.FinishDaysNormal)
             throw ValidationFailedException.For(nameof(request.FinishDaysUrgent), "Urgent tickets cannot have longer to finish than normal ones.");
         var department = string.IsNullOrWhiteSpace(request.DepartmentCode) ? null : request.DepartmentCode.Trim();
-        if (department is not null && await departments.FindAsync(department, ct) is not { IsActive: true })
+        var departmentInfo = department is null ? null : await departments.FindAsync(department, ct);
+        if (department is not null && departmentInfo is not { IsActive: true })
             throw ValidationFailedException.For(nameof(request.DepartmentCode), $"No active department '{department}'.");
 
         var current = await db.RoutingRules.Where(r => r.CategoryId == categoryId && r.IsCurrent).OrderByDescending(r => r.Version).FirstAsync(ct);
@@ -59,6 +61,8 @@ internal static class EditRoutingRuleEndpoint
         next.CreatedBy = caller.UserName;
         current.IsCurrent = false;
         db.RoutingRules.Add(next);
+        var path = tree.PathOf(category);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
         try
         {
             await db.SaveChangesAsync(ct);
@@ -68,6 +72,9 @@ internal static class EditRoutingRuleEndpoint
             // Someone else saved version N+1 first (unique category + version).
             throw new ConflictException("The rule was changed by someone else; reload it and try again.");
         }
-        return next.ToItem(tree.PathOf(category));
+        await audit.RecordAsync(CategoryAudit.RuleChanged(next, path, departmentInfo?.Name), db, ct);
+        await transaction.CommitAsync(ct);
+        catalog.Invalidate();
+        return next.ToItem(path);
     }
 }

@@ -1,11 +1,15 @@
 using System.ComponentModel.DataAnnotations;
+using System.Text.Json;
 using Linli.Modules.Requests.Contracts;
-using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Platform.Auth;
+using Linli.Platform.Idempotency;
 using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Linli.Modules.Requests.Features.FileTicket;
 
@@ -23,7 +27,7 @@ internal sealed record FileTicketRequest(
     [property: Range(-180.0, 180.0)] double? Longitude = null,
     [property: Range(-90.0, 90.0)] double? Latitude = null,
     [property: MaxLength(RequestLimits.Address)] string? Address = null,
-    [property: MaxLength(RequestLimits.Phone), RegularExpression(@"^\+?[0-9][0-9 \-]{4,19}$", ErrorMessage = "Not a phone number.")] string? ContactPhone = null,
+    [property: MaxLength(RequestLimits.Phone), PhoneNumber(ErrorMessage = "Not a phone number.")] string? ContactPhone = null,
     bool Anonymous = false);
 
 internal sealed record FiledTicket(TicketView Ticket, IReadOnlyList<DuplicateCandidate> PossibleDuplicates);
@@ -31,42 +35,25 @@ internal sealed record FiledTicket(TicketView Ticket, IReadOnlyList<DuplicateCan
 internal static class FileTicketEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/", async Task<Created<FiledTicket>> (FileTicketRequest request, HttpContext http, IAreaScope scope, FileTicketHandler handler,
-                CancellationToken ct) =>
+        api.MapPost("/", async Task<Results<Created<FiledTicket>, IdempotentAnswer>> (FileTicketRequest request, HttpContext http, IAreaScope scope,
+                FileTicketHandler handler, IOptions<JsonOptions> json, CancellationToken ct) =>
             {
-                var filed = await handler.HandleAsync(request, Actor.From(http.User, scope), ct);
-                return TypedResults.Created($"/api/requests/tickets/{filed.Ticket.Id}", filed);
+                var actor = Actor.From(http.User, scope);
+                // A retry under the same Idempotency-Key gets the first answer, byte for byte, and files nothing.
+                var idempotent = IdempotencyKey.FromHeader(http.Request) is { } key
+                    ? new IdempotentIntake(new IdempotencyKey(IdempotentIntake.CallerOf(actor), key, IdempotencyKey.Fingerprint("POST /api/requests/tickets", JsonSerializer.Serialize(request, json.Value.SerializerOptions))),
+                        filed => new IdempotentAnswer(StatusCodes.Status201Created, "application/json; charset=utf-8", JsonSerializer.Serialize(filed, json.Value.SerializerOptions), LocationOf(filed)))
+                    : null;
+                var outcome = await handler.HandleAsync(request, actor, idempotent, ct);
+                if (outcome.Earlier is { } earlier) return earlier;
+                return TypedResults.Created(LocationOf(outcome.Filed!), outcome.Filed);
             })
             .RequireAuthorization(Permissions.FileRequests)
             .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Intake)
             .WithName("FileTicket")
-            .WithSummary("Files a request (resident web/mini-program, hotline) or a patrol finding (grid and community workers); answers the ticket and nearby open tickets of the same category.");
-}
+            .WithSummary("Files a request (resident web/mini-program, hotline) or a patrol finding (grid and community workers); answers the ticket and nearby open tickets of the same category.")
+            .WithDescription("With an Idempotency-Key header (1 to 255 printable ASCII characters, kept 24 hours per caller), a repeat of the same request answers the first answer again " +
+                             "(with Idempotent-Replayed: true) and files nothing; the same key with a different request is a 422.");
 
-/// <summary>
-/// The intake of the API and of the intake pages (resident, hotline console, patrol): the one intake every channel
-/// shares (<see cref="TicketIntake"/>, which Open311 calls too), saved with other requests' intakes in one commit.
-/// </summary>
-internal sealed class FileTicketHandler(RequestsDbContext db, TicketIntake intake, IntakeCommitter committer)
-{
-    /// <summary>The request's annotations, as the API's validation filter checks them: pages call this first, so that a page cannot send what the API would refuse.</summary>
-    public static void Validate(FileTicketRequest request)
-    {
-        var results = new List<ValidationResult>();
-        if (!Validator.TryValidateObject(request, new ValidationContext(request), results, validateAllProperties: true))
-            throw new ValidationFailedException(results.SelectMany(r => r.MemberNames.DefaultIfEmpty("").Select(m => (m, r.ErrorMessage ?? "Invalid.")))
-                .GroupBy(x => x.m).ToDictionary(g => g.Key, g => g.Select(x => x.Item2).ToArray()));
-    }
-
-    /// <param name="request">Already checked against its annotations (the API's filter, or <see cref="Validate"/>).</param>
-    public async Task<FiledTicket> HandleAsync(FileTicketRequest request, Actor actor, CancellationToken ct)
-    {
-        var taken = await intake.TakeAsync(new IntakeCommand(request.Description, request.CategoryId, request.Urgency, request.Channel,
-            request.CommunityCode, request.GridCode, request.Longitude, request.Latitude, request.Address, request.ContactPhone, request.Anonymous), actor, ct);
-        await committer.SaveAsync(db);
-
-        // Offered, not forced: the centre decides whether to merge (§3). Residents are not shown others' tickets.
-        IReadOnlyList<DuplicateCandidate> duplicates = actor.Is(Roles.Resident) ? [] : await intake.DuplicatesAsync(taken, ct);
-        return new FiledTicket(TicketView.Of(taken.Ticket), duplicates);
-    }
+    private static string LocationOf(FiledTicket filed) => $"/api/requests/tickets/{filed.Ticket.Id}";
 }

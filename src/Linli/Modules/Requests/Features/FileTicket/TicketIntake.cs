@@ -4,8 +4,8 @@ using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Features.FileTicket;
@@ -58,11 +58,14 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             IsAnonymous = request.Anonymous,
             ReporterUserId = actor.Is(Roles.Resident) ? actor.UserId : null,
         };
-        if (Phones.Normalize(request.ContactPhone) is { } phone)
+        if (!string.IsNullOrWhiteSpace(request.ContactPhone))
         {
-            ticket.PhoneCipher = protector.Encrypt(phone);
-            ticket.PhoneHash = protector.LookupHash(phone);
-            ticket.PhoneMasked = Masking.Phone(phone);
+            // Stored and hashed in E.164, as every module does: the hotline's lookup and the resident pool find it however it was typed.
+            if (!PhoneNumber.TryParse(request.ContactPhone, out var phone))
+                throw ValidationFailedException.For(nameof(request.ContactPhone), "Not a phone number.");
+            ticket.PhoneCipher = protector.Encrypt(phone.E164);
+            ticket.PhoneHash = protector.Hash(phone);
+            ticket.PhoneMasked = phone.Masked;
         }
         workflow.Filed(ticket, actor);
         return new Intake(ticket, category, rule);

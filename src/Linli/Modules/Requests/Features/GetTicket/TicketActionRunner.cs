@@ -13,9 +13,10 @@ internal sealed class TicketActionRunner(TicketWorkflow workflow, IHttpContextAc
     public async Task<Ok<TicketView>> RunAsync(long id, int? version, Func<TicketWorkflow, Ticket, Actor, Task> act, CancellationToken ct)
     {
         var ticket = await workflow.LoadAsync(id, version, ct);
-        await act(workflow, ticket, Actor.From(http.HttpContext?.User, scope));
+        var actor = Actor.From(http.HttpContext?.User, scope);
+        await act(workflow, ticket, actor);
         await workflow.SaveAsync(ticket, ct);
-        return TypedResults.Ok(TicketView.Of(ticket));
+        return TypedResults.Ok(TicketView.Of(ticket, TicketViewRule.AudienceOf(actor)));
     }
 
     public Task<Ok<TicketView>> RunAsync(long id, int? version, Action<TicketWorkflow, Ticket, Actor> act, CancellationToken ct) =>

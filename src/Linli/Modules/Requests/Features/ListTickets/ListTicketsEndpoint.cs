@@ -1,5 +1,6 @@
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -9,9 +10,13 @@ namespace Linli.Modules.Requests.Features.ListTickets;
 
 internal static class ListTicketsEndpoint
 {
+    /// <summary>Newest first; the index on (created_at, id) — with the state or the community in front for those filters — serves any depth by cursor.</summary>
+    private static readonly Keyset<Ticket> Newest = Keyset<Ticket>.Descending(t => t.CreatedAt).Then(t => t.Id);
+
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/", async Task<Ok<Paged<TicketView>>> (TicketState? state, string? unit, string? region, int? categoryId, string? number,
-                bool? overdue, bool? supervised, int? page, int? pageSize, RequestsDbContext db, CancellationToken ct) =>
+                bool? overdue, bool? supervised, int? page, int? pageSize, string? after, string? before,
+                RequestsDbContext db, HttpContext http, CancellationToken ct) =>
             {
                 var query = db.Tickets.AsNoTracking();
                 if (state is not null) query = query.Where(t => t.State == state);
@@ -19,12 +24,15 @@ internal static class ListTicketsEndpoint
                 if (!string.IsNullOrWhiteSpace(region)) query = query.Where(t => t.CommunityCode.StartsWith(region));
                 if (categoryId is not null) query = query.Where(t => t.CategoryId == categoryId);
                 if (!string.IsNullOrWhiteSpace(number)) query = query.Where(t => t.Number == number);
-                if (overdue is not null) query = query.Where(t => t.IsOverdue == overdue);
-                if (supervised is not null) query = query.Where(t => t.UnderSupervision == supervised);
-                var paged = await query.Include(t => t.Units).OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id)
-                    .AsSplitQuery().ToPagedAsync(page, pageSize, ct);
-                return TypedResults.Ok(new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t)).ToList(), paged.Page, paged.PageSize, paged.Total));
+                // As literals, so that the planner matches the partial indexes (WHERE is_overdue / under_supervision) on every plan.
+                if (overdue is not null) query = overdue.Value ? query.Where(t => t.IsOverdue) : query.Where(t => !t.IsOverdue);
+                if (supervised is not null) query = supervised.Value ? query.Where(t => t.UnderSupervision) : query.Where(t => !t.UnderSupervision);
+                var paged = await Newest.PageAsync(query.Include(t => t.Units).AsSplitQuery(), t => t, t => [t.CreatedAt, t.Id],
+                    new PageRequest(page, pageSize, after, before), ct);
+                var audience = TicketViewRule.AudienceOf(http.User);
+                return TypedResults.Ok(new Paged<TicketView>(paged.Items.Select(t => TicketView.Of(t, audience)).ToList(), paged.Page, paged.PageSize, paged.Total)
+                    { TotalIsCapped = paged.TotalIsCapped, Next = paged.Next, Previous = paged.Previous });
             })
             .WithName("ListTickets")
-            .WithSummary("Tickets in the caller's scope, newest first, by state, assigned unit, region prefix, category, number, overdue or supervised; paginated.");
+            .WithSummary("Tickets in the caller's scope, newest first, by state, assigned unit, region prefix, category, number, overdue or supervised; paginated by page number (first 10,000) or by the `next`/`previous` cursor (`after`/`before`); the total counts up to 10,000 (`totalIsCapped`).");
 }

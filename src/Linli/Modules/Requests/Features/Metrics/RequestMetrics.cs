@@ -6,6 +6,7 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
@@ -59,12 +60,16 @@ internal sealed record MetricsRow(
 internal sealed record MetricsReport(MetricsGroup GroupBy, DateOnly From, DateOnly To, string? Region, MetricsRow Total, IReadOnlyList<MetricsRow> Rows);
 
 /// <summary>
-/// The metrics of §7, computed by the database: one GROUP BY with conditional counts over the tickets table (never a ticket
-/// in memory), through the context's scope filter, so a district sees its subtree, a department what was sent to it.
-/// Names are looked up afterwards for the groups only. Indexes used: (community_code, created_at), (assigned_unit_code, state),
-/// (category_id, created_at), (created_at).
+/// The metrics, computed by the database, within the caller's scope (a district sees its subtree). Where the caller's
+/// area (the scope and the region asked for) is a region prefix that the daily roll-up is kept by — a street or wider for
+/// regions, the city for categories and units — whole days come from <see cref="TicketDailyStats"/> (a few hundred rows a
+/// day), and today, days changed since their roll-up, and unsigned tickets whose sign deadline has passed are counted
+/// from the tickets; otherwise (a grid, a department, a community's area) one GROUP BY over the area's tickets
+/// (<see cref="MetricsCounts.GroupAsync"/>), through the context's scope filter. Names are looked up afterwards for the
+/// groups only.
 /// </summary>
-internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CategoryCatalog catalog)
+internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CategoryCatalog catalog,
+    IAreaScope scope)
 {
     public static readonly string[] Rates = ["sign", "finish", "resolution", "satisfaction", "return"];
 
@@ -95,11 +100,11 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         var raw = filter.GroupBy switch
         {
             MetricsGroup.Region => await RegionPassAsync(filter, RegionLength(filter.Region), ct),
-            MetricsGroup.Category => await PassAsync(filter, "category", t => t.CategoryId.ToString(), ct),
+            MetricsGroup.Category => await CategoryPassAsync(filter, ct),
             _ => await UnitPassAsync(filter, ct),
         };
         // The groups cover the window once each, so the total is their sum: no second pass over the tickets.
-        var total = raw.Count == 0 ? Empty("", "") : ToRow(Raw.Sum(raw));
+        var total = raw.Count == 0 ? Empty("", "") : ToRow(MetricsCounts.Sum("", raw));
         var named = await NameAsync(filter.GroupBy, raw.Select(ToRow).ToList(), ct);
         return new MetricsReport(filter.GroupBy, filter.From, filter.To, filter.Region, total with { Name = "合计" },
             named.OrderByDescending(x => x.Count).ThenBy(x => x.Key, StringComparer.Ordinal).ToList());
@@ -118,12 +123,12 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         return (Rank(streets, rate), Rank(departmentRows, rate));
     }
 
-    private IQueryable<Ticket> Window(MetricsFilter filter)
+    private IQueryable<Ticket> Window(DateOnly first, DateOnly last, string? region)
     {
-        var from = Platform.Ui.Display.ChinaDayStartUtc(filter.From);
-        var to = Platform.Ui.Display.ChinaDayStartUtc(filter.To.AddDays(1));
+        var from = Platform.Ui.Display.ChinaDayStartUtc(first);
+        var to = Platform.Ui.Display.ChinaDayStartUtc(last.AddDays(1));
         var tickets = db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
-        if (filter.Region is { Length: > 0 } region) tickets = tickets.Where(t => t.CommunityCode.StartsWith(region));
+        if (region is { Length: > 0 }) tickets = tickets.Where(t => t.CommunityCode.StartsWith(region));
         return tickets;
     }
 
@@ -135,111 +140,112 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         _ => 12,
     };
 
-    private Task<List<Raw>> RegionPassAsync(MetricsFilter filter, int length, CancellationToken ct) => length switch
+    private Task<List<MetricsCounts>> RegionPassAsync(MetricsFilter filter, int length, CancellationToken ct) => length switch
     {
         // Literal lengths, so that the SELECT and the GROUP BY carry the very same expression on every database.
-        6 => PassAsync(filter, "region6", t => t.CommunityCode.Substring(0, 6), ct),
-        9 => PassAsync(filter, "region9", t => t.CommunityCode.Substring(0, 9), ct),
-        _ => PassAsync(filter, "region12", t => t.CommunityCode.Substring(0, 12), ct),
+        6 => PassAsync(filter, "region6", t => t.CommunityCode.Substring(0, 6), StatsDimension.Street, s => s.Region.Substring(0, 6), ct),
+        9 => PassAsync(filter, "region9", t => t.CommunityCode.Substring(0, 9), StatsDimension.Street, s => s.Region.Substring(0, 9), ct),
+        _ => PassAsync(filter, "region12", t => t.CommunityCode.Substring(0, 12), null, null, ct),
     };
 
-    private Task<List<Raw>> UnitPassAsync(MetricsFilter filter, CancellationToken ct) => PassAsync(filter, "unit", t => t.AssignedUnitCode ?? "", ct);
+    private Task<List<MetricsCounts>> UnitPassAsync(MetricsFilter filter, CancellationToken ct) =>
+        PassAsync(filter, "unit", t => t.AssignedUnitCode ?? "", StatsDimension.Unit, s => s.Key, ct);
+
+    private Task<List<MetricsCounts>> CategoryPassAsync(MetricsFilter filter, CancellationToken ct) =>
+        PassAsync(filter, "category", t => t.CategoryId.ToString(), StatsDimension.Category, s => s.Key, ct);
 
     // One request's passes over the window, each made once however many tables of the page it feeds.
-    private readonly Dictionary<string, List<Raw>> _passes = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<MetricsCounts>> _passes = new(StringComparer.Ordinal);
     private DateTime? _now;
 
-    private async Task<List<Raw>> PassAsync(MetricsFilter filter, string grouping, Expression<Func<Ticket, string>> key, CancellationToken ct)
+    /// <summary>When false, every pass counts the tickets themselves (the recount the roll-up is tested against).</summary>
+    public bool UseRollup { get; set; } = true;
+
+    private async Task<List<MetricsCounts>> PassAsync(MetricsFilter filter, string grouping, Expression<Func<Ticket, string>> key,
+        StatsDimension? dimension, Expression<Func<TicketDailyStats, string>>? rollupKey, CancellationToken ct)
     {
         var memo = $"{filter.From:O}|{filter.To:O}|{filter.Region}|{grouping}";
         if (_passes.TryGetValue(memo, out var done)) return done;
         _now ??= clock.GetUtcNow().UtcDateTime;
-        return _passes[memo] = await GroupRawAsync(Window(filter), key, _now.Value, ct);
+        var area = Area(filter.Region);
+        var rollup = UseRollup && dimension is { } d && area is not null && area.Length <= (d == StatsDimension.Street ? 9 : 4);
+        return _passes[memo] = rollup
+            ? await RollupPassAsync(filter, area!, key, dimension!.Value, rollupKey!, _now.Value, ct)
+            : await MetricsCounts.GroupAsync(db, Window(filter.From, filter.To, filter.Region), key, _now.Value, ct);
     }
 
-    private static MetricsRow ToRow(Raw x) => new(x.Key, x.Key, x.Count, x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved,
-        x.Rated, x.Satisfied, x.Overdue, x.Dispatched, x.Returned, x.Repeats, x.AverageHours is { } h ? Math.Round(h, 2) : null);
-
-    private async Task<List<Raw>> GroupRawAsync(IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now, CancellationToken ct)
+    /// <summary>
+    /// The region prefix the caller reads in: their scope narrowed by the region asked for; null when the scope is not a
+    /// region prefix (a department, a grid, a resident) or the two do not overlap.
+    /// </summary>
+    private string? Area(string? region)
     {
-        const TicketState closed = TicketState.Closed, merged = TicketState.Merged;
-        var sqlite = db.Database.IsSqlite();
-        var rows = sqlite
-            ? await tickets.GroupBy(key).Select(g => new Raw
-            {
-                Key = g.Key, Count = g.Count(),
-                SignDue = g.Count(t => t.State != merged && t.SignDueAt != null && (t.SignedAt != null || t.SignDueAt <= now)),
-                SignedOnTime = g.Count(t => t.State != merged && t.SignedAt != null && t.SignDueAt != null && t.SignedAt <= t.SignDueAt),
-                ClosedDispatched = g.Count(t => t.State == closed && t.FinishDueAt != null),
-                FinishedOnTime = g.Count(t => t.State == closed && t.FinishDueAt != null && t.RepliedAt != null && t.RepliedAt <= t.FinishDueAt),
-                Closed = g.Count(t => t.State == closed),
-                Resolved = g.Count(t => t.State == closed && t.Rating != Rating.Dissatisfied),
-                Rated = g.Count(t => t.State != merged && t.Rating != null),
-                Satisfied = g.Count(t => t.State != merged && (t.Rating == Rating.Satisfied || t.Rating == Rating.BasicallySatisfied)),
-                Overdue = g.Count(t => t.IsOverdue),
-                Dispatched = g.Count(t => t.State != merged && t.DispatchedAt != null),
-                Returned = g.Count(t => t.State != merged && t.ReturnCount > 0),
-                Repeats = g.Count(t => t.State == merged),
-                Timed = g.Count(t => t.State == closed && t.ClosedAt != null),
-                AverageHours = g.Average(t => t.State == closed && t.ClosedAt != null
-                    ? (double?)((MetricsSql.JulianDay(t.ClosedAt.Value) - MetricsSql.JulianDay(t.CreatedAt)) * 24.0) : null),
-            }).ToListAsync(ct)
-            : await tickets.GroupBy(key).Select(g => new Raw
-            {
-                Key = g.Key, Count = g.Count(),
-                SignDue = g.Count(t => t.State != merged && t.SignDueAt != null && (t.SignedAt != null || t.SignDueAt <= now)),
-                SignedOnTime = g.Count(t => t.State != merged && t.SignedAt != null && t.SignDueAt != null && t.SignedAt <= t.SignDueAt),
-                ClosedDispatched = g.Count(t => t.State == closed && t.FinishDueAt != null),
-                FinishedOnTime = g.Count(t => t.State == closed && t.FinishDueAt != null && t.RepliedAt != null && t.RepliedAt <= t.FinishDueAt),
-                Closed = g.Count(t => t.State == closed),
-                Resolved = g.Count(t => t.State == closed && t.Rating != Rating.Dissatisfied),
-                Rated = g.Count(t => t.State != merged && t.Rating != null),
-                Satisfied = g.Count(t => t.State != merged && (t.Rating == Rating.Satisfied || t.Rating == Rating.BasicallySatisfied)),
-                Overdue = g.Count(t => t.IsOverdue),
-                Dispatched = g.Count(t => t.State != merged && t.DispatchedAt != null),
-                Returned = g.Count(t => t.State != merged && t.ReturnCount > 0),
-                Repeats = g.Count(t => t.State == merged),
-                Timed = g.Count(t => t.State == closed && t.ClosedAt != null),
-                AverageHours = g.Average(t => t.State == closed && t.ClosedAt != null
-                    ? (double?)((MetricsSql.DatePart("epoch", t.ClosedAt.Value) - MetricsSql.DatePart("epoch", t.CreatedAt)) / 3600.0) : null),
-            }).ToListAsync(ct);
-        return rows;
+        if (scope.DepartmentCode is not null || scope.Grid is not null || scope.CommunityPrefix is not { } within) return null;
+        var wanted = region ?? "";
+        return wanted.StartsWith(within, StringComparison.Ordinal) ? wanted : within.StartsWith(wanted, StringComparison.Ordinal) ? within : null;
     }
 
-    private sealed class Raw
+    private async Task<List<MetricsCounts>> RollupPassAsync(MetricsFilter filter, string area, Expression<Func<Ticket, string>> key, StatsDimension dimension,
+        Expression<Func<TicketDailyStats, string>> rollupKey, DateTime now, CancellationToken ct)
     {
-        public string Key { get; init; } = "";
-        public long Count { get; init; }
-        public long SignDue { get; init; }
-        public long SignedOnTime { get; init; }
-        public long ClosedDispatched { get; init; }
-        public long FinishedOnTime { get; init; }
-        public long Closed { get; init; }
-        public long Resolved { get; init; }
-        public long Rated { get; init; }
-        public long Satisfied { get; init; }
-        public long Overdue { get; init; }
-        public long Dispatched { get; init; }
-        public long Returned { get; init; }
-        public long Repeats { get; init; }
-
-        /// <summary>How many tickets the average handling time is taken over.</summary>
-        public long Timed { get; init; }
-        public double? AverageHours { get; init; }
-
-        public static Raw Sum(IReadOnlyList<Raw> rows)
+        var today = TicketStatsRollup.ChinaDay(now);
+        // Days counted from the tickets: today, and days changed since (or never) rolled up.
+        var live = await TicketStatsRollup.StaleDaysAsync(db, filter.From, filter.To, today, ct);
+        if (filter.To >= today) live.Add(today < filter.From ? filter.From : today);
+        var lastRolled = filter.To < today ? filter.To : today.AddDays(-1);
+        var parts = new List<MetricsCounts>();
+        if (lastRolled >= filter.From)
         {
-            var timed = rows.Sum(x => x.Timed);
-            return new Raw
+            // Whole months whose every day is rolled up and unchanged add up their month rows; the other days their day rows.
+            var months = new List<DateOnly>();
+            for (var m = new DateOnly(filter.From.Year, filter.From.Month, 1); m <= lastRolled; m = m.AddMonths(1))
+                if (m >= filter.From && m.AddMonths(1).AddDays(-1) <= lastRolled && !live.Any(d => d >= m && d < m.AddMonths(1))) months.Add(m);
+            var inMonths = new List<DateOnly>();
+            foreach (var m in months) for (var d = m; d < m.AddMonths(1); d = d.AddDays(1)) inMonths.Add(d);
+            var skip = live.Concat(inMonths).ToList();
+            var monthly = dimension + 10;
+            var rows = db.TicketDailyStats.AsNoTracking()
+                .Where(s => (s.Dimension == dimension && s.Day >= filter.From && s.Day <= lastRolled && !skip.Contains(s.Day))
+                            || (s.Dimension == monthly && months.Contains(s.Day)))
+                .Where(s => s.Region.StartsWith(area));
+            parts.AddRange(await rows.GroupBy(rollupKey).Select(g => new MetricsCounts
             {
-                Key = "", Count = rows.Sum(x => x.Count), SignDue = rows.Sum(x => x.SignDue), SignedOnTime = rows.Sum(x => x.SignedOnTime),
-                ClosedDispatched = rows.Sum(x => x.ClosedDispatched), FinishedOnTime = rows.Sum(x => x.FinishedOnTime), Closed = rows.Sum(x => x.Closed),
-                Resolved = rows.Sum(x => x.Resolved), Rated = rows.Sum(x => x.Rated), Satisfied = rows.Sum(x => x.Satisfied), Overdue = rows.Sum(x => x.Overdue),
-                Dispatched = rows.Sum(x => x.Dispatched), Returned = rows.Sum(x => x.Returned), Repeats = rows.Sum(x => x.Repeats), Timed = timed,
-                AverageHours = timed == 0 ? null : rows.Sum(x => (x.AverageHours ?? 0) * x.Timed) / timed,
-            };
+                Key = g.Key, Count = g.Sum(s => s.Count), SignDueSigned = g.Sum(s => s.SignDue), SignedOnTime = g.Sum(s => s.SignedOnTime),
+                ClosedDispatched = g.Sum(s => s.ClosedDispatched), FinishedOnTime = g.Sum(s => s.FinishedOnTime), Closed = g.Sum(s => s.Closed),
+                Resolved = g.Sum(s => s.Resolved), Rated = g.Sum(s => s.Rated), Satisfied = g.Sum(s => s.Satisfied), Overdue = g.Sum(s => s.Overdue),
+                Dispatched = g.Sum(s => s.Dispatched), Returned = g.Sum(s => s.Returned), Repeats = g.Sum(s => s.Repeats), Timed = g.Sum(s => s.Timed),
+                HoursSum = g.Sum(s => s.HoursSum),
+            }).ToListAsync(ct));
+            // Whether an unsigned ticket is due depends on now: those of rolled-up days are counted here (a partial index holds them).
+            var from = Platform.Ui.Display.ChinaDayStartUtc(filter.From);
+            var to = Platform.Ui.Display.ChinaDayStartUtc(lastRolled.AddDays(1));
+            var pending = await Window(filter.From, lastRolled, filter.Region)
+                .Where(t => t.SignedAt == null && t.SignDueAt != null && t.SignDueAt <= now && t.State != TicketState.Merged)
+                .Select(t => new { t.CreatedAt, Key = t }).ToListAsync(ct);
+            var keyOf = key.Compile();
+            parts.AddRange(pending.Where(p => !live.Contains(TicketStatsRollup.ChinaDay(p.CreatedAt)))
+                .GroupBy(p => keyOf(p.Key)).Select(g => new MetricsCounts { Key = g.Key, SignDuePending = g.LongCount() }));
         }
+        foreach (var (first, last) in Runs(live.Where(d => d >= filter.From && d <= filter.To)))
+            parts.AddRange(await MetricsCounts.GroupAsync(db, Window(first, last, filter.Region), key, now, ct));
+        return parts.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => MetricsCounts.Sum(g.Key, g)).ToList();
     }
+
+    /// <summary>Consecutive days as (first, last) runs, so that scattered changed days cost one query per run.</summary>
+    private static IEnumerable<(DateOnly First, DateOnly Last)> Runs(IEnumerable<DateOnly> days)
+    {
+        DateOnly? first = null, last = null;
+        foreach (var d in days.Distinct().Order())
+        {
+            if (last is { } l && d == l.AddDays(1)) { last = d; continue; }
+            if (first is not null) yield return (first.Value, last!.Value);
+            first = last = d;
+        }
+        if (first is not null) yield return (first.Value, last!.Value);
+    }
+
+    private static MetricsRow ToRow(MetricsCounts x) => new(x.Key, x.Key, x.Count, x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved,
+        x.Rated, x.Satisfied, x.Overdue, x.Dispatched, x.Returned, x.Repeats, x.AverageHours is { } h ? Math.Round(h, 2) : null);
 
     private static MetricsRow Empty(string key, string name) => new(key, name, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, null);
 
@@ -311,24 +317,6 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
             ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
 }
 
-/// <summary>Date arithmetic the two databases spell differently, mapped as database functions for the metrics' averages.</summary>
-internal static class MetricsSql
-{
-    /// <summary>SQLite's julianday(): days since noon of 24 November 4714 BC as a real number.</summary>
-    public static double JulianDay(DateTime value) => throw new InvalidOperationException("Only in queries.");
-
-    /// <summary>PostgreSQL's date_part(): date_part('epoch', t) is seconds since 1970.</summary>
-    public static double DatePart(string part, DateTime value) => throw new InvalidOperationException("Only in queries.");
-
-    public static void Register(ModelBuilder modelBuilder, Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
-    {
-        if (database.IsSqlite())
-            modelBuilder.HasDbFunction(typeof(MetricsSql).GetMethod(nameof(JulianDay))!).HasName("julianday").IsBuiltIn();
-        else
-            modelBuilder.HasDbFunction(typeof(MetricsSql).GetMethod(nameof(DatePart))!).HasName("date_part").IsBuiltIn();
-    }
-}
-
 internal static class MetricsEndpoints
 {
     /// <summary>Who reads metrics: the street and district over an area, the city supervisor and the administrator.</summary>
@@ -351,13 +339,22 @@ internal static class MetricsEndpoints
             .WithName("RequestMetrics")
             .WithSummary("Request metrics in the caller's scope grouped by unit, region (one level below `region`) or category, over a window (period 7d|30d|month|quarter|year, or from/to in China days): counts, on-time sign rate, on-time finish rate, resolution, satisfaction and return rates, overdue, repeats, average hours; rows paginated.");
         group.MapGet("/export", async (string? format, string? groupBy, string? period, DateOnly? from, DateOnly? to, string? region,
-                RequestMetrics metrics, TimeProvider clock, CancellationToken ct) =>
+                RequestMetrics metrics, TimeProvider clock, IAuditLog audit, IAreaScope scope, CancellationToken ct) =>
             {
                 var report = await metrics.ComputeAsync(Filter(groupBy, period, from, to, region, clock), ct);
                 var name = $"requests-metrics-{report.GroupBy.ToString().ToLowerInvariant()}-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}";
-                return format == "csv"
-                    ? Results.File(RequestMetrics.Csv(report), "text/csv; charset=utf-8", name + ".csv")
-                    : Results.File(RequestMetrics.Xlsx(report), "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                var csv = format == "csv";
+                var file = csv ? RequestMetrics.Csv(report) : RequestMetrics.Xlsx(report);
+                await audit.RecordExportAsync(AuditSubjects.RequestMetrics, csv ? "csv" : "xlsx", report.Region ?? scope.RegionPrefix ?? "", report.Rows.Count + 1,
+                    string.Format(CultureInfo.InvariantCulture, "按{0}统计，{1:yyyy-MM-dd} 至 {2:yyyy-MM-dd}", report.GroupBy switch
+                    {
+                        MetricsGroup.Region => "区划",
+                        MetricsGroup.Category => "分类",
+                        _ => "承办单位",
+                    }, report.From, report.To), ct);
+                return csv
+                    ? Results.File(file, "text/csv; charset=utf-8", name + ".csv")
+                    : Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
             })
             .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Export)
             .WithName("ExportRequestMetrics")

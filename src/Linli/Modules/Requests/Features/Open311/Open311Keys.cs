@@ -1,48 +1,20 @@
 using System.Security.Cryptography;
-using Linli.Modules.Requests.Data;
-using Linli.Platform.Protection;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
-/// <summary>API keys: random, shown once, stored as a keyed hash; a missing, unknown or revoked key is a 403.</summary>
+/// <summary>API keys: random, shown once, stored as a hash; a missing, unknown or revoked key is a 403.</summary>
 internal static class Open311Keys
 {
     public static string NewKey() => Convert.ToHexStringLower(RandomNumberGenerator.GetBytes(24));
 
-    public static byte[] Hash(IPersonalDataProtector protector, string key) => protector.LookupHash("open311:" + key.Trim());
+    /// <summary>
+    /// SHA-256 of the key. A key is 192 random bits, so its hash cannot be reversed by trying keys and needs no secret;
+    /// unlike a keyed hash it survives a rotation of the personal-data key (rotate-keys cannot re-hash what it never saw).
+    /// </summary>
+    public static byte[] Hash(string key) => SHA256.HashData(System.Text.Encoding.UTF8.GetBytes("open311:" + key.Trim()));
 
     public static string Hint(string key) => key.Trim()[..Math.Min(6, key.Trim().Length)];
 
-}
-
-/// <summary>
-/// Valid keys are remembered for a minute, so a busy client costs no query per request; revoking a key forgets it here at
-/// once (another instance notices within the minute). Unknown keys are never cached.
-/// </summary>
-internal sealed class Open311KeyCache(IPersonalDataProtector protector, TimeProvider clock)
-{
-    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int ClientId, string Name, DateTime Until)> _valid = new();
-
-    public async Task<(int Id, string Name)> ClientAsync(RequestsDbContext db, string? key, CancellationToken ct)
-    {
-        if (string.IsNullOrWhiteSpace(key)) throw Open311Exception.Forbidden("api_key is required.");
-        var hash = Open311Keys.Hash(protector, key);
-        var id = Convert.ToHexString(hash);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_valid.TryGetValue(id, out var known) && known.Until > now) return (known.ClientId, known.Name);
-        var client = await db.Open311Clients.AsNoTracking().Where(c => c.KeyHash == hash && c.RevokedAt == null).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct)
-                     ?? throw Open311Exception.Forbidden("api_key is not valid.");
-        _valid[id] = (client.Id, client.Name, now + Keep);
-        return (client.Id, client.Name);
-    }
-
-    public void Forget(int clientId)
-    {
-        foreach (var (id, entry) in _valid)
-        {
-            if (entry.ClientId == clientId) _valid.TryRemove(id, out _);
-        }
-    }
+    /// <summary>The client as the owner of idempotency keys: each client's keys are its own.</summary>
+    public static string Caller(int clientId) => "open311:" + clientId.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

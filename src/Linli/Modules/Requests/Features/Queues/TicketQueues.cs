@@ -44,20 +44,34 @@ internal static class TicketQueues
         : actor.DepartmentCode is not null ? [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.ToReportIn]
         : [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue];
 
-    public static IQueryable<Ticket> Query(RequestsDbContext db, Actor actor, Queue queue, DateTime now)
+    /// <summary>Every state a queue can hold: queues read these only, so an index on the state skips the million closed tickets.</summary>
+    private static readonly TicketState[] OpenStates =
+        [TicketState.Received, TicketState.Dispatched, TicketState.Returned, TicketState.InProgress, TicketState.Suspended, TicketState.Replied];
+
+    private static readonly TicketState[] Unanswered =
+        [TicketState.Received, TicketState.Dispatched, TicketState.Returned, TicketState.InProgress, TicketState.Suspended];
+
+    /// <summary>The open tickets the caller's unit works on (everything in scope for the centre and area staff).</summary>
+    private static IQueryable<Ticket> Unit(RequestsDbContext db, Actor actor)
     {
-        var tickets = db.Tickets.AsNoTracking();
+        var tickets = db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State));
         var department = actor.DepartmentCode;
         string? community = (actor.Is(Roles.GridWorker) || actor.Is(Roles.CommunityWorker)) && actor.RegionPrefix is { Length: >= 12 } p ? p[..12] : null;
-        if (queue == Queue.ToReportIn)
-            return department is null ? tickets.Where(t => false)
-                : tickets.Where(t => t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.Summoned && u.ReportedAt == null)
-                                     && t.State != TicketState.Closed && t.State != TicketState.Merged);
         if (department is not null)
-            tickets = tickets.Where(t => t.AssignedUnitCode == department
-                                         || t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.CoHandler && u.IsActive));
-        else if (community is not null)
-            tickets = tickets.Where(t => t.AssignedUnitCode == community);
+            return tickets.Where(t => t.AssignedUnitCode == department
+                                      || t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.CoHandler && u.IsActive));
+        return community is not null ? tickets.Where(t => t.AssignedUnitCode == community) : tickets;
+    }
+
+    private static IQueryable<Ticket> ToReportIn(RequestsDbContext db, Actor actor) =>
+        actor.DepartmentCode is not { } department ? db.Tickets.Where(t => false)
+            : db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State)
+                                                   && t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.Summoned && u.ReportedAt == null));
+
+    public static IQueryable<Ticket> Query(RequestsDbContext db, Actor actor, Queue queue, DateTime now)
+    {
+        if (queue == Queue.ToReportIn) return ToReportIn(db, actor);
+        var tickets = Unit(db, actor);
         var soon = now.AddHours(DueSoonHours);
         return queue switch
         {
@@ -67,12 +81,13 @@ internal static class TicketQueues
             Queue.DueSoon => tickets.Where(t => !t.IsOverdue &&
                 ((t.State == TicketState.Dispatched && t.SignDueAt > now && t.SignDueAt <= soon)
                  || (t.State == TicketState.InProgress && t.FinishDueAt > now && t.FinishDueAt <= soon))),
-            Queue.Overdue => tickets.Where(t => t.IsOverdue && t.State != TicketState.Closed && t.State != TicketState.Merged && t.State != TicketState.Replied),
+            Queue.Overdue => tickets.Where(t => t.IsOverdue && Unanswered.Contains(t.State)),
             Queue.ToVisit => tickets.Where(t => t.State == TicketState.Replied),
             _ => tickets.Where(t => false),
         };
     }
 
+    /// <summary>One page of a queue; the count stops at <see cref="Paging.CountLimit"/> and page numbers at <see cref="Paging.MaxOffset"/> rows.</summary>
     public static async Task<Paged<QueueItem>> ListAsync(RequestsDbContext db, Actor actor, Queue queue, DateTime now, int? page, int? pageSize, CancellationToken ct)
     {
         var query = Query(db, actor, queue, now);
@@ -82,13 +97,38 @@ internal static class TicketQueues
             : query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
         return await query.Select(t => new QueueItem(t.Id, t.Number, t.State, t.Urgency, t.CategoryId, t.CommunityCode, t.AssignedUnitCode, t.CreatedAt,
                 t.SignDueAt, t.FinishDueAt, t.IsOverdue, t.UnderSupervision, t.Description.Length > 80 ? t.Description.Substring(0, 80) + "…" : t.Description))
-            .ToPagedAsync(page, pageSize, ct);
+            .ToCappedPageAsync(page, pageSize, ct);
     }
 
+    /// <summary>
+    /// Every queue's count in one grouped query over the unit's open tickets (by state, overdue and due-soon: at most a few
+    /// dozen groups, added up here by the queues' own rules), plus one for the summons a department has not reported in.
+    /// </summary>
     public static async Task<Dictionary<Queue, long>> CountAsync(RequestsDbContext db, Actor actor, DateTime now, CancellationToken ct)
     {
+        var soon = now.AddHours(DueSoonHours);
+        var groups = await Unit(db, actor)
+            .GroupBy(t => new
+            {
+                t.State, t.IsOverdue,
+                DueSoon = (t.State == TicketState.Dispatched && t.SignDueAt > now && t.SignDueAt <= soon)
+                          || (t.State == TicketState.InProgress && t.FinishDueAt > now && t.FinishDueAt <= soon),
+            })
+            .Select(g => new { g.Key.State, g.Key.IsOverdue, g.Key.DueSoon, Count = g.LongCount() })
+            .ToListAsync(ct);
+        long Sum(Func<TicketState, bool, bool, bool> inQueue) => groups.Where(g => inQueue(g.State, g.IsOverdue, g.DueSoon)).Sum(g => g.Count);
+        var all = new Dictionary<Queue, long>
+        {
+            [Queue.ToDispatch] = Sum((s, _, _) => s is TicketState.Received or TicketState.Returned),
+            [Queue.ToSign] = Sum((s, _, _) => s == TicketState.Dispatched),
+            [Queue.InProgress] = Sum((s, _, _) => s is TicketState.InProgress or TicketState.Suspended),
+            [Queue.DueSoon] = Sum((_, overdue, dueSoon) => !overdue && dueSoon),
+            [Queue.Overdue] = Sum((s, overdue, _) => overdue && Unanswered.Contains(s)),
+            [Queue.ToVisit] = Sum((s, _, _) => s == TicketState.Replied),
+        };
         var counts = new Dictionary<Queue, long>();
-        foreach (var queue in For(actor)) counts[queue] = await Query(db, actor, queue, now).LongCountAsync(ct);
+        foreach (var queue in For(actor))
+            counts[queue] = queue == Queue.ToReportIn ? await ToReportIn(db, actor).LongCountAsync(ct) : all[queue];
         return counts;
     }
 
@@ -97,5 +137,5 @@ internal static class TicketQueues
                 RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
                 TypedResults.Ok(await ListAsync(db, Actor.From(http.User, scope), queue, clock.GetUtcNow().UtcDateTime, page, pageSize, ct)))
             .WithName("TicketQueue")
-            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit; paginated.");
+            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit; paginated (the total counts up to 10,000, `totalIsCapped`; page numbers reach the first 10,000).");
 }

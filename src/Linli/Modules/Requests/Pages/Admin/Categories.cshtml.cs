@@ -4,6 +4,7 @@ using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.AddCategory;
 using Linli.Modules.Requests.Features.ChangeCategory;
 using Linli.Modules.Requests.Features.ListCategories;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
@@ -18,7 +19,7 @@ namespace Linli.Modules.Requests.Pages.Admin;
 /// use case (the same as POST/PATCH /api/requests/categories). Retired categories stay on their old tickets.
 /// </summary>
 [Authorize(Policy = Permissions.ConfigureRequests)]
-internal sealed class CategoriesModel(RequestsDbContext db, TimeProvider clock) : PageModel
+internal sealed class CategoriesModel(RequestsDbContext db, TimeProvider clock, IAuditLog audit, CategoryCatalog catalog) : PageModel
 {
     public const int PageSize = 50;
 
@@ -44,19 +45,19 @@ internal sealed class CategoriesModel(RequestsDbContext db, TimeProvider clock) 
     }
 
     public Task<IActionResult> OnPostAddAsync(CancellationToken ct) =>
-        RunAsync(() => AddCategoryEndpoint.HandleAsync(new AddCategoryRequest(Name ?? "", NewParentId), db, clock, ct), "已添加分类。", ct);
+        RunAsync(() => AddCategoryEndpoint.HandleAsync(new AddCategoryRequest(Name ?? "", NewParentId), db, clock, audit, catalog, ct), "已添加分类。", ct);
 
     public Task<IActionResult> OnPostRenameAsync(CancellationToken ct) =>
-        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(Name ?? "", null, null), db, ct), "已重命名。", ct);
+        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(Name ?? "", null, null), db, audit, catalog, ct), "已重命名。", ct);
 
     public Task<IActionResult> OnPostMoveAsync(CancellationToken ct) =>
-        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(null, NewParentId ?? 0, null), db, ct), "已移动。", ct);
+        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(null, NewParentId ?? 0, null), db, audit, catalog, ct), "已移动。", ct);
 
     public Task<IActionResult> OnPostRetireAsync(CancellationToken ct) =>
-        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(null, null, true), db, ct), "已停用。", ct);
+        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(null, null, true), db, audit, catalog, ct), "已停用。", ct);
 
     public Task<IActionResult> OnPostRestoreAsync(CancellationToken ct) =>
-        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(null, null, false), db, ct), "已恢复。", ct);
+        RunAsync(() => ChangeCategoryEndpoint.HandleAsync(CategoryId ?? 0, new ChangeCategoryRequest(null, null, false), db, audit, catalog, ct), "已恢复。", ct);
 
     private async Task<IActionResult> RunAsync(Func<Task<CategoryItem>> act, string done, CancellationToken ct)
     {

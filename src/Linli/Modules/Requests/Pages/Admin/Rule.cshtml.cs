@@ -1,7 +1,9 @@
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.EditRoutingRule;
 using Linli.Modules.Requests.Features.ListRoutingRules;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
@@ -16,7 +18,8 @@ namespace Linli.Modules.Requests.Pages.Admin;
 /// /api/requests/routing-rules/{categoryId}); tickets keep the version they were routed under. Every version is listed.
 /// </summary>
 [Authorize(Policy = Permissions.ConfigureRequests)]
-internal sealed class RuleModel(RequestsDbContext db, IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock) : PageModel
+internal sealed class RuleModel(RequestsDbContext db, IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, IAuditLog audit,
+    CategoryCatalog catalog) : PageModel
 {
     [BindProperty] public string? DepartmentCode { get; set; }
     [BindProperty] public int SignHoursUrgent { get; set; }
@@ -54,7 +57,7 @@ internal sealed class RuleModel(RequestsDbContext db, IDepartmentDirectory depar
         {
             try
             {
-                var saved = await EditRoutingRuleEndpoint.HandleAsync(categoryId, request, db, departments, caller, clock, ct);
+                var saved = await EditRoutingRuleEndpoint.HandleAsync(categoryId, request, db, departments, caller, clock, audit, catalog, ct);
                 TempData["Done"] = saved.Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
                 return Redirect($"/requests/admin/rules/{categoryId}");
             }

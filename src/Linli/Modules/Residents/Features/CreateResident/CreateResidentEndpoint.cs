@@ -4,8 +4,10 @@ using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Features.GetResident;
 using Linli.Modules.Residents.Features.Shared;
+using Linli.Modules.Residents.Features.Verifications;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -61,13 +63,16 @@ internal sealed record CreateResidentRequest(
     }
 }
 
-/// <summary>The result of a create: the new resident's id, or why the caller may not create there.</summary>
-internal sealed record CreateOutcome(long? ResidentId, string? Refusal);
-
-/// <summary>Registers one resident: checks, encrypts the numbers, writes household, resident and tags, and counts them.</summary>
-internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRules placement, IPersonalDataProtector protector, TimeProvider clock)
+/// <summary>
+/// Registers one resident: checks, encrypts the numbers, writes household, resident and tags, and counts them. A
+/// community outside the caller's area is a 403; an ID number registered anywhere already is a 409 that says only that
+/// the number needs checking by the level above (<see cref="DuplicateRegistrations"/>).
+/// </summary>
+internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRules placement, IPersonalDataProtector protector, DuplicateRegistrations duplicates,
+    TimeProvider clock)
 {
-    public async Task<CreateOutcome> CreateAsync(CreateResidentRequest request, CancellationToken cancellationToken)
+    /// <summary>The new resident's id.</summary>
+    public async Task<long> CreateAsync(CreateResidentRequest request, CancellationToken cancellationToken)
     {
         var today = Views.Today(clock);
         if (!Domain.IdNumber.TryParse(request.IdNumber, today, out var id))
@@ -85,7 +90,7 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
         {
             if (await placement.CheckAsync(h.CommunityCode, h.GridCode, cancellationToken) is { } p)
             {
-                if (p.OutsideScope) return new CreateOutcome(null, p.Message);
+                if (p.OutsideScope) throw new ForbiddenException(p.Message);
                 errors[p.Field == PlacementField.Community ? "Household.CommunityCode" : "Household.GridCode"] = [p.Message];
             }
             household = new Household
@@ -104,9 +109,13 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
 
         var idNumber = protector.SealIdNumber(id.Value);
         // Unique across the whole pool, whoever can see the other record.
-        if (await db.Residents.IgnoreQueryFilters().AnyAsync(r => r.IdNumberHash == idNumber.Hash, cancellationToken))
-            throw new ConflictException("此身份证号已登记。");
-        var phone = protector.SealPhone(request.Phone);
+        if (await duplicates.FindAsync(idNumber.Hash, cancellationToken) is { } existing)
+            throw await RefuseAsync(household.CommunityCode, request.Name.Trim(), idNumber, existing, cancellationToken);
+        SealedNumber? phone = null;
+        if (!string.IsNullOrWhiteSpace(request.Phone))
+            phone = PhoneNumber.TryParse(request.Phone, out var parsed)
+                ? protector.SealPhone(parsed)
+                : throw ValidationFailedException.For(nameof(request.Phone), PhoneNumber.Problem(request.Phone)!);
 
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (newHousehold)
@@ -119,7 +128,7 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
             HouseholdId = household.Id, CommunityCode = household.CommunityCode, GridCode = household.GridCode,
             Name = request.Name.Trim(), IdNumberCipher = idNumber.Cipher, IdNumberHash = idNumber.Hash, IdNumberMasked = idNumber.Masked,
             PhoneCipher = phone?.Cipher, PhoneHash = phone?.Hash, PhoneMasked = phone?.Masked,
-            Gender = id.Gender, BirthDate = id.BirthDate, RelationToHead = request.RelationToHead ?? RelationToHead.Other,
+            Gender = id.Gender, BirthYear = id.BirthDate.Year, RelationToHead = request.RelationToHead ?? RelationToHead.Other,
             RegisteredAddress = request.RegisteredAddress?.Trim(), ActualAddress = request.ActualAddress?.Trim(),
             Tags = TagRules.Build(tags, id.BirthDate, today, household.CommunityCode),
         };
@@ -133,30 +142,35 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
             // A concurrent create won the unique index: the same answer as the check above.
             await transaction.RollbackAsync(cancellationToken);
             db.ChangeTracker.Clear();
-            if (await db.Residents.IgnoreQueryFilters().AsNoTracking().AnyAsync(r => r.IdNumberHash == idNumber.Hash, cancellationToken))
-                throw new ConflictException("此身份证号已登记。");
+            if (await duplicates.FindAsync(idNumber.Hash, cancellationToken) is { } winner)
+                throw await RefuseAsync(household.CommunityCode, request.Name.Trim(), idNumber, winner, cancellationToken);
             throw;
         }
         await UnitCountStore.AddAsync(db, household.GridCode ?? household.CommunityCode, newHousehold ? 1 : 0, 1, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
-        return new CreateOutcome(resident.Id, null);
+        return resident.Id;
+    }
+
+    private async Task<ConflictException> RefuseAsync(string communityCode, string name, SealedNumber idNumber, ExistingRegistration existing,
+        CancellationToken cancellationToken)
+    {
+        var verification = await duplicates.RecordAsync(communityCode, name, idNumber, existing, "api", cancellationToken);
+        return new ConflictException(DuplicateRegistrations.Refusal, new Dictionary<string, object?> { ["verificationId"] = verification });
     }
 }
 
 internal static class CreateResidentEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/", async Task<Results<Created<ResidentDetails>, ProblemHttpResult>> (
-                CreateResidentRequest request, CreateResidentHandler handler, ResidentDetailsQuery details, CancellationToken ct) =>
+        api.MapPost("/", async Task<Created<ResidentDetails>> (CreateResidentRequest request, CreateResidentHandler handler, ResidentDetailsQuery details, CancellationToken ct) =>
             {
-                var outcome = await handler.CreateAsync(request, ct);
-                if (outcome.ResidentId is not { } id)
-                    return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "Outside your area.", detail: outcome.Refusal);
+                var id = await handler.CreateAsync(request, ct);
                 return TypedResults.Created($"/api/residents/{id}", await details.GetAsync(id, ct));
             })
             .RequireAuthorization(Permissions.ImportPeople)
             .WithName("CreateResident")
-            .WithSummary("Registers a resident (in an existing or a new household). The ID number is checked (GB 11643) and stored encrypted.")
+            .WithSummary("Registers a resident (in an existing or a new household). The ID number is checked (GB 11643) and stored encrypted. " +
+                         "A number registered already (anywhere) is a 409 \"needs checking by the level above\", with the same answer wherever the other registration is.")
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status403Forbidden)
             .ProducesProblem(StatusCodes.Status409Conflict);

@@ -1,5 +1,6 @@
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.Audit;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -7,15 +8,21 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Residents.Features.GetResident;
 
 /// <summary>One resident with masked numbers; outside the caller's area it does not exist (404, like an unknown id).</summary>
-internal sealed class ResidentDetailsQuery(ResidentsDbContext db, TimeProvider clock)
+internal sealed class ResidentDetailsQuery(ResidentsDbContext db, TimeProvider clock, IAuditLog audit)
 {
     public async Task<ResidentDetails?> FindAsync(long id, CancellationToken cancellationToken)
     {
         var resident = await db.Residents.AsNoTracking().Include(r => r.Tags).FirstOrDefaultAsync(r => r.Id == id, cancellationToken);
-        if (resident is null) return null;
+        if (resident is null)
+        {
+            // Only on this not-found path: a resident outside the caller's area is a refused attempt, for the audit log.
+            await audit.RecordIfOutOfScopeAsync(AuditSubjects.Resident, db.Residents.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == id)
+                .Select(r => new AuditSubjectRef(r.Id.ToString(), r.CommunityCode, r.Name.Substring(0, 1) + "**")), cancellationToken);
+            return null;
+        }
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, cancellationToken);
         var today = Views.Today(clock);
-        return new ResidentDetails(resident.Id, resident.Name, resident.Gender, resident.BirthDate, Domain.AgeTags.AgeOn(resident.BirthDate, today),
+        return new ResidentDetails(resident.Id, resident.Name, resident.Gender, resident.BirthYear, Domain.AgeTags.AgeThisYear(resident.BirthYear, today),
             resident.IdNumberMasked, resident.PhoneMasked, resident.RelationToHead, resident.RegisteredAddress, resident.ActualAddress,
             resident.CommunityCode, resident.GridCode, resident.IsSynthetic,
             resident.Tags.OrderBy(t => t.Tag).ThenBy(t => t.StartDate).Select(t => Views.View(t, today)).ToList(),

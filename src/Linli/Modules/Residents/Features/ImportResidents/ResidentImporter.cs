@@ -3,7 +3,9 @@ using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Features.Shared;
+using Linli.Modules.Residents.Features.Verifications;
 using Linli.Platform.Persistence;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 using F = Linli.Modules.Residents.Features.ImportResidents.ResidentFile;
@@ -21,11 +23,12 @@ internal sealed record ImportResult(int Households, int Residents, int Tags, IRe
 /// first — area scope, community and grid codes, ID numbers, duplicates in the pool and inside the file — and the file is
 /// written only when all rows are good, in one transaction, through the bulk path; then the units' counts are recomputed.
 /// </summary>
-internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules placement, IPersonalDataProtector protector, TimeProvider clock)
+internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules placement, IPersonalDataProtector protector, DuplicateRegistrations duplicates,
+    TimeProvider clock)
 {
     private sealed record Parsed(
         ImportRow Row, string HouseholdRef, string CommunityCode, string? GridCode, string Address, string? Building, string? Unit, string? Room,
-        string Name, IdNumberInfo Id, string? Phone, RelationToHead Relation, string? RegisteredAddress, string? ActualAddress, List<TagInput> Tags);
+        string Name, IdNumberInfo Id, PhoneNumber? Phone, RelationToHead Relation, string? RegisteredAddress, string? ActualAddress, List<TagInput> Tags);
 
     public async Task<ImportResult> ImportAsync(Stream file, string? fileName, CancellationToken cancellationToken)
     {
@@ -91,11 +94,11 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
             if (!TagRules.TryDate(row[F.BirthDate], out var birth)) Error(F.BirthDate, "出生日期应为 yyyy-MM-dd。");
             else if (idOk && birth != id.BirthDate) Error(F.BirthDate, "出生日期与身份证号不符。");
         }
-        string? phone = null;
+        PhoneNumber? phone = null;
         if (row[F.Phone].Length > 0)
         {
-            if (PhoneNumber.Problem(row[F.Phone]) is { } phoneProblem) Error(F.Phone, phoneProblem);
-            else phone = PhoneNumber.Normalize(row[F.Phone]);
+            if (PhoneNumber.TryParse(row[F.Phone], out var parsed)) phone = parsed;
+            else Error(F.Phone, PhoneNumber.Problem(row[F.Phone])!);
         }
         var relation = RelationToHead.Other;
         if (row[F.Relation].Length > 0 && !Labels.TryParseRelation(row[F.Relation], out relation))
@@ -149,18 +152,20 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
         }
     }
 
-    /// <summary>ID numbers already in the pool — anywhere, not only in the importer's area — are refused.</summary>
+    /// <summary>
+    /// ID numbers already in the pool — anywhere, not only in the importer's area — are refused with the same words
+    /// wherever they are registered, and each goes to the district as a case to verify (<see cref="DuplicateRegistrations"/>).
+    /// </summary>
     private async Task CheckAgainstPoolAsync(List<Parsed> parsed, List<RowError> errors, CancellationToken cancellationToken)
     {
         var byHash = new Dictionary<string, Parsed>();
         foreach (var p in parsed) byHash.TryAdd(Convert.ToHexString(protector.IdNumberHash(p.Id.Value)), p);
-        foreach (var chunk in byHash.Keys.Chunk(500))
+        var existing = await duplicates.FindManyAsync(byHash.Keys.Select(Convert.FromHexString).ToList(), cancellationToken);
+        foreach (var (hash, registration) in existing)
         {
-            var hashes = chunk.Select(Convert.FromHexString).ToList();
-            var existing = await db.Residents.IgnoreQueryFilters().AsNoTracking()
-                .Where(r => hashes.Contains(r.IdNumberHash)).Select(r => r.IdNumberHash).ToListAsync(cancellationToken);
-            foreach (var hash in existing)
-                errors.Add(new RowError(byHash[Convert.ToHexString(hash)].Row.Number, F.IdNumber, "此身份证号已登记。"));
+            var p = byHash[hash];
+            await duplicates.RecordAsync(p.CommunityCode, p.Name, protector.SealIdNumber(p.Id.Value), registration, "import", cancellationToken);
+            errors.Add(new RowError(p.Row.Number, F.IdNumber, DuplicateRegistrations.Refusal));
         }
     }
 
@@ -187,7 +192,7 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
                     var phone = protector.SealPhone(p.Phone);
                     residentRows.Add([
                         residentId, householdIds[h], p.CommunityCode, p.GridCode, p.Name, id.Cipher, id.Hash, id.Masked,
-                        phone?.Cipher, phone?.Hash, phone?.Masked, (int)p.Id.Gender, p.Id.BirthDate, (int)p.Relation,
+                        phone?.Cipher, phone?.Hash, phone?.Masked, (int)p.Id.Gender, p.Id.BirthDate.Year, (int)p.Relation,
                         p.RegisteredAddress, p.ActualAddress, false,
                     ]);
                     tagRows.AddRange(TagRules.Build(p.Tags, p.Id.BirthDate, today, p.CommunityCode).Select(t => (residentId, t)));

@@ -3,6 +3,7 @@ using Linli.Modules.Residents.Data;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
@@ -14,7 +15,8 @@ internal sealed record RevealRequest(
     [property: Required(ErrorMessage = "请选择要查看的号码。"), AllowedValues(RevealHandler.IdNumberField, RevealHandler.PhoneField, ErrorMessage = "只能查看 idNumber 或 phone。")] string Field,
     [property: Required(ErrorMessage = "请填写查看原因。"), MaxLength(500)] string Reason);
 
-internal sealed record RevealedNumber(long ResidentId, string Field, string Value);
+/// <summary>The number in full; with an ID number, the birth date it holds (shown nowhere else).</summary>
+internal sealed record RevealedNumber(long ResidentId, string Field, string Value, DateOnly? BirthDate = null);
 
 /// <summary>
 /// Shows one personal number in full. The caller's permission is checked by the endpoint or page; the resident must lie
@@ -37,7 +39,10 @@ internal sealed class RevealHandler(ResidentsDbContext db, IPersonalDataProtecto
         if (cipher is null) throw new NotFoundException("No phone number is recorded for this resident.");
         await audit.RecordAsync(AuditActions.Reveal, "resident", residentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             resident.CommunityCode, field, reason.Trim(), cancellationToken);
-        return new RevealedNumber(residentId, field, protector.Decrypt(cipher));
+        var value = protector.Decrypt(cipher);
+        if (field == PhoneField) return new RevealedNumber(residentId, field, PhoneNumber.TryParse(value, out var phone) ? phone.Display : value);
+        return new RevealedNumber(residentId, field, value,
+            Domain.IdNumber.TryParse(value, DateOnly.MaxValue, out var id) ? id.BirthDate : null);
     }
 }
 

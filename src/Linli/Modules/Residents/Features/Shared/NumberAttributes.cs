@@ -16,13 +16,3 @@ internal sealed class IdNumberAttribute : ValidationAttribute
             : ValidationResult.Success;
     }
 }
-
-/// <summary>A mainland mobile (11 digits) or landline number with area code.</summary>
-[AttributeUsage(AttributeTargets.Property | AttributeTargets.Parameter)]
-internal sealed class PhoneNumberAttribute : ValidationAttribute
-{
-    protected override ValidationResult? IsValid(object? value, ValidationContext validationContext) =>
-        PhoneNumber.Problem(value as string) is { } problem
-            ? new ValidationResult(problem, validationContext.MemberName is { } m ? [m] : null)
-            : ValidationResult.Success;
-}

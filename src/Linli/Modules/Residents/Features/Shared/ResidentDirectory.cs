@@ -1,21 +1,25 @@
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
+using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Residents.Features.Shared;
 
 /// <summary>The module's contract for others; reads through the scope-filtered context like everything else.</summary>
-internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProtector protector, TimeProvider clock) : IResidentDirectory
+internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProtector protector, NumberSearchGuard numbers, TimeProvider clock) : IResidentDirectory
 {
     public Task<ResidentCard?> FindAsync(long residentId, CancellationToken cancellationToken = default) =>
         CardAsync(db.Residents.Where(r => r.Id == residentId), cancellationToken);
 
-    public Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default)
+    public async Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default)
     {
+        await numbers.BeforeAsync(cancellationToken);
         var hash = protector.IdNumberHash(idNumber);
-        return CardAsync(db.Residents.Where(r => r.IdNumberHash == hash), cancellationToken);
+        var card = await CardAsync(db.Residents.Where(r => r.IdNumberHash == hash), cancellationToken);
+        await numbers.AfterAsync(NumberSearchGuard.IdNumberField, card is null ? 0 : 1, card?.Id, card?.CommunityCode, cancellationToken);
+        return card;
     }
 
     private async Task<ResidentCard?> CardAsync(IQueryable<Resident> query, CancellationToken cancellationToken)
@@ -24,6 +28,6 @@ internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProt
         if (resident is null) return null;
         var today = Views.Today(clock);
         return new ResidentCard(resident.Id, resident.HouseholdId, resident.CommunityCode, resident.GridCode, resident.Name, resident.IdNumberMasked,
-            resident.Gender, resident.BirthDate, resident.Tags.Where(t => t.IsActiveOn(today)).Select(t => t.Tag).Distinct().Order().ToList());
+            resident.Gender, resident.BirthYear, resident.Tags.Where(t => t.IsActiveOn(today)).Select(t => t.Tag).Distinct().Order().ToList());
     }
 }

@@ -184,6 +184,182 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("inbox", "requests");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open311_clients");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_clients_key_hash");
+
+                    b.ToTable("open311_clients", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientUpdateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("client_update_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("media_url");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open311_client_updates");
+
+                    b.HasIndex("ActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_client_updates_action_id");
+
+                    b.HasIndex("ClientId", "ClientUpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_client_updates_client_id_client_update_id");
+
+                    b.ToTable("open311_client_updates", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("address_id");
+
+                    b.Property<string>("AttributesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("attributes_json");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<byte[]>("ContactCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("contact_cipher");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("media_url");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open311_submissions");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_open311_submissions_client_id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_submissions_ticket_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_submissions_token");
+
+                    b.ToTable("open311_submissions", "requests");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -320,6 +496,68 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasDatabaseName("ix_routing_rules_category_id_version");
 
                     b.ToTable("routing_rules", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
+
+                    b.Property<int>("Datatype")
+                        .HasColumnType("integer")
+                        .HasColumnName("datatype");
+
+                    b.Property<string>("DatatypeDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("datatype_description");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("ValuesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("values_json");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("variable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_attributes");
+
+                    b.HasIndex("CategoryId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_attributes_category_id_code");
+
+                    b.ToTable("service_attributes", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -551,9 +789,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasKey("Id")
                         .HasName("pk_tickets");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_tickets_created_at");
-
                     b.HasIndex("FinishDueAt")
                         .HasDatabaseName("ix_tickets_finish_due_at");
 
@@ -579,14 +814,38 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.HasIndex("CategoryId", "CreatedAt")
                         .HasDatabaseName("ix_tickets_category_id_created_at");
 
+                    b.HasIndex("Channel", "UpdatedAt")
+                        .HasDatabaseName("ix_tickets_channel_updated_at");
+
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_tickets_community_code_created_at");
 
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_tickets_state_assigned_unit_code");
 
+                    b.HasIndex("Channel", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_channel_created_at");
+
+                    b.HasIndex("State", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_state_created_at_id");
+
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_created_at_id")
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_overdue_created_at_id")
+                        .HasDatabaseName("ix_tickets_overdue_created_at_id")
+                        .HasFilter("is_overdue");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_supervised_created_at_id")
+                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
+                        .HasFilter("under_supervision");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_unsigned_created_at")
+                        .HasDatabaseName("ix_tickets_unsigned_created_at")
+                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
 
                     b.ToTable("tickets", "requests");
                 });
@@ -653,6 +912,92 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("ticket_actions", "requests");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketDailyStats", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed");
+
+                    b.Property<long>("ClosedDispatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_dispatched");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dispatched");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<double>("HoursSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours_sum");
+
+                    b.Property<long>("Overdue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repeats");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolved");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("returned");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("satisfied");
+
+                    b.Property<long>("SignDue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sign_due");
+
+                    b.Property<long>("SignedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_on_time");
+
+                    b.Property<long>("Timed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("timed");
+
+                    b.HasKey("Dimension", "Day", "Region", "Key")
+                        .HasName("pk_ticket_daily_stats");
+
+                    b.ToTable("ticket_daily_stats", "requests");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -668,6 +1013,44 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasName("pk_ticket_number_counters");
 
                     b.ToTable("ticket_number_counters", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_stats_changes");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_ticket_stats_changes_day");
+
+                    b.ToTable("ticket_stats_changes", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_ticket_stats_days");
+
+                    b.ToTable("ticket_stats_days", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
@@ -727,56 +1110,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("ticket_units", "requests");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("created_by");
-
-                    b.Property<byte[]>("KeyHash")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("KeyHint")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("key_hint");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_open311_clients");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_open311_clients_key_hash");
-
-                    b.ToTable("open311_clients", "requests");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -785,128 +1119,57 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("AccountId")
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("account_id");
+                        .HasColumnName("caller");
 
-                    b.Property<string>("AddressId")
+                    b.Property<string>("ContentType")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("address_id");
-
-                    b.Property<string>("AttributesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("attributes_json");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("integer")
-                        .HasColumnName("client_id");
-
-                    b.Property<byte[]>("ContactCipher")
-                        .HasColumnType("bytea")
-                        .HasColumnName("contact_cipher");
+                        .HasColumnName("content_type");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("DeviceId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("device_id");
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
 
-                    b.Property<string>("MediaUrl")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("media_url");
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
 
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
 
-                    b.Property<Guid>("Token")
-                        .HasColumnType("uuid")
-                        .HasColumnName("token");
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
 
                     b.HasKey("Id")
-                        .HasName("pk_open311_submissions");
+                        .HasName("pk_idempotency_keys");
 
-                    b.HasIndex("ClientId")
-                        .HasDatabaseName("ix_open311_submissions_client_id");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
 
-                    b.HasIndex("TicketId")
+                    b.HasIndex("Caller", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_open311_submissions_ticket_id");
+                        .HasDatabaseName("ix_idempotency_keys_caller_key");
 
-                    b.HasIndex("Token")
-                        .IsUnique()
-                        .HasDatabaseName("ix_open311_submissions_token");
-
-                    b.ToTable("open311_submissions", "requests");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("integer")
-                        .HasColumnName("category_id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("code")
-                        .UseCollation("C");
-
-                    b.Property<int>("Datatype")
-                        .HasColumnType("integer")
-                        .HasColumnName("datatype");
-
-                    b.Property<string>("DatatypeDescription")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("datatype_description");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("description");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("integer")
-                        .HasColumnName("order");
-
-                    b.Property<bool>("Required")
-                        .HasColumnType("boolean")
-                        .HasColumnName("required");
-
-                    b.Property<string>("ValuesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("values_json");
-
-                    b.Property<bool>("Variable")
-                        .HasColumnType("boolean")
-                        .HasColumnName("variable");
-
-                    b.HasKey("Id")
-                        .HasName("pk_service_attributes");
-
-                    b.HasIndex("CategoryId", "Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_service_attributes_category_id_code");
-
-                    b.ToTable("service_attributes", "requests");
+                    b.ToTable("idempotency_keys", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
@@ -930,6 +1193,44 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.TicketAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_client_updates_ticket_actions_action_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_client_updates_open311_clients_client_id");
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_submissions_open311_clients_client_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_submissions_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
@@ -949,6 +1250,16 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_routing_rules_categories_category_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_attributes_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -996,35 +1307,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_units_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Features.Open311.Open311Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_open311_submissions_open311_clients_client_id");
-
-                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_open311_submissions_tickets_ticket_id");
-
-                    b.Navigation("Ticket");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_service_attributes_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>

@@ -171,6 +171,176 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_inbox", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_open311_clients");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_clients_key_hash");
+
+                    b.ToTable("requests_open311_clients", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("ActionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("action_id");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("client_id");
+
+                    b.Property<string>("ClientUpdateId")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("client_update_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("status");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_open311_client_updates");
+
+                    b.HasIndex("ActionId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_client_updates_action_id");
+
+                    b.HasIndex("ClientId", "ClientUpdateId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_client_updates_client_id_client_update_id");
+
+                    b.ToTable("requests_open311_client_updates", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address_id");
+
+                    b.Property<string>("AttributesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("attributes_json");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("client_id");
+
+                    b.Property<byte[]>("ContactCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("contact_cipher");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("media_url");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_open311_submissions");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_requests_open311_submissions_client_id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_submissions_ticket_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_open311_submissions_token");
+
+                    b.ToTable("requests_open311_submissions", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -302,6 +472,65 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_requests_routing_rules_category_id_version");
 
                     b.ToTable("requests_routing_rules", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("code");
+
+                    b.Property<int>("Datatype")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("datatype");
+
+                    b.Property<string>("DatatypeDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("datatype_description");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("required");
+
+                    b.Property<string>("ValuesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("values_json");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("variable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_service_attributes");
+
+                    b.HasIndex("CategoryId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_service_attributes_category_id_code");
+
+                    b.ToTable("requests_service_attributes", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -525,9 +754,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasKey("Id")
                         .HasName("pk_requests_tickets");
 
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_requests_tickets_created_at");
-
                     b.HasIndex("FinishDueAt")
                         .HasDatabaseName("ix_requests_tickets_finish_due_at");
 
@@ -553,14 +779,38 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.HasIndex("CategoryId", "CreatedAt")
                         .HasDatabaseName("ix_requests_tickets_category_id_created_at");
 
+                    b.HasIndex("Channel", "UpdatedAt")
+                        .HasDatabaseName("ix_tickets_channel_updated_at");
+
                     b.HasIndex("CommunityCode", "CreatedAt")
                         .HasDatabaseName("ix_requests_tickets_community_code_created_at");
 
                     b.HasIndex("State", "AssignedUnitCode")
                         .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
 
+                    b.HasIndex("Channel", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_channel_created_at");
+
+                    b.HasIndex("State", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_requests_tickets_state_created_at_id");
+
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_created_at_id")
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_overdue_created_at_id")
+                        .HasDatabaseName("ix_tickets_overdue_created_at_id")
+                        .HasFilter("is_overdue");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_supervised_created_at_id")
+                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
+                        .HasFilter("under_supervision");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_unsigned_created_at")
+                        .HasDatabaseName("ix_tickets_unsigned_created_at")
+                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
 
                     b.ToTable("requests_tickets", (string)null);
                 });
@@ -624,6 +874,92 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_ticket_actions", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketDailyStats", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed");
+
+                    b.Property<long>("ClosedDispatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("closed_dispatched");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dispatched");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<double>("HoursSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("hours_sum");
+
+                    b.Property<long>("Overdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("repeats");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resolved");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("returned");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfied");
+
+                    b.Property<long>("SignDue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sign_due");
+
+                    b.Property<long>("SignedOnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("signed_on_time");
+
+                    b.Property<long>("Timed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("timed");
+
+                    b.HasKey("Dimension", "Day", "Region", "Key")
+                        .HasName("pk_requests_ticket_daily_stats");
+
+                    b.ToTable("requests_ticket_daily_stats", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
@@ -639,6 +975,42 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasName("pk_requests_ticket_number_counters");
 
                     b.ToTable("requests_ticket_number_counters", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_ticket_stats_changes");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_requests_ticket_stats_changes_day");
+
+                    b.ToTable("requests_ticket_stats_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_requests_ticket_stats_days");
+
+                    b.ToTable("requests_ticket_stats_days", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
@@ -695,179 +1067,64 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_ticket_units", (string)null);
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("created_by");
-
-                    b.Property<byte[]>("KeyHash")
-                        .IsRequired()
-                        .HasColumnType("BLOB")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("KeyHint")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("key_hint");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("name");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_requests_open311_clients");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_clients_key_hash");
-
-                    b.ToTable("requests_open311_clients", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
-                    b.Property<string>("AccountId")
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("account_id");
+                        .HasColumnName("caller");
 
-                    b.Property<string>("AddressId")
+                    b.Property<string>("ContentType")
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
-                        .HasColumnName("address_id");
-
-                    b.Property<string>("AttributesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("attributes_json");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("client_id");
-
-                    b.Property<byte[]>("ContactCipher")
-                        .HasColumnType("BLOB")
-                        .HasColumnName("contact_cipher");
+                        .HasColumnName("content_type");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("DeviceId")
-                        .HasMaxLength(100)
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
                         .HasColumnType("TEXT")
-                        .HasColumnName("device_id");
+                        .HasColumnName("key");
 
-                    b.Property<string>("MediaUrl")
-                        .HasMaxLength(1000)
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
                         .HasColumnType("TEXT")
-                        .HasColumnName("media_url");
+                        .HasColumnName("location");
 
-                    b.Property<long>("TicketId")
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
                         .HasColumnType("INTEGER")
-                        .HasColumnName("ticket_id");
-
-                    b.Property<Guid>("Token")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("token");
+                        .HasColumnName("status_code");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_open311_submissions");
+                        .HasName("pk_requests_idempotency_keys");
 
-                    b.HasIndex("ClientId")
-                        .HasDatabaseName("ix_requests_open311_submissions_client_id");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_requests_idempotency_keys_created_at");
 
-                    b.HasIndex("TicketId")
+                    b.HasIndex("Caller", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_submissions_ticket_id");
+                        .HasDatabaseName("ix_requests_idempotency_keys_caller_key");
 
-                    b.HasIndex("Token")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_submissions_token");
-
-                    b.ToTable("requests_open311_submissions", (string)null);
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("id");
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("category_id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
-
-                    b.Property<int>("Datatype")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("datatype");
-
-                    b.Property<string>("DatatypeDescription")
-                        .HasMaxLength(200)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("datatype_description");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("description");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("order");
-
-                    b.Property<bool>("Required")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("required");
-
-                    b.Property<string>("ValuesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("values_json");
-
-                    b.Property<bool>("Variable")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("variable");
-
-                    b.HasKey("Id")
-                        .HasName("pk_requests_service_attributes");
-
-                    b.HasIndex("CategoryId", "Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_requests_service_attributes_category_id_code");
-
-                    b.ToTable("requests_service_attributes", (string)null);
+                    b.ToTable("requests_idempotency_keys", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
@@ -891,6 +1148,44 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.TicketAction", "Action")
+                        .WithMany()
+                        .HasForeignKey("ActionId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_client_updates_ticket_actions_action_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_client_updates_requests_open311_clients_client_id");
+
+                    b.Navigation("Action");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_submissions_requests_open311_clients_client_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_open311_submissions_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
@@ -910,6 +1205,16 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_requests_routing_rules_requests_categories_category_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_service_attributes_requests_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -957,35 +1262,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_requests_ticket_units_requests_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Features.Open311.Open311Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_requests_open311_submissions_requests_open311_clients_client_id");
-
-                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_requests_open311_submissions_requests_tickets_ticket_id");
-
-                    b.Navigation("Ticket");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_requests_service_attributes_requests_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
@@ -9,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311.Clients;
 
-internal sealed record CreateClientRequest([property: Required, MaxLength(Open311Mapping.NameLength)] string Name);
+internal sealed record CreateClientRequest([property: Required, MaxLength(Open311Limits.NameLength)] string Name);
 
 internal sealed record ClientItem(int Id, string Name, string KeyHint, DateTime CreatedAt, string? CreatedBy, DateTime? RevokedAt);
 
@@ -21,7 +22,7 @@ internal static class ClientsEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        api.MapPost("/", async Task<Created<CreatedClient>> (CreateClientRequest request, RequestsDbContext db, IPersonalDataProtector protector,
+        api.MapPost("/", async Task<Created<CreatedClient>> (CreateClientRequest request, RequestsDbContext db,
                 IAreaScope caller, TimeProvider clock, CancellationToken ct) =>
             {
                 var name = request.Name.Trim();
@@ -29,7 +30,7 @@ internal static class ClientsEndpoints
                 var key = Open311Keys.NewKey();
                 var client = new Open311Client
                 {
-                    Name = name, KeyHash = Open311Keys.Hash(protector, key), KeyHint = Open311Keys.Hint(key),
+                    Name = name, KeyHash = Open311Keys.Hash(key), KeyHint = Open311Keys.Hint(key),
                     CreatedAt = clock.GetUtcNow().UtcDateTime, CreatedBy = caller.UserName,
                 };
                 db.Open311Clients.Add(client);

@@ -1,9 +1,6 @@
 using System.Globalization;
 using Linli.Modules.Organizations.Contracts;
-using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
-using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.Open311.Services;
 using Linli.Platform.Calendar;
 using Microsoft.EntityFrameworkCore;
 
@@ -11,70 +8,47 @@ namespace Linli.Modules.Requests.Features.Open311.GetRequests;
 
 /// <summary>
 /// GET requests.{format} and requests/{service_request_id}.{format}: public, so they show what the spec shows and no
-/// personal data (no phone, e-mail, names, account or device ids). Only requests filed through Open311 by a submitter who
-/// gave some contact are public (what a resident told the hotline, a web form or a patrol worker is not; nor is an
-/// anonymous request); every other ticket answers exactly like an unknown id. The place is coarse: the community's name
-/// for the address, lat/long to 3 decimals (about 100 m). The list takes service_request_id (a comma list that overrides
-/// every other filter), service_code (comma list), start_date/end_date (W3C, years 2000 to 2100, at most 90 days apart;
-/// the last 90 days by default), status (open, closed or both) and the page/page_size extension; newest first.
+/// personal data (no phone, e-mail, names, account or device ids), and only <see cref="Open311PublicTickets"/>. The place
+/// is coarse: the community's name for the address, lat/long to 3 decimals (about 100 m).
+/// The list follows the spec: service_request_id (a comma list) overrides every other argument and answers every id asked
+/// for and found, as many as fit in the URL (discovery gives the limit); otherwise service_code (comma list),
+/// start_date/end_date (W3C, compared in whole seconds, years 2000 to 2100, at most 90 days apart) and status (open,
+/// closed or both), newest first — by default the last 90 days or the first 1,000 requests, whichever is smaller, and
+/// the page/page_size extension for more.
 /// </summary>
 internal static class GetRequestsEndpoint
 {
-    public const int MaxDays = 90, MaxIds = 100;
-
-    /// <summary>The dates start_date/end_date may name: China time 2000-01-01 up to (not including) 2101-01-01.</summary>
-    public static readonly DateTime EarliestDate = new(1999, 12, 31, 16, 0, 0, DateTimeKind.Utc), LatestDate = new(2100, 12, 31, 16, 0, 0, DateTimeKind.Utc);
-
-    /// <summary>
-    /// The tickets the public GETs may show: filed through Open311, not anonymous. The scope filter (staff, residents) does
-    /// not apply to a public reader, so it is replaced by this one.
-    /// </summary>
-    public static IQueryable<Ticket> PublicTickets(RequestsDbContext db) =>
-        db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.Channel == Channel.Open311 && !t.IsAnonymous);
-
     public static void Map(IEndpointRouteBuilder v2)
     {
         v2.MapGet("/requests.{format}", async Task<Open311Result> (string format, string? service_request_id, string? service_code, string? start_date,
                 string? end_date, string? status, string? page, string? page_size, RequestsDbContext db, Open311Catalog catalog,
                 IDepartmentDirectory departments, WorkingCalendar calendar, TimeProvider clock, CancellationToken ct) =>
             {
-                var (p, size) = Open311Paging.Parse(page, page_size);
-                // Public data, not a case file: only Open311 requests that were not anonymous; the view below shows nothing personal.
-                var query = PublicTickets(db);
                 if (List(service_request_id) is { Count: > 0 } ids)
                 {
-                    if (ids.Count > MaxIds) throw Open311Exception.BadRequest($"At most {MaxIds} service_request_id at once.");
-                    query = query.Where(t => ids.Contains(t.Number));
+                    // No page: every id asked for and found.
+                    var found = await Open311PublicTickets.PublicNumberedAsync(db, ids, ct);
+                    return new Open311Result(await Open311RequestViews.ListAsync(found, db, catalog, departments, calendar, ct), format);
                 }
-                else
-                {
-                    if (List(service_code) is { Count: > 0 } codes)
-                    {
-                        var categories = codes.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
-                            : throw Open311Exception.BadRequest($"service_code '{c}' is not a service code.")).ToList();
-                        query = query.Where(t => categories.Contains(t.CategoryId));
-                    }
-                    var (from, to) = Range(start_date, end_date, clock.GetUtcNow().UtcDateTime);
-                    query = query.Where(t => t.CreatedAt >= from && t.CreatedAt <= to);
-                    var statuses = List(status) ?? [];
-                    if (statuses.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad)
-                        throw Open311Exception.BadRequest($"status '{bad}' is not open or closed.");
-                    if (statuses.Contains("open") && !statuses.Contains("closed"))
-                        query = query.Where(t => t.State != TicketState.Closed && t.State != TicketState.Merged);
-                    else if (statuses.Contains("closed") && !statuses.Contains("open"))
-                        query = query.Where(t => t.State == TicketState.Closed || t.State == TicketState.Merged);
-                }
-                var tickets = await query.OrderByDescending(t => t.CreatedAt).ThenByDescending(t => t.Id).Skip((p - 1) * size).Take(size).ToListAsync(ct);
+                var (p, size) = Open311Paging.Parse(page, page_size);
+                var categories = List(service_code)?.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
+                    : throw Open311Exception.BadRequest($"service_code '{c}' is not a service code.")).ToList();
+                var range = Open311DateRange.Parse(start_date, end_date, clock.GetUtcNow().UtcDateTime);
+                var statuses = List(status) ?? [];
+                if (statuses.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad)
+                    throw Open311Exception.BadRequest($"status '{bad}' is not open or closed.");
+                bool? open = statuses.Contains("open") == statuses.Contains("closed") ? null : statuses.Contains("open");
+                var tickets = await Open311PublicTickets.Filed(db, range, categories is { Count: > 0 } ? categories : null, open, p, size).ToListAsync(ct);
                 return new Open311Result(await Open311RequestViews.ListAsync(tickets, db, catalog, departments, calendar, ct), format);
             })
             .WithName("Open311GetRequests")
-            .WithSummary("Open311: requests by id, service, date range (at most 90 days) and status; paginated (page, page_size).");
+            .WithSummary("Open311: requests by ids (all of them), or by service, date range (at most 90 days) and status: the last 90 days or the first 1,000 by default; page and page_size for more.");
 
-        v2.MapGet("/requests/{service_request_id}.{format}", async Task<Open311Result> (string service_request_id, string format, RequestsDbContext db,
+        v2.MapGet("/requests/{service_request_id:long}.{format}", async Task<Open311Result> (string service_request_id, string format, RequestsDbContext db,
                 Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar, CancellationToken ct) =>
             {
                 // Any other ticket (another channel, anonymous) answers exactly like an unknown one.
-                var ticket = await PublicTickets(db).FirstOrDefaultAsync(t => t.Number == service_request_id, ct)
+                var ticket = await Open311PublicTickets.Of(db).FirstOrDefaultAsync(t => t.Number == service_request_id, ct)
                              ?? throw Open311Exception.NotFound($"No service request '{service_request_id}'.");
                 return new Open311Result(await Open311RequestViews.ListAsync([ticket], db, catalog, departments, calendar, ct), format);
             })
@@ -84,71 +58,4 @@ internal static class GetRequestsEndpoint
 
     private static List<string>? List(string? commaList) =>
         commaList?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(s => s.ToLowerInvariant()).Distinct().ToList();
-
-    private static (DateTime From, DateTime To) Range(string? start, string? end, DateTime now)
-    {
-        DateTime? Parse(string? text, string name) =>
-            text is null ? null : Open311Dates.Parse(text) ?? throw Open311Exception.BadRequest($"{name} is not a W3C date-time (e.g. 2026-11-01T00:00:00+08:00).");
-        DateTime? Within(DateTime? date, string name) =>
-            date is null || (date >= EarliestDate && date < LatestDate) ? date : throw Open311Exception.BadRequest($"{name} must be in the years 2000 to 2100.");
-        var from = Within(Parse(start, "start_date"), "start_date");
-        var to = Within(Parse(end, "end_date"), "end_date");
-        var span = TimeSpan.FromDays(MaxDays);
-        var (f, t) = (from, to) switch
-        {
-            ({ } a, { } b) => (a, b),
-            ({ } a, null) => (a, a + span),
-            (null, { } b) => (b - span, b),
-            _ => (now - span, now),
-        };
-        if (f > t) throw Open311Exception.BadRequest("start_date is after end_date.");
-        if (t - f > span) throw Open311Exception.BadRequest($"start_date and end_date are more than {MaxDays} days apart.");
-        return (f, t);
-    }
-}
-
-/// <summary>Tickets as the spec's request elements.</summary>
-internal static class Open311RequestViews
-{
-    public static async Task<O311List> ListAsync(IReadOnlyList<Ticket> tickets, RequestsDbContext db, Open311Catalog catalog,
-        IDepartmentDirectory departments, WorkingCalendar calendar, CancellationToken ct)
-    {
-        var ids = tickets.Select(t => t.Id).ToList();
-        var ruleIds = tickets.Select(t => t.RoutingRuleId).Distinct().ToList();
-        var categoryIds = tickets.Select(t => t.CategoryId).Distinct().ToList();
-        var rules = tickets.Count == 0 ? [] : await db.RoutingRules.AsNoTracking().Where(r => ruleIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, ct);
-        var names = tickets.Count == 0 ? [] : await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
-        var media = tickets.Count == 0 ? [] : await db.Open311Submissions.AsNoTracking().Where(s => ids.Contains(s.TicketId) && s.MediaUrl != null)
-            .ToDictionaryAsync(s => s.TicketId, s => s.MediaUrl, ct);
-        var agencies = tickets.Count == 0 ? [] : await catalog.DepartmentNamesAsync(departments, ct);
-        var communities = tickets.Count == 0 ? [] : (await catalog.CommunitiesAsync(ct)).Names;
-        return new O311List("service_requests", "request", tickets.Select(t =>
-        {
-            var rule = rules[t.RoutingRuleId];
-            return (object?)new O311Object("request")
-                .Add("service_request_id", t.Number)
-                .Add("status", Open311Catalog.StatusOf(t.State))
-                .Add("status_notes", Open311Catalog.NotesOf(t.State))
-                .Add("service_name", names.GetValueOrDefault(t.CategoryId))
-                .Add("service_code", t.CategoryId.ToString(CultureInfo.InvariantCulture))
-                .Add("description", t.Description)
-                .Add("agency_responsible", t.AssignedUnitCode is { } unit && t.State != TicketState.Returned
-                    ? (Recipients.IsRegionCode(unit) ? communities.GetValueOrDefault(unit, unit) : agencies.GetValueOrDefault(unit, unit))
-                    : Open311Services.Agency(rule, t.CommunityCode, agencies, communities))
-                .Add("service_notice", null)
-                .Add("requested_datetime", t.CreatedAt)
-                .Add("updated_datetime", t.UpdatedAt)
-                .Add("expected_datetime", Open311Services.Expected(t, rule, calendar))
-                // The community, never the street address the submitter typed; the point to about 100 m.
-                .Add("address", communities.GetValueOrDefault(t.CommunityCode))
-                .Add("address_id", t.GridCode ?? t.CommunityCode)
-                .Add("zipcode", null)
-                .Add("lat", Coarse(t.Latitude))
-                .Add("long", Coarse(t.Longitude))
-                .Add("media_url", media.GetValueOrDefault(t.Id));
-        }).ToList());
-    }
-
-    /// <summary>A coordinate to 3 decimals (about 100 m), so a public request does not point at a door.</summary>
-    public static double? Coarse(double? degrees) => degrees is { } d ? Math.Round(d, 3, MidpointRounding.AwayFromZero) : null;
 }

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -33,24 +32,4 @@ internal static class ServicesEndpoint
             })
             .WithName("Open311Services")
             .WithSummary("Open311 service list: the live leaf categories.");
-}
-
-internal static class Open311Paging
-{
-    public const int DefaultPageSize = 50, MaxPageSize = 500, MaxPage = 1_000_000;
-
-    /// <summary>
-    /// The page/page_size extension: page from 1 to 1,000,000, page_size from 1 to 500 (so (page - 1) * page_size always
-    /// fits an int); anything else is a 400.
-    /// </summary>
-    public static (int Page, int PageSize) Parse(string? page, string? pageSize)
-    {
-        var p = 1;
-        var size = DefaultPageSize;
-        if (page is not null && (!int.TryParse(page, NumberStyles.Integer, CultureInfo.InvariantCulture, out p) || p < 1 || p > MaxPage))
-            throw Open311Exception.BadRequest($"page must be an integer from 1 to {MaxPage}.");
-        if (pageSize is not null && (!int.TryParse(pageSize, out size) || size < 1 || size > MaxPageSize))
-            throw Open311Exception.BadRequest($"page_size must be an integer from 1 to {MaxPageSize}.");
-        return (p, size);
-    }
 }

@@ -90,6 +90,98 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                     b.ToTable("households", "residents");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Residents.Domain.PendingVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
+
+                    b.Property<string>("ExistingCommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("existing_community_code")
+                        .UseCollation("C");
+
+                    b.Property<long>("ExistingResidentId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("existing_resident_id");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("bytea")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("character varying(18)")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_pending_verifications");
+
+                    b.HasIndex("CommunityCode", "Id")
+                        .HasDatabaseName("ix_pending_verifications_community_code_id");
+
+                    b.HasIndex("IdNumberHash", "CommunityCode")
+                        .HasDatabaseName("ix_pending_verifications_id_number_hash_community_code");
+
+                    b.ToTable("pending_verifications", "residents");
+                });
+
             modelBuilder.Entity("Linli.Modules.Residents.Domain.PopulationTag", b =>
                 {
                     b.Property<long>("Id")
@@ -135,6 +227,9 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                     b.HasIndex("Tag", "ResidentId")
                         .HasDatabaseName("ix_population_tags_tag_resident_id");
 
+                    b.HasIndex("Tag", "CommunityCode", "ResidentId")
+                        .HasDatabaseName("ix_population_tags_tag_community_code_resident_id");
+
                     b.ToTable("population_tags", "residents");
                 });
 
@@ -152,9 +247,9 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("actual_address");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("date")
-                        .HasColumnName("birth_date");
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("integer")
+                        .HasColumnName("birth_year");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
@@ -245,13 +340,13 @@ namespace Linli.Modules.Residents.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_residents_id_number_hash");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_residents_name");
-
-                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name"), new[] { "text_pattern_ops" });
-
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_residents_phone_hash");
+
+                    b.HasIndex("Name", "CommunityCode")
+                        .HasDatabaseName("ix_residents_name_community_code");
+
+                    NpgsqlIndexBuilderExtensions.HasOperators(b.HasIndex("Name", "CommunityCode"), new[] { "text_pattern_ops", "text_pattern_ops" });
 
                     b.ToTable("residents", "residents");
                 });

@@ -80,6 +80,94 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                     b.ToTable("residents_households", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Residents.Domain.PendingVerification", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<string>("ExistingCommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("existing_community_code");
+
+                    b.Property<long>("ExistingResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("existing_resident_id");
+
+                    b.Property<byte[]>("IdNumberCipher")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_cipher");
+
+                    b.Property<byte[]>("IdNumberHash")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("BLOB")
+                        .HasColumnName("id_number_hash");
+
+                    b.Property<string>("IdNumberMasked")
+                        .IsRequired()
+                        .HasMaxLength(18)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("id_number_masked");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime>("RequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_at");
+
+                    b.Property<string>("RequestedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("requested_by");
+
+                    b.Property<string>("Resolution")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolution");
+
+                    b.Property<DateTime?>("ResolvedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_at");
+
+                    b.Property<string>("ResolvedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resolved_by");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.HasKey("Id")
+                        .HasName("pk_residents_pending_verifications");
+
+                    b.HasIndex("CommunityCode", "Id")
+                        .HasDatabaseName("ix_residents_pending_verifications_community_code_id");
+
+                    b.HasIndex("IdNumberHash", "CommunityCode")
+                        .HasDatabaseName("ix_residents_pending_verifications_id_number_hash_community_code");
+
+                    b.ToTable("residents_pending_verifications", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Residents.Domain.PopulationTag", b =>
                 {
                     b.Property<long>("Id")
@@ -122,6 +210,9 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                     b.HasIndex("Tag", "ResidentId")
                         .HasDatabaseName("ix_residents_population_tags_tag_resident_id");
 
+                    b.HasIndex("Tag", "CommunityCode", "ResidentId")
+                        .HasDatabaseName("ix_residents_population_tags_tag_community_code_resident_id");
+
                     b.ToTable("residents_population_tags", (string)null);
                 });
 
@@ -137,9 +228,9 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("actual_address");
 
-                    b.Property<DateOnly>("BirthDate")
-                        .HasColumnType("TEXT")
-                        .HasColumnName("birth_date");
+                    b.Property<int>("BirthYear")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("birth_year");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
@@ -228,11 +319,11 @@ namespace Linli.Modules.Residents.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_residents_residents_id_number_hash");
 
-                    b.HasIndex("Name")
-                        .HasDatabaseName("ix_residents_residents_name");
-
                     b.HasIndex("PhoneHash")
                         .HasDatabaseName("ix_residents_residents_phone_hash");
+
+                    b.HasIndex("Name", "CommunityCode")
+                        .HasDatabaseName("ix_residents_residents_name_community_code");
 
                     b.ToTable("residents_residents", (string)null);
                 });

@@ -23,6 +23,48 @@ namespace Linli.Platform.Audit.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Linli.Platform.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("mac");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_checkpoints");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_checkpoints_sequence");
+
+                    b.ToTable("checkpoints", "audit");
+                });
+
             modelBuilder.Entity("Linli.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -42,11 +84,31 @@ namespace Linli.Platform.Audit.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
+                    b.Property<long?>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("field");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("character varying(16)")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("previous_hash");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -61,17 +123,33 @@ namespace Linli.Platform.Audit.Data.Migrations.Postgres
                         .HasColumnName("region_code")
                         .UseCollation("C");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("SubjectId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("subject_id");
 
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject_label");
+
                     b.Property<string>("SubjectType")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("character varying(64)")
                         .HasColumnName("subject_type");
+
+                    b.Property<string>("UserDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("user_display_name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -91,11 +169,21 @@ namespace Linli.Platform.Audit.Data.Migrations.Postgres
                     b.HasIndex("At")
                         .HasDatabaseName("ix_entries_at");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_entries_sequence");
+
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("ix_entries_action_at");
+
                     b.HasIndex("RegionCode", "At")
                         .HasDatabaseName("ix_entries_region_code_at");
 
-                    b.HasIndex("SubjectType", "SubjectId")
-                        .HasDatabaseName("ix_entries_subject_type_subject_id");
+                    b.HasIndex("UserName", "At")
+                        .HasDatabaseName("ix_entries_user_name_at");
+
+                    b.HasIndex("SubjectType", "SubjectId", "At")
+                        .HasDatabaseName("ix_entries_subject_type_subject_id_at");
 
                     b.ToTable("entries", "audit");
                 });

@@ -17,6 +17,46 @@ namespace Linli.Platform.Audit.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Linli.Platform.Audit.AuditCheckpoint", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("Mac")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("mac");
+
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_audit_checkpoints");
+
+                    b.HasIndex("Sequence")
+                        .HasDatabaseName("ix_audit_checkpoints_sequence");
+
+                    b.ToTable("audit_checkpoints", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Platform.Audit.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -34,11 +74,31 @@ namespace Linli.Platform.Audit.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("at");
 
+                    b.Property<long?>("Count")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("count");
+
                     b.Property<string>("Field")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("field");
+
+                    b.Property<byte[]>("Hash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("hash");
+
+                    b.Property<string>("KeyId")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key_id");
+
+                    b.Property<byte[]>("PreviousHash")
+                        .IsRequired()
+                        .HasColumnType("BLOB")
+                        .HasColumnName("previous_hash");
 
                     b.Property<string>("Reason")
                         .IsRequired()
@@ -52,17 +112,33 @@ namespace Linli.Platform.Audit.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("region_code");
 
+                    b.Property<long>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
                     b.Property<string>("SubjectId")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_id");
 
+                    b.Property<string>("SubjectLabel")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject_label");
+
                     b.Property<string>("SubjectType")
                         .IsRequired()
                         .HasMaxLength(64)
                         .HasColumnType("TEXT")
                         .HasColumnName("subject_type");
+
+                    b.Property<string>("UserDisplayName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("user_display_name");
 
                     b.Property<string>("UserId")
                         .IsRequired()
@@ -82,11 +158,21 @@ namespace Linli.Platform.Audit.Data.Migrations.Sqlite
                     b.HasIndex("At")
                         .HasDatabaseName("ix_audit_entries_at");
 
+                    b.HasIndex("Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_audit_entries_sequence");
+
+                    b.HasIndex("Action", "At")
+                        .HasDatabaseName("ix_audit_entries_action_at");
+
                     b.HasIndex("RegionCode", "At")
                         .HasDatabaseName("ix_audit_entries_region_code_at");
 
-                    b.HasIndex("SubjectType", "SubjectId")
-                        .HasDatabaseName("ix_audit_entries_subject_type_subject_id");
+                    b.HasIndex("UserName", "At")
+                        .HasDatabaseName("ix_audit_entries_user_name_at");
+
+                    b.HasIndex("SubjectType", "SubjectId", "At")
+                        .HasDatabaseName("ix_audit_entries_subject_type_subject_id_at");
 
                     b.ToTable("audit_entries", (string)null);
                 });

@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Modules.Requests.Data.Migrations.Postgres
 {
     [DbContext(typeof(RequestsDbContext))]
-    [Migration("20261201121244_InboxUnreadIndex")]
-    partial class InboxUnreadIndex
+    [Migration("20261201102340_IdempotencyKeys")]
+    partial class IdempotencyKeys
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -177,14 +177,130 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_inbox_key");
 
-                    b.HasIndex("Recipient")
-                        .HasDatabaseName("ix_inbox_unread")
-                        .HasFilter("read_at IS NULL");
-
                     b.HasIndex("Recipient", "Id")
                         .HasDatabaseName("ix_inbox_recipient_id");
 
                     b.ToTable("inbox", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("created_by");
+
+                    b.Property<byte[]>("KeyHash")
+                        .IsRequired()
+                        .HasColumnType("bytea")
+                        .HasColumnName("key_hash");
+
+                    b.Property<string>("KeyHint")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("key_hint");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("name");
+
+                    b.Property<DateTime?>("RevokedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("revoked_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open311_clients");
+
+                    b.HasIndex("KeyHash")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_clients_key_hash");
+
+                    b.ToTable("open311_clients", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AccountId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("account_id");
+
+                    b.Property<string>("AddressId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("address_id");
+
+                    b.Property<string>("AttributesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("attributes_json");
+
+                    b.Property<int>("ClientId")
+                        .HasColumnType("integer")
+                        .HasColumnName("client_id");
+
+                    b.Property<byte[]>("ContactCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("contact_cipher");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("DeviceId")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("device_id");
+
+                    b.Property<string>("MediaUrl")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("media_url");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.Property<Guid>("Token")
+                        .HasColumnType("uuid")
+                        .HasColumnName("token");
+
+                    b.HasKey("Id")
+                        .HasName("pk_open311_submissions");
+
+                    b.HasIndex("ClientId")
+                        .HasDatabaseName("ix_open311_submissions_client_id");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_submissions_ticket_id");
+
+                    b.HasIndex("Token")
+                        .IsUnique()
+                        .HasDatabaseName("ix_open311_submissions_token");
+
+                    b.ToTable("open311_submissions", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
@@ -323,6 +439,68 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .HasDatabaseName("ix_routing_rules_category_id_version");
 
                     b.ToTable("routing_rules", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<string>("Code")
+                        .IsRequired()
+                        .HasMaxLength(50)
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
+
+                    b.Property<int>("Datatype")
+                        .HasColumnType("integer")
+                        .HasColumnName("datatype");
+
+                    b.Property<string>("DatatypeDescription")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("datatype_description");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(400)
+                        .HasColumnType("character varying(400)")
+                        .HasColumnName("description");
+
+                    b.Property<int>("Order")
+                        .HasColumnType("integer")
+                        .HasColumnName("order");
+
+                    b.Property<bool>("Required")
+                        .HasColumnType("boolean")
+                        .HasColumnName("required");
+
+                    b.Property<string>("ValuesJson")
+                        .HasMaxLength(8000)
+                        .HasColumnType("character varying(8000)")
+                        .HasColumnName("values_json");
+
+                    b.Property<bool>("Variable")
+                        .HasColumnType("boolean")
+                        .HasColumnName("variable");
+
+                    b.HasKey("Id")
+                        .HasName("pk_service_attributes");
+
+                    b.HasIndex("CategoryId", "Code")
+                        .IsUnique()
+                        .HasDatabaseName("ix_service_attributes_category_id_code");
+
+                    b.ToTable("service_attributes", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -730,56 +908,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("ticket_units", "requests");
                 });
 
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("created_at");
-
-                    b.Property<string>("CreatedBy")
-                        .HasMaxLength(256)
-                        .HasColumnType("character varying(256)")
-                        .HasColumnName("created_by");
-
-                    b.Property<byte[]>("KeyHash")
-                        .IsRequired()
-                        .HasColumnType("bytea")
-                        .HasColumnName("key_hash");
-
-                    b.Property<string>("KeyHint")
-                        .IsRequired()
-                        .HasMaxLength(8)
-                        .HasColumnType("character varying(8)")
-                        .HasColumnName("key_hint");
-
-                    b.Property<string>("Name")
-                        .IsRequired()
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("name");
-
-                    b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("revoked_at");
-
-                    b.HasKey("Id")
-                        .HasName("pk_open311_clients");
-
-                    b.HasIndex("KeyHash")
-                        .IsUnique()
-                        .HasDatabaseName("ix_open311_clients_key_hash");
-
-                    b.ToTable("open311_clients", "requests");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
+            modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
@@ -788,128 +917,57 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
-                    b.Property<string>("AccountId")
+                    b.Property<string>("Body")
+                        .HasColumnType("text")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("account_id");
+                        .HasColumnName("caller");
 
-                    b.Property<string>("AddressId")
+                    b.Property<string>("ContentType")
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
-                        .HasColumnName("address_id");
-
-                    b.Property<string>("AttributesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("attributes_json");
-
-                    b.Property<int>("ClientId")
-                        .HasColumnType("integer")
-                        .HasColumnName("client_id");
-
-                    b.Property<byte[]>("ContactCipher")
-                        .HasColumnType("bytea")
-                        .HasColumnName("contact_cipher");
+                        .HasColumnName("content_type");
 
                     b.Property<DateTime>("CreatedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
-                    b.Property<string>("DeviceId")
-                        .HasMaxLength(100)
-                        .HasColumnType("character varying(100)")
-                        .HasColumnName("device_id");
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("character varying(255)")
+                        .HasColumnName("key");
 
-                    b.Property<string>("MediaUrl")
-                        .HasMaxLength(1000)
-                        .HasColumnType("character varying(1000)")
-                        .HasColumnName("media_url");
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("location");
 
-                    b.Property<long>("TicketId")
-                        .HasColumnType("bigint")
-                        .HasColumnName("ticket_id");
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("request_hash");
 
-                    b.Property<Guid>("Token")
-                        .HasColumnType("uuid")
-                        .HasColumnName("token");
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("integer")
+                        .HasColumnName("status_code");
 
                     b.HasKey("Id")
-                        .HasName("pk_open311_submissions");
+                        .HasName("pk_idempotency_keys");
 
-                    b.HasIndex("ClientId")
-                        .HasDatabaseName("ix_open311_submissions_client_id");
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_idempotency_keys_created_at");
 
-                    b.HasIndex("TicketId")
+                    b.HasIndex("Caller", "Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_open311_submissions_ticket_id");
+                        .HasDatabaseName("ix_idempotency_keys_caller_key");
 
-                    b.HasIndex("Token")
-                        .IsUnique()
-                        .HasDatabaseName("ix_open311_submissions_token");
-
-                    b.ToTable("open311_submissions", "requests");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.Property<int>("Id")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("integer")
-                        .HasColumnName("id");
-
-                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
-
-                    b.Property<int>("CategoryId")
-                        .HasColumnType("integer")
-                        .HasColumnName("category_id");
-
-                    b.Property<string>("Code")
-                        .IsRequired()
-                        .HasMaxLength(50)
-                        .HasColumnType("character varying(50)")
-                        .HasColumnName("code")
-                        .UseCollation("C");
-
-                    b.Property<int>("Datatype")
-                        .HasColumnType("integer")
-                        .HasColumnName("datatype");
-
-                    b.Property<string>("DatatypeDescription")
-                        .HasMaxLength(200)
-                        .HasColumnType("character varying(200)")
-                        .HasColumnName("datatype_description");
-
-                    b.Property<string>("Description")
-                        .IsRequired()
-                        .HasMaxLength(400)
-                        .HasColumnType("character varying(400)")
-                        .HasColumnName("description");
-
-                    b.Property<int>("Order")
-                        .HasColumnType("integer")
-                        .HasColumnName("order");
-
-                    b.Property<bool>("Required")
-                        .HasColumnType("boolean")
-                        .HasColumnName("required");
-
-                    b.Property<string>("ValuesJson")
-                        .HasMaxLength(8000)
-                        .HasColumnType("character varying(8000)")
-                        .HasColumnName("values_json");
-
-                    b.Property<bool>("Variable")
-                        .HasColumnType("boolean")
-                        .HasColumnName("variable");
-
-                    b.HasKey("Id")
-                        .HasName("pk_service_attributes");
-
-                    b.HasIndex("CategoryId", "Code")
-                        .IsUnique()
-                        .HasDatabaseName("ix_service_attributes_category_id_code");
-
-                    b.ToTable("service_attributes", "requests");
+                    b.ToTable("idempotency_keys", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
@@ -933,6 +991,25 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Submission", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Open311Client", null)
+                        .WithMany()
+                        .HasForeignKey("ClientId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_submissions_open311_clients_client_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_open311_submissions_tickets_ticket_id");
+
+                    b.Navigation("Ticket");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
@@ -952,6 +1029,16 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_routing_rules_categories_category_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ServiceAttribute", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
+                        .WithMany()
+                        .HasForeignKey("CategoryId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_service_attributes_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -999,35 +1086,6 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_units_tickets_ticket_id");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Features.Open311.Open311Client", null)
-                        .WithMany()
-                        .HasForeignKey("ClientId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired()
-                        .HasConstraintName("fk_open311_submissions_open311_clients_client_id");
-
-                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
-                        .WithMany()
-                        .HasForeignKey("TicketId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_open311_submissions_tickets_ticket_id");
-
-                    b.Navigation("Ticket");
-                });
-
-            modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
-                {
-                    b.HasOne("Linli.Modules.Requests.Domain.Category", null)
-                        .WithMany()
-                        .HasForeignKey("CategoryId")
-                        .OnDelete(DeleteBehavior.Cascade)
-                        .IsRequired()
-                        .HasConstraintName("fk_service_attributes_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>

@@ -5,227 +5,238 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.EntityFrameworkCore.Migrations;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 #nullable disable
 
-namespace Linli.Modules.Requests.Data.Migrations.Sqlite
+namespace Linli.Modules.Requests.Data.Migrations.Postgres
 {
     [DbContext(typeof(RequestsDbContext))]
-    [Migration("20261201121045_InboxUnreadIndex")]
-    partial class InboxUnreadIndex
+    [Migration("20261201105533_TicketListIndexesAndDailyStats")]
+    partial class TicketListIndexesAndDailyStats
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
         {
 #pragma warning disable 612, 618
-            modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
+            modelBuilder
+                .HasDefaultSchema("requests")
+                .HasAnnotation("ProductVersion", "10.0.15")
+                .HasAnnotation("Relational:MaxIdentifierLength", 63);
+
+            NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<bool>("IsRetired")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_retired");
 
                     b.Property<int>("Level")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("level");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<int?>("ParentId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("parent_id");
 
                     b.Property<string>("SeedKey")
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("seed_key");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_categories");
+                        .HasName("pk_categories");
 
                     b.HasIndex("ParentId")
-                        .HasDatabaseName("ix_requests_categories_parent_id");
+                        .HasDatabaseName("ix_categories_parent_id");
 
                     b.HasIndex("SeedKey")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_categories_seed_key");
+                        .HasDatabaseName("ix_categories_seed_key");
 
-                    b.ToTable("requests_categories", (string)null);
+                    b.ToTable("categories", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<DateTime?>("ClosedAt")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<DateTime>("DueAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
                     b.Property<DateTime?>("FiredAt")
                         .IsConcurrencyToken()
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("fired_at");
 
                     b.Property<int>("Kind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("kind");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit_code");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_code")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_deadlines");
+                        .HasName("pk_deadlines");
 
                     b.HasIndex("DueAt")
                         .HasDatabaseName("ix_deadlines_open_due_at")
                         .HasFilter("fired_at IS NULL AND closed_at IS NULL");
 
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_requests_deadlines_ticket_id");
+                        .HasDatabaseName("ix_deadlines_ticket_id");
 
-                    b.ToTable("requests_deadlines", (string)null);
+                    b.ToTable("deadlines", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("body");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("key");
 
                     b.Property<DateTime?>("ReadAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("read_at");
 
                     b.Property<string>("ReadBy")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("read_by");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("recipient");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
                     b.Property<long?>("TicketId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_inbox");
+                        .HasName("pk_inbox");
 
                     b.HasIndex("Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_inbox_key");
-
-                    b.HasIndex("Recipient")
-                        .HasDatabaseName("ix_inbox_unread")
-                        .HasFilter("read_at IS NULL");
+                        .HasDatabaseName("ix_inbox_key");
 
                     b.HasIndex("Recipient", "Id")
-                        .HasDatabaseName("ix_requests_inbox_recipient_id");
+                        .HasDatabaseName("ix_inbox_recipient_id");
 
-                    b.ToTable("requests_inbox", (string)null);
+                    b.ToTable("inbox", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<int>("Attempts")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("attempts");
 
                     b.Property<string>("Body")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("body");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<Guid>("Key")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("key");
 
                     b.Property<string>("LastError")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("last_error");
 
                     b.Property<string>("Recipient")
                         .IsRequired()
                         .HasMaxLength(128)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(128)")
                         .HasColumnName("recipient");
 
                     b.Property<DateTime?>("SentAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("sent_at");
 
                     b.Property<string>("Subject")
                         .IsRequired()
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("subject");
 
                     b.Property<long?>("TicketId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_outbox");
+                        .HasName("pk_outbox");
 
                     b.HasIndex("Id")
                         .HasDatabaseName("ix_outbox_unsent")
@@ -233,644 +244,807 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
 
                     b.HasIndex("Key")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_outbox_key");
+                        .HasDatabaseName("ix_outbox_key");
 
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_requests_outbox_ticket_id");
+                        .HasDatabaseName("ix_outbox_ticket_id");
 
-                    b.ToTable("requests_outbox", (string)null);
+                    b.ToTable("outbox", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.RoutingRule", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("category_id");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("created_by");
 
                     b.Property<string>("DepartmentCode")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("department_code");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("department_code")
+                        .UseCollation("C");
 
                     b.Property<int>("DuplicateRadiusMeters")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("duplicate_radius_meters");
 
                     b.Property<int>("FinishDaysNormal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("finish_days_normal");
 
                     b.Property<int>("FinishDaysUrgent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("finish_days_urgent");
 
                     b.Property<bool>("IsCurrent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_current");
 
                     b.Property<int>("SignHoursNormal")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sign_hours_normal");
 
                     b.Property<int>("SignHoursUrgent")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("sign_hours_urgent");
 
                     b.Property<int>("Version")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_routing_rules");
+                        .HasName("pk_routing_rules");
 
                     b.HasIndex("CategoryId", "IsCurrent")
-                        .HasDatabaseName("ix_requests_routing_rules_category_id_is_current");
+                        .HasDatabaseName("ix_routing_rules_category_id_is_current");
 
                     b.HasIndex("CategoryId", "Version")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_routing_rules_category_id_version");
+                        .HasDatabaseName("ix_routing_rules_category_id_version");
 
-                    b.ToTable("requests_routing_rules", (string)null);
+                    b.ToTable("routing_rules", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<int?>("DeadlineKind")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("deadline_kind");
 
                     b.Property<int>("Reason")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("reason");
 
                     b.Property<DateTime?>("ResolvedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("resolved_at");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit_code");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_code")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_supervisions");
+                        .HasName("pk_supervisions");
 
                     b.HasIndex("TicketId", "ResolvedAt")
-                        .HasDatabaseName("ix_requests_supervisions_ticket_id_resolved_at");
+                        .HasDatabaseName("ix_supervisions_ticket_id_resolved_at");
 
                     b.HasIndex("UnitCode", "ResolvedAt")
-                        .HasDatabaseName("ix_requests_supervisions_unit_code_resolved_at");
+                        .HasDatabaseName("ix_supervisions_unit_code_resolved_at");
 
-                    b.ToTable("requests_supervisions", (string)null);
+                    b.ToTable("supervisions", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("Address")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("address");
 
                     b.Property<string>("AssignedUnitCode")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("assigned_unit_code");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("assigned_unit_code")
+                        .UseCollation("C");
 
                     b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("category_id");
 
                     b.Property<int>("Channel")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("channel");
 
                     b.Property<DateTime?>("ClosedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("closed_at");
 
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("community_code");
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("created_by");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(4000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(4000)")
                         .HasColumnName("description");
 
                     b.Property<DateTime?>("DispatchedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("dispatched_at");
 
                     b.Property<string>("ExtensionReason")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("extension_reason");
 
                     b.Property<int?>("ExtensionRequestedDays")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("extension_requested_days");
 
                     b.Property<DateTime?>("FinishDueAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("finish_due_at");
 
                     b.Property<string>("GridCode")
                         .HasMaxLength(15)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("grid_code");
+                        .HasColumnType("character varying(15)")
+                        .HasColumnName("grid_code")
+                        .UseCollation("C");
 
                     b.Property<bool>("IsAnonymous")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_anonymous");
 
                     b.Property<bool>("IsOverdue")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_overdue");
 
                     b.Property<double?>("Latitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("latitude");
 
                     b.Property<double?>("Longitude")
-                        .HasColumnType("REAL")
+                        .HasColumnType("double precision")
                         .HasColumnName("longitude");
 
                     b.Property<long?>("MergedIntoId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("merged_into_id");
 
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(20)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(20)")
                         .HasColumnName("number");
 
                     b.Property<byte[]>("PhoneCipher")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("phone_cipher");
 
                     b.Property<byte[]>("PhoneHash")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("phone_hash");
 
                     b.Property<string>("PhoneMasked")
                         .HasMaxLength(32)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(32)")
                         .HasColumnName("phone_masked");
 
                     b.Property<int?>("Rating")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("rating");
 
                     b.Property<int>("ReopenCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("reopen_count");
 
                     b.Property<DateTime?>("RepliedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("replied_at");
 
                     b.Property<string>("Reply")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("reply");
 
                     b.Property<string>("ReporterUserId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("reporter_user_id");
 
                     b.Property<int>("ReturnCount")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("return_count");
 
                     b.Property<int>("RoutingRuleId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("routing_rule_id");
 
                     b.Property<DateTime?>("SignDueAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("sign_due_at");
 
                     b.Property<DateTime?>("SignedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("signed_at");
 
                     b.Property<int>("State")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("state");
 
                     b.Property<DateTime?>("SuspendedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("suspended_at");
 
                     b.Property<bool>("UnderSupervision")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("under_supervision");
 
                     b.Property<DateTime>("UpdatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("updated_at");
 
                     b.Property<int>("Urgency")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("urgency");
 
                     b.Property<int>("Version")
                         .IsConcurrencyToken()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("version");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_tickets");
-
-                    b.HasIndex("CreatedAt")
-                        .HasDatabaseName("ix_requests_tickets_created_at");
+                        .HasName("pk_tickets");
 
                     b.HasIndex("FinishDueAt")
-                        .HasDatabaseName("ix_requests_tickets_finish_due_at");
+                        .HasDatabaseName("ix_tickets_finish_due_at");
 
                     b.HasIndex("MergedIntoId")
-                        .HasDatabaseName("ix_requests_tickets_merged_into_id");
+                        .HasDatabaseName("ix_tickets_merged_into_id");
 
                     b.HasIndex("Number")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_tickets_number");
+                        .HasDatabaseName("ix_tickets_number");
 
                     b.HasIndex("PhoneHash")
-                        .HasDatabaseName("ix_requests_tickets_phone_hash");
+                        .HasDatabaseName("ix_tickets_phone_hash");
 
                     b.HasIndex("ReporterUserId")
-                        .HasDatabaseName("ix_requests_tickets_reporter_user_id");
+                        .HasDatabaseName("ix_tickets_reporter_user_id");
 
                     b.HasIndex("RoutingRuleId")
-                        .HasDatabaseName("ix_requests_tickets_routing_rule_id");
+                        .HasDatabaseName("ix_tickets_routing_rule_id");
 
                     b.HasIndex("AssignedUnitCode", "State")
-                        .HasDatabaseName("ix_requests_tickets_assigned_unit_code_state");
+                        .HasDatabaseName("ix_tickets_assigned_unit_code_state");
 
                     b.HasIndex("CategoryId", "CreatedAt")
-                        .HasDatabaseName("ix_requests_tickets_category_id_created_at");
+                        .HasDatabaseName("ix_tickets_category_id_created_at");
 
                     b.HasIndex("CommunityCode", "CreatedAt")
-                        .HasDatabaseName("ix_requests_tickets_community_code_created_at");
+                        .HasDatabaseName("ix_tickets_community_code_created_at");
 
                     b.HasIndex("State", "AssignedUnitCode")
-                        .HasDatabaseName("ix_requests_tickets_state_assigned_unit_code");
+                        .HasDatabaseName("ix_tickets_state_assigned_unit_code");
+
+                    b.HasIndex("State", "CreatedAt", "Id")
+                        .HasDatabaseName("ix_tickets_state_created_at_id");
 
                     b.HasIndex("CategoryId", "Longitude", "Latitude", "CreatedAt")
                         .HasDatabaseName("ix_tickets_duplicates_box");
 
-                    b.ToTable("requests_tickets", (string)null);
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_created_at_id")
+                        .HasDatabaseName("ix_tickets_created_at_id");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_overdue_created_at_id")
+                        .HasDatabaseName("ix_tickets_overdue_created_at_id")
+                        .HasFilter("is_overdue");
+
+                    b.HasIndex(new[] { "CreatedAt", "Id" }, "ix_tickets_supervised_created_at_id")
+                        .HasDatabaseName("ix_tickets_supervised_created_at_id")
+                        .HasFilter("under_supervision");
+
+                    b.HasIndex(new[] { "CreatedAt" }, "ix_tickets_unsigned_created_at")
+                        .HasDatabaseName("ix_tickets_unsigned_created_at")
+                        .HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL");
+
+                    b.ToTable("tickets", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketAction", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<int>("Action")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("action");
 
                     b.Property<DateTime>("At")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("at");
 
                     b.Property<int>("FromState")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("from_state");
 
                     b.Property<string>("Opinion")
                         .HasMaxLength(2200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2200)")
                         .HasColumnName("opinion");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
                     b.Property<int>("ToState")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("to_state");
 
                     b.Property<string>("UnitCode")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit_code");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_code")
+                        .UseCollation("C");
 
                     b.Property<string>("UserId")
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(64)")
                         .HasColumnName("user_id");
 
                     b.Property<string>("UserName")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("user_name");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_ticket_actions");
+                        .HasName("pk_ticket_actions");
 
                     b.HasIndex("Action", "At")
-                        .HasDatabaseName("ix_requests_ticket_actions_action_at");
+                        .HasDatabaseName("ix_ticket_actions_action_at");
 
                     b.HasIndex("TicketId", "At")
-                        .HasDatabaseName("ix_requests_ticket_actions_ticket_id_at");
+                        .HasDatabaseName("ix_ticket_actions_ticket_id_at");
 
-                    b.ToTable("requests_ticket_actions", (string)null);
+                    b.ToTable("ticket_actions", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketDailyStats", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<long>("Closed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed");
+
+                    b.Property<long>("ClosedDispatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("closed_dispatched");
+
+                    b.Property<long>("Count")
+                        .HasColumnType("bigint")
+                        .HasColumnName("count");
+
+                    b.Property<long>("Dispatched")
+                        .HasColumnType("bigint")
+                        .HasColumnName("dispatched");
+
+                    b.Property<long>("FinishedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("finished_on_time");
+
+                    b.Property<double>("HoursSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("hours_sum");
+
+                    b.Property<long>("Overdue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("overdue");
+
+                    b.Property<long>("Rated")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rated");
+
+                    b.Property<long>("Repeats")
+                        .HasColumnType("bigint")
+                        .HasColumnName("repeats");
+
+                    b.Property<long>("Resolved")
+                        .HasColumnType("bigint")
+                        .HasColumnName("resolved");
+
+                    b.Property<long>("Returned")
+                        .HasColumnType("bigint")
+                        .HasColumnName("returned");
+
+                    b.Property<long>("Satisfied")
+                        .HasColumnType("bigint")
+                        .HasColumnName("satisfied");
+
+                    b.Property<long>("SignDue")
+                        .HasColumnType("bigint")
+                        .HasColumnName("sign_due");
+
+                    b.Property<long>("SignedOnTime")
+                        .HasColumnType("bigint")
+                        .HasColumnName("signed_on_time");
+
+                    b.Property<long>("Timed")
+                        .HasColumnType("bigint")
+                        .HasColumnName("timed");
+
+                    b.HasKey("Dimension", "Day", "Region", "Key")
+                        .HasName("pk_ticket_daily_stats");
+
+                    b.ToTable("ticket_daily_stats", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketNumberCounter", b =>
                 {
                     b.Property<string>("Day")
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("day");
 
                     b.Property<int>("LastNumber")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("last_number");
 
                     b.HasKey("Day")
-                        .HasName("pk_requests_ticket_number_counters");
+                        .HasName("pk_ticket_number_counters");
 
-                    b.ToTable("requests_ticket_number_counters", (string)null);
+                    b.ToTable("ticket_number_counters", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_ticket_stats_changes");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_ticket_stats_changes_day");
+
+                    b.ToTable("ticket_stats_changes", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketStatsDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_ticket_stats_days");
+
+                    b.ToTable("ticket_stats_days", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
                     b.Property<DateTime>("AddedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("added_at");
 
                     b.Property<bool>("IsActive")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("is_active");
 
                     b.Property<string>("Report")
                         .HasMaxLength(2000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(2000)")
                         .HasColumnName("report");
 
                     b.Property<DateTime?>("ReportDueAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("report_due_at");
 
                     b.Property<DateTime?>("ReportedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("reported_at");
 
                     b.Property<int>("Role")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("role");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
                     b.Property<string>("UnitCode")
                         .IsRequired()
                         .HasMaxLength(64)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("unit_code");
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("unit_code")
+                        .UseCollation("C");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_ticket_units");
+                        .HasName("pk_ticket_units");
 
                     b.HasIndex("TicketId")
-                        .HasDatabaseName("ix_requests_ticket_units_ticket_id");
+                        .HasDatabaseName("ix_ticket_units_ticket_id");
 
                     b.HasIndex("UnitCode", "TicketId")
-                        .HasDatabaseName("ix_requests_ticket_units_unit_code_ticket_id");
+                        .HasDatabaseName("ix_ticket_units_unit_code_ticket_id");
 
-                    b.ToTable("requests_ticket_units", (string)null);
+                    b.ToTable("ticket_units", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Client", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("CreatedBy")
                         .HasMaxLength(256)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(256)")
                         .HasColumnName("created_by");
 
                     b.Property<byte[]>("KeyHash")
                         .IsRequired()
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("key_hash");
 
                     b.Property<string>("KeyHint")
                         .IsRequired()
                         .HasMaxLength(8)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8)")
                         .HasColumnName("key_hint");
 
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("name");
 
                     b.Property<DateTime?>("RevokedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("revoked_at");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_open311_clients");
+                        .HasName("pk_open311_clients");
 
                     b.HasIndex("KeyHash")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_clients_key_hash");
+                        .HasDatabaseName("ix_open311_clients_key_hash");
 
-                    b.ToTable("requests_open311_clients", (string)null);
+                    b.ToTable("open311_clients", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
                 {
                     b.Property<long>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
 
                     b.Property<string>("AccountId")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("account_id");
 
                     b.Property<string>("AddressId")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("address_id");
 
                     b.Property<string>("AttributesJson")
                         .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8000)")
                         .HasColumnName("attributes_json");
 
                     b.Property<int>("ClientId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("client_id");
 
                     b.Property<byte[]>("ContactCipher")
-                        .HasColumnType("BLOB")
+                        .HasColumnType("bytea")
                         .HasColumnName("contact_cipher");
 
                     b.Property<DateTime>("CreatedAt")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("timestamp with time zone")
                         .HasColumnName("created_at");
 
                     b.Property<string>("DeviceId")
                         .HasMaxLength(100)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(100)")
                         .HasColumnName("device_id");
 
                     b.Property<string>("MediaUrl")
                         .HasMaxLength(1000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(1000)")
                         .HasColumnName("media_url");
 
                     b.Property<long>("TicketId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("bigint")
                         .HasColumnName("ticket_id");
 
                     b.Property<Guid>("Token")
-                        .HasColumnType("TEXT")
+                        .HasColumnType("uuid")
                         .HasColumnName("token");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_open311_submissions");
+                        .HasName("pk_open311_submissions");
 
                     b.HasIndex("ClientId")
-                        .HasDatabaseName("ix_requests_open311_submissions_client_id");
+                        .HasDatabaseName("ix_open311_submissions_client_id");
 
                     b.HasIndex("TicketId")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_submissions_ticket_id");
+                        .HasDatabaseName("ix_open311_submissions_ticket_id");
 
                     b.HasIndex("Token")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_open311_submissions_token");
+                        .HasDatabaseName("ix_open311_submissions_token");
 
-                    b.ToTable("requests_open311_submissions", (string)null);
+                    b.ToTable("open311_submissions", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.ServiceAttribute", b =>
                 {
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("id");
 
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
                     b.Property<int>("CategoryId")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("category_id");
 
                     b.Property<string>("Code")
                         .IsRequired()
                         .HasMaxLength(50)
-                        .HasColumnType("TEXT")
-                        .HasColumnName("code");
+                        .HasColumnType("character varying(50)")
+                        .HasColumnName("code")
+                        .UseCollation("C");
 
                     b.Property<int>("Datatype")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("datatype");
 
                     b.Property<string>("DatatypeDescription")
                         .HasMaxLength(200)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(200)")
                         .HasColumnName("datatype_description");
 
                     b.Property<string>("Description")
                         .IsRequired()
                         .HasMaxLength(400)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(400)")
                         .HasColumnName("description");
 
                     b.Property<int>("Order")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("integer")
                         .HasColumnName("order");
 
                     b.Property<bool>("Required")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("required");
 
                     b.Property<string>("ValuesJson")
                         .HasMaxLength(8000)
-                        .HasColumnType("TEXT")
+                        .HasColumnType("character varying(8000)")
                         .HasColumnName("values_json");
 
                     b.Property<bool>("Variable")
-                        .HasColumnType("INTEGER")
+                        .HasColumnType("boolean")
                         .HasColumnName("variable");
 
                     b.HasKey("Id")
-                        .HasName("pk_requests_service_attributes");
+                        .HasName("pk_service_attributes");
 
                     b.HasIndex("CategoryId", "Code")
                         .IsUnique()
-                        .HasDatabaseName("ix_requests_service_attributes_category_id_code");
+                        .HasDatabaseName("ix_service_attributes_category_id_code");
 
-                    b.ToTable("requests_service_attributes", (string)null);
+                    b.ToTable("service_attributes", "requests");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Category", b =>
@@ -879,7 +1053,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("ParentId")
                         .OnDelete(DeleteBehavior.Restrict)
-                        .HasConstraintName("fk_requests_categories_requests_categories_parent_id");
+                        .HasConstraintName("fk_categories_categories_parent_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
@@ -889,7 +1063,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_deadlines_tickets_ticket_id");
+                        .HasConstraintName("fk_deadlines_tickets_ticket_id");
 
                     b.Navigation("Ticket");
                 });
@@ -900,7 +1074,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
-                        .HasConstraintName("fk_requests_outbox_tickets_ticket_id");
+                        .HasConstraintName("fk_outbox_tickets_ticket_id");
 
                     b.Navigation("Ticket");
                 });
@@ -912,7 +1086,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_routing_rules_requests_categories_category_id");
+                        .HasConstraintName("fk_routing_rules_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Supervision", b =>
@@ -922,7 +1096,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_supervisions_tickets_ticket_id");
+                        .HasConstraintName("fk_supervisions_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
@@ -932,14 +1106,14 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_tickets_requests_categories_category_id");
+                        .HasConstraintName("fk_tickets_categories_category_id");
 
                     b.HasOne("Linli.Modules.Requests.Domain.RoutingRule", null)
                         .WithMany()
                         .HasForeignKey("RoutingRuleId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_tickets_requests_routing_rules_routing_rule_id");
+                        .HasConstraintName("fk_tickets_routing_rules_routing_rule_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketAction", b =>
@@ -949,7 +1123,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_ticket_actions_requests_tickets_ticket_id");
+                        .HasConstraintName("fk_ticket_actions_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.TicketUnit", b =>
@@ -959,7 +1133,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_ticket_units_requests_tickets_ticket_id");
+                        .HasConstraintName("fk_ticket_units_tickets_ticket_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Features.Open311.Open311Submission", b =>
@@ -969,14 +1143,14 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("ClientId")
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_open311_submissions_requests_open311_clients_client_id");
+                        .HasConstraintName("fk_open311_submissions_open311_clients_client_id");
 
                     b.HasOne("Linli.Modules.Requests.Domain.Ticket", "Ticket")
                         .WithMany()
                         .HasForeignKey("TicketId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_open311_submissions_requests_tickets_ticket_id");
+                        .HasConstraintName("fk_open311_submissions_tickets_ticket_id");
 
                     b.Navigation("Ticket");
                 });
@@ -988,7 +1162,7 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .HasForeignKey("CategoryId")
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
-                        .HasConstraintName("fk_requests_service_attributes_requests_categories_category_id");
+                        .HasConstraintName("fk_service_attributes_categories_category_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>

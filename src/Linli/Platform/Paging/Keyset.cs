@@ -1,0 +1,177 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using System.Text;
+using Linli.Platform.Errors;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Platform.Paging;
+
+/// <summary>What a list request asks for: a page number, or the page after or before a cursor from an earlier page.</summary>
+internal sealed record PageRequest(int? Page, int? PageSize, string? After = null, string? Before = null);
+
+/// <summary>
+/// Keyset (seek) pagination over an order whose keys end in a unique column: the page after a row is "rows ordered after
+/// its keys", which an index on those keys finds directly, at any depth — where an offset reads and drops every row before
+/// the page. Cursors are opaque to clients (the keys of the page's last or first row, encoded); the first
+/// <see cref="Paging.MaxOffset"/> rows may also be reached by page number, with the count capped at <see cref="Paging.CountLimit"/>.
+/// Keys are <see cref="long"/> or <see cref="DateTime"/> columns, all ascending or all descending.
+/// </summary>
+internal sealed class Keyset<TEntity>
+{
+    private readonly List<LambdaExpression> _keys = [];
+    private readonly bool _descending;
+
+    private Keyset(bool descending) => _descending = descending;
+
+    public static Keyset<TEntity> Ascending<TKey>(Expression<Func<TEntity, TKey>> key) => new Keyset<TEntity>(false).Then(key);
+    public static Keyset<TEntity> Descending<TKey>(Expression<Func<TEntity, TKey>> key) => new Keyset<TEntity>(true).Then(key);
+
+    public Keyset<TEntity> Then<TKey>(Expression<Func<TEntity, TKey>> key)
+    {
+        if (typeof(TKey) != typeof(long) && typeof(TKey) != typeof(DateTime)) throw new ArgumentException("Keyset keys are long or DateTime columns.");
+        _keys.Add(key);
+        return this;
+    }
+
+    /// <summary>
+    /// One page: by cursor when <see cref="PageRequest.After"/> or <see cref="PageRequest.Before"/> is given, else by page number.
+    /// <paramref name="keysOf"/> gives a projected row's key values in key order (for its cursor); <paramref name="count"/>,
+    /// when the caller counts more cheaply than the filtered query can (kept counters, a narrower table), replaces the capped count;
+    /// <paramref name="counted"/> false skips the count: the total is then the rows up to this page, capped while there are more.
+    /// </summary>
+    public async Task<Paged<TOut>> PageAsync<TOut>(IQueryable<TEntity> filtered, Expression<Func<TEntity, TOut>> select, Func<TOut, object[]> keysOf,
+        PageRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<(long Total, bool Capped)>>? count = null, bool counted = true)
+    {
+        var (page, size) = Paging.Normalize(request.Page, request.PageSize);
+        var after = Decode(request.After, "after");
+        var before = after is null ? Decode(request.Before, "before") : null;
+        // Uncounted (filters whose intersection no index holds): the total says only "the rows up to here, and more if capped".
+        var (total, capped) = !counted ? (0L, true) : count is null ? await Paging.CountUpToLimitAsync(filtered, cancellationToken) : await count(cancellationToken);
+
+        if (after is not null || before is not null)
+        {
+            var forward = after is not null;
+            var seek = filtered.Where(Beyond(after ?? before!, forward ? _descending : !_descending));
+            var rows = await Order(seek, forward ? _descending : !_descending).TakeLiteral(size + 1).Select(select).ToListAsync(cancellationToken);
+            var more = rows.Count > size;
+            if (more) rows.RemoveAt(size);
+            if (!forward) rows.Reverse();
+            return new Paged<TOut>(rows, 0, size, counted ? total : rows.Count)
+            {
+                TotalIsCapped = counted ? capped : more || !forward,
+                Next = rows.Count == 0 ? null : forward && !more ? null : Encode(keysOf(rows[^1])),
+                Previous = rows.Count == 0 ? null : !forward && !more ? null : Encode(keysOf(rows[0])),
+            };
+        }
+
+        var offset = (long)(page - 1) * size;
+        if (offset >= total && !capped) return new Paged<TOut>([], page, size, total);
+        Paging.RefuseDeepOffset(offset);
+        var items = await Order(filtered, _descending).SkipLiteral((int)offset).TakeLiteral(size + 1).Select(select).ToListAsync(cancellationToken);
+        var hasNext = items.Count > size;
+        if (hasNext) items.RemoveAt(size);
+        return new Paged<TOut>(items, page, size, counted ? total : offset + items.Count)
+        {
+            TotalIsCapped = counted ? capped : hasNext,
+            Next = hasNext ? Encode(keysOf(items[^1])) : null,
+            Previous = page > 1 && items.Count > 0 ? Encode(keysOf(items[0])) : null,
+        };
+    }
+
+    private IQueryable<TEntity> Order(IQueryable<TEntity> query, bool descending)
+    {
+        IOrderedQueryable<TEntity>? ordered = null;
+        foreach (var key in _keys)
+        {
+            var method = (ordered is null, descending) switch
+            {
+                (true, false) => nameof(Queryable.OrderBy),
+                (true, true) => nameof(Queryable.OrderByDescending),
+                (false, false) => nameof(Queryable.ThenBy),
+                (false, true) => nameof(Queryable.ThenByDescending),
+            };
+            var call = Expression.Call(typeof(Queryable), method, [typeof(TEntity), key.ReturnType], (ordered ?? query).Expression, Expression.Quote(key));
+            ordered = (IOrderedQueryable<TEntity>)query.Provider.CreateQuery<TEntity>(call);
+        }
+        return ordered!;
+    }
+
+    /// <summary>(k1 &gt; v1) OR (k1 = v1 AND k2 &gt; v2) …, or &lt; when seeking downwards; the values are query parameters.</summary>
+    private Expression<Func<TEntity, bool>> Beyond(object[] values, bool downwards)
+    {
+        var row = Expression.Parameter(typeof(TEntity), "row");
+        Expression? any = null;
+        for (var i = 0; i < _keys.Count; i++)
+        {
+            Expression step = Compare(i, downwards ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+            for (var j = i - 1; j >= 0; j--) step = Expression.AndAlso(Compare(j, ExpressionType.Equal), step);
+            any = any is null ? step : Expression.OrElse(any, step);
+        }
+        return Expression.Lambda<Func<TEntity, bool>>(any!, row);
+
+        Expression Compare(int i, ExpressionType how)
+        {
+            var key = new ReplaceParameter(_keys[i].Parameters[0], row).Visit(_keys[i].Body);
+            var holder = Activator.CreateInstance(typeof(KeysetParameter<>).MakeGenericType(key.Type), values[i])!;
+            return Expression.MakeBinary(how, key, Expression.Field(Expression.Constant(holder), "Value"));
+        }
+    }
+
+    private sealed class ReplaceParameter(ParameterExpression from, ParameterExpression to) : ExpressionVisitor
+    {
+        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
+    }
+
+    // ---- cursors: "l<long>" or "d<ticks>" per key, '.'-joined, base64url ------------------------------------------------
+
+    private static string Encode(object[] values) => Base64Url(string.Join('.', values.Select(v => v switch
+    {
+        long l => "l" + l.ToString(CultureInfo.InvariantCulture),
+        DateTime d => "d" + d.Ticks.ToString(CultureInfo.InvariantCulture),
+        _ => throw new ArgumentException($"A keyset key is long or DateTime, not {v.GetType().Name}."),
+    })));
+
+    private object[]? Decode(string? cursor, string field)
+    {
+        if (string.IsNullOrEmpty(cursor)) return null;
+        var parts = FromBase64Url(cursor)?.Split('.');
+        if (parts is null || parts.Length != _keys.Count) throw Invalid(field);
+        var values = new object[parts.Length];
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var p = parts[i];
+            if (p.Length < 2 || !long.TryParse(p.AsSpan(1), NumberStyles.None | NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n)) throw Invalid(field);
+            if (p[0] == 'l' && _keys[i].ReturnType == typeof(long)) values[i] = n;
+            else if (p[0] == 'd' && _keys[i].ReturnType == typeof(DateTime) && n >= DateTime.MinValue.Ticks && n <= DateTime.MaxValue.Ticks)
+                values[i] = new DateTime(n, DateTimeKind.Utc);
+            else throw Invalid(field);
+        }
+        return values;
+    }
+
+    private static ValidationFailedException Invalid(string field) =>
+        ValidationFailedException.For(field, "游标无效：请使用上一页结果中的 next 或 previous 原样传回。");
+
+    private static string Base64Url(string text) => Convert.ToBase64String(Encoding.UTF8.GetBytes(text)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    private static string? FromBase64Url(string cursor)
+    {
+        if (cursor.Length > 200) return null;
+        var b64 = cursor.Replace('-', '+').Replace('_', '/');
+        b64 += (b64.Length % 4) switch { 2 => "==", 3 => "=", 0 => "", _ => "!" };
+        try
+        {
+            return Encoding.UTF8.GetString(Convert.FromBase64String(b64));
+        }
+        catch (FormatException)
+        {
+            return null;
+        }
+    }
+}
+
+/// <summary>A cursor value as a field of a closure object: EF makes it a query parameter, not a literal, so one plan serves every cursor.</summary>
+internal sealed class KeysetParameter<TValue>(TValue value)
+{
+    public readonly TValue Value = value;
+}

@@ -1,0 +1,59 @@
+using System.Security.Claims;
+using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Platform.Auth;
+
+namespace Linli.Tests.Requests;
+
+/// <summary>The one view rule of a ticket, on its own: what the reporter may not see, and who counts as the reporter.</summary>
+public sealed class TicketViewRuleTests
+{
+    private static Ticket Ticket()
+    {
+        var t = new Ticket { Id = 1, Number = "20260301000001", Description = "路灯不亮", CommunityCode = "210102001002", Reply = "已修好" };
+        t.Units.Add(new TicketUnit { UnitCode = "water", Role = UnitRole.Summoned, Report = "内部报到说明", ReportedAt = DateTime.UtcNow });
+        return t;
+    }
+
+    private static TicketAction[] Actions() =>
+    [
+        new() { Id = 1, UserName = "hotline", Action = TicketActionKind.Dispatch, Opinion = "内部备注", At = DateTime.UtcNow },
+    ];
+
+    [Fact]
+    public void The_reporter_sees_steps_and_units_but_no_report_texts_staff_names_or_notes()
+    {
+        var view = TicketView.Of(Ticket(), TicketAudience.Reporter, Actions());
+        Assert.Equal("water", Assert.Single(view.Units).UnitCode);
+        Assert.Null(view.Units[0].Report);
+        Assert.NotNull(view.Units[0].ReportedAt);
+        var action = Assert.Single(view.Actions!);
+        Assert.Equal(("Dispatch", null, null), (action.Action, action.UserName, action.Opinion));
+        Assert.Equal("已修好", view.Reply);
+    }
+
+    [Fact]
+    public void Staff_see_everything()
+    {
+        var view = TicketView.Of(Ticket(), TicketAudience.Staff, Actions());
+        Assert.Equal("内部报到说明", view.Units[0].Report);
+        Assert.Equal(("hotline", "内部备注"), (view.Actions![0].UserName, view.Actions[0].Opinion));
+    }
+
+    [Theory]
+    [InlineData(Roles.Resident, false)]
+    [InlineData(Roles.Volunteer, false)]
+    [InlineData(null, false)]
+    [InlineData(Roles.HotlineOperator, true)]
+    [InlineData(Roles.GridWorker, true)]
+    [InlineData(Roles.DepartmentStaff, true)]
+    [InlineData(Roles.Supervisor, true)]
+    public void Anyone_without_a_staff_role_is_shown_the_reporters_view(string? role, bool staff)
+    {
+        var expected = staff ? TicketAudience.Staff : TicketAudience.Reporter;
+        var identity = new ClaimsIdentity(role is null ? [] : [new Claim(ClaimTypes.Role, role)], "test");
+        Assert.Equal(expected, TicketViewRule.AudienceOf(new ClaimsPrincipal(identity)));
+        Assert.Equal(expected, TicketViewRule.AudienceOf(new Actor("u", "u", role is null ? new HashSet<string>() : new HashSet<string> { role }, null, null)));
+    }
+}
