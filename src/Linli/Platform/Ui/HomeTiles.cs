@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Security.Claims;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Platform.Ui;
 
@@ -37,16 +36,13 @@ internal sealed record HomeCount(string Label, long Value, bool Capped, bool Ale
     public string Text => Value.ToString("N0", CultureInfo.InvariantCulture) + (Capped ? "+" : "");
 
     /// <summary>
-    /// Counts the query's rows up to <see cref="Cap"/> in one statement (COUNT over a LIMIT: the scan stops at the cap). The
-    /// limit is a literal, not a parameter, so that PostgreSQL plans for it even when it reuses a generic plan.
+    /// Counts the query's rows up to <see cref="Cap"/> in one statement (COUNT over a LIMIT written as a literal: the scan stops
+    /// at the cap), the lists' own capped count (<see cref="Paging.Paging.CountUpToLimitAsync{T}(IQueryable{T}, int, CancellationToken)"/>).
     /// </summary>
     public static async Task<HomeCount> OfAsync<T>(string label, IQueryable<T> query, CancellationToken ct, bool alert = false)
     {
-        // Take as a constant node of the expression tree, which EF writes as a literal.
-        var limited = query.Provider.CreateQuery<T>(System.Linq.Expressions.Expression.Call(typeof(Queryable), nameof(Queryable.Take), [typeof(T)],
-            query.Expression, System.Linq.Expressions.Expression.Constant(Cap + 1)));
-        var counted = await limited.CountAsync(ct);
-        return new HomeCount(label, Math.Min(counted, Cap), counted > Cap, alert && counted > 0);
+        var (counted, capped) = await Paging.Paging.CountUpToLimitAsync(query, Cap, ct);
+        return new HomeCount(label, counted, capped, alert && counted > 0);
     }
 }
 

@@ -37,7 +37,7 @@ internal static class TicketRules
         (t, a) => t.PendingSummons.Any(u => u.UnitCode == a.DepartmentCode),
         (t, _) => Conflict(t, "Your department has already reported in."), BeforeState: true);
 
-    private static readonly TicketState[] Open = [Received, Dispatched, Returned, InProgress, Suspended, Replied];
+    private static readonly TicketState[] Open = Ticket.OpenStates;
 
     private static readonly TicketRule[] Rules =
     [

@@ -1,4 +1,3 @@
-using System.Linq.Expressions;
 using System.Security.Claims;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
@@ -8,6 +7,7 @@ using Linli.Modules.Requests.Features.Queues;
 using Linli.Modules.Requests.Pages;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
+using Linli.Platform.Paging;
 using Linli.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -34,7 +34,7 @@ internal sealed class RequestsHomeTiles(RequestsDbContext db, IAreaScope scope, 
             tiles.Add(new HomeTile("request-mine", text["我的诉求"], text["查看办理进度，对答复作出评价"], "/requests/mine", 11)
             {
                 MainWork = true,
-                Count = await HomeCount.OfAsync(text["未办结"], OpenTickets(), ct),
+                Count = await HomeCount.OfAsync(text["未办结"], OpenTickets(actor), ct),
             });
         }
         if (actor.Is(Roles.HotlineOperator))
@@ -70,7 +70,7 @@ internal sealed class RequestsHomeTiles(RequestsDbContext db, IAreaScope scope, 
             tiles.Add(new HomeTile("area-open", text["本辖区在办诉求"], text["尚未办结的诉求"], "/requests/queues", 12)
             {
                 MainWork = true,
-                Count = await HomeCount.OfAsync(text["件"], OpenTickets(), ct),
+                Count = await HomeCount.OfAsync(text["件"], OpenTickets(actor), ct),
             });
             tiles.Add(new HomeTile("area-overdue", text["本辖区超期诉求"], text["已超过办理时限、尚未答复的诉求"], "/requests/queues?queue=" + Queue.Overdue, 13)
             {
@@ -105,24 +105,8 @@ internal sealed class RequestsHomeTiles(RequestsDbContext db, IAreaScope scope, 
     private async Task<HomeCount> QueueCountAsync(Actor actor, Queue queue, DateTime now, CancellationToken ct, string? label = null) =>
         await HomeCount.OfAsync(label ?? text["件"], TicketQueues.Query(db, actor, queue, now), ct, alert: queue == Queue.Overdue);
 
-    /// <summary>
-    /// <see cref="Ticket.IsOpen"/> as SQL: the open states named one by one (state IN (1, …, 6) with literals, a range of the
-    /// state index over the few open tickets), not "not closed and not merged", which no index answers. The states come
-    /// from <see cref="Ticket.IsOpen"/> itself, so the rule stays in one place.
-    /// </summary>
-    internal static readonly Expression<Func<Ticket, bool>> IsOpen = OpenStatesExpression();
-
-    private static Expression<Func<Ticket, bool>> OpenStatesExpression()
-    {
-        var ticket = Expression.Parameter(typeof(Ticket), "t");
-        var state = Expression.Property(ticket, nameof(Ticket.State));
-        var open = Enum.GetValues<TicketState>().Where(s => new Ticket { Number = "", Description = "", CommunityCode = "", State = s }.IsOpen)
-            .Select(s => (Expression)Expression.Equal(state, Expression.Constant(s)))
-            .Aggregate(Expression.OrElse);
-        return Expression.Lambda<Func<Ticket, bool>>(open, ticket);
-    }
-
-    private IQueryable<Ticket> OpenTickets() => db.Tickets.AsNoTracking().Where(IsOpen);
+    /// <summary>The open tickets in the caller's scope, as the queues read them (<see cref="Ticket.OpenStates"/> by the state index).</summary>
+    private IQueryable<Ticket> OpenTickets(Actor actor) => TicketQueues.Unit(db, actor);
 }
 
 /// <summary>
@@ -135,6 +119,7 @@ internal sealed class RequestsUnreadMessages(RequestsDbContext db, IAreaScope sc
     {
         var addresses = InboxEndpoints.AddressesOf(scope);
         if (addresses.Count == 0) return 0;
-        return await db.Inbox.AsNoTracking().Where(m => addresses.Contains(m.Recipient) && m.ReadAt == null).Take(cap + 1).CountAsync(ct);
+        var (unread, capped) = await Paging.CountUpToLimitAsync(db.Inbox.AsNoTracking().Where(m => addresses.Contains(m.Recipient) && m.ReadAt == null), cap, ct);
+        return capped ? cap + 1 : (int)unread;
     }
 }
