@@ -85,8 +85,8 @@ public sealed class ShellTests(LinliServer server)
     {
         var pages = new (string User, string[] Paths)[]
         {
-            ("demo.community", ["/", "/requests/queues", "/requests/queues?queue=Overdue", "/inbox", "/regions/210102001002", "/residents/import", "/requests/patrol"]),
-            ("demo.supervisor", ["/", "/requests/metrics?period=year", "/requests/metrics?GroupBy=Region", "/audit", "/regions/map", "/regions/search?q=社区"]),
+            ("demo.community", ["/", "/requests/queues", "/requests/queues?queue=Overdue", "/inbox", "/regions/210102001002", "/residents/import", "/residents/verifications?Show=all", "/requests/patrol"]),
+            ("demo.supervisor", ["/", "/requests/metrics?period=year", "/requests/metrics?GroupBy=Region", "/audit", "/audit/verify", "/regions/map", "/regions/search?q=社区"]),
             ("demo.admin", ["/admin/accounts", "/admin/holidays", "/requests/admin/rules", "/requests/admin/categories"]),
             ("demo.hotline", ["/requests/console", "/requests/queues?queue=ToDispatch"]),
             ("demo.resident", ["/", "/requests/mine", "/requests/new"]),

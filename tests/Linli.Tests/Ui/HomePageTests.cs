@@ -267,6 +267,7 @@ public sealed class HomePageTests(CityFixture city)
             ("cw.a", "/residents", "居民查询"),
             ("supervisor", "/requests/metrics", "诉求办理指标"),
             ("supervisor", "/audit", "审计日志"),
+            ("cw.a", "/residents/verifications", "待核实的登记"),
         };
         foreach (var (user, page, title) in pages)
         {
