@@ -6,6 +6,7 @@ namespace Linli.BrowserTests;
 /// <summary>
 /// The pages with charts work under the Content-Security-Policy (scripts from files only, no inline code or styles):
 /// the chart is drawn, its tooltip opens, and Chromium reports no violation, neither as an event nor in the console.
+/// So do the home pages, the phone's folded menu and the 打印 button, which the page shell's script shows.
 /// </summary>
 [Collection(LinliServer.Collection)]
 public sealed class ContentSecurityPolicyTests(LinliServer server)
@@ -17,9 +18,9 @@ public sealed class ContentSecurityPolicyTests(LinliServer server)
           window.__cspViolations.push(e.violatedDirective + ' ' + (e.blockedURI || 'inline') + ' ' + (e.sourceFile || '') + ':' + e.lineNumber));
         """;
 
-    private static async Task<(BrowserSession Session, List<string> Console)> OpenAsync(LinliServer server)
+    private static async Task<(BrowserSession Session, List<string> Console)> OpenAsync(LinliServer server, int width = 1280, int height = 900)
     {
-        var session = await server.OpenAsync();
+        var session = await server.OpenAsync(width, height);
         var console = new List<string>();
         session.Page.Console += (_, message) =>
         {
@@ -87,6 +88,52 @@ public sealed class ContentSecurityPolicyTests(LinliServer server)
         Assert.Contains("frame-ancestors 'none'", await response!.HeaderValueAsync("content-security-policy"));
         // Scalar draws the operations with its script; the document's title heading appears only once it ran.
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Linli | v1", Level = 1 })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await AssertNoViolationsAsync(page, console, session);
+    }
+
+    [Theory]
+    [InlineData("demo.resident")]
+    [InlineData("demo.community")]
+    [InlineData("demo.department")]
+    [InlineData("demo.hotline")]
+    [InlineData("demo.supervisor")]
+    [InlineData("demo.admin")]
+    public async Task The_home_page_and_the_folded_menu_on_a_phone_work_under_the_policy_without_a_violation(string userName)
+    {
+        var (session, console) = await OpenAsync(server, 375, 667);
+        await using var _ = session;
+        var page = session.Page;
+        await LinliServer.SignInAsync(page, userName);
+        var response = await page.GotoAsync("/");
+        Assert.Contains("script-src 'self';", await response!.HeaderValueAsync("content-security-policy"));
+        await Expect(page.Locator("#more-work [data-tile='regions']")).ToBeVisibleAsync();
+
+        // The menu folds and unfolds (a checkbox and its label, styled from the site's style sheet).
+        await Expect(page.Locator("nav.main")).Not.ToBeVisibleAsync();
+        await page.ClickAsync("label.menu-button");
+        await Expect(page.Locator("nav.main")).ToBeVisibleAsync();
+        await Expect(page.Locator("nav.main a[href='/inbox']")).ToBeVisibleAsync();
+        await page.ClickAsync("label.menu-button");
+        await Expect(page.Locator("nav.main")).Not.ToBeVisibleAsync();
+        await AssertNoViolationsAsync(page, console, session);
+    }
+
+    [Fact]
+    public async Task The_print_button_prints_and_stamps_the_time_under_the_policy_without_a_violation()
+    {
+        var (session, console) = await OpenAsync(server);
+        await using var _ = session;
+        var page = session.Page;
+        await page.AddInitScriptAsync("window.__printed = 0; window.print = () => { window.__printed++; };");
+        await LinliServer.SignInAsync(page, "demo.hotline");
+        await page.GotoAsync("/requests/queues?queue=InProgress");
+        var stamp = page.Locator(".print-header [data-print-time]");
+        await page.EvaluateAsync("() => { document.querySelector('.print-header [data-print-time]').textContent = ''; }");
+        var print = page.Locator("main button[data-print]");
+        await Expect(print).ToBeVisibleAsync();
+        await print.ClickAsync();
+        Assert.Equal(1, await page.EvaluateAsync<int>("() => window.__printed"));
+        await Expect(stamp).ToHaveTextAsync(new System.Text.RegularExpressions.Regex(@"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$"));
         await AssertNoViolationsAsync(page, console, session);
     }
 }

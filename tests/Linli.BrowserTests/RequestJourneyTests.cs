@@ -23,6 +23,7 @@ public sealed class RequestJourneyTests(LinliServer server)
         {
             var page = resident.Page;
             await LinliServer.SignInAsync(page, "demo.resident");
+            await page.ClickAsync("label.menu-button"); // on a phone the navigation is behind the menu button
             await page.ClickAsync("nav.main >> text=我要反映");
             await Expect(page).ToHaveURLAsync(new Regex("/requests/new$"));
             await page.FillAsync("#Description", "楼道里的自来水管漏水，地面全是水");

@@ -92,6 +92,7 @@ internal static class PlatformModule
         services.AddRazorPages(options => options.RootDirectory = "/")
             .AddViewLocalization()
             .AddDataAnnotationsLocalization(o => o.DataAnnotationLocalizerProvider = (_, factory) => factory.Create(typeof(Localization.SharedResource)));
+        services.AddScoped<Ui.IHomeTiles, Ui.PlatformHomeTiles>();
 
         services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database").AddCheck<CalendarHealthCheck>("calendar");
         services.AddSingleton<DatabaseMigrator>();

@@ -84,6 +84,7 @@ internal static class AccountsModule
         builder.Services.AddScoped<Pages.Admin.AccountRules>();
         builder.Services.AddScoped<IStartupTask, EnsureRoles>();
         builder.Services.AddScoped<IStartupTask, DemoAccounts>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.AccountsHomeTiles>();
         return builder;
     }
 

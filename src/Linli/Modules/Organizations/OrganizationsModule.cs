@@ -20,6 +20,7 @@ internal static class OrganizationsModule
         builder.Services.AddScoped<IRegionCounter, SocialOrganizationCounter>();
         builder.Services.AddScoped<IStartupTask, EnsureDepartments>();
         builder.Services.AddScoped<ICitySeeder, OrganizationsCitySeeder>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IScopeName, Features.Home.DepartmentScopeName>();
         return builder;
     }
 

@@ -28,6 +28,8 @@ internal static class RegionsModule
         builder.Services.AddScoped<IStartupTask, ImportRegionsAtFirstStart>();
         builder.Services.AddScoped<ICitySeeder, RegionsCitySeeder>();
         builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, ImportRegionsVerb>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.RegionsHomeTiles>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IScopeName, Features.Home.RegionsHomeTiles>();
         return builder;
     }
 

@@ -90,6 +90,7 @@ internal static class RequestsModule
         });
         builder.Services.AddSingleton<ISmsRecipients, ReporterPhones>();
         builder.Services.AddSingleton(new InboxLink(TicketMessage.Kind, "查看工单", (id, user) => user.IsInRole(Roles.Resident) ? null : $"/requests/tickets/{id}"));
+        builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.RequestsHomeTiles>();
         builder.Services.AddSingleton<Features.Metrics.TicketStatsRollup>();
         builder.Services.AddHostedService<Features.Metrics.TicketStatsRollupService>();
         return builder;

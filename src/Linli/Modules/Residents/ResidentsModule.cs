@@ -40,6 +40,7 @@ internal static class ResidentsModule
         builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.ResidentsRekeyer>();
         builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.VerificationsRekeyer>();
         builder.Services.AddScoped<ICitySeeder, ResidentsCitySeeder>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.ResidentsHomeTiles>();
         return builder;
     }
 

@@ -17,6 +17,7 @@ internal static class NotificationServices
         services.AddSingleton<INotificationChannel, InAppInboxChannel>();
         services.AddSingleton<INotificationChannel, SmsChannel>();
         services.AddSingleton<NotificationChannels>();
+        services.AddScoped<Ui.IUnreadMessages, UnreadMessages>();
         services.TryAddSingleton<NotificationSender>();
         services.AddOptions<SmsOptions>().Bind(builder.Configuration.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         if (builder.Configuration.GetSection(SmsOptions.Section).Get<SmsOptions>() is { Enabled: true })

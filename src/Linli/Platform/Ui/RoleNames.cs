@@ -2,7 +2,7 @@ using Linli.Platform.Auth;
 
 namespace Linli.Platform.Ui;
 
-/// <summary>The Chinese names of the roles (keys of the shared localizer) and what each does, from DESIGN.md.</summary>
+/// <summary>The Chinese names of the roles (keys of the shared localizer) and what each does.</summary>
 internal static class RoleNames
 {
     public static readonly IReadOnlyDictionary<string, string> Label = new Dictionary<string, string>
@@ -19,18 +19,22 @@ internal static class RoleNames
         [Roles.Administrator] = "管理员",
     };
 
+    /// <summary>
+    /// What each role does here today: only work the platform already offers. Duties of modules not built yet (service
+    /// applications, volunteering, care visits, the yearly report) are added with those modules, never promised before.
+    /// </summary>
     public static readonly IReadOnlyDictionary<string, string> Duties = new Dictionary<string, string>
     {
-        [Roles.Resident] = "提交诉求、在任一社区申请服务、预约办理、发布志愿需求、跟踪进度并评价结果。",
-        [Roles.GridWorker] = "上报巡查发现的问题，走访特殊群体，吹哨召集职能部门。",
-        [Roles.CommunityWorker] = "一窗受理、代办、上门服务，办理派至社区的诉求。",
-        [Roles.StreetStaff] = "督导本辖区，派单，审批延期，查看本辖区指标。",
-        [Roles.DistrictStaff] = "督导本辖区，派单，审批延期，查看本辖区指标。",
-        [Roles.DepartmentStaff] = "接收派单，报到，答复。",
-        [Roles.HotlineOperator] = "接听来电，登记诉求，分类派件。",
-        [Roles.Volunteer] = "接单服务，记录服务时长。",
-        [Roles.Supervisor] = "查看全市看板与指标，设施标准，数据比对，年度报告。",
-        [Roles.Administrator] = "管理账号、角色、辖区，目录、派单规则和办理时限。",
+        [Roles.Resident] = "反映诉求，跟踪办理进度并评价答复。",
+        [Roles.GridWorker] = "上报巡查发现的问题，跟踪上报的办理，吹哨召集职能部门，查询本网格居民。",
+        [Roles.CommunityWorker] = "办理派至社区的诉求，巡查上报，吹哨召集职能部门，查询和导入本社区居民。",
+        [Roles.StreetStaff] = "督导本辖区诉求办理，审批延期，查看本辖区指标，查询和导入居民。",
+        [Roles.DistrictStaff] = "督导本辖区诉求办理，审批延期，查看本辖区指标，查询和导入居民。",
+        [Roles.DepartmentStaff] = "签收派至本部门的工单，办理并答复，被吹哨召集时报到。",
+        [Roles.HotlineOperator] = "接听来电，登记诉求，分类派件，回访办结。",
+        [Roles.Volunteer] = "志愿服务接单功能尚未开通；可查看行政区划和消息。",
+        [Roles.Supervisor] = "查看全市诉求办理指标和区县地图，审批延期，查阅审计日志。",
+        [Roles.Administrator] = "管理账号、角色和辖区，诉求分类、派单规则和办理时限，节假日，查阅审计日志。",
     };
 
     public static string Of(string role) => Label.TryGetValue(role, out var name) ? name : role;

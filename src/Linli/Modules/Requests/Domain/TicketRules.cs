@@ -42,7 +42,7 @@ internal static class TicketRules
         (t, _) => t.PendingSummons.Any(),
         (t, _) => Conflict(t, "No summoned department is waiting to report in."));
 
-    private static readonly TicketState[] Open = [Received, Dispatched, Returned, InProgress, Suspended, Replied];
+    private static readonly TicketState[] Open = Ticket.OpenStates;
 
     // Where a summons can be waiting: the states a whistle is blown in, and those a ticket reaches from them before its answer.
     private static readonly TicketState[] WhileSummoned = [Received, Dispatched, Returned, InProgress, Suspended];

@@ -33,5 +33,7 @@ internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<Inbox
         e.Property(x => x.ReadBy).HasMaxLength(256);
         // A reader's page, newest first, and the unread count: by address, then id.
         e.HasIndex(x => new { x.Recipient, x.Id });
+        // The unread badge on every page counts only unread messages, capped: a unit inbox of years of read ones costs nothing.
+        e.HasIndex(x => x.Recipient).HasFilter("read_at IS NULL").HasDatabaseName("ix_inbox_unread");
     }
 }

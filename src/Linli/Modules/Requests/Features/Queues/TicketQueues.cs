@@ -47,15 +47,20 @@ internal static class TicketQueues
         : actor.Is(Roles.DistrictStaff) ? [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue, Queue.Escalated]
         : [Queue.ToSign, Queue.InProgress, Queue.DueSoon, Queue.Overdue];
 
-    /// <summary>Every state a queue can hold: queues read these only, so an index on the state skips the million closed tickets.</summary>
-    private static readonly TicketState[] OpenStates =
-        [TicketState.Received, TicketState.Dispatched, TicketState.Returned, TicketState.InProgress, TicketState.Suspended, TicketState.Replied];
+    /// <summary>
+    /// Every state a queue can hold (<see cref="Ticket.OpenStates"/>): queues read these only, so an index on the state skips
+    /// the million closed tickets. EF writes a static array's states into the SQL as literals (state IN (1, …, 6)).
+    /// </summary>
+    private static readonly TicketState[] OpenStates = Ticket.OpenStates;
 
     private static readonly TicketState[] Unanswered =
         [TicketState.Received, TicketState.Dispatched, TicketState.Returned, TicketState.InProgress, TicketState.Suspended];
 
-    /// <summary>The open tickets the caller's unit works on (everything in scope for the centre and area staff).</summary>
-    private static IQueryable<Ticket> Unit(RequestsDbContext db, Actor actor)
+    /// <summary>
+    /// The open tickets the caller's unit works on (everything in scope for the centre and area staff; a resident's scope
+    /// holds only their own tickets).
+    /// </summary>
+    public static IQueryable<Ticket> Unit(RequestsDbContext db, Actor actor)
     {
         var tickets = db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State));
         var department = actor.DepartmentCode;

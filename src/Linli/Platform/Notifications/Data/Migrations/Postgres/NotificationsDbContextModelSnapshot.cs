@@ -83,6 +83,10 @@ namespace Linli.Platform.Notifications.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_inbox_key");
 
+                    b.HasIndex("Recipient")
+                        .HasDatabaseName("ix_inbox_unread")
+                        .HasFilter("read_at IS NULL");
+
                     b.HasIndex("Recipient", "Id")
                         .HasDatabaseName("ix_inbox_recipient_id");
 

@@ -75,6 +75,10 @@ namespace Linli.Platform.Notifications.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_notifications_inbox_key");
 
+                    b.HasIndex("Recipient")
+                        .HasDatabaseName("ix_inbox_unread")
+                        .HasFilter("read_at IS NULL");
+
                     b.HasIndex("Recipient", "Id")
                         .HasDatabaseName("ix_notifications_inbox_recipient_id");
 
