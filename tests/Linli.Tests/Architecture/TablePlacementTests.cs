@@ -179,11 +179,11 @@ internal static class TablePlacement
             if (!list.TryGetValue(table.Name, out var placement))
             {
                 problems.Add($"{table.Name}: no row. Add one: distributed by a region-code column (it has {string.Join(", ", table.Columns)}), " +
-                             "reference, coordinator, or needs: `district_code`.");
+                             "by: `column` for a table keyed by who it belongs to, reference, coordinator, or needs: `district_code`.");
                 continue;
             }
             var has = placement.Column is { } column && table.Columns.Contains(column, StringComparer.Ordinal);
-            if (placement.Kind is PlacementKind.Distributed or PlacementKind.DistributedByKey && !has)
+            if ((placement.Kind is PlacementKind.Distributed or PlacementKind.DistributedByKey) && !has)
                 problems.Add($"{table.Name}: distributed by `{placement.Column}`, which it does not have (it has {string.Join(", ", table.Columns)}).");
             else if (placement.Kind == PlacementKind.Distributed && !placement.Column!.EndsWith("_code", StringComparison.Ordinal))
                 problems.Add($"{table.Name}: distributed by `{placement.Column}`, which is not a region-code column (*_code); a table keyed by who it belongs to says so with by: `column`.");
