@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Intake and metrics benchmark (issue 3, §9). For each database: seeds a small city (regions, grids, categories) with a
+# Intake and metrics benchmark. For each database: seeds a small city (regions, grids, categories) with a
 # year of tickets (--Requests:HistoryScale, 1 = about 1 million), starts the real server on loopback (Release build,
 # demo accounts and demo Open311 key on; the city is already seeded so the demo seeds nothing), drives sustained POSTs
 # through Open311 and the internal JSON API, measures the database's own INSERT rate for the same rows at the same

@@ -13,7 +13,7 @@ using Npgsql;
 namespace Linli.Bench;
 
 /// <summary>
-/// Intake and metrics benchmark (issue 3, §9). Starts the real server on loopback (or targets a running one), drives
+/// Intake and metrics benchmark. Starts the real server on loopback (or targets a running one), drives
 /// sustained POSTs for a number of seconds at a given concurrency through Open311 (POST requests.json) and the internal
 /// JSON intake API, and measures in the same run the database's own insert rate for the same rows at the same
 /// concurrency (plain INSERTs over as many connections), then times the whole-city metrics aggregate over the tickets.

@@ -5,7 +5,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Linli.BrowserTests;
 
 /// <summary>
-/// The journey of §10 through the pages, in Chromium: a resident files a request → the 12345 centre dispatches it to the
+/// The journey of a request through the pages, in Chromium: a resident files a request → the 12345 centre dispatches it to the
 /// community → the community signs and whistles the water department → the department reports in → the community
 /// replies → the resident rates it dissatisfied → it is reopened under supervision, as the ticket page shows.
 /// </summary>

@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Requests;
 
 /// <summary>
-/// Intakes of concurrent requests are committed together (group commit, issue 3 §9): each request is answered only when
+/// Intakes of concurrent requests are committed together (group commit, docs/decisions/0005-group-commit-for-intake.md): each request is answered only when
 /// its rows are saved, and a ticket that cannot be saved fails its own request, not the others queued with it.
 /// </summary>
 [Collection("city")]

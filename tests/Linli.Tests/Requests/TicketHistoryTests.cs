@@ -9,7 +9,7 @@ using Xunit.Abstractions;
 
 namespace Linli.Tests.Requests;
 
-/// <summary>The synthetic year of tickets (§8) in the shared city (scale 0.002): totals, mixes and consistent lives.</summary>
+/// <summary>The synthetic year of tickets in the shared city (scale 0.002): totals, mixes and consistent lives.</summary>
 [Collection("city")]
 public sealed class TicketHistoryTests(CityFixture city, ITestOutputHelper output)
 {

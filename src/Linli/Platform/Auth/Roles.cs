@@ -1,6 +1,6 @@
 namespace Linli.Platform.Auth;
 
-/// <summary>The roles of DESIGN.md. The names are stored in the database; do not rename.</summary>
+/// <summary>The roles of the platform (docs/architecture.md). The names are stored in the database; do not rename.</summary>
 internal static class Roles
 {
     public const string Resident = "resident";

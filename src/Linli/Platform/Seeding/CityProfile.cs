@@ -1,7 +1,7 @@
 namespace Linli.Platform.Seeding;
 
 /// <summary>
-/// The shape of the synthetic city, calibrated on the plan's 2020 facts and the 2020 census (DESIGN.md):
+/// The shape of the synthetic city, calibrated on the plan's 2020 facts and the 2020 census:
 /// 9,070,093 residents in about 3.4 million households; 9,758 urban community workers serving 12.73 per 10,000 urban
 /// residents puts about 7.665 million people in urban communities and the rest in villages. Every module's seeder reads
 /// the same numbers here, so households, grids and the people in them agree.

@@ -6,7 +6,7 @@ using Linli.Tests.Ui;
 
 namespace Linli.Tests.Requests.Pages;
 
-/// <summary>The intake pages (§2) over HTTP, as a phone without JavaScript uses them.</summary>
+/// <summary>The intake pages over HTTP, as a phone without JavaScript uses them.</summary>
 [Collection("city")]
 public sealed class IntakePageTests(CityFixture city)
 {

@@ -5,7 +5,7 @@ using Linli.Tests.Ui;
 
 namespace Linli.Tests.Requests.Pages;
 
-/// <summary>The ticket page's forms run the module's workflow (§7); queues per unit; the admin pages; the inbox.</summary>
+/// <summary>The ticket page's forms run the module's workflow; queues per unit; the admin pages; the inbox.</summary>
 [Collection("city")]
 public sealed class TicketPageTests(CityFixture city)
 {

@@ -1,6 +1,6 @@
 namespace Linli.Modules.Facilities.Contracts;
 
-/// <summary>Community service facilities (服务设施) of DESIGN.md's glossary and the plan; the synthetic city seeds the first.</summary>
+/// <summary>Community service facilities (服务设施) of the plan (docs/architecture.md, glossary); the synthetic city seeds the first.</summary>
 public enum FacilityType
 {
     /// <summary>党群服务中心: the community's comprehensive service facility (综合服务设施).</summary>

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Requests.Data;
 
 /// <summary>
-/// Tickets are cases about people, so every query of them is filtered here, once, by the caller's scope (§7): a
+/// Tickets are cases about people, so every query of them is filtered here, once, by the caller's scope (docs/decisions/0004-scope-by-query-filter.md): a
 /// department sees what was sent to it (lead, co-handling, whistles), a community, street or district what happened in
 /// its area, the city scope ("") everything, and a resident the tickets they filed. Outside the scope is a 404.
 /// </summary>
@@ -115,7 +115,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.Property(x => x.Version).IsConcurrencyToken();
             e.Ignore(x => x.IsOpen);
             e.Ignore(x => x.PendingSummons);
-            // Queues, metrics and the watcher read by these (§7, §9).
+            // Queues, metrics and the watcher read by these.
             e.HasIndex(x => new { x.State, x.AssignedUnitCode });
             e.HasIndex(x => new { x.AssignedUnitCode, x.State });
             e.HasIndex(x => new { x.CommunityCode, x.CreatedAt });
@@ -130,7 +130,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             e.HasIndex(x => x.CreatedAt, "ix_tickets_unsigned_created_at").HasFilter("signed_at IS NULL AND sign_due_at IS NOT NULL")
                 .HasDatabaseName("ix_tickets_unsigned_created_at");
             e.HasIndex(x => new { x.CategoryId, x.CreatedAt });
-            // Duplicates at intake (§3): the same category within a box and a week, checked inside the index, so a
+            // Duplicates at intake: the same category within a box and a week, checked inside the index, so a
             // category's surge (a heating outage: thousands of calls a week) costs only the tickets near the point.
             e.HasIndex(x => new { x.CategoryId, x.Longitude, x.Latitude, x.CreatedAt }).HasDatabaseName("ix_tickets_duplicates_box");
             e.HasIndex(x => new { x.CreatedAt, x.Id }, "ix_tickets_created_at_id").HasDatabaseName("ix_tickets_created_at_id");

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc;
 
 namespace Linli.Modules.Requests.Pages;
 
-/// <summary>A resident files a request (§2): works on a phone and without JavaScript; the ticket number and a page to follow it come back.</summary>
+/// <summary>A resident files a request: works on a phone and without JavaScript; the ticket number and a page to follow it come back.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
 [Authorize(Roles = Roles.Resident)]
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]

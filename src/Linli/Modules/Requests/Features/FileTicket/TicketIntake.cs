@@ -71,7 +71,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         return new Intake(ticket, category, rule);
     }
 
-    /// <summary>Open tickets of the same category nearby, offered to staff after saving (§3).</summary>
+    /// <summary>Open tickets of the same category nearby, offered to staff after saving.</summary>
     public Task<IReadOnlyList<DuplicateCandidate>> DuplicatesAsync(Intake intake, CancellationToken ct) =>
         Duplicates.FindAsync(db, intake.Ticket, intake.Rule.DuplicateRadiusMeters, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct);
 

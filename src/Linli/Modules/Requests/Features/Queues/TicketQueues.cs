@@ -8,7 +8,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Queues;
 
-/// <summary>The work lists of a unit (§7).</summary>
+/// <summary>The work lists of a unit.</summary>
 internal enum Queue
 {
     /// <summary>派单: received or returned, waiting for the centre to send it out (the centre's queue).</summary>

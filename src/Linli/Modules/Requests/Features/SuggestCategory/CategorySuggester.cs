@@ -7,7 +7,7 @@ namespace Linli.Modules.Requests.Features.SuggestCategory;
 internal sealed record CategorySuggestion(int Id, string Path, double Score);
 
 /// <summary>
-/// Suggests leaf categories for a description by keyword rules on the category names (§2): a leaf scores for each
+/// Suggests leaf categories for a description by keyword rules on the category names: a leaf scores for each
 /// two-character word of its own name found in the text (weight 3), of its second-level name (2) and of its first-level
 /// name (1), plus twice the weight when the whole name appears, plus a little for single shared characters. "其他" and
 /// retired categories are never suggested. The resident confirms one; nothing is filed under a guess.

@@ -15,7 +15,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Linli.Modules.Requests.Pages.Admin;
 
 /// <summary>
-/// The category tree as data (§1): browse, search, add, rename, retire/restore and move — each form calls the module's
+/// The category tree as data: browse, search, add, rename, retire/restore and move — each form calls the module's
 /// use case (the same as POST/PATCH /api/requests/categories). Retired categories stay on their old tickets.
 /// </summary>
 [Authorize(Policy = Permissions.ConfigureRequests)]
