@@ -16,7 +16,7 @@ internal static class CityProfile
     public const double UrbanHouseholdSize = 2.55;
     public const double RuralHouseholdSize = 3.55;
 
-    /// <summary>Target households per grid in urban communities (300–500 in the plan’s grid standard).</summary>
+    /// <summary>Target households per grid in urban communities: 300–500.</summary>
     public const int HouseholdsPerUrbanGrid = 400;
 
     /// <summary>Households a community has at full scale: drawn once per community, the same for every module and every scale.</summary>
