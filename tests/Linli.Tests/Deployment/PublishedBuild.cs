@@ -29,7 +29,7 @@ internal static class PublishedBuild
         var work = Path.Combine(Path.GetTempPath(), "linli_publish_" + Guid.NewGuid().ToString("N")[..12]);
         _work = work;
         var sources = Path.Combine(work, "src");
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props" })
+        foreach (var file in new[] { ".editorconfig", "global.json", "Directory.Build.props", "Directory.Packages.props" })
             File.Copy(Path.Combine(RepositoryRoot, file), Path.Combine(sources, file).EnsureParent());
         CopyTree(Path.Combine(RepositoryRoot, "data"), Path.Combine(sources, "data"));
         var project = Path.Combine(RepositoryRoot, "src", "Linli");
