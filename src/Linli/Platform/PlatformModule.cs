@@ -14,7 +14,6 @@ using Linli.Platform.Security;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 

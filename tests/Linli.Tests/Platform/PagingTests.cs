@@ -1,7 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Linli.Modules.Requests.Data;
 using Linli.Modules.Residents.Data;
 using Linli.Platform.Paging;
 using Linli.Tests.Infrastructure;

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Jobs;

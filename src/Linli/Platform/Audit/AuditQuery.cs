@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
-using Linli.Platform.Paging;
 using Linli.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;

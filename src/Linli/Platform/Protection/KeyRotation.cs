@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Xml.Linq;
 using Linli.Platform.Audit;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;

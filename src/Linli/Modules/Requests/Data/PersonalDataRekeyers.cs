@@ -1,5 +1,4 @@
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.Open311;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;

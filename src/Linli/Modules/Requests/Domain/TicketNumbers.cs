@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using Linli.Modules.Requests.Data;
 using Linli.Platform.Calendar;
 using Linli.Platform.Persistence;

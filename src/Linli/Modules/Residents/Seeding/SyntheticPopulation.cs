@@ -1,6 +1,5 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Residents.Contracts;
-using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Linli.Modules.Requests.Contracts;
-using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
