@@ -41,7 +41,7 @@ internal static class StartFailures
     {
         var e = Assert.ThrowsAny<Exception>(() => app.Server);
         var messages = new List<string>();
-        for (Exception? x = e; x is not null; x = x.InnerException) messages.Add(x.Message);
+        for (var x = e; x is not null; x = x.InnerException) messages.Add(x.Message);
         if (e is AggregateException a) messages.AddRange(a.InnerExceptions.Select(i => i.Message));
         return string.Join(" | ", messages);
     }

@@ -44,7 +44,7 @@ public sealed class DeadlineTests : IAsyncLifetime
 
     private void MoveTo(FakeTimeProvider clock, DateTime utc) => clock.SetUtcNow(new DateTimeOffset(utc, TimeSpan.Zero));
 
-    private Task<T> Db<T>(LinliFactory app, Func<RequestsDbContext, Task<T>> use) => app.WithScopeAsync(sp => use(sp.GetRequiredService<RequestsDbContext>()));
+    private static Task<T> Db<T>(LinliFactory app, Func<RequestsDbContext, Task<T>> use) => app.WithScopeAsync(sp => use(sp.GetRequiredService<RequestsDbContext>()));
 
     private static Task<int> FireAsync(LinliFactory app) => app.Services.GetRequiredService<DeadlineWatcher>().RunOnceAsync();
 

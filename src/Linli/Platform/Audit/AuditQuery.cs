@@ -93,7 +93,7 @@ internal static class AuditQuery
     /// range is served empty without asking the database (the filters should narrow the question there), so that no
     /// page number makes the database skip a million rows.
     /// </summary>
-    public static (long Total, bool Capped, int Page) Bound(long counted, int page, int pageSize)
+    public static (long Total, bool Capped, int Page) Bound(long counted, int page)
     {
         var capped = counted > CountCap;
         return (capped ? CountCap : counted, capped, Math.Max(1, page));
@@ -108,8 +108,8 @@ internal static class AuditQuery
     {
         var (requested, size) = Paging.Paging.Normalize(page, pageSize);
         var counted = await Filter(db, scope, filter, forCounting: true).Take(CountCap + 1).LongCountAsync(cancellationToken);
-        var (total, capped, p) = Bound(counted, requested, size);
-        List<AuditEntry> items = (long)(p - 1) * size >= total ? []
+        var (total, capped, p) = Bound(counted, requested);
+        var items = (long)(p - 1) * size >= total ? []
             : await Newest(Filter(db, scope, filter)).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new AuditPage<AuditEntry>(items, p, size, total, capped);
     }

@@ -19,7 +19,7 @@ namespace Linli.Tests.Requests.Open311;
 [Collection("city")]
 public sealed class Open311ConformanceTests(CityFixture city)
 {
-    public static readonly TheoryData<string> Formats = new() { "xml", "json" };
+    public static readonly TheoryData<string> Formats = ["xml", "json"];
 
     private Task<int> LeafAsync(string seedKey) => city.App.WithScopeAsync(sp =>
         sp.GetRequiredService<RequestsDbContext>().Categories.Where(c => c.SeedKey == seedKey).Select(c => c.Id).SingleAsync());

@@ -42,7 +42,7 @@ public sealed class TicketFormsTests(CityFixture city)
             {
                 "DecideExtension" => new (string, bool, Rating?)[] { (handler, true, null), (handler, false, null) },
                 "Evaluate" => [(handler, false, Rating.Satisfied), (handler, false, Rating.Dissatisfied)],
-                _ => [(handler, false, (Rating?)null)],
+                _ => [(handler, false, null)],
             }).ToList();
             var found = new List<string>();
             int count = 0, yes = 0;

@@ -58,7 +58,7 @@ internal sealed class TicketNumbers
         if (openedHere) await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using DbCommand command = connection.CreateCommand();
+            await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"INSERT INTO {table} AS c (day, last_number) VALUES (@day, {BlockSize}) " +
                                   $"ON CONFLICT (day) DO UPDATE SET last_number = c.last_number + {BlockSize} RETURNING last_number";

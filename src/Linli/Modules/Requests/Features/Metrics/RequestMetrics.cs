@@ -171,7 +171,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         var rollup = UseRollup && dimension is { } d && area is not null && area.Length <= (d == StatsDimension.Street ? 9 : 4);
         return _passes[memo] = rollup
             ? await RollupPassAsync(filter, area!, key, dimension!.Value, rollupKey!, _now.Value, ct)
-            : await MetricsCounts.GroupAsync(db, Window(filter.From, filter.To, filter.Region), key, _now.Value, ct);
+            : await MetricsCounts.GroupAsync(Window(filter.From, filter.To, filter.Region), key, _now.Value, ct);
     }
 
     /// <summary>
@@ -227,7 +227,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 .GroupBy(p => keyOf(p.Key)).Select(g => new MetricsCounts { Key = g.Key, SignDuePending = g.LongCount() }));
         }
         foreach (var (first, last) in Runs(live.Where(d => d >= filter.From && d <= filter.To)))
-            parts.AddRange(await MetricsCounts.GroupAsync(db, Window(first, last, filter.Region), key, now, ct));
+            parts.AddRange(await MetricsCounts.GroupAsync(Window(first, last, filter.Region), key, now, ct));
         return parts.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => MetricsCounts.Sum(g.Key, g)).ToList();
     }
 

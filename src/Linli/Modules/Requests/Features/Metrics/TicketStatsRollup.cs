@@ -79,7 +79,7 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
             var from = Platform.Ui.Display.ChinaDayStartUtc(day);
             var to = Platform.Ui.Display.ChinaDayStartUtc(day.AddDays(1));
             var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
-            foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 9), nowUtc, ct))
+            foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 9), nowUtc, ct))
                 rows.Add(Row(day, StatsDimension.Street, x.Key, "", x));
             foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 4) + "|" + t.CategoryId.ToString(), nowUtc, ct))
                 rows.Add(Row(day, StatsDimension.Category, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
