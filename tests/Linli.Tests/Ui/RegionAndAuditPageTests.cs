@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
@@ -108,7 +109,7 @@ public sealed class RegionAndAuditPageTests(CityFixture city)
         Assert.DoesNotContain(outside, html);
 
         var cityWide = await PageClient.SignedInAsync(city.App, "supervisor");
-        var filtered = await cityWide.SubmitAsync("/audit", new() { ["SubjectId"] = outside, ["From"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd") });
+        var filtered = await cityWide.SubmitAsync("/audit", new() { ["SubjectId"] = outside, ["From"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var filteredHtml = await filtered.Content.ReadAsStringAsync();
         Assert.Contains(outside, filteredHtml);
         Assert.DoesNotContain(inside, filteredHtml);

@@ -64,9 +64,11 @@ internal static class AuditQuery
             // LIKE would scan): for a street, community or grid, and for counting a district, which needs no time order.
             // (With another filter its own index leads, and the prefix test below keeps SQLite's planner on it.)
             var upper = within[..^1] + (char)(within[^1] + 1);
+#pragma warning disable CA1309 // EF translates string.Compare(a, b) to SQL's own comparison; the StringComparison overload has no translation
             query = withPlatformWide
                 ? query.Where(e => (string.Compare(e.RegionCode, within) >= 0 && string.Compare(e.RegionCode, upper) < 0) || e.RegionCode == "")
                 : query.Where(e => string.Compare(e.RegionCode, within) >= 0 && string.Compare(e.RegionCode, upper) < 0);
+#pragma warning restore CA1309
         }
         else if (within.Length > 0)
         {

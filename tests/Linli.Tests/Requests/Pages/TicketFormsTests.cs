@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
@@ -150,5 +151,5 @@ public sealed class TicketFormsTests(CityFixture city)
     }
 
     private async Task<string> VersionAsync(long id) =>
-        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString();
+        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
 }

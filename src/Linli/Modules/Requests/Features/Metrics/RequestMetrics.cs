@@ -151,8 +151,10 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     private Task<List<MetricsCounts>> UnitPassAsync(MetricsFilter filter, CancellationToken ct) =>
         PassAsync(filter, "unit", t => t.AssignedUnitCode ?? "", StatsDimension.Unit, s => s.Key, ct);
 
+#pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
     private Task<List<MetricsCounts>> CategoryPassAsync(MetricsFilter filter, CancellationToken ct) =>
         PassAsync(filter, "category", t => t.CategoryId.ToString(), StatsDimension.Category, s => s.Key, ct);
+#pragma warning restore CA1305
 
     // One request's passes over the window, each made once however many tables of the page it feeds.
     private readonly Dictionary<string, List<MetricsCounts>> _passes = new(StringComparer.Ordinal);
