@@ -84,7 +84,7 @@ public sealed class RegionAndAuditPageTests(CityFixture city)
         Assert.Contains("id=\"district-table\"", html);
         Assert.Contains("<option value=\"grids\" selected=\"selected\">", html);
         Assert.Contains("data-region=\"/api/regions/2101\"", html);
-        Assert.Equal(13, System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"code\">2101\\d\\d</td>").Count);
+        Assert.Equal(13, System.Text.RegularExpressions.Regex.Count(html, "<td class=\"code\">2101\\d\\d</td>"));
     }
 
     [Fact]

@@ -25,10 +25,6 @@ internal sealed class NewAccountModel(
 
     public int PasswordLength => identity.Value.Password.RequiredLength;
 
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         var region = AccountRules.Normalize(Input.RegionCode);

@@ -58,7 +58,7 @@ internal sealed class IntakeCommitter : IAsyncDisposable
         var rows = entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         db.ChangeTracker.Clear();
         var pending = new Pending(rows, thenAdd, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(IntakeCommitter));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         _ = _writers.Value;
         // Not cancellable: once queued, the intake is saved whether or not its caller still waits.
         return pending.Saved.Task;

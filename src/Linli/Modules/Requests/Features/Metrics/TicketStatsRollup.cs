@@ -62,7 +62,7 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
     /// days' rows, in one transaction: a reader sees a month's rows and its days' rows agree, or the days still marked.
     /// The marks consumed are the ones read before the recount (by id): a change committed later keeps its mark.
     /// </summary>
-    private static async Task ComputeAsync(RequestsDbContext db, IReadOnlyList<DateOnly> days, DateTime nowUtc, CancellationToken ct)
+    private static async Task ComputeAsync(RequestsDbContext db, List<DateOnly> days, DateTime nowUtc, CancellationToken ct)
     {
         var month = new DateOnly(days[0].Year, days[0].Month, 1);
         var monthEnd = month.AddMonths(1).AddDays(-1);
