@@ -31,9 +31,11 @@ internal sealed record HolidayYear(int Year, IReadOnlyList<HolidayEntry> Days, b
 /// </summary>
 internal sealed class HolidayCalendar(
     IServiceScopeFactory scopes, WorkingCalendar calendar, ShippedHolidays shipped, IEnumerable<IWorkingCalendarChangeHandler> handlers,
-    TimeProvider clock, ILogger<HolidayCalendar> logger)
+    TimeProvider clock, ILogger<HolidayCalendar> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     public async Task<HolidayYear> YearAsync(int year, CancellationToken cancellationToken)
     {

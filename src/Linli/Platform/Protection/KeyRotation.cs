@@ -200,7 +200,9 @@ internal sealed class KeyRotator(IServiceProvider services, TimeProvider clock)
         var newCheck = PersonalDataProtector.CheckValue(newMaster);
         await StartAsync(oldCheck, newCheck, progress, cancellationToken);
 
-        var rekey = new PersonalDataRekey(new PersonalDataProtector(oldMaster), new PersonalDataProtector(newMaster), oldMaster, newMaster);
+        using var oldProtector = new PersonalDataProtector(oldMaster);
+        using var newProtector = new PersonalDataProtector(newMaster);
+        var rekey = new PersonalDataRekey(oldProtector, newProtector, oldMaster, newMaster);
         long total = 0;
         List<string> names;
         using (var scope = services.CreateScope())

@@ -14,7 +14,7 @@ namespace Linli.Modules.Requests.Domain;
 /// (one hot row committed per ticket capped PostgreSQL at one intake per WAL flush). A failed intake or a restart leaves
 /// a gap, never a duplicate; with several instances, numbers are unique but interleave by block.
 /// </summary>
-internal sealed class TicketNumbers
+internal sealed class TicketNumbers : IDisposable
 {
     public const int BlockSize = 100;
 
@@ -22,6 +22,8 @@ internal sealed class TicketNumbers
     private readonly SemaphoreSlim _refill = new(1, 1);
     private string? _day;
     private long _next, _last;
+
+    public void Dispose() => _refill.Dispose();
 
     public async Task<string> NextAsync(RequestsDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
     {

@@ -16,10 +16,12 @@ namespace Linli.Modules.Requests.Jobs;
 /// <see cref="Deadline.ClosedAt"/> and the ticket's version are concurrency tokens, so when someone acted on one of
 /// the tickets meanwhile the batch is fired again one deadline at a time, and a deadline met meanwhile is not fired.
 /// </summary>
-internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineWatcher> logger)
+internal sealed class DeadlineWatcher(IServiceScopeFactory scopes, TimeProvider clock, ILogger<DeadlineWatcher> logger) : IDisposable
 {
     private const int Batch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Fires what is due now; returns how many deadlines fired.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)

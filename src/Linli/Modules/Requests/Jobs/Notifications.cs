@@ -99,10 +99,13 @@ internal sealed class InAppInboxChannel(IServiceScopeFactory scopes, TimeProvide
 /// FOR UPDATE SKIP LOCKED so instances never work on the same message.
 /// </summary>
 internal sealed class NotificationSender(IServiceScopeFactory scopes, INotificationChannel channel, TimeProvider clock, ILogger<NotificationSender> logger)
+    : IDisposable
 {
     private const int Batch = 100;
     public const int MaxAttempts = 20;
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     /// <summary>Sends what is waiting; returns how many messages were sent.</summary>
     public async Task<int> RunOnceAsync(CancellationToken cancellationToken = default)
