@@ -7,7 +7,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Requests.Jobs;
 
 /// <summary>
-/// When the holidays change, moves every open ticket's due times under the new calendar (<see cref="WorkingCalendarChange.Move"/>):
+/// When the holidays change, moves every open ticket's due times under the new calendar (<see cref="WorkingCalendarChange.Move(DateTime)"/>):
 /// the stored deadlines the watcher fires, the ticket's sign and finish times (also of a suspended ticket, whose clock
 /// resumes from them) and a summoned department's report-in time. One transaction for the whole module, begun with the
 /// revision's claim, so that it is applied once however many instances try, and nothing is half moved if it fails.
