@@ -6,7 +6,7 @@ RUN apt-get update \
  && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 # Restore first, so that the package layers are reused while only the sources change.
-COPY Directory.Build.props Directory.Packages.props ./
+COPY .editorconfig Directory.Build.props Directory.Packages.props ./
 COPY src/Linli/Linli.csproj src/Linli/
 RUN dotnet restore src/Linli/Linli.csproj
 COPY src/Linli/package.json src/Linli/package-lock.json src/Linli/

@@ -180,10 +180,10 @@ internal static partial class ListsBench
         yield return new("tickets: duplicates of one (hotline)", "demo.hotline", "GET", $"/api/requests/tickets/{s.Ticket}/duplicates");
         foreach (var (u, queues) in new[]
                  {
-                     ("demo.hotline", new[] { "ToDispatch", "ToSign", "InProgress", "DueSoon", "Overdue", "ToVisit" }),
+                     ("demo.hotline", ["ToDispatch", "ToSign", "InProgress", "DueSoon", "Overdue", "ToVisit"]),
                      (district, new[] { "ToSign", "InProgress", "DueSoon", "Overdue" }),
                      (community, new[] { "ToSign", "InProgress", "DueSoon", "Overdue" }),
-                     ("demo.department", new[] { "ToSign", "InProgress", "DueSoon", "Overdue", "ToReportIn" }),
+                     ("demo.department", ["ToSign", "InProgress", "DueSoon", "Overdue", "ToReportIn"]),
                  })
             foreach (var q in queues) yield return new($"queue {q} ({Scope(u)})", u, "GET", $"/api/requests/queues/{q}");
         yield return new("queue Overdue page 100 (centre)", "demo.hotline", "GET", "/api/requests/queues/Overdue?page=100");

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
@@ -7,8 +6,6 @@ using System.Net.Http.Json;
 using System.Net.Sockets;
 using System.Text;
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace Linli.Bench;
 

@@ -14,8 +14,8 @@ using Linli.Platform.RateLimiting;
 using Linli.Platform.Security;
 using Linli.Platform.Seeding;
 using Linli.Platform.Startup;
+using Linli.Platform.Ui;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Localization;
 using Scalar.AspNetCore;
 

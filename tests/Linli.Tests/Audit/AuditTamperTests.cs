@@ -1,3 +1,4 @@
+using System.Globalization;
 using Linli.Platform.Audit;
 using Linli.Platform.Cli;
 using Linli.Tests.Infrastructure;
@@ -96,7 +97,7 @@ public sealed class AuditTamperTests(AuditTamperTests.Log log) : IClassFixture<A
             // linked to entry 3's hash as a forger would, with a hash made up without the key.
             await owner.ExecuteAsync($"UPDATE {OwnerConnection.Entries} SET sequence = -sequence WHERE sequence > {Seq(3)}");
             await owner.ExecuteAsync($"UPDATE {OwnerConnection.Entries} SET sequence = 1 - sequence WHERE sequence < 0");
-            forgedId = Convert.ToInt64(await owner.ScalarAsync($"SELECT MAX(id) FROM {OwnerConnection.Entries}")) + 1000;
+            forgedId = Convert.ToInt64(await owner.ScalarAsync($"SELECT MAX(id) FROM {OwnerConnection.Entries}"), CultureInfo.InvariantCulture) + 1000;
             await owner.KeepAsync("forged", $"sequence = {Seq(3)}");
             await owner.ExecuteAsync($"UPDATE forged SET id = {forgedId}, sequence = {Seq(4)}, reason = '补录', previous_hash = hash, hash = previous_hash");
             await owner.RestoreAsync("forged");

@@ -29,7 +29,7 @@ internal static class PublishedBuild
         var work = Path.Combine(Path.GetTempPath(), "linli_publish_" + Guid.NewGuid().ToString("N")[..12]);
         _work = work;
         var sources = Path.Combine(work, "src");
-        foreach (var file in new[] { "Directory.Build.props", "Directory.Packages.props" })
+        foreach (var file in new[] { ".editorconfig", "global.json", "Directory.Build.props", "Directory.Packages.props" })
             File.Copy(Path.Combine(RepositoryRoot, file), Path.Combine(sources, file).EnsureParent());
         CopyTree(Path.Combine(RepositoryRoot, "data"), Path.Combine(sources, "data"));
         var project = Path.Combine(RepositoryRoot, "src", "Linli");
@@ -101,7 +101,7 @@ internal sealed class PublishedServer : IAsyncDisposable
     public string Output => _process.Output;
 
     /// <summary>Environment a deployment would set: the database, the data folder, the key (and the port when the test does not set its own).</summary>
-    public static Dictionary<string, string?> Environment(string name, string dataFolder, string? connectionString) => new()
+    public static Dictionary<string, string?> Environment(string dataFolder, string? connectionString) => new()
     {
         ["ASPNETCORE_ENVIRONMENT"] = "Production",
         ["Database__Provider"] = TestDatabase.Provider,
@@ -121,7 +121,7 @@ internal sealed class PublishedServer : IAsyncDisposable
         var dataFolder = Path.Combine(Path.GetTempPath(), name);
         Directory.CreateDirectory(dataFolder);
         var connectionString = reuseDatabaseOf is null ? TestDatabase.CreateDatabase(name) : ConnectionStringOf(name);
-        var environment = Environment(name, dataFolder, connectionString);
+        var environment = Environment(dataFolder, connectionString);
         foreach (var (key, value) in settings) environment[key] = value;
         var process = ChildProcess.Start("dotnet", [Path.Combine(folder, "Linli.dll")], folder, environment);
         var server = new PublishedServer(process, name, address);

@@ -216,7 +216,7 @@ public sealed partial class PublishedBuildTests(PublishedAppFixture app)
                 Failures.Add($"{who}: {asset.PathAndQuery} ({kind}, on {page}) answered {(int)response.StatusCode} {type}, {length} bytes");
         }
 
-        private async Task SignInAsync(HttpClient http, string userName)
+        private static async Task SignInAsync(HttpClient http, string userName)
         {
             var form = await http.GetStringAsync("/account/login");
             var token = Parser.ParseDocument(form).QuerySelector("input[name=__RequestVerificationToken]")?.GetAttribute("value");

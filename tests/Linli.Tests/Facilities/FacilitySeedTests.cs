@@ -68,12 +68,10 @@ public sealed class FacilitySeedTests(CityFixture city)
     }
 
     [Fact]
-    public async Task Every_seeded_centre_is_visibly_synthetic()
-    {
+    public async Task Every_seeded_centre_is_visibly_synthetic() =>
         Assert.All(await FacilitiesAsync(), f =>
         {
             Assert.True(f.IsSynthetic);
             Assert.Matches("^样例.+党群服务中心（测）$", f.Name);
         });
-    }
 }

@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;

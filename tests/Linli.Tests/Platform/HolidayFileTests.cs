@@ -110,6 +110,6 @@ public sealed class WorkingCalendarChangeTests
         var change = Change(now, new HolidayEntry(new DateOnly(2027, 1, 4), HolidayKind.Holiday, "假"));
         Assert.Equal(China(2026, 12, 29, 17, 30), change.Move(China(2026, 12, 29, 17, 30)));
         Assert.Equal(China(2027, 1, 1, 17, 30), change.Move(China(2027, 1, 1, 17, 30)));
-        Assert.Null(change.Move((DateTime?)null));
+        Assert.Null(change.Move(null));
     }
 }

@@ -2,7 +2,6 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Text.Json;
 using System.Xml.Linq;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Residents.Data;

@@ -1,7 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
-using Linli.Modules.Requests.Data;
 using Linli.Modules.Residents.Data;
 using Linli.Platform.Paging;
 using Linli.Tests.Infrastructure;
@@ -173,6 +173,6 @@ public sealed class PagingTests(CityFixture city)
         var (status, html) = await page.GetAsync("/requests/queues");
         Assert.Equal(HttpStatusCode.OK, status);
         return System.Text.RegularExpressions.Regex.Matches(html, "data-queue=\"(\\w+)\">[^<]*<span class=\"count\">(\\d+)</span>")
-            .ToDictionary(m => m.Groups[1].Value, m => long.Parse(m.Groups[2].Value));
+            .ToDictionary(m => m.Groups[1].Value, m => long.Parse(m.Groups[2].Value, CultureInfo.InvariantCulture));
     }
 }

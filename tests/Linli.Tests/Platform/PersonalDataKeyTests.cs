@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using System.Security.Cryptography;
 using Linli.Platform.Persistence;
 using Linli.Platform.Protection;
@@ -11,7 +10,6 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting.Internal;
 using Microsoft.Extensions.Options;
-using Microsoft.AspNetCore.DataProtection;
 
 namespace Linli.Tests.Platform;
 
@@ -43,7 +41,7 @@ internal static class StartFailures
     {
         var e = Assert.ThrowsAny<Exception>(() => app.Server);
         var messages = new List<string>();
-        for (Exception? x = e; x is not null; x = x.InnerException) messages.Add(x.Message);
+        for (var x = e; x is not null; x = x.InnerException) messages.Add(x.Message);
         if (e is AggregateException a) messages.AddRange(a.InnerExceptions.Select(i => i.Message));
         return string.Join(" | ", messages);
     }

@@ -113,7 +113,7 @@ public sealed class RateLimitTests : IAsyncLifetime
     public async Task Open311_posts_are_limited_per_client_and_public_reads_count_apart()
     {
         var client = _app.CreateClient().From("203.0.113.40");
-        HttpContent Form() => new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "not-a-key", ["service_code"] = "1", ["lat"] = "41.78", ["long"] = "123.39" });
+        static HttpContent Form() => new FormUrlEncodedContent(new Dictionary<string, string> { ["api_key"] = "not-a-key", ["service_code"] = "1", ["lat"] = "41.78", ["long"] = "123.39" });
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/open311/v2/requests.json", Form())).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await client.PostAsync("/open311/v2/requests.json", Form())).StatusCode);
         // Open311 clients get the refusal as the spec's error list, with Retry-After like everyone else.

@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Linli.Platform.Auth;
-using Linli.Tests.Accounts;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using Linli.Platform.Calendar;
 
 namespace Linli.Tests.Platform;
@@ -17,7 +18,7 @@ public sealed class WorkingCalendarTests
     [InlineData("2026-02-14", true)]  // Saturday worked before the Spring Festival
     [InlineData("2026-02-17", false)] // Spring Festival
     public void Knows_holidays_and_the_weekend_days_worked_instead(string date, bool working) =>
-        Assert.Equal(working, Calendar.IsWorkingDay(DateOnly.Parse(date)));
+        Assert.Equal(working, Calendar.IsWorkingDay(DateOnly.Parse(date, CultureInfo.InvariantCulture)));
 
     [Fact]
     public void Working_days_skip_the_national_day_week_and_count_the_saturday_worked()

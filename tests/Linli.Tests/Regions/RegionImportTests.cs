@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Http.Json;
 using System.Text;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Regions.Data;

@@ -15,7 +15,7 @@ public sealed class CategoryApiTests(CityFixture city)
         return JsonDocument.Parse(body).RootElement;
     }
 
-    private async Task<JsonElement> AddAsync(HttpClient admin, string name, int? parentId) =>
+    private static async Task<JsonElement> AddAsync(HttpClient admin, string name, int? parentId) =>
         await Json(await admin.PostAsJsonAsync("/api/requests/categories", new { name, parentId }), HttpStatusCode.Created);
 
     [Fact]

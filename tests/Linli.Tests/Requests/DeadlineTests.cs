@@ -1,5 +1,4 @@
 using System.Net;
-using System.Net.Http.Json;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.DueTimes;
@@ -24,7 +23,7 @@ public sealed class DeadlineTests : IAsyncLifetime
     private readonly FakeTimeProvider _clock = new(Start);
     private LinliFactory _app = null!;
 
-    private LinliFactory Start_(FakeTimeProvider clock, LinliFactory? previous = null) =>
+    private static LinliFactory Start_(FakeTimeProvider clock, LinliFactory? previous = null) =>
         previous is null
             ? new LinliFactory { TestServices = s => s.AddSingleton<TimeProvider>(clock) }
             : new LinliFactory(previous) { TestServices = s => s.AddSingleton<TimeProvider>(clock) };
@@ -43,14 +42,14 @@ public sealed class DeadlineTests : IAsyncLifetime
 
     private static DateTime China(int month, int day, int hour, int minute) => WorkingCalendar.ToUtc(new DateTime(2026, month, day, hour, minute, 0));
 
-    private void MoveTo(FakeTimeProvider clock, DateTime utc) => clock.SetUtcNow(new DateTimeOffset(utc, TimeSpan.Zero));
+    private static void MoveTo(FakeTimeProvider clock, DateTime utc) => clock.SetUtcNow(new DateTimeOffset(utc, TimeSpan.Zero));
 
-    private Task<T> Db<T>(LinliFactory app, Func<RequestsDbContext, Task<T>> use) => app.WithScopeAsync(sp => use(sp.GetRequiredService<RequestsDbContext>()));
+    private static Task<T> Db<T>(LinliFactory app, Func<RequestsDbContext, Task<T>> use) => app.WithScopeAsync(sp => use(sp.GetRequiredService<RequestsDbContext>()));
 
     private static Task<int> FireAsync(LinliFactory app) => app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
 
     /// <summary>A water ticket dispatched now: sign within 2 office hours, finish within 5 working days.</summary>
-    private async Task<long> DispatchedTicketAsync(LinliFactory app)
+    private static async Task<long> DispatchedTicketAsync(LinliFactory app)
     {
         var category = await RequestsApi.NewLeafAsync(app, "water");
         var hotline = await app.ClientForAsync("hotline");
@@ -59,7 +58,7 @@ public sealed class DeadlineTests : IAsyncLifetime
         return id;
     }
 
-    private Task<List<Supervision>> OverduesAsync(LinliFactory app, long id) =>
+    private static Task<List<Supervision>> OverduesAsync(LinliFactory app, long id) =>
         Db(app, db => db.Supervisions.Where(s => s.TicketId == id && s.Reason == SupervisionReason.Overdue).OrderBy(s => s.Id).ToListAsync());
 
     [Fact]

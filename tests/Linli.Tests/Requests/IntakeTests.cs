@@ -1,6 +1,6 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
-using System.Text.Json;
 using Linli.Tests.Infrastructure;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -60,7 +60,7 @@ public sealed class IntakeTests(CityFixture city)
         var category = await RequestsApi.NewLeafAsync(city.App);
         var hotline = await city.App.ClientForAsync("hotline");
         var response = await hotline.PostAsync("/api/requests/tickets",
-            new StringContent(json.Replace("CAT", category.ToString()), System.Text.Encoding.UTF8, "application/json"));
+            new StringContent(json.Replace("CAT", category.ToString(CultureInfo.InvariantCulture)), System.Text.Encoding.UTF8, "application/json"));
         var problem = await response.Json(HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), problem.ToString());
     }

@@ -75,7 +75,7 @@ public sealed class MetricsRollupTests : IAsyncLifetime
         // Next day: the watcher marks the unsigned ones overdue; before the roll-up runs the day is counted live, after it
         // from its rows.
         At(1, 10);
-        (hotline, cw, dept) = await ClientsAsync();
+        (hotline, cw, _) = await ClientsAsync();
         await _app.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
         await AssertRollupEqualsRecountAsync("changed, not yet rolled up");
         Assert.True(await _app.Services.GetRequiredService<TicketStatsRollup>().RunOnceAsync(CancellationToken.None) >= 1);

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text.Json;
 using Linli.Tests.Infrastructure;
 
 namespace Linli.Tests.Requests;

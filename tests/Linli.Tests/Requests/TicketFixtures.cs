@@ -87,7 +87,7 @@ internal static class TicketFixtures
             Channel = Channel.Web, Urgency = Urgency.Normal, CategoryId = 1, RoutingRuleId = ruleId, ReporterUserId = ReporterId,
             State = state, CreatedAt = At.AddDays(-3), UpdatedAt = At.AddDays(-1), Version = 3,
         };
-        if (state != Received && state != Merged)
+        if (state is not Received and not Merged)
         {
             ticket.Units.Add(new TicketUnit { UnitCode = leadCode, Role = UnitRole.Lead, IsActive = state != Returned, AddedAt = At.AddDays(-3) });
             ticket.DispatchedAt = At.AddDays(-3);

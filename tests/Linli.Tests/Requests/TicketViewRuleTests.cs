@@ -1,5 +1,4 @@
 using System.Security.Claims;
-using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Platform.Auth;

@@ -36,7 +36,7 @@ public sealed class BirthYearMigrationTests
                 $"INSERT INTO {residents} (\"id\", \"household_id\", \"community_code\", \"name\", \"id_number_cipher\", \"id_number_hash\", \"id_number_masked\", " +
                 $"\"gender\", \"birth_date\", \"relation_to_head\", \"is_synthetic\") VALUES (900001, 900001, '210102001002', '迁移测试', {{0}}, {{1}}, '2101**********1234', 1, '1950-03-07', 1, FALSE)",
                 new byte[] { 1, 2, 3 }, new byte[] { 4, 5, 6 });
-            foreach (var (id, tag, start, end) in new[] { (900001, 1, "2010-03-07", (string?)null), (900002, 4, "1950-05-01", null), (900003, 9, "1972-03-07", null), (900004, 5, "2015-06-01", "2020-03-07"), (900005, 5, "2016-06-01", "2019-06-30") })
+            foreach (var (id, tag, start, end) in new[] { (900001, 1, "2010-03-07", null), (900002, 4, "1950-05-01", null), (900003, 9, "1972-03-07", null), (900004, 5, "2015-06-01", "2020-03-07"), (900005, 5, "2016-06-01", "2019-06-30") })
                 await db.Database.ExecuteSqlRawAsync(
                     $"INSERT INTO {tags} (\"id\", \"resident_id\", \"community_code\", \"tag\", \"start_date\", \"end_date\") VALUES ({id}, 900001, '210102001002', {tag}, '{start}', " +
                     (end is null ? "NULL" : $"'{end}'") + ")");

@@ -34,10 +34,7 @@ public sealed class IdNumberTests
     public void A_wrong_check_character_is_refused(string id) => Assert.NotNull(IdNumber.Problem(id, Today));
 
     [Fact]
-    public void A_wrong_check_character_is_named_as_such()
-    {
-        Assert.Contains("校验位", IdNumber.Problem("110105194912310021", Today));
-    }
+    public void A_wrong_check_character_is_named_as_such() => Assert.Contains("校验位", IdNumber.Problem("110105194912310021", Today));
 
     [Theory]
     [InlineData("1101051949023")] // 30 February 1949

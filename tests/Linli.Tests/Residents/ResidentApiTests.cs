@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -201,10 +200,7 @@ public sealed class ResidentApiTests(CityFixture city)
     }
 
     [Fact]
-    public async Task The_api_needs_a_signed_in_caller()
-    {
-        Assert.Equal(HttpStatusCode.Unauthorized, (await city.App.CreateClient().GetAsync("/api/residents")).StatusCode);
-    }
+    public async Task The_api_needs_a_signed_in_caller() => Assert.Equal(HttpStatusCode.Unauthorized, (await city.App.CreateClient().GetAsync("/api/residents")).StatusCode);
 
     [Fact]
     public async Task A_supervisor_may_read_but_not_create_residents()

@@ -11,7 +11,7 @@ public sealed class ResidentCountTests(CityFixture city)
 {
     private static long Count(JsonElement counts, string name) => counts.GetProperty(name).GetInt64();
 
-    private async Task AssertCountsMatchTheRowsAsync(HttpClient supervisor, string code)
+    private static async Task AssertCountsMatchTheRowsAsync(HttpClient supervisor, string code)
     {
         var region = await supervisor.GetFromJsonAsync<JsonElement>($"/api/regions/{code}");
         var residents = await supervisor.GetFromJsonAsync<JsonElement>($"/api/residents?communityCode={code}&pageSize=1");

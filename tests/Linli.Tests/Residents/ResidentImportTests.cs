@@ -122,7 +122,7 @@ public sealed class ResidentImportTests(CityFixture city)
     public async Task An_xlsx_report_counts_rows_as_excel_shows_them()
     {
         var good = NewIdNumber();
-        Dictionary<string, object?> Person(string household, string? id) => new()
+        static Dictionary<string, object?> Person(string household, string? id) => new()
         {
             ["household_ref"] = household, ["community_code"] = id is null ? null : CityFixture.CommunityA,
             ["address"] = id is null ? null : "表格路6号", ["name"] = id is null ? null : "表格居民", ["id_number"] = id,

@@ -124,8 +124,7 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
     }
 
     [Fact]
-    public async Task Every_synthetic_person_has_a_valid_unique_id_number_and_is_visibly_synthetic()
-    {
+    public async Task Every_synthetic_person_has_a_valid_unique_id_number_and_is_visibly_synthetic() =>
         await city.App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ResidentsDbContext>();
@@ -151,11 +150,9 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
             }
             return 0;
         });
-    }
 
     [Fact]
-    public async Task Households_lie_near_their_grid_inside_their_district()
-    {
+    public async Task Households_lie_near_their_grid_inside_their_district() =>
         await city.App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<ResidentsDbContext>();
@@ -167,13 +164,9 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
             Assert.All(sample, h => Assert.True(h.GridCode is null || h.GridCode.StartsWith(h.CommunityCode, StringComparison.Ordinal)));
             return 0;
         });
-    }
 
     [Fact]
-    public void Progress_is_reported_per_district()
-    {
-        Assert.Equal(13, city.Progress.Count(p => p.StartsWith("residents: 2101", StringComparison.Ordinal)));
-    }
+    public void Progress_is_reported_per_district() => Assert.Equal(13, city.Progress.Count(p => p.StartsWith("residents: 2101", StringComparison.Ordinal)));
 
     [Fact]
     public async Task The_same_seed_gives_the_same_people()

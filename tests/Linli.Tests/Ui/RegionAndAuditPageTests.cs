@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
@@ -83,7 +84,7 @@ public sealed class RegionAndAuditPageTests(CityFixture city)
         Assert.Contains("id=\"district-table\"", html);
         Assert.Contains("<option value=\"grids\" selected=\"selected\">", html);
         Assert.Contains("data-region=\"/api/regions/2101\"", html);
-        Assert.Equal(13, System.Text.RegularExpressions.Regex.Matches(html, "<td class=\"code\">2101\\d\\d</td>").Count);
+        Assert.Equal(13, System.Text.RegularExpressions.Regex.Count(html, "<td class=\"code\">2101\\d\\d</td>"));
     }
 
     [Fact]
@@ -108,7 +109,7 @@ public sealed class RegionAndAuditPageTests(CityFixture city)
         Assert.DoesNotContain(outside, html);
 
         var cityWide = await PageClient.SignedInAsync(city.App, "supervisor");
-        var filtered = await cityWide.SubmitAsync("/audit", new() { ["SubjectId"] = outside, ["From"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd") });
+        var filtered = await cityWide.SubmitAsync("/audit", new() { ["SubjectId"] = outside, ["From"] = DateTime.UtcNow.AddDays(-1).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) });
         var filteredHtml = await filtered.Content.ReadAsStringAsync();
         Assert.Contains(outside, filteredHtml);
         Assert.DoesNotContain(inside, filteredHtml);

@@ -63,7 +63,7 @@ public sealed partial class TranslationTests
     public void Translations_keep_their_placeholders_and_are_not_left_in_chinese()
     {
         var bad = English().Where(e =>
-                Regex.Matches(e.Key, @"\{\d\}").Select(m => m.Value).Order().SequenceEqual(Regex.Matches(e.Value, @"\{\d\}").Select(m => m.Value).Order()) is false
+                !Regex.Matches(e.Key, @"\{\d\}").Select(m => m.Value).Order().SequenceEqual(Regex.Matches(e.Value, @"\{\d\}").Select(m => m.Value).Order())
                 || Regex.IsMatch(e.Value, @"\p{IsCJKUnifiedIdeographs}"))
             .Select(e => $"{e.Key} => {e.Value}")
             .ToList();

@@ -62,12 +62,10 @@ public sealed class WorkforceSeedTests(CityFixture city)
     }
 
     [Fact]
-    public async Task Every_seeded_worker_is_visibly_synthetic()
-    {
+    public async Task Every_seeded_worker_is_visibly_synthetic() =>
         Assert.All(await WorkersAsync(), w =>
         {
             Assert.True(w.IsSynthetic);
             Assert.Matches("^.某\\d+（测）$", w.Name);
         });
-    }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Linli.Platform.Auth;
 using Linli.Platform.Cli;
 using Linli.Platform.Jobs;
 

@@ -122,15 +122,13 @@ internal sealed class AuditChainWriter(AuditAppender appender, DbContextOptions<
 }
 
 /// <summary>The instance's one queue into the chain: entries arriving together are chained and committed together.</summary>
-internal sealed class AuditAppender : IAsyncDisposable
+internal sealed class AuditAppender(IServiceScopeFactory scopes, AuditChainKeys keys, TimeProvider clock, ILogger<AuditAppender> logger)
+    : IAsyncDisposable
 {
     public const int MaxBatch = 128;
 
-    private readonly GroupCommit<AuditEntry> _commit;
-
-    public AuditAppender(IServiceScopeFactory scopes, AuditChainKeys keys, TimeProvider clock, ILogger<AuditAppender> logger) =>
-        // One writer: the chain is one line, so a second writer would only wait for the first one's lock.
-        _commit = new GroupCommit<AuditEntry>(async entries =>
+    // One writer: the chain is one line, so a second writer would only wait for the first one's lock.
+    private readonly GroupCommit<AuditEntry> _commit = new(async entries =>
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<AuditDbContext>();

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
-using Linli.Platform.Paging;
 using Linli.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
@@ -65,9 +64,11 @@ internal static class AuditQuery
             // LIKE would scan): for a street, community or grid, and for counting a district, which needs no time order.
             // (With another filter its own index leads, and the prefix test below keeps SQLite's planner on it.)
             var upper = within[..^1] + (char)(within[^1] + 1);
+#pragma warning disable CA1309 // EF translates string.Compare(a, b) to SQL's own comparison; the StringComparison overload has no translation
             query = withPlatformWide
                 ? query.Where(e => (string.Compare(e.RegionCode, within) >= 0 && string.Compare(e.RegionCode, upper) < 0) || e.RegionCode == "")
                 : query.Where(e => string.Compare(e.RegionCode, within) >= 0 && string.Compare(e.RegionCode, upper) < 0);
+#pragma warning restore CA1309
         }
         else if (within.Length > 0)
         {
@@ -94,7 +95,7 @@ internal static class AuditQuery
     /// range is served empty without asking the database (the filters should narrow the question there), so that no
     /// page number makes the database skip a million rows.
     /// </summary>
-    public static (long Total, bool Capped, int Page) Bound(long counted, int page, int pageSize)
+    public static (long Total, bool Capped, int Page) Bound(long counted, int page)
     {
         var capped = counted > CountCap;
         return (capped ? CountCap : counted, capped, Math.Max(1, page));
@@ -109,8 +110,8 @@ internal static class AuditQuery
     {
         var (requested, size) = Paging.Paging.Normalize(page, pageSize);
         var counted = await Filter(db, scope, filter, forCounting: true).Take(CountCap + 1).LongCountAsync(cancellationToken);
-        var (total, capped, p) = Bound(counted, requested, size);
-        List<AuditEntry> items = (long)(p - 1) * size >= total ? []
+        var (total, capped, p) = Bound(counted, requested);
+        var items = (long)(p - 1) * size >= total ? []
             : await Newest(Filter(db, scope, filter)).Skip((p - 1) * size).Take(size).ToListAsync(cancellationToken);
         return new AuditPage<AuditEntry>(items, p, size, total, capped);
     }

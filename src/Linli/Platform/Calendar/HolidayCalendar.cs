@@ -31,9 +31,11 @@ internal sealed record HolidayYear(int Year, IReadOnlyList<HolidayEntry> Days, b
 /// </summary>
 internal sealed class HolidayCalendar(
     IServiceScopeFactory scopes, WorkingCalendar calendar, ShippedHolidays shipped, IEnumerable<IWorkingCalendarChangeHandler> handlers,
-    TimeProvider clock, ILogger<HolidayCalendar> logger)
+    TimeProvider clock, ILogger<HolidayCalendar> logger) : IDisposable
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     public async Task<HolidayYear> YearAsync(int year, CancellationToken cancellationToken)
     {
@@ -105,7 +107,7 @@ internal sealed class HolidayCalendar(
                         catch (Exception e) when (e is not OperationCanceledException)
                         {
                             logger.LogError(e, "Holiday revision {Revision}: {Handler} could not move its deadlines; it is tried again", revision.Id, handler.Name);
-                            await ReloadAsync(revisions, cancellationToken);
+                            await ReloadAsync(revisions);
                             return moved;
                         }
                     }
@@ -115,7 +117,7 @@ internal sealed class HolidayCalendar(
                 revision.RecomputedAt = now;
                 logger.LogInformation("Holiday revision {Revision} for {Year} in effect; {Moved} open items moved here", revision.Id, revision.Year, moved);
             }
-            await ReloadAsync(revisions, cancellationToken);
+            await ReloadAsync(revisions);
             return moved;
         }
         finally
@@ -124,7 +126,7 @@ internal sealed class HolidayCalendar(
         }
     }
 
-    private Task ReloadAsync(List<CalendarRevision> revisions, CancellationToken cancellationToken)
+    private Task ReloadAsync(List<CalendarRevision> revisions)
     {
         // In effect: the revisions recomputed without a gap (they are applied in order).
         var effective = revisions.TakeWhile(r => r.RecomputedAt is not null).Select(r => r.Id).DefaultIfEmpty(0).Max();

@@ -110,9 +110,11 @@ internal static class HolidayFile
         var list = entries.OrderBy(e => e.Date).ToList();
         Dictionary<string, string> Section(HolidayKind kind) =>
             list.Where(e => e.Kind == kind).ToDictionary(e => e.Date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), e => e.Name);
-        return JsonSerializer.Serialize(new { holidays = Section(HolidayKind.Holiday), workdays = Section(HolidayKind.Workday) },
-            new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        return JsonSerializer.Serialize(new { holidays = Section(HolidayKind.Holiday), workdays = Section(HolidayKind.Workday) }, ShippedJson);
     }
+
+    private static readonly JsonSerializerOptions ShippedJson =
+        new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     /// <summary>UTF-8 with a byte-order mark (so spreadsheet programs read the Chinese), one day a line.</summary>
     public static byte[] ToCsv(IEnumerable<HolidayEntry> entries)

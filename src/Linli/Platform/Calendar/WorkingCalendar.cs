@@ -5,7 +5,7 @@ namespace Linli.Platform.Calendar;
 /// data/china-holidays-*.json and the years an administrator entered (HolidayCalendar). Deadlines in working days and working hours are computed here, in China Standard Time,
 /// and returned as UTC.
 /// </summary>
-internal sealed class WorkingCalendar
+internal sealed class WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> workedWeekends, TimeOnly? opensAt = null, TimeOnly? closesAt = null)
 {
     public static readonly TimeZoneInfo ChinaTime = TimeZoneInfo.FindSystemTimeZoneById("Asia/Shanghai");
 
@@ -13,24 +13,17 @@ internal sealed class WorkingCalendar
     // one snapshot, so a deadline is never computed half under the old days and half under the new.
     private sealed record Days(HashSet<DateOnly> Holidays, HashSet<DateOnly> WorkedWeekends, int LastKnownYear, long Revision);
 
-    private volatile Days _days;
+    private volatile Days _days = Snapshot(holidays, workedWeekends, 0);
 
     /// <summary>Office hours on a working day, China time; working-hour deadlines only count time inside them.</summary>
-    public TimeOnly OpensAt { get; }
-    public TimeOnly ClosesAt { get; }
+    public TimeOnly OpensAt { get; } = opensAt ?? new TimeOnly(8, 30);
+    public TimeOnly ClosesAt { get; } = closesAt ?? new TimeOnly(17, 30);
 
     /// <summary>Last year the calendar covers; beyond it only weekends are known (the notice is published yearly).</summary>
     public int LastKnownYear => _days.LastKnownYear;
 
     /// <summary>The holiday revision in effect (0: the shipped file only).</summary>
     public long Revision => _days.Revision;
-
-    public WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerable<DateOnly> workedWeekends, TimeOnly? opensAt = null, TimeOnly? closesAt = null)
-    {
-        _days = Snapshot(holidays, workedWeekends, 0);
-        OpensAt = opensAt ?? new TimeOnly(8, 30);
-        ClosesAt = closesAt ?? new TimeOnly(17, 30);
-    }
 
     public WorkingCalendar(IEnumerable<HolidayEntry> entries, TimeOnly? opensAt = null, TimeOnly? closesAt = null)
         : this(entries.Where(e => e.Kind == HolidayKind.Holiday).Select(e => e.Date), entries.Where(e => e.Kind == HolidayKind.Workday).Select(e => e.Date), opensAt, closesAt)

@@ -64,11 +64,9 @@ internal sealed class CalendarRecomputations(IServiceScopeFactory scopes)
     }
 
     /// <summary>How many items the claimed revision moved, in the same transaction.</summary>
-    public async Task CountAsync(DbContext moduleDb, long revision, string handler, int items, CancellationToken cancellationToken)
-    {
+    public async Task CountAsync(DbContext moduleDb, long revision, string handler, int items, CancellationToken cancellationToken) =>
 #pragma warning disable EF1003
         await moduleDb.Database.ExecuteSqlRawAsync("UPDATE " + Table() + " SET items = {0} WHERE revision_id = {1} AND handler = {2}",
             [items, revision, handler], cancellationToken);
 #pragma warning restore EF1003
-    }
 }

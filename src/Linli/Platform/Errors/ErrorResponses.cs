@@ -18,7 +18,7 @@ internal static class ErrorResponses
     {
         http.Response.StatusCode = status;
         if (WantsHtmlPage(http)) return; // the status-code pages render /error/{status}
-        ProblemDetails problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
+        var problem = errors is null ? new ProblemDetails() : new HttpValidationProblemDetails(errors);
         (problem.Status, problem.Title, problem.Detail) = (status, title, detail);
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext { HttpContext = http, ProblemDetails = problem });
     }

@@ -17,7 +17,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
-        ProblemDetails problem = exception switch
+        var problem = exception switch
         {
             ValidationFailedException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
             {

@@ -103,7 +103,7 @@ internal sealed class Keyset<TEntity>
         Expression? any = null;
         for (var i = 0; i < _keys.Count; i++)
         {
-            Expression step = Compare(i, downwards ? ExpressionType.LessThan : ExpressionType.GreaterThan);
+            var step = Compare(i, downwards ? ExpressionType.LessThan : ExpressionType.GreaterThan);
             for (var j = i - 1; j >= 0; j--) step = Expression.AndAlso(Compare(j, ExpressionType.Equal), step);
             any = any is null ? step : Expression.OrElse(any, step);
         }

@@ -36,7 +36,7 @@ internal sealed class GroupCommit<T> : IAsyncDisposable
     public Task SubmitAsync(T item)
     {
         var pending = new Pending(item, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(GroupCommit<T>));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         _ = _writers.Value;
         return pending.Saved.Task;
     }

@@ -1,10 +1,8 @@
 using System.Data.Common;
 using System.Globalization;
 using System.Security.Cryptography;
-using System.Text;
 using System.Xml.Linq;
 using Linli.Platform.Audit;
-using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
@@ -202,7 +200,9 @@ internal sealed class KeyRotator(IServiceProvider services, TimeProvider clock)
         var newCheck = PersonalDataProtector.CheckValue(newMaster);
         await StartAsync(oldCheck, newCheck, progress, cancellationToken);
 
-        var rekey = new PersonalDataRekey(new PersonalDataProtector(oldMaster), new PersonalDataProtector(newMaster), oldMaster, newMaster);
+        using var oldProtector = new PersonalDataProtector(oldMaster);
+        using var newProtector = new PersonalDataProtector(newMaster);
+        var rekey = new PersonalDataRekey(oldProtector, newProtector, oldMaster, newMaster);
         long total = 0;
         List<string> names;
         using (var scope = services.CreateScope())

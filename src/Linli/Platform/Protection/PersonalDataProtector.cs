@@ -14,7 +14,7 @@ internal interface IPersonalDataProtector
     byte[] LookupHash(string plaintext);
 }
 
-internal sealed class PersonalDataProtector : IPersonalDataProtector
+internal sealed class PersonalDataProtector : IPersonalDataProtector, IDisposable
 {
     private const int NonceSize = 12, TagSize = 16;
     private readonly byte[] _encryptionKey;
@@ -27,7 +27,13 @@ internal sealed class PersonalDataProtector : IPersonalDataProtector
         if (masterKey.Length < 32) throw new ArgumentException("The personal-data key must be at least 32 bytes.", nameof(masterKey));
         _encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "linli:pd:encrypt"u8.ToArray());
         _hashKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, masterKey, 32, info: "linli:pd:lookup"u8.ToArray());
-        _aes = new ThreadLocal<AesGcm>(() => new AesGcm(_encryptionKey, TagSize));
+        _aes = new ThreadLocal<AesGcm>(() => new AesGcm(_encryptionKey, TagSize), trackAllValues: true);
+    }
+
+    public void Dispose()
+    {
+        foreach (var aes in _aes.Values) aes.Dispose();
+        _aes.Dispose();
     }
 
     public byte[] Encrypt(string plaintext)
@@ -79,11 +85,16 @@ internal sealed class PersonalDataProtector : IPersonalDataProtector
 /// The protector as the services hand it out: the key is read on first use, not when a service that may need it is
 /// built, so the start-up key check (the first start-up task) is what meets a missing or wrong key first.
 /// </summary>
-internal sealed class KeyedPersonalDataProtector(PersonalDataKeySource keys) : IPersonalDataProtector
+internal sealed class KeyedPersonalDataProtector(PersonalDataKeySource keys) : IPersonalDataProtector, IDisposable
 {
     private readonly Lazy<PersonalDataProtector> _protector = new(() => new PersonalDataProtector(keys.Key));
 
     public byte[] Encrypt(string plaintext) => _protector.Value.Encrypt(plaintext);
     public string Decrypt(byte[] ciphertext) => _protector.Value.Decrypt(ciphertext);
     public byte[] LookupHash(string plaintext) => _protector.Value.LookupHash(plaintext);
+
+    public void Dispose()
+    {
+        if (_protector.IsValueCreated) _protector.Value.Dispose();
+    }
 }

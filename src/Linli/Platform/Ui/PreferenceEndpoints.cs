@@ -1,6 +1,6 @@
 using Microsoft.AspNetCore.Localization;
 
-namespace Linli.Platform;
+namespace Linli.Platform.Ui;
 
 /// <summary>Language and large-text/high-contrast switches: plain form posts, so they work without JavaScript.</summary>
 internal static class PreferenceEndpoints

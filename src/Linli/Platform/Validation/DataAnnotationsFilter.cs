@@ -67,7 +67,7 @@ internal sealed class DataAnnotationsFilter(IStringLocalizer<SharedResource> tex
     {
         if (!string.IsNullOrEmpty(attribute.ErrorMessage) || attribute.ErrorMessageResourceType is not null)
             return text[result.ErrorMessage ?? attribute.ErrorMessage ?? "格式不正确。"];
-        var isList = value is not null and not string && value is IEnumerable;
+        var isList = value is not null and not string and IEnumerable;
         return attribute switch
         {
             RequiredAttribute => text["必填。"],

@@ -71,7 +71,7 @@ internal enum FuzzKind { String, Integer, Number, Boolean, Enum, Array, Object, 
 internal enum FuzzBodyKind { None, Json, Form, Multipart }
 
 /// <summary>One operation to send malformed variants to.</summary>
-/// <param name="Route">The path with its parameters filled in with values that exist ({0}-style holes kept in <paramref name="Parameters"/>).</param>
+/// <param name="Template">The path with its parameters filled in with values that exist ({0}-style holes kept in <paramref name="Parameters"/>).</param>
 internal sealed record FuzzOperation(
     string Origin,
     string Method,

@@ -328,9 +328,9 @@ internal static class FuzzRequests
                     if (multipart)
                     {
                         yield return Part("multipart, boundary does not match", formFields, files, declared: "other");
-                        yield return Part("file name with a control character", formFields, files.Select(f => (f.Item1, "a\u0001.csv", f.Item3)));
-                        yield return Part("file of garbage (seeded)", formFields, files.Select(f => (f.Item1, "a.csv", FuzzValues.Garbage(20_000))));
-                        yield return Part("empty file", formFields, files.Select(f => (f.Item1, "a.csv", Array.Empty<byte>())));
+                        yield return Part("file name with a control character", formFields, files.Select(f => (f.Name, "a\u0001.csv", f.Item3)));
+                        yield return Part("file of garbage (seeded)", formFields, files.Select(f => (f.Name, "a.csv", FuzzValues.Garbage(20_000))));
+                        yield return Part("empty file", formFields, files.Select(f => (f.Name, "a.csv", Array.Empty<byte>())));
                         yield return Part("no file", formFields, []);
                     }
                     else

@@ -176,7 +176,7 @@ public sealed partial class InputFuzzTests(ITestOutputHelper output) : IAsyncLif
                 var (status, body) = await SendAsync(client, requests[0], page);
                 sent++;
                 if (status >= 500) failures.Add($"{caller.Name} {operation} [{requests[0].Variant}] → {status} {Short(body)}");
-                if (status < 400 || status == 409) answered.Add(operation); // a conflict is the record's state: the handler was reached
+                if (status is < 400 or 409) answered.Add(operation); // a conflict is the record's state: the handler was reached
                 (wellFormed.TryGetValue(operation, out var seen) ? seen : wellFormed[operation] = []).Add($"{caller.Name}:{status}");
                 // All variants once per operation, as the first caller admitted (the last caller if none is: a 403 may come
                 // after validation); the further handlers of a page bind the same fields, so they get three values a field.

@@ -19,7 +19,7 @@ namespace Linli.Tests.Requests.Open311;
 [Collection("city")]
 public sealed class Open311ConformanceTests(CityFixture city)
 {
-    public static readonly TheoryData<string> Formats = new() { "xml", "json" };
+    public static readonly TheoryData<string> Formats = ["xml", "json"];
 
     private Task<int> LeafAsync(string seedKey) => city.App.WithScopeAsync(sp =>
         sp.GetRequiredService<RequestsDbContext>().Categories.Where(c => c.SeedKey == seedKey).Select(c => c.Id).SingleAsync());
@@ -88,7 +88,7 @@ public sealed class Open311ConformanceTests(CityFixture city)
         var first = json[0];
         Assert.Equal(JsonValueKind.String, first.GetProperty("service_code").ValueKind);
         Assert.Contains(first.GetProperty("metadata").ValueKind, new[] { JsonValueKind.True, JsonValueKind.False });
-        Assert.Equal(15, json.EnumerateArray().Select(s => s.GetProperty("group").GetString()).Where(g => !g!.StartsWith("测试")).Distinct().Count());
+        Assert.Equal(15, json.EnumerateArray().Select(s => s.GetProperty("group").GetString()).Where(g => !g!.StartsWith("测试", StringComparison.Ordinal)).Distinct().Count());
 
         var page = await Open311Api.Json(await api.GetAsync("/services.json?page=2&page_size=10"), HttpStatusCode.OK);
         Assert.Equal(10, page.GetArrayLength());

@@ -17,7 +17,7 @@ namespace Linli.Tests.Requests.Open311;
 [Collection("city")]
 public sealed class Open311PublicReadTests(CityFixture city)
 {
-    public static readonly TheoryData<string> Formats = new() { "xml", "json" };
+    public static readonly TheoryData<string> Formats = ["xml", "json"];
 
     private static string Inv(double d) => d.ToString("R", CultureInfo.InvariantCulture);
 

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
 using Linli.Modules.Requests.Data;
@@ -96,7 +97,7 @@ public sealed partial class IdempotentFormTests(CityFixture city)
         Assert.Equal(HttpStatusCode.Redirect, second.StatusCode);
         Assert.Equal(first.Headers.Location, second.Headers.Location);
         Assert.Equal(1, await TicketsWithAsync(description));
-        var ticket = await (await city.App.ClientForAsync("hotline")).GetTicketAsync(long.Parse(second.Headers.Location!.OriginalString.Split('/')[^1]));
+        var ticket = await (await city.App.ClientForAsync("hotline")).GetTicketAsync(long.Parse(second.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture));
         Assert.Equal("Dispatched", ticket.State());
         Assert.Single(RequestsApi.ActionsOf(ticket), a => a == "Dispatch");
         var (_, page) = await console.GetAsync(second.Headers.Location!.OriginalString);

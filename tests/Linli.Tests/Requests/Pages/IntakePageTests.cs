@@ -1,5 +1,5 @@
+using System.Globalization;
 using System.Net;
-using System.Net.Http.Json;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
@@ -12,7 +12,7 @@ public sealed class IntakePageTests(CityFixture city)
 {
     private static (string, string)[] Fields(int? category, string description = "楼道灯坏了", string? community = CityFixture.CommunityA, string phone = "13900001111") =>
     [
-        ("Description", description), ("CategoryId", category?.ToString() ?? ""), ("CommunityCode", community ?? ""), ("ContactPhone", phone),
+        ("Description", description), ("CategoryId", category?.ToString(CultureInfo.InvariantCulture) ?? ""), ("CommunityCode", community ?? ""), ("ContactPhone", phone),
         ("Urgency", "Normal"), ("Step", "file"),
     ];
 
@@ -140,7 +140,7 @@ public sealed class IntakePageTests(CityFixture city)
         var dispatched = await console.PostMultipartAsync("/requests/console", "/requests/console",
             [.. Fields(category, "噪音扰民", phone: phone), ("Then", "dispatch"), ("DispatchTo", "community")]);
         Assert.Equal(HttpStatusCode.Redirect, dispatched.StatusCode);
-        var id = long.Parse(dispatched.Headers.Location!.OriginalString.Split('/')[^1]);
+        var id = long.Parse(dispatched.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture);
         var ticket = await hotlineApi.GetTicketAsync(id);
         Assert.Equal("Dispatched", ticket.State());
         Assert.Equal("Hotline", ticket.GetProperty("channel").GetString());
@@ -149,7 +149,7 @@ public sealed class IntakePageTests(CityFixture city)
         var answered = await console.PostMultipartAsync("/requests/console", "/requests/console",
             [.. Fields(category, "咨询办事时间", phone: phone), ("Then", "answer"), ("Answer", "工作日 9:00–17:00")]);
         Assert.Equal(HttpStatusCode.Redirect, answered.StatusCode);
-        var closed = await hotlineApi.GetTicketAsync(long.Parse(answered.Headers.Location!.OriginalString.Split('/')[^1]));
+        var closed = await hotlineApi.GetTicketAsync(long.Parse(answered.Headers.Location!.OriginalString.Split('/')[^1], CultureInfo.InvariantCulture));
         Assert.Equal("Closed", closed.State());
         Assert.Contains("AnswerDirectly", RequestsApi.ActionsOf(closed));
 
@@ -175,7 +175,7 @@ public sealed class IntakePageTests(CityFixture city)
         Assert.Contains(grid, form);
         Assert.DoesNotContain("name=\"DistrictCode\"", form);
 
-        var response = await worker.PostMultipartAsync("/requests/patrol", "/requests/patrol", [("Description", "井盖缺失"), ("CategoryId", category.ToString()), ("Step", "file")]);
+        var response = await worker.PostMultipartAsync("/requests/patrol", "/requests/patrol", [("Description", "井盖缺失"), ("CategoryId", category.ToString(CultureInfo.InvariantCulture)), ("Step", "file")]);
         Assert.Equal(HttpStatusCode.Redirect, response.StatusCode);
         Assert.Equal("/requests/patrol", response.Headers.Location!.OriginalString);
         var confirmation = (await worker.GetAsync("/requests/patrol")).Html;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text;
 using System.Text.Json;
@@ -133,7 +134,7 @@ public sealed class MetricsTests : IAsyncLifetime
         AssertTotals(street, 8);
 
         var byCategory = await (await supervisor.GetAsync("/api/requests/metrics?groupBy=category")).Json(HttpStatusCode.OK);
-        Assert.Equal(category.ToString(), Assert.Single(byCategory.GetProperty("rows").GetProperty("items").EnumerateArray()).GetProperty("key").GetString());
+        Assert.Equal(category.ToString(CultureInfo.InvariantCulture), Assert.Single(byCategory.GetProperty("rows").GetProperty("items").EnumerateArray()).GetProperty("key").GetString());
 
         // Scope: the street over the place sees all of it, another district nothing; a window before the tickets nothing.
         AssertTotals((await (await (await _app.ClientForAsync("street.a")).GetAsync("/api/requests/metrics")).Json(HttpStatusCode.OK)).GetProperty("total"), 8);
@@ -183,9 +184,9 @@ public sealed class MetricsTests : IAsyncLifetime
         await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
         var sheet = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
         var total = sheet.Single(r => (string?)r["名称"] == "合计");
-        Assert.Equal(8.0, Convert.ToDouble(total["诉求量"]));
-        Assert.Equal(0.25, Convert.ToDouble(total["响应率"]));
-        Assert.Equal(2.0, Convert.ToDouble(total["超期数"]));
+        Assert.Equal(8.0, Convert.ToDouble(total["诉求量"], CultureInfo.InvariantCulture));
+        Assert.Equal(0.25, Convert.ToDouble(total["响应率"], CultureInfo.InvariantCulture));
+        Assert.Equal(2.0, Convert.ToDouble(total["超期数"], CultureInfo.InvariantCulture));
 
         var csv = await supervisor.GetAsync("/api/requests/metrics/export?format=csv&groupBy=unit");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);

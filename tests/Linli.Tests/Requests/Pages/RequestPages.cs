@@ -1,6 +1,5 @@
 using System.Net;
 using System.Text.RegularExpressions;
-using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
 
 namespace Linli.Tests.Requests.Pages;

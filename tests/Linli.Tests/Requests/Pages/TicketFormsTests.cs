@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
@@ -46,7 +47,7 @@ public sealed class TicketFormsTests(CityFixture city)
             {
                 "DecideExtension" => new (string, bool, Rating?)[] { (handler, true, null), (handler, false, null) },
                 "Evaluate" => [(handler, false, Rating.Satisfied), (handler, false, Rating.Dissatisfied)],
-                _ => [(handler, false, (Rating?)null)],
+                _ => [(handler, false, null)],
             }).ToList();
             var found = new List<string>();
             int count = 0, yes = 0;
@@ -154,5 +155,5 @@ public sealed class TicketFormsTests(CityFixture city)
     }
 
     private async Task<string> VersionAsync(long id) =>
-        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString();
+        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Net.Http.Json;
 using Linli.Tests.Infrastructure;
@@ -18,7 +19,7 @@ public sealed class TicketPageTests(CityFixture city)
     }
 
     private async Task<string> VersionAsync(long id) =>
-        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString();
+        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_unit_signs_whistles_and_replies_through_the_page_and_the_history_shows_each_step()
@@ -85,7 +86,7 @@ public sealed class TicketPageTests(CityFixture city)
         // The first ticket offers none: a duplicate follows the one filed before it.
         Assert.DoesNotContain("id=\"duplicates\"", (await centre.GetAsync($"/requests/tickets/{first.Id()}")).Html);
 
-        var merged = await centre.PostAsync(page, page + "?handler=Merge", ("Version", await VersionAsync(later.Id())), ("IntoTicketId", first.Id().ToString()));
+        var merged = await centre.PostAsync(page, page + "?handler=Merge", ("Version", await VersionAsync(later.Id())), ("IntoTicketId", first.Id().ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal("Merged", (await hotline.GetTicketAsync(later.Id())).State());
         Assert.Contains("Merge", RequestsApi.ActionsOf(await hotline.GetTicketAsync(first.Id())));

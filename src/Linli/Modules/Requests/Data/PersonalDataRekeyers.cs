@@ -1,5 +1,4 @@
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.Open311;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
@@ -35,7 +34,7 @@ internal sealed class TicketPhonesRekeyer(RequestsDbContext db) : IPersonalDataR
             // Straight columns, not the tracked entity: the ticket itself does not change, so its version must not either.
             return PhoneNumber.TryParse(text, out var phone)
                 ? (t.Id, new object?[] { rekey.New.Encrypt(phone.E164), rekey.New.Hash(phone), phone.Masked })
-                : (t.Id, new object?[] { rekey.New.Encrypt(text), rekey.New.LookupHash(text), Masking.Phone(text) });
+                : (t.Id, [rekey.New.Encrypt(text), rekey.New.LookupHash(text), Masking.Phone(text)]);
         }).ToList();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         await BatchUpdate.ExecuteAsync<Ticket>(db, Columns, updates, cancellationToken);

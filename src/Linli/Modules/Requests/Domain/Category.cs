@@ -21,11 +21,9 @@ internal sealed class Category
 }
 
 /// <summary>The whole tree in memory (a few hundred rows): paths and ancestry without a query per node.</summary>
-internal sealed class CategoryTree
+internal sealed class CategoryTree(IEnumerable<Category> categories)
 {
-    private readonly Dictionary<int, Category> _byId;
-
-    public CategoryTree(IEnumerable<Category> categories) => _byId = categories.ToDictionary(c => c.Id);
+    private readonly Dictionary<int, Category> _byId = categories.ToDictionary(c => c.Id);
 
     public Category? Find(int id) => _byId.GetValueOrDefault(id);
 

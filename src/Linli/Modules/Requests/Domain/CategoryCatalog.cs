@@ -18,11 +18,13 @@ internal sealed class CategorySnapshot(CategoryTree tree, IReadOnlyDictionary<in
 /// the pages that name categories do not read the whole tree per request. Administrators' changes invalidate it at once
 /// in this instance; another instance sees them within <see cref="Keep"/> (Requests:CatalogRefreshSeconds).
 /// </summary>
-internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RequestsOptions> options)
+internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RequestsOptions> options) : IDisposable
 {
     public TimeSpan Keep => TimeSpan.FromSeconds(options.Value.CatalogRefreshSeconds);
 
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
     // A reference, swapped whole: requests read it without the gate, and a struct this size could be read half-written.
     private sealed record Loaded(CategorySnapshot Snapshot, DateTime At, long Generation);
 

@@ -19,7 +19,7 @@ internal sealed class RegionLocator(IDistrictGeometry geometry, IServiceScopeFac
     public async Task<Placement?> LocateAsync(double longitude, double latitude, CancellationToken cancellationToken = default)
     {
         if (geometry.DistrictAt(longitude, latitude) is not { } district) return null;
-        var centres = await _centres.GetOrAdd(district, d => new Lazy<Task<Centre[]>>(() => LoadAsync(d))).Value;
+        var centres = await _centres.GetOrAdd(district, d => new Lazy<Task<Centre[]>>(() => LoadAsync(d))).Value.WaitAsync(cancellationToken);
         if (centres.Length == 0)
         {
             _centres.TryRemove(district, out _); // not seeded yet: look again next time

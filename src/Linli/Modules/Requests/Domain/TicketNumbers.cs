@@ -1,5 +1,4 @@
 using System.Data;
-using System.Data.Common;
 using Linli.Modules.Requests.Data;
 using Linli.Platform.Calendar;
 using Linli.Platform.Persistence;
@@ -15,7 +14,7 @@ namespace Linli.Modules.Requests.Domain;
 /// (one hot row committed per ticket capped PostgreSQL at one intake per WAL flush). A failed intake or a restart leaves
 /// a gap, never a duplicate; with several instances, numbers are unique but interleave by block.
 /// </summary>
-internal sealed class TicketNumbers
+internal sealed class TicketNumbers : IDisposable
 {
     public const int BlockSize = 100;
 
@@ -23,6 +22,8 @@ internal sealed class TicketNumbers
     private readonly SemaphoreSlim _refill = new(1, 1);
     private string? _day;
     private long _next, _last;
+
+    public void Dispose() => _refill.Dispose();
 
     public async Task<string> NextAsync(RequestsDbContext db, DateTime nowUtc, CancellationToken cancellationToken)
     {
@@ -59,7 +60,7 @@ internal sealed class TicketNumbers
         if (openedHere) await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using DbCommand command = connection.CreateCommand();
+            await using var command = connection.CreateCommand();
             command.Transaction = db.Database.CurrentTransaction?.GetDbTransaction();
             command.CommandText = $"INSERT INTO {table} AS c (day, last_number) VALUES (@day, {BlockSize}) " +
                                   $"ON CONFLICT (day) DO UPDATE SET last_number = c.last_number + {BlockSize} RETURNING last_number";

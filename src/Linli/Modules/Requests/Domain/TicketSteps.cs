@@ -10,6 +10,8 @@ namespace Linli.Modules.Requests.Domain;
 /// with the state the table leads to. Notifications are the caller's: the workflow and the watcher send them, the
 /// synthetic history does not. Inputs that need a lookup (departments, the routing rule) arrive checked.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1822:Mark members as static",
+    Justification = "Every step is a member of the one set of steps, whether or not it needs the calendar or the options.")]
 internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions options, ITicketLedger ledger)
 {
     // ---- intake -------------------------------------------------------------------------------------------------------

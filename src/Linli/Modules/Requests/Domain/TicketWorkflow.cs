@@ -313,5 +313,5 @@ internal sealed class TicketWorkflow(
         if (Recipients.Reporter(ticket) is { } reporter) Notify(reporter, ticket, subject, body);
     }
 
-    private static string Local(DateTime? utc) => utc is { } u ? WorkingCalendar.ToChina(u).ToString("yyyy-MM-dd HH:mm") : "";
+    private static string Local(DateTime? utc) => utc is { } u ? WorkingCalendar.ToChina(u).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture) : "";
 }

@@ -120,6 +120,6 @@ internal static class CategoryPaths
     /// <summary>The leaves that take tickets, grouped by their first two levels, for a select with optgroups.</summary>
     public static IEnumerable<IGrouping<string, Category>> LeavesByParent(this CategoryTree tree) =>
         tree.All.Where(c => c.IsLeaf && !tree.IsRetired(c))
-            .OrderBy(c => tree.PathOf(c), StringComparer.Ordinal)
+            .OrderBy(tree.PathOf, StringComparer.Ordinal)
             .GroupBy(c => c.ParentId is { } p && tree.Find(p) is { } parent ? tree.PathOf(parent) : "");
 }

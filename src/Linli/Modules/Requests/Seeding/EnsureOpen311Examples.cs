@@ -1,7 +1,6 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Open311;
-using Linli.Platform.Protection;
 using Linli.Platform.Startup;
 using Microsoft.EntityFrameworkCore;
 

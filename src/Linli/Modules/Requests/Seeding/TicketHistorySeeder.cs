@@ -191,8 +191,8 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             _ => Resident,
         };
 
-        private readonly Actor Open311Client = new(null, "open311:合成客户端", ResidentRoles, null, null);
-        private readonly Actor Resident = new(null, "居民（合成）", ResidentRoles, null, null);
+        private static readonly Actor Open311Client = new(null, "open311:合成客户端", ResidentRoles, null, null);
+        private static readonly Actor Resident = new(null, "居民（合成）", ResidentRoles, null, null);
     }
 
     /// <summary>
@@ -223,7 +223,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
                 (lon, lat) = (lon + dLon * random.NextGaussian(), lat + dLat * random.NextGaussian());
             }
             var anonymous = channel != Channel.GridPatrol && random.NextDouble() < 0.05;
-            string? phone = channel == Channel.GridPatrol || anonymous || random.NextDouble() < 0.08 ? null : $"140{random.Next(0, 100_000_000):D8}";
+            var phone = channel == Channel.GridPatrol || anonymous || random.NextDouble() < 0.08 ? null : $"140{random.Next(0, 100_000_000):D8}";
             PhoneNumber? reporter = phone is not null && PhoneNumber.TryParse(phone, out var parsedPhone) ? parsedPhone : null;
 
             ledger.Clear();

@@ -17,10 +17,6 @@ internal sealed class ImportModel(ResidentImporter importer) : PageModel
 
     public ImportResult? Result { get; private set; }
 
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {
         if (Upload is null || Upload.Length == 0)

@@ -1,6 +1,5 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Residents.Contracts;
-using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
@@ -92,7 +91,7 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
             if (nextAdult < adults.Count) return adults[nextAdult++];
             // A tiny community drew too few adults: the next free person becomes one (rare; leaves the age profile intact in expectation).
             var any = Array.FindIndex(taken, t => !t);
-            var adult = DrawPerson(random, AgeGroupWeights[4..]);
+            var adult = DrawPerson(random, AgeGroupWeights.AsSpan(4));
             people[any].Birth = adult.Birth;
             people[any].Age = adult.Age;
             return any;

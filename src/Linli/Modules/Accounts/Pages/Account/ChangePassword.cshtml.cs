@@ -35,10 +35,6 @@ internal sealed class ChangePasswordModel(
     public bool Required => User.HasClaim(LinliClaims.MustChangePassword, "true");
     public int PasswordLength => identity.Value.Password.RequiredLength;
 
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (Input.NewPassword != Input.ConfirmPassword)

@@ -28,10 +28,6 @@ internal sealed class LoginModel(PasswordSignIn passwords, SignInManager<LinliUs
 
     public SignInLimits Limits => options.Value;
 
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (!ModelState.IsValid) return Page();

@@ -17,10 +17,6 @@ namespace Linli.Modules.Accounts.Pages.Account;
 [AllowAnonymous]
 internal sealed class LogoutModel(SignInManager<LinliUser> signIn, UserManager<LinliUser> users, AccountSessions sessions, AccountAudit audit) : PageModel
 {
-    public void OnGet()
-    {
-    }
-
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {
         if (await users.GetUserAsync(User) is { } user)

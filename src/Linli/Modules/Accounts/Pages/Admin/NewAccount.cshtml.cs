@@ -3,7 +3,6 @@ using Linli.Modules.Accounts.Domain;
 using Linli.Modules.Accounts.Features.Audit;
 using Linli.Platform.Audit;
 using Linli.Platform.Ui;
-using Linli.Modules.Regions.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
@@ -25,10 +24,6 @@ internal sealed class NewAccountModel(
     [TempData] public string? Message { get; set; }
 
     public int PasswordLength => identity.Value.Password.RequiredLength;
-
-    public void OnGet()
-    {
-    }
 
     public async Task<IActionResult> OnPostAsync(CancellationToken ct)
     {

@@ -18,13 +18,16 @@ internal sealed record RegionDetails(
 /// <summary>Builds a unit's page: itself, its ancestors, its children and every registered count.</summary>
 internal sealed class RegionDetailsQuery(RegionsDbContext db, IEnumerable<IRegionCounter> counters)
 {
+    // The code lengths of city, district, street and community: a unit's ancestors are the prefixes of its code.
+    private static readonly int[] AncestorLengths = [4, 6, 9, 12];
+
     public async Task<RegionDetails?> GetAsync(string code, CancellationToken cancellationToken)
     {
         if (Region.LevelOfCode(code) is null || !code.All(char.IsAsciiDigit)) return null;
         var region = await db.Regions.AsNoTracking().FirstOrDefaultAsync(r => r.Code == code, cancellationToken);
         if (region is null) return null;
 
-        var ancestorCodes = new[] { 4, 6, 9, 12 }.Where(n => n < code.Length).Select(n => code[..n]).ToList();
+        var ancestorCodes = AncestorLengths.Where(n => n < code.Length).Select(n => code[..n]).ToList();
         var ancestors = await db.Regions.AsNoTracking().Where(r => ancestorCodes.Contains(r.Code)).OrderBy(r => r.Code)
             .Select(r => new RegionRef(r.Code, r.Name, r.Level)).ToListAsync(cancellationToken);
         var children = await db.Regions.AsNoTracking().Where(r => r.ParentCode == code).OrderBy(r => r.Code).ToListAsync(cancellationToken);

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
-using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linli.Modules.Requests.Features.Dispatch;
 

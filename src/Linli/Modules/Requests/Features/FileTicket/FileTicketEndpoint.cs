@@ -5,7 +5,6 @@ using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Platform.Auth;
 using Linli.Platform.Idempotency;
-using Linli.Platform.Errors;
 using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;

@@ -39,7 +39,7 @@ internal sealed class FileTicketHandler(RequestsDbContext db, TicketIntake intak
             request.CommunityCode, request.GridCode, request.Longitude, request.Latitude, request.Address, request.ContactPhone, request.Anonymous), actor, ct);
         // Offered, not forced: the centre decides whether to merge. Residents are not shown others' tickets. Looked up
         // before the commit, so that the answer kept under an idempotency key is complete when it commits.
-        IReadOnlyList<DuplicateCandidate> duplicates = actor.Is(Roles.Resident) ? [] : await intake.DuplicatesAsync(taken, ct);
+        var duplicates = actor.Is(Roles.Resident) ? [] : await intake.DuplicatesAsync(taken, ct);
         FiledTicket Filed() => new(TicketView.Of(taken.Ticket, TicketViewRule.AudienceOf(actor)), duplicates);
 
         if (idempotent is null)

@@ -53,12 +53,12 @@ internal sealed class IntakeCommitter : IAsyncDisposable
     public Task SaveAsync(RequestsDbContext db, Func<IEnumerable<object>>? thenAdd = null)
     {
         var entries = db.ChangeTracker.Entries().ToList();
-        if (entries.Any(e => e.State != EntityState.Added && e.State != EntityState.Unchanged))
+        if (entries.Any(e => e.State is not EntityState.Added and not EntityState.Unchanged))
             throw new InvalidOperationException("Intake saves new rows only; this context also changes existing ones.");
         var rows = entries.Where(e => e.State == EntityState.Added).Select(e => e.Entity).ToList();
         db.ChangeTracker.Clear();
         var pending = new Pending(rows, thenAdd, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
-        if (!_queue.Writer.TryWrite(pending)) throw new ObjectDisposedException(nameof(IntakeCommitter));
+        ObjectDisposedException.ThrowIf(!_queue.Writer.TryWrite(pending), this);
         _ = _writers.Value;
         // Not cancellable: once queued, the intake is saved whether or not its caller still waits.
         return pending.Saved.Task;

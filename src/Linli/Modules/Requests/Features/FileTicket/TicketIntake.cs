@@ -103,12 +103,11 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             placed = await locator.LocateAsync(lon, lat, ct)
                      ?? throw ValidationFailedException.For(nameof(request.Longitude), "The point is outside the city.");
         }
-        var communityCode = request.CommunityCode?.Trim() is { Length: > 0 } c ? c
+        var communityCode = (request.CommunityCode?.Trim() is { Length: > 0 } c ? c
             : request.GridCode?.Trim() is { Length: 15 } g ? g[..12]
             : placed?.CommunityCode
-            ?? (actor.Is(Roles.GridWorker) && actor.RegionPrefix is { Length: 15 } own ? own[..12] : null);
-        if (communityCode is null)
-            throw ValidationFailedException.For(nameof(request.CommunityCode), "Choose a community or a point on the map.");
+            ?? (actor.Is(Roles.GridWorker) && actor.RegionPrefix is { Length: 15 } own ? own[..12] : null))
+            ?? throw ValidationFailedException.For(nameof(request.CommunityCode), "Choose a community or a point on the map.");
         // A community or grid the locator placed the point in exists (it read them from the region tree); others are looked up.
         if (communityCode != placed?.CommunityCode && await regions.FindAsync(communityCode, ct) is not { Level: RegionLevel.Community })
             throw ValidationFailedException.For(nameof(request.CommunityCode), "No such community.");

@@ -1,6 +1,5 @@
 using System.Linq.Expressions;
 using Linli.Modules.Requests.Contracts;
-using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
@@ -51,7 +50,7 @@ internal sealed class MetricsCounts
     }
 
     /// <summary>The counters per group key, in one pass over <paramref name="tickets"/> (never a ticket in memory).</summary>
-    public static Task<List<MetricsCounts>> GroupAsync(RequestsDbContext db, IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now,
+    public static Task<List<MetricsCounts>> GroupAsync(IQueryable<Ticket> tickets, Expression<Func<Ticket, string>> key, DateTime now,
         CancellationToken ct)
     {
         const TicketState closed = TicketState.Closed, merged = TicketState.Merged;

@@ -151,8 +151,10 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     private Task<List<MetricsCounts>> UnitPassAsync(MetricsFilter filter, CancellationToken ct) =>
         PassAsync(filter, "unit", t => t.AssignedUnitCode ?? "", StatsDimension.Unit, s => s.Key, ct);
 
+#pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
     private Task<List<MetricsCounts>> CategoryPassAsync(MetricsFilter filter, CancellationToken ct) =>
         PassAsync(filter, "category", t => t.CategoryId.ToString(), StatsDimension.Category, s => s.Key, ct);
+#pragma warning restore CA1305
 
     // One request's passes over the window, each made once however many tables of the page it feeds.
     private readonly Dictionary<string, List<MetricsCounts>> _passes = new(StringComparer.Ordinal);
@@ -171,7 +173,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         var rollup = UseRollup && dimension is { } d && area is not null && area.Length <= (d == StatsDimension.Street ? 9 : 4);
         return _passes[memo] = rollup
             ? await RollupPassAsync(filter, area!, key, dimension!.Value, rollupKey!, _now.Value, ct)
-            : await MetricsCounts.GroupAsync(db, Window(filter.From, filter.To, filter.Region), key, _now.Value, ct);
+            : await MetricsCounts.GroupAsync(Window(filter.From, filter.To, filter.Region), key, _now.Value, ct);
     }
 
     /// <summary>
@@ -227,7 +229,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 .GroupBy(p => keyOf(p.Key)).Select(g => new MetricsCounts { Key = g.Key, SignDuePending = g.LongCount() }));
         }
         foreach (var (first, last) in Runs(live.Where(d => d >= filter.From && d <= filter.To)))
-            parts.AddRange(await MetricsCounts.GroupAsync(db, Window(first, last, filter.Region), key, now, ct));
+            parts.AddRange(await MetricsCounts.GroupAsync(Window(first, last, filter.Region), key, now, ct));
         return parts.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => MetricsCounts.Sum(g.Key, g)).ToList();
     }
 

@@ -62,7 +62,7 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
     /// days' rows, in one transaction: a reader sees a month's rows and its days' rows agree, or the days still marked.
     /// The marks consumed are the ones read before the recount (by id): a change committed later keeps its mark.
     /// </summary>
-    private static async Task ComputeAsync(RequestsDbContext db, IReadOnlyList<DateOnly> days, DateTime nowUtc, CancellationToken ct)
+    private static async Task ComputeAsync(RequestsDbContext db, List<DateOnly> days, DateTime nowUtc, CancellationToken ct)
     {
         var month = new DateOnly(days[0].Year, days[0].Month, 1);
         var monthEnd = month.AddMonths(1).AddDays(-1);
@@ -79,11 +79,13 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
             var from = Platform.Ui.Display.ChinaDayStartUtc(day);
             var to = Platform.Ui.Display.ChinaDayStartUtc(day.AddDays(1));
             var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
-            foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 9), nowUtc, ct))
+            foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 9), nowUtc, ct))
                 rows.Add(Row(day, StatsDimension.Street, x.Key, "", x));
-            foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 4) + "|" + t.CategoryId.ToString(), nowUtc, ct))
+#pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
+            foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 4) + "|" + t.CategoryId.ToString(), nowUtc, ct))
                 rows.Add(Row(day, StatsDimension.Category, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
-            foreach (var x in await MetricsCounts.GroupAsync(db, tickets, t => t.CommunityCode.Substring(0, 4) + "|" + (t.AssignedUnitCode ?? ""), nowUtc, ct))
+#pragma warning restore CA1305
+            foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 4) + "|" + (t.AssignedUnitCode ?? ""), nowUtc, ct))
                 rows.Add(Row(day, StatsDimension.Unit, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
         }
 

@@ -11,10 +11,12 @@ namespace Linli.Modules.Requests.Features.Open311;
 /// What Open311 answers are made of: services (live leaf categories), agencies (department or community names) and the
 /// community list that places an address_string. The community list is read once and kept for a few minutes.
 /// </summary>
-internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider clock)
+internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
     // References swapped whole: requests read them without the gate, and a struct of this size could be read half-written.
     private sealed record CommunityList(DateTime At, IReadOnlyList<RegionInfo> Communities, Dictionary<string, string> Names);
     private sealed record DepartmentNames(DateTime At, Dictionary<string, string> Names);

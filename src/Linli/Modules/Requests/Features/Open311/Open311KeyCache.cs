@@ -1,5 +1,4 @@
 using Linli.Modules.Requests.Data;
-using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311;

@@ -64,7 +64,7 @@ internal static class TicketQueues
     {
         var tickets = db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State));
         var department = actor.DepartmentCode;
-        string? community = (actor.Is(Roles.GridWorker) || actor.Is(Roles.CommunityWorker)) && actor.RegionPrefix is { Length: >= 12 } p ? p[..12] : null;
+        var community = (actor.Is(Roles.GridWorker) || actor.Is(Roles.CommunityWorker)) && actor.RegionPrefix is { Length: >= 12 } p ? p[..12] : null;
         if (department is not null)
             return tickets.Where(t => t.AssignedUnitCode == department
                                       || t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.CoHandler && u.IsActive));

@@ -20,8 +20,10 @@ internal sealed class HouseholdQuery(ResidentsDbContext db, ResidentSearch resid
         if (household is null)
         {
             // Only on this not-found path: a household outside the caller's area is a refused attempt, for the audit log.
+#pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
             await audit.RecordIfOutOfScopeAsync(AuditSubjects.Household, db.Households.IgnoreQueryFilters().AsNoTracking().Where(h => h.Id == id)
                 .Select(h => new AuditSubjectRef(h.Id.ToString(), h.CommunityCode, "")), cancellationToken);
+#pragma warning restore CA1305
             return null;
         }
         return new HouseholdDetails(Views.Summary(household), await residents.MembersAsync(id, cancellationToken));

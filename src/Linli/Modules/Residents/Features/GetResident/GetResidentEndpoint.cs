@@ -16,8 +16,10 @@ internal sealed class ResidentDetailsQuery(ResidentsDbContext db, TimeProvider c
         if (resident is null)
         {
             // Only on this not-found path: a resident outside the caller's area is a refused attempt, for the audit log.
+#pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
             await audit.RecordIfOutOfScopeAsync(AuditSubjects.Resident, db.Residents.IgnoreQueryFilters().AsNoTracking().Where(r => r.Id == id)
                 .Select(r => new AuditSubjectRef(r.Id.ToString(), r.CommunityCode, r.Name.Substring(0, 1) + "**")), cancellationToken);
+#pragma warning restore CA1305
             return null;
         }
         var household = await db.Households.AsNoTracking().FirstAsync(h => h.Id == resident.HouseholdId, cancellationToken);

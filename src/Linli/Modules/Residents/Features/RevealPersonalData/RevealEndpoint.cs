@@ -35,8 +35,8 @@ internal sealed class RevealHandler(ResidentsDbContext db, IPersonalDataProtecto
                            .Select(r => new { r.CommunityCode, r.IdNumberCipher, r.PhoneCipher })
                            .FirstOrDefaultAsync(cancellationToken)
                        ?? throw new NotFoundException($"There is no resident {residentId}.");
-        var cipher = field == IdNumberField ? resident.IdNumberCipher : resident.PhoneCipher;
-        if (cipher is null) throw new NotFoundException("No phone number is recorded for this resident.");
+        var cipher = (field == IdNumberField ? resident.IdNumberCipher : resident.PhoneCipher)
+                     ?? throw new NotFoundException("No phone number is recorded for this resident.");
         await audit.RecordAsync(AuditActions.Reveal, "resident", residentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             resident.CommunityCode, field, reason.Trim(), cancellationToken);
         var value = protector.Decrypt(cipher);

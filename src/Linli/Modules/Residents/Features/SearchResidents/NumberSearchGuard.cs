@@ -22,7 +22,7 @@ internal sealed class NumberSearchGuard(IHttpContextAccessor http, IAuthorizatio
         http.HttpContext?.User is not { } user || (await authorization.AuthorizeAsync(user, Permissions.RevealPersonalData)).Succeeded;
 
     /// <summary>Before the search: refused without the reveal permission (403) or once the hour's budget is spent (429).</summary>
-    public async Task BeforeAsync(CancellationToken cancellationToken)
+    public async Task BeforeAsync()
     {
         if (!await MaySearchAsync()) throw new ForbiddenException("按身份证号或手机号查询等同于查看完整号码，需要查看完整号码的权限。");
         limiter.Acquire(NumberSearchKind.Residents, scope.UserId);

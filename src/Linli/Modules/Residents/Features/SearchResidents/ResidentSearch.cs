@@ -44,7 +44,7 @@ internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtect
     {
         var today = Views.Today(clock);
         var numberFields = filter.NumberFields;
-        if (numberFields is not null) await numbers.BeforeAsync(cancellationToken);
+        if (numberFields is not null) await numbers.BeforeAsync();
         var query = db.Residents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {

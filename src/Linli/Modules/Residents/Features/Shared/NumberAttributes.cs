@@ -9,7 +9,7 @@ internal sealed class IdNumberAttribute : ValidationAttribute
 {
     protected override ValidationResult? IsValid(object? value, ValidationContext validationContext)
     {
-        if (value is null || value is string { Length: 0 }) return ValidationResult.Success; // [Required] decides
+        if (value is null or string { Length: 0 }) return ValidationResult.Success; // [Required] decides
         var clock = validationContext.GetService(typeof(TimeProvider)) as TimeProvider ?? TimeProvider.System;
         return IdNumber.Problem(value as string, Views.Today(clock)) is { } problem
             ? new ValidationResult(problem, validationContext.MemberName is { } m ? [m] : null)

@@ -15,7 +15,7 @@ internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProt
 
     public async Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default)
     {
-        await numbers.BeforeAsync(cancellationToken);
+        await numbers.BeforeAsync();
         var hash = protector.IdNumberHash(idNumber);
         var card = await CardAsync(db.Residents.Where(r => r.IdNumberHash == hash), cancellationToken);
         await numbers.AfterAsync(NumberSearchGuard.IdNumberField, card is null ? 0 : 1, card?.Id, card?.CommunityCode, cancellationToken);

@@ -28,7 +28,7 @@ internal static class DiscoveryEndpoint
         v2.MapGet("/discovery.{format}", Open311Result (string format, HttpContext http, IConfiguration configuration, IOptions<KestrelServerOptions> kestrel) =>
             {
                 var url = $"{http.Request.Scheme}://{http.Request.Host}{http.Request.PathBase}{Open311Endpoints.Root}/";
-                var maxUrl = (int)kestrel.Value.Limits.MaxRequestLineSize - RequestLineOverhead;
+                var maxUrl = kestrel.Value.Limits.MaxRequestLineSize - RequestLineOverhead;
                 var type = configuration["Open311:Type"] ?? "production";
                 O311Object Endpoint(string specification) => new O311Object("endpoint")
                     .Add("specification", specification)

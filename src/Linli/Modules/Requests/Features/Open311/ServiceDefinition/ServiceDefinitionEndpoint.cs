@@ -12,9 +12,9 @@ internal static class ServiceDefinitionEndpoint
         v2.MapGet("/services/{service_code}.{format}", async Task<Open311Result> (string service_code, string format, RequestsDbContext db, CategoryCatalog catalog, CancellationToken ct) =>
             {
                 var services = await Open311Services.LoadAsync(catalog, ct);
-                var service = int.TryParse(service_code, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
-                    ? services.FirstOrDefault(s => s.Leaf.Id == id) : null;
-                if (service is null) throw Open311Exception.NotFound($"No service '{service_code}'.");
+                var service = (int.TryParse(service_code, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
+                    ? services.FirstOrDefault(s => s.Leaf.Id == id) : null)
+                    ?? throw Open311Exception.NotFound($"No service '{service_code}'.");
                 var attributes = await db.ServiceAttributes.AsNoTracking().Where(a => a.CategoryId == id).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
                 return new Open311Result(new O311Object("service_definition")
                     .Add("service_code", service_code)

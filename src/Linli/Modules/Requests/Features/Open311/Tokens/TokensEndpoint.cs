@@ -9,10 +9,10 @@ internal static class TokensEndpoint
     public static void Map(IEndpointRouteBuilder v2) =>
         v2.MapGet("/tokens/{token}.{format}", async Task<Open311Result> (string token, string format, RequestsDbContext db, CancellationToken ct) =>
             {
-                var number = Guid.TryParse(token, out var guid)
+                var number = (Guid.TryParse(token, out var guid)
                     ? await db.Open311Submissions.IgnoreQueryFilters().AsNoTracking().Where(s => s.Token == guid).Select(s => s.Ticket!.Number).FirstOrDefaultAsync(ct)
-                    : null;
-                if (number is null) throw Open311Exception.NotFound($"No token '{token}'.");
+                    : null)
+                    ?? throw Open311Exception.NotFound($"No token '{token}'.");
                 return new Open311Result(new O311List("service_requests", "request",
                     [new O311Object("request").Add("service_request_id", number).Add("token", token)]), format);
             })
