@@ -64,11 +64,9 @@ internal static class PlatformModule
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
         services.AddOpenApi();
 
-        services.AddAuthorization(options =>
-        {
-            foreach (var (permission, roles) in Permissions.RolesFor)
-                options.AddPolicy(permission, policy => policy.RequireRole(roles));
-        });
+        // Each module declares its permissions and registers them as policies (Platform/Auth/Permission.cs).
+        services.AddAuthorization();
+        services.AddPermissions(PlatformPermissions.Declared);
 
         // Edge protection: rate limits (Platform/RateLimiting), forwarded headers from a configured proxy, HSTS over HTTPS.
         services.AddRateLimits(builder.Configuration);

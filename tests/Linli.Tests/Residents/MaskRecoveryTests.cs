@@ -44,7 +44,7 @@ public sealed class MaskRecoveryTests(CityFixture city, ITestOutputHelper output
     [Fact]
     public async Task A_role_without_reveal_is_left_more_than_10000_candidate_id_numbers_from_lists_details_and_households()
     {
-        Assert.DoesNotContain(Roles.Administrator, Permissions.RolesFor[Permissions.RevealPersonalData]);
+        Assert.DoesNotContain(Roles.Administrator, ResidentsPermissions.Declared.Single(p => p.Name == ResidentsPermissions.RevealPersonalData).Roles);
         var idNumber = IdNumber.Compose("210102", Birth, 123);
         var created = await ResidentTestData.CreateWithBodyAsync(await city.App.ClientForAsync("cw.a"), ElderlyWithBirthdayTags(CityFixture.CommunityA, idNumber, ResidentTestData.NewPhone()));
 

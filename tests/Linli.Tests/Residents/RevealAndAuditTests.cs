@@ -1,4 +1,5 @@
 using System.Net;
+using Linli.Modules.Residents.Contracts;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Platform.Audit;
@@ -73,8 +74,8 @@ public sealed class RevealAndAuditTests(CityFixture city)
     [Fact]
     public async Task A_role_without_the_reveal_permission_gets_403_and_nothing_is_logged()
     {
-        Assert.DoesNotContain(Roles.Administrator, Permissions.RolesFor[Permissions.RevealPersonalData]);
-        Assert.Contains(Roles.Administrator, Permissions.RolesFor[Permissions.ReadPeople]);
+        Assert.DoesNotContain(Roles.Administrator, ResidentsPermissions.Declared.Single(p => p.Name == ResidentsPermissions.RevealPersonalData).Roles);
+        Assert.Contains(Roles.Administrator, ResidentsPermissions.Declared.Single(p => p.Name == ResidentsPermissions.ReadPeople).Roles);
         var id = await CreateAsync(await city.App.ClientForAsync("cw.a"), CityFixture.CommunityA, NewIdNumber());
 
         var admin = await city.App.ClientForAsync("admin");

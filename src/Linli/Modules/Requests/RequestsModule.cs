@@ -47,6 +47,7 @@ internal static class RequestsModule
 {
     public static IHostApplicationBuilder AddRequestsModule(this IHostApplicationBuilder builder)
     {
+        builder.Services.AddPermissions(RequestsPermissions.Declared);
         // Deadlines are read only by the deadline watcher, which runs outside any request and so sees every ticket: the
         // scope filter on tickets never hides a deadline's ticket, and EF's warning about that combination does not apply.
         // (Set here, not in OnConfiguring, which would rebuild the context's options on every instance.)
@@ -100,11 +101,11 @@ internal static class RequestsModule
     {
         var categories = app.MapGroup("/api/requests/categories").WithTags("Requests").RequireAuthorization().WithValidation();
         ListCategoriesEndpoint.Map(categories);
-        var configure = categories.MapGroup("").RequireAuthorization(Permissions.ConfigureRequests);
+        var configure = categories.MapGroup("").RequireAuthorization(RequestsPermissions.ConfigureRequests);
         AddCategoryEndpoint.Map(configure);
         ChangeCategoryEndpoint.Map(configure);
 
-        var rules = app.MapGroup("/api/requests/routing-rules").WithTags("Requests").RequireAuthorization(Permissions.ConfigureRequests).WithValidation();
+        var rules = app.MapGroup("/api/requests/routing-rules").WithTags("Requests").RequireAuthorization(RequestsPermissions.ConfigureRequests).WithValidation();
         ListRoutingRulesEndpoint.Map(rules);
         EditRoutingRuleEndpoint.Map(rules);
 

@@ -24,6 +24,7 @@ internal static class ResidentsModule
     public static IHostApplicationBuilder AddResidentsModule(this IHostApplicationBuilder builder)
     {
         builder.AddModuleDbContext<ResidentsDbContext>(ResidentsDbContext.Module);
+        builder.Services.AddPermissions(ResidentsPermissions.Declared);
         builder.Services.AddScoped<IResidentDirectory, ResidentDirectory>();
         builder.Services.AddScoped<IRegionCounter, HouseholdCounter>();
         builder.Services.AddScoped<IRegionCounter, ResidentCounter>();
@@ -46,7 +47,7 @@ internal static class ResidentsModule
 
     public static IEndpointRouteBuilder MapResidents(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(Permissions.ReadPeople).WithValidation();
+        var api = app.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(ResidentsPermissions.ReadPeople).WithValidation();
         SearchResidentsEndpoint.Map(api);
         GetResidentEndpoint.Map(api);
         GetHouseholdEndpoint.Map(api);

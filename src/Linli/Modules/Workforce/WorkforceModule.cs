@@ -1,4 +1,5 @@
 using Linli.Platform.Auth;
+using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Workforce.Data;
 using Linli.Modules.Workforce.Domain;
@@ -21,7 +22,7 @@ internal static class WorkforceModule
 
     public static IEndpointRouteBuilder MapWorkforce(this IEndpointRouteBuilder app)
     {
-        ListWorkersEndpoint.Map(app.MapGroup("/api/workers").WithTags("Workforce").RequireAuthorization(Permissions.ReadPeople));
+        ListWorkersEndpoint.Map(app.MapGroup("/api/workers").WithTags("Workforce").RequireAuthorization(ResidentsPermissions.ReadPeople));
         return app;
     }
 }

@@ -41,7 +41,7 @@ internal static class AuditEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(Permissions.ReadAudit).WithValidation();
+        var audit = app.MapGroup("/api/audit").WithTags("Audit").RequireAuthorization(PlatformPermissions.ReadAudit).WithValidation();
 
         audit.MapGet("/", async Task<Ok<AuditPage<AuditEntryDto>>> ([AsParameters] AuditListRequest request, AuditDbContext db, IAreaScope scope,
                 AuditPresenter presenter, CancellationToken ct) =>

@@ -24,38 +24,6 @@ internal static class Roles
     public static bool IsStaff(string role) => role is not (Resident or Volunteer);
 }
 
-/// <summary>Named permissions, granted to roles here and checked by policy.</summary>
-internal static class Permissions
-{
-    public const string ReadPeople = "people.read";
-    public const string RevealPersonalData = "people.reveal";
-    public const string ImportPeople = "people.import";
-    public const string ReadAudit = "audit.read";
-    public const string ManageAccounts = "accounts.manage";
-    /// <summary>Request categories, routing rules and deadlines.</summary>
-    public const string ConfigureRequests = "requests.configure";
-    /// <summary>The holiday calendar (official notices of holidays and weekend days worked instead) all deadlines count by.</summary>
-    public const string ManageCalendar = "calendar.manage";
-    /// <summary>Filing a request or a patrol finding.</summary>
-    public const string FileRequests = "requests.file";
-    /// <summary>Working on requests: the centre, the units they are sent to, and their supervisors.</summary>
-    public const string HandleRequests = "requests.handle";
-
-    public static readonly IReadOnlyDictionary<string, string[]> RolesFor = new Dictionary<string, string[]>
-    {
-        [ReadPeople] = [Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Supervisor, Roles.Administrator],
-        [RevealPersonalData] = [Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Supervisor],
-        [ImportPeople] = [Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Administrator],
-        [ReadAudit] = [Roles.Supervisor, Roles.Administrator],
-        [ManageAccounts] = [Roles.Administrator],
-        [ConfigureRequests] = [Roles.Administrator],
-        [ManageCalendar] = [Roles.Administrator],
-        [FileRequests] = [Roles.Resident, Roles.GridWorker, Roles.CommunityWorker, Roles.HotlineOperator],
-        [HandleRequests] = [Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.DepartmentStaff,
-            Roles.HotlineOperator, Roles.Supervisor, Roles.Administrator],
-    };
-}
-
 internal static class LinliClaims
 {
     public const string ScopeRegion = "linli:scope_region";

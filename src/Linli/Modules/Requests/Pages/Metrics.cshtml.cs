@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Linli.Modules.Requests.Pages;
 
 /// <summary>The handling metrics in the caller's scope: the same <see cref="RequestMetrics"/> as GET /api/requests/metrics, charts, rankings, exports.</summary>
-[Authorize(Roles = "street_staff,district_staff,supervisor,administrator")]
+[Authorize(Policy = RequestsPermissions.ReadMetrics)]
 internal sealed class MetricsModel(RequestMetrics metrics, TimeProvider clock) : PageModel
 {
     public const int PageSize = 50;

@@ -15,7 +15,7 @@ namespace Linli.Modules.Requests.Pages;
 /// 我的上报: a grid or community worker's own patrol reports with their state, filtered by state and filing day, each
 /// linked to its ticket page — the same query as GET /api/requests/my-reports.
 /// </summary>
-[Authorize(Roles = Roles.GridWorker + "," + Roles.CommunityWorker)]
+[Authorize(Policy = RequestsPermissions.ReportPatrolFindings)]
 internal sealed class MyReportsModel(RequestsDbContext db, IAreaScope scope, UnitNames units, CategoryCatalog catalog) : PageModel
 {
     [BindProperty(SupportsGet = true)] public TicketState? State { get; set; }

@@ -18,7 +18,7 @@ namespace Linli.Modules.Requests.Pages;
 /// 12345 centre (<see cref="TicketWorkflow.Filed"/>); the confirmation says which, and 我的上报 follows it from there.
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
-[Authorize(Roles = Roles.GridWorker + "," + Roles.CommunityWorker)]
+[Authorize(Policy = RequestsPermissions.ReportPatrolFindings)]
 [RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
 internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory directory, IAreaScope scope, CategoryCatalog catalog)

@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Linli.Modules.Requests.Pages;
 
 /// <summary>The work lists of the caller's unit, from <see cref="TicketQueues"/> — the same query as GET /api/requests/queues/{queue}.</summary>
-[Authorize(Policy = Permissions.HandleRequests)]
+[Authorize(Policy = RequestsPermissions.HandleRequests)]
 internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog) : PageModel
 {
     public const int PageSize = 20;

@@ -24,7 +24,7 @@ namespace Linli.Modules.Requests.Pages;
 /// state (the page was stale) comes back as a message naming the current state; a ticket changed by someone else since
 /// the page was loaded comes back as a message asking to reload.
 /// </summary>
-[Authorize(Policy = Permissions.HandleRequests)]
+[Authorize(Policy = RequestsPermissions.HandleRequests)]
 internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, TicketPhotos photos, IAreaScope scope, CategoryCatalog catalog,
     IOptions<RequestsOptions> options, TimeProvider clock, IAuditLog audit) : PageModel
 {

@@ -1,4 +1,5 @@
 using Linli.Modules.Residents.Features.GetHousehold;
+using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.Shared;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
@@ -7,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 
 namespace Linli.Modules.Residents.Pages;
 
-[Authorize(Policy = Permissions.ReadPeople)]
+[Authorize(Policy = ResidentsPermissions.ReadPeople)]
 internal sealed class HouseholdModel(HouseholdQuery query) : PageModel
 {
     public HouseholdDetails Details { get; private set; } = null!;

@@ -1,4 +1,5 @@
 using Linli.Modules.Residents.Features.ImportResidents;
+using Linli.Modules.Residents.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
@@ -8,7 +9,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Linli.Modules.Residents.Pages;
 
 /// <summary>Upload of a CSV or .xlsx file; shows the summary, or every bad row (and then nothing was imported).</summary>
-[Authorize(Policy = Permissions.ImportPeople)]
+[Authorize(Policy = ResidentsPermissions.ImportPeople)]
 [RequestSizeLimit(ResidentFile.MaxBytes + 1024 * 1024)]
 internal sealed class ImportModel(ResidentImporter importer) : PageModel
 {

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.GetResident;
 using Linli.Modules.Residents.Features.RevealPersonalData;
 using Linli.Modules.Residents.Features.Shared;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Linli.Modules.Residents.Pages;
 
 /// <summary>One resident, numbers masked. With the reveal permission, a form (reason required) shows one number in full, once.</summary>
-[Authorize(Policy = Permissions.ReadPeople)]
+[Authorize(Policy = ResidentsPermissions.ReadPeople)]
 internal sealed class ResidentModel(ResidentDetailsQuery query, RevealHandler reveal, IAuthorizationService authorization) : PageModel
 {
     public ResidentDetails Resident { get; private set; } = null!;
@@ -44,5 +45,5 @@ internal sealed class ResidentModel(ResidentDetailsQuery query, RevealHandler re
         return Page();
     }
 
-    private async Task<bool> MayRevealAsync() => (await authorization.AuthorizeAsync(User, Permissions.RevealPersonalData)).Succeeded;
+    private async Task<bool> MayRevealAsync() => (await authorization.AuthorizeAsync(User, ResidentsPermissions.RevealPersonalData)).Succeeded;
 }

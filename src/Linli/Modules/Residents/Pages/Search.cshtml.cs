@@ -17,7 +17,7 @@ namespace Linli.Modules.Residents.Pages;
 /// numbers only in a POST body, so no personal data lands in a URL, a browser history or an access log. The ID and phone
 /// fields are there only for roles that may reveal numbers (a search by number is a full view: limited and audited).
 /// </summary>
-[Authorize(Policy = Permissions.ReadPeople)]
+[Authorize(Policy = ResidentsPermissions.ReadPeople)]
 internal sealed class SearchModel(ResidentSearch search, NumberSearchGuard numbers) : PageModel
 {
     public const int PageSize = 20;

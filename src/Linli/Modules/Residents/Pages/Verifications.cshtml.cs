@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.Verifications;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
@@ -10,7 +11,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Linli.Modules.Residents.Pages;
 
 /// <summary>Registrations refused because the number is registered already (需上级核实), in the caller's area; those who may register settle them here.</summary>
-[Authorize(Policy = Permissions.ReadPeople)]
+[Authorize(Policy = ResidentsPermissions.ReadPeople)]
 internal sealed class VerificationsModel(VerificationQueries queries, IAuthorizationService authorization) : PageModel
 {
     public const int PageSize = 20;
@@ -33,7 +34,7 @@ internal sealed class VerificationsModel(VerificationQueries queries, IAuthoriza
 
     public async Task<IActionResult> OnPostResolveAsync(long id, CancellationToken cancellationToken)
     {
-        if (!(await authorization.AuthorizeAsync(User, Permissions.ImportPeople)).Succeeded) return Forbid();
+        if (!(await authorization.AuthorizeAsync(User, ResidentsPermissions.ImportPeople)).Succeeded) return Forbid();
         if (ModelState.IsValid)
         {
             try
@@ -58,7 +59,7 @@ internal sealed class VerificationsModel(VerificationQueries queries, IAuthoriza
 
     private async Task LoadAsync(CancellationToken cancellationToken)
     {
-        CanResolve = (await authorization.AuthorizeAsync(User, Permissions.ImportPeople)).Succeeded;
+        CanResolve = (await authorization.AuthorizeAsync(User, ResidentsPermissions.ImportPeople)).Succeeded;
         bool? open = Show switch { "resolved" => false, "all" => null, _ => true };
         Cases = await queries.ListAsync(open, PageNumber, PageSize, cancellationToken);
     }

@@ -14,7 +14,7 @@ namespace Linli.Platform.Audit.Pages;
 /// area, with labels instead of codes. The filters go in a POST body: a user name can point at a person, and does not
 /// belong in a URL. The same filters export the log (itself an audited act).
 /// </summary>
-[Authorize(Policy = Permissions.ReadAudit)]
+[Authorize(Policy = PlatformPermissions.ReadAudit)]
 internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPresenter presenter, IAuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 50;

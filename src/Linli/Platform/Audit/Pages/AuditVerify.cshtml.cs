@@ -11,7 +11,7 @@ namespace Linli.Platform.Audit.Pages;
 /// <see cref="AuditVerifier"/> as the verify-audit verb), shows its progress while it runs (the page reloads itself,
 /// no script needed) and the first broken link it found. Earlier verifications are read from the log itself.
 /// </summary>
-[Authorize(Policy = Permissions.ReadAudit)]
+[Authorize(Policy = PlatformPermissions.ReadAudit)]
 internal sealed class AuditVerifyModel(AuditVerificationRunner runner, AuditDbContext db, IAreaScope scope) : PageModel
 {
     public AuditVerificationRun? Run { get; private set; }

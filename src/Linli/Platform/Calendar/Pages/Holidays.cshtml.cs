@@ -14,7 +14,7 @@ namespace Linli.Platform.Calendar.Pages;
 /// at a time or imported as a file of the shipped format, one year at a time. Every change is audited and moves open
 /// deadlines under the new calendar (<see cref="HolidayCalendar"/>). Plain forms: it works without JavaScript.
 /// </summary>
-[Authorize(Policy = Permissions.ManageCalendar)]
+[Authorize(Policy = PlatformPermissions.ManageCalendar)]
 internal sealed class HolidaysModel(HolidayCalendar holidays, WorkingCalendar calendar, TimeProvider clock, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const string Here = "/admin/holidays";

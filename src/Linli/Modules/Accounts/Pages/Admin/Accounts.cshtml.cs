@@ -20,7 +20,7 @@ internal sealed record AccountRow(string Id, string UserName, string DisplayName
 /// The accounts list. The name search travels in a POST body, not the URL, because a display name is a person's name;
 /// the role filter and the page number are in the same form, so paging keeps the filters.
 /// </summary>
-[Authorize(Policy = Permissions.ManageAccounts)]
+[Authorize(Policy = AccountsPermissions.ManageAccounts)]
 internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regions, IAreaScope caller, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;

@@ -22,7 +22,7 @@ namespace Linli.Modules.Accounts.Pages.Admin;
 /// account's opaque id. Every change is audited, and every change that matters to a signed-in session (roles, scope,
 /// lock, password) ends the account's sessions and tokens within a minute.
 /// </summary>
-[Authorize(Policy = Permissions.ManageAccounts)]
+[Authorize(Policy = AccountsPermissions.ManageAccounts)]
 internal sealed class EditAccountModel(
     UserManager<LinliUser> users, SignInManager<LinliUser> signIn, AccountsDbContext db, AccountRules rules, IAreaScope caller,
     AccountSessions sessions, SignInThrottle throttle, AccountAudit audit, IStringLocalizer<SharedResource> text,

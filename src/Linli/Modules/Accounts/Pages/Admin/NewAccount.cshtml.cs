@@ -14,7 +14,7 @@ using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Accounts.Pages.Admin;
 
-[Authorize(Policy = Permissions.ManageAccounts)]
+[Authorize(Policy = AccountsPermissions.ManageAccounts)]
 internal sealed class NewAccountModel(
     UserManager<LinliUser> users, AccountRules rules, AccountAudit audit, IStringLocalizer<SharedResource> text,
     IOptions<IdentityOptions> identity, TimeProvider clock) : PageModel

@@ -47,7 +47,7 @@ internal static class FileTicketEndpoint
                 if (outcome.Earlier is { } earlier) return earlier;
                 return TypedResults.Created(LocationOf(outcome.Filed!), outcome.Filed);
             })
-            .RequireAuthorization(Permissions.FileRequests)
+            .RequireAuthorization(RequestsPermissions.FileRequests)
             .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Intake)
             .WithName("FileTicket")
             .WithSummary("Files a request (resident web/mini-program, hotline) or a patrol finding (grid and community workers); answers the ticket and nearby open tickets of the same category.")

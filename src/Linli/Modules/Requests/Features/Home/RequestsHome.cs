@@ -18,7 +18,7 @@ namespace Linli.Modules.Requests.Features.Home;
 /// units work their queues, grid workers report, and supervisors read their area's open and overdue tickets. Counts are
 /// the queues' own queries (<see cref="TicketQueues.Query"/>), capped, one statement per tile.
 /// </summary>
-internal sealed class RequestsHomeTiles(RequestsDbContext db, IAreaScope scope, TimeProvider clock, IStringLocalizer<SharedResource> text) : IHomeTiles
+internal sealed class RequestsHomeTiles(RequestsDbContext db, IAreaScope scope, TimeProvider clock, IStringLocalizer<SharedResource> text, PermissionCatalog permissions) : IHomeTiles
 {
     public async Task<IReadOnlyList<HomeTile>> ForAsync(ClaimsPrincipal user, CancellationToken ct)
     {
@@ -45,7 +45,7 @@ internal sealed class RequestsHomeTiles(RequestsDbContext db, IAreaScope scope, 
         if (actor.Is(Roles.GridWorker))
         {
             tiles.Add(new HomeTile("patrol", text["巡查上报"], text["上报巡查中发现的问题"], "/requests/patrol", 10) { MainWork = true });
-            tiles.Add(new HomeTile("reports-mine", text["我的上报"], text["跟踪本人上报问题的办理进度"], "/requests/reports/mine", 11) { MainWork = true });
+            tiles.Add(new HomeTile("reports-mine", text["我的上报"], text["跟踪本人上报问题的办理进度"], "/requests/my-reports", 11) { MainWork = true });
         }
         else if (actor.Is(Roles.CommunityWorker))
             tiles.Add(new HomeTile("patrol", text["巡查上报"], text["上报巡查中发现的问题"], "/requests/patrol", 30));
@@ -80,13 +80,13 @@ internal sealed class RequestsHomeTiles(RequestsDbContext db, IAreaScope scope, 
         else if (actor.Is(Roles.Administrator))
             tiles.Add(new HomeTile("metrics", text["诉求办理指标"], text["全市的诉求量、响应率、按时办结率和满意率"], "/requests/metrics", 40));
 
-        if (Permissions.RolesFor[Permissions.ConfigureRequests].Any(actor.Is))
+        if (permissions.Allows(user, RequestsPermissions.ConfigureRequests))
         {
             tiles.Add(new HomeTile("categories", text["诉求分类管理"], text["维护三级诉求分类"], "/requests/admin/categories", 20) { MainWork = true });
             tiles.Add(new HomeTile("rules", text["派单规则"], text["各分类的承办单位和办理时限"], "/requests/admin/rules", 21) { MainWork = true });
         }
         // Everyone else who handles tickets reaches the queues from here too (the centre's administrator, grid workers).
-        if (Permissions.RolesFor[Permissions.HandleRequests].Any(actor.Is) && !tiles.Any(t => t.Href.StartsWith("/requests/queues", StringComparison.Ordinal)))
+        if (permissions.Allows(user, RequestsPermissions.HandleRequests) && !tiles.Any(t => t.Href.StartsWith("/requests/queues", StringComparison.Ordinal)))
             tiles.Add(new HomeTile("queues", text["工作队列"], text["本单位待办理的工单"], "/requests/queues", 31));
         return tiles;
     }

@@ -322,11 +322,10 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
 internal static class MetricsEndpoints
 {
     /// <summary>Who reads metrics: the street and district over an area, the city supervisor and the administrator.</summary>
-    public static readonly string[] Readers = [Roles.StreetStaff, Roles.DistrictStaff, Roles.Supervisor, Roles.Administrator];
 
     public static void Map(IEndpointRouteBuilder api)
     {
-        var group = api.MapGroup("/metrics").RequireAuthorization(policy => policy.RequireRole(Readers));
+        var group = api.MapGroup("/metrics").RequireAuthorization(RequestsPermissions.ReadMetrics);
         group.MapGet("/", async (string? groupBy, string? period, DateOnly? from, DateOnly? to, string? region, int? page, int? pageSize,
                 RequestMetrics metrics, TimeProvider clock, CancellationToken ct) =>
             {

@@ -33,8 +33,6 @@ internal static class MyReports
 {
     public const int PageSize = 20;
 
-    public static readonly string[] Filers = [Roles.GridWorker, Roles.CommunityWorker];
-
     public static IQueryable<Ticket> Query(RequestsDbContext db, Actor actor, MyReportsFilter filter)
     {
         var me = actor.UserName ?? "";
@@ -63,7 +61,7 @@ internal static class MyReports
         api.MapGet("/my-reports", async Task<Ok<Paged<MyReport>>> (TicketState? state, DateOnly? from, DateOnly? to, int? page, int? pageSize,
                 HttpContext http, IAreaScope scope, RequestsDbContext db, CancellationToken ct) =>
                 TypedResults.Ok(await ListAsync(db, Actor.From(http.User, scope), new MyReportsFilter(state, from, to), page, pageSize, ct)))
-            .RequireAuthorization(policy => policy.RequireRole(Filers))
+            .RequireAuthorization(RequestsPermissions.ReportPatrolFindings)
             .WithName("MyReports")
             .WithSummary("The patrol findings the caller (a grid or community worker) filed, newest first, by state and by filing day (from/to, China time, inclusive); paginated.");
 }

@@ -39,6 +39,6 @@ internal static class Open311Endpoints
             "No such Open311 resource.")).ExcludeFromDescription();
 
         ClientsEndpoints.Map(app.MapGroup("/api/requests/open311/clients").WithTags("Open311")
-            .RequireAuthorization(Permissions.ConfigureRequests).WithValidation());
+            .RequireAuthorization(RequestsPermissions.ConfigureRequests).WithValidation());
     }
 }

@@ -18,7 +18,7 @@ namespace Linli.Modules.Requests.Pages.Admin;
 /// The category tree as data: browse, search, add, rename, retire/restore and move — each form calls the module's
 /// use case (the same as POST/PATCH /api/requests/categories). Retired categories stay on their old tickets.
 /// </summary>
-[Authorize(Policy = Permissions.ConfigureRequests)]
+[Authorize(Policy = RequestsPermissions.ConfigureRequests)]
 internal sealed class CategoriesModel(RequestsDbContext db, TimeProvider clock, IAuditLog audit, CategoryCatalog catalog) : PageModel
 {
     public const int PageSize = 50;

@@ -17,7 +17,7 @@ namespace Linli.Modules.Requests.Pages.Admin;
 /// One leaf category's routing rule: the form saves a new version through the module's use case (the same as PUT
 /// /api/requests/routing-rules/{categoryId}); tickets keep the version they were routed under. Every version is listed.
 /// </summary>
-[Authorize(Policy = Permissions.ConfigureRequests)]
+[Authorize(Policy = RequestsPermissions.ConfigureRequests)]
 internal sealed class RuleModel(RequestsDbContext db, IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, IAuditLog audit,
     CategoryCatalog catalog) : PageModel
 {

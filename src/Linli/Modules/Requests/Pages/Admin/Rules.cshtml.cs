@@ -10,7 +10,7 @@ using Microsoft.AspNetCore.Mvc.RazorPages;
 namespace Linli.Modules.Requests.Pages.Admin;
 
 /// <summary>The current routing rule of every leaf category (the same query as GET /api/requests/routing-rules), by department.</summary>
-[Authorize(Policy = Permissions.ConfigureRequests)]
+[Authorize(Policy = RequestsPermissions.ConfigureRequests)]
 internal sealed class RulesModel(RequestsDbContext db, IDepartmentDirectory departments) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? Department { get; set; }

@@ -167,7 +167,7 @@ internal static class CreateResidentEndpoint
                 var id = await handler.CreateAsync(request, ct);
                 return TypedResults.Created($"/api/residents/{id}", await details.GetAsync(id, ct));
             })
-            .RequireAuthorization(Permissions.ImportPeople)
+            .RequireAuthorization(ResidentsPermissions.ImportPeople)
             .WithName("CreateResident")
             .WithSummary("Registers a resident (in an existing or a new household). The ID number is checked (GB 11643) and stored encrypted. " +
                          "A number registered already (anywhere) is a 409 \"needs checking by the level above\", with the same answer wherever the other registration is.")

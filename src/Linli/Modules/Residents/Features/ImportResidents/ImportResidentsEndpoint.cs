@@ -1,4 +1,5 @@
 using Linli.Platform.Auth;
+using Linli.Modules.Residents.Contracts;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Linli.Modules.Residents.Features.ImportResidents;
@@ -18,7 +19,7 @@ internal static class ImportResidentsEndpoint
                     title: $"The file was not imported: {result.Errors.Select(e => e.Row).Distinct().Count()} row(s) have errors.",
                     extensions: new Dictionary<string, object?> { ["rowErrors"] = result.Errors });
             })
-            .RequireAuthorization(Permissions.ImportPeople)
+            .RequireAuthorization(ResidentsPermissions.ImportPeople)
             // API clients send a bearer token; the auth cookie is SameSite=Lax, so a cross-site form cannot post here with it.
             .DisableAntiforgery()
             .WithName("ImportResidents")

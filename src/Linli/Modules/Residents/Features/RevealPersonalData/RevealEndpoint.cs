@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
@@ -55,7 +56,7 @@ internal static class RevealEndpoint
                 http.Response.Headers.CacheControl = "no-store";
                 return TypedResults.Ok(revealed);
             })
-            .RequireAuthorization(Permissions.RevealPersonalData)
+            .RequireAuthorization(ResidentsPermissions.RevealPersonalData)
             .WithName("RevealPersonalNumber")
             .WithSummary("Shows a resident's ID number or phone number in full, for a stated reason; written to the audit log.")
             .ProducesProblem(StatusCodes.Status403Forbidden)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Linli.Modules.Residents.Contracts;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
@@ -19,7 +20,7 @@ internal sealed class NumberSearchGuard(IHttpContextAccessor http, IAuthorizatio
 
     /// <summary>Whether the caller may search by number; work outside a request (jobs, verbs) may.</summary>
     public async Task<bool> MaySearchAsync() =>
-        http.HttpContext?.User is not { } user || (await authorization.AuthorizeAsync(user, Permissions.RevealPersonalData)).Succeeded;
+        http.HttpContext?.User is not { } user || (await authorization.AuthorizeAsync(user, ResidentsPermissions.RevealPersonalData)).Succeeded;
 
     /// <summary>Before the search: refused without the reveal permission (403) or once the hour's budget is spent (429).</summary>
     public async Task BeforeAsync()

@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
@@ -63,7 +64,7 @@ internal static class VerificationsEndpoint
 
         api.MapPost("/verifications/{id:long}/resolve", async Task<Ok<VerificationView>> (long id, ResolveVerificationRequest request, VerificationQueries queries, CancellationToken ct) =>
                 TypedResults.Ok(await queries.ResolveAsync(id, request.Resolution, ct)))
-            .RequireAuthorization(Permissions.ImportPeople)
+            .RequireAuthorization(ResidentsPermissions.ImportPeople)
             .WithName("ResolvePendingVerification")
             .WithSummary("Closes a case to verify with what was found.")
             .ProducesValidationProblem()
