@@ -31,7 +31,7 @@ public sealed class OptionsValidationTests
 
     private static IEnumerable<Exception> Unwrap(Exception e)
     {
-        for (Exception? x = e; x is not null; x = x.InnerException)
+        for (var x = e; x is not null; x = x.InnerException)
         {
             yield return x;
             if (x is AggregateException aggregate)

@@ -1,7 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Linli.Modules.Requests.Data;
-using Linli.Modules.Requests.Domain;
 using Linli.Platform.Notifications;
 using Linli.Platform.Notifications.Inbox;
 using Linli.Platform.Auth;

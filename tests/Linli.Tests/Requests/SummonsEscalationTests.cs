@@ -1,12 +1,10 @@
 using System.Net;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Jobs;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.DueTimes;
 using Linli.Tests.Infrastructure;
-using Linli.Tests.Requests.Pages;
 using Linli.Tests.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;

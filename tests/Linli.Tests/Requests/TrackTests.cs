@@ -90,7 +90,7 @@ public sealed class TrackTests(CityFixture city)
         Assert.Contains("no-store", found.Headers.CacheControl?.ToString());
         Assert.DoesNotContain(Phone, html);
 
-        string NotFoundText(string page) => Regex.Match(page, "<div class=\"error\" role=\"alert\" id=\"track-not-found\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
+        static string NotFoundText(string page) => Regex.Match(page, "<div class=\"error\" role=\"alert\" id=\"track-not-found\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
         var wrongPhone = await (await visitor.PostAsync("/requests/track", "/requests/track", ("Number", number), ("Phone", "13912340078"))).HtmlAsync(HttpStatusCode.NotFound);
         var wrongNumber = await (await visitor.PostAsync("/requests/track", "/requests/track", ("Number", "20990101000001"), ("Phone", Phone))).HtmlAsync(HttpStatusCode.NotFound);
         Assert.Contains("诉求编号和手机号不匹配，或没有这条诉求。", NotFoundText(wrongPhone));

@@ -6,7 +6,6 @@ using AngleSharp.Dom;
 using AngleSharp.Html.Parser;
 using Linli.Modules.Accounts.Domain;
 using Linli.Modules.Regions.Data;
-using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Ui;
@@ -197,9 +196,8 @@ public sealed class HomePageTests(CityFixture city)
     private async Task<string> UserIdAsync(string userName) =>
         await city.App.WithScopeAsync(async sp => (await sp.GetRequiredService<UserManager<LinliUser>>().FindByNameAsync(userName))!.Id);
 
-    private async Task AddMessagesAsync(string recipient, int count, bool read)
-    {
-        await city.App.WithScopeAsync(async sp =>
+    private Task AddMessagesAsync(string recipient, int count, bool read) =>
+        city.App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<NotificationsDbContext>();
             for (var i = 0; i < count; i++)
@@ -210,7 +208,6 @@ public sealed class HomePageTests(CityFixture city)
                 });
             return await db.SaveChangesAsync();
         });
-    }
 
     private static async Task<string?> BadgeAsync(PageClient client, string page)
     {

@@ -1,4 +1,3 @@
-using Linli.Platform.Auth;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Workforce.Data;

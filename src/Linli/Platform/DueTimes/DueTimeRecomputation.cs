@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Platform.DueTimes;
 
 /// <summary>
-/// When the holidays change, moves a module's running due times under the new calendar (<see cref="WorkingCalendarChange.Move"/>)
+/// When the holidays change, moves a module's running due times under the new calendar (<see cref="WorkingCalendarChange.Move(DateTime)"/>)
 /// and lets the module move what it keeps besides (<see cref="IDueTimeHandler{TDue}.CalendarChangedAsync"/>). One
 /// transaction for the whole module, begun with the revision's claim, so that it is applied once however many instances
 /// try, and nothing is half moved if it fails; a case saved by someone meanwhile makes it fail, and it is done again

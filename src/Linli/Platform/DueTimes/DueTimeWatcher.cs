@@ -38,12 +38,14 @@ internal sealed class DueTimeWatcher(IEnumerable<IDueTimeWatch> watches)
 /// or stopped meanwhile does not fire.
 /// </summary>
 internal sealed class DueTimeWatch<TContext, TDue>(string name, IServiceScopeFactory scopes, TimeProvider clock, ILogger<DueTimeWatch<TContext, TDue>> logger)
-    : IDueTimeWatch
+    : IDueTimeWatch, IDisposable
     where TContext : DbContext
     where TDue : DueTime
 {
     public const int Batch = 200;
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     public string Name => name;
 

@@ -44,11 +44,13 @@ internal sealed class NotificationSender(IEnumerable<IOutbox> outboxes)
 /// The marks are set-based (one UPDATE for the delivered ones), so a batch costs a few statements however large.
 /// </summary>
 internal sealed class OutboxSender<TContext, TMessage>(string name, IServiceScopeFactory scopes, NotificationChannels channels, TimeProvider clock,
-    ILogger<OutboxSender<TContext, TMessage>> logger) : IOutbox
+    ILogger<OutboxSender<TContext, TMessage>> logger) : IOutbox, IDisposable
     where TContext : DbContext
     where TMessage : OutboxMessage
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+
+    public void Dispose() => _gate.Dispose();
 
     public string Name => name;
 

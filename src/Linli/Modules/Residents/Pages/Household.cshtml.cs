@@ -1,7 +1,6 @@
 using Linli.Modules.Residents.Features.GetHousehold;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.Shared;
-using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

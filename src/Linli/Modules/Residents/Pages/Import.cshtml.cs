@@ -1,6 +1,5 @@
 using Linli.Modules.Residents.Features.ImportResidents;
 using Linli.Modules.Residents.Contracts;
-using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

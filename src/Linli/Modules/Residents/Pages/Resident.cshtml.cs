@@ -3,7 +3,6 @@ using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.GetResident;
 using Linli.Modules.Residents.Features.RevealPersonalData;
 using Linli.Modules.Residents.Features.Shared;
-using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Modules.Residents.Features.Shared;
-using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Linli.Platform.PersonalData;

@@ -1,7 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.Verifications;
-using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;

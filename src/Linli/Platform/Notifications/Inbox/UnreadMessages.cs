@@ -1,5 +1,4 @@
 using Linli.Platform.Auth;
-using Linli.Platform.Paging;
 using Linli.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 

@@ -3,7 +3,6 @@ using Linli.Modules.Accounts.Domain;
 using Linli.Modules.Accounts.Features.Audit;
 using Linli.Platform.Audit;
 using Linli.Platform.Ui;
-using Linli.Platform.Auth;
 using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Identity;

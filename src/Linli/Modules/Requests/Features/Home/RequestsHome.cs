@@ -1,14 +1,11 @@
 using System.Security.Claims;
-using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Queues;
 using Linli.Modules.Requests.Pages;
 using Linli.Platform.Auth;
 using Linli.Platform.Localization;
-using Linli.Platform.Paging;
 using Linli.Platform.Ui;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Features.Home;

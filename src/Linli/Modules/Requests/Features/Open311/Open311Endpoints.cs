@@ -7,7 +7,6 @@ using Linli.Modules.Requests.Features.Open311.PostUpdate;
 using Linli.Modules.Requests.Features.Open311.ServiceDefinition;
 using Linli.Modules.Requests.Features.Open311.Services;
 using Linli.Modules.Requests.Features.Open311.Tokens;
-using Linli.Platform.Auth;
 using Linli.Platform.Validation;
 
 namespace Linli.Modules.Requests.Features.Open311;

@@ -5,7 +5,6 @@ using Linli.Modules.Requests.Features.AddCategory;
 using Linli.Modules.Requests.Features.ChangeCategory;
 using Linli.Modules.Requests.Features.ListCategories;
 using Linli.Platform.Audit;
-using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;

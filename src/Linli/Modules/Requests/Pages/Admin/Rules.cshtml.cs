@@ -1,7 +1,6 @@
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Features.ListRoutingRules;
-using Linli.Platform.Auth;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

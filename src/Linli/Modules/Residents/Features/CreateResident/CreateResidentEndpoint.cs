@@ -5,7 +5,6 @@ using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Features.GetResident;
 using Linli.Modules.Residents.Features.Shared;
 using Linli.Modules.Residents.Features.Verifications;
-using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;

@@ -2,7 +2,6 @@ using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Platform.Audit;
-using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
