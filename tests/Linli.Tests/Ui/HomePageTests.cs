@@ -1,3 +1,4 @@
+using Linli.Platform.Notifications.Inbox;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
@@ -200,7 +201,7 @@ public sealed class HomePageTests(CityFixture city)
     {
         await city.App.WithScopeAsync(async sp =>
         {
-            var db = sp.GetRequiredService<RequestsDbContext>();
+            var db = sp.GetRequiredService<NotificationsDbContext>();
             for (var i = 0; i < count; i++)
                 db.Inbox.Add(new InboxMessage
                 {
