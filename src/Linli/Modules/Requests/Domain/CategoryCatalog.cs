@@ -1,4 +1,6 @@
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Features.SuggestCategory;
+using Linli.Platform.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -18,8 +20,14 @@ internal sealed class CategorySnapshot(CategoryTree tree, IReadOnlyDictionary<in
 /// the pages that name categories do not read the whole tree per request. Administrators' changes invalidate it at once
 /// in this instance; another instance sees them within <see cref="Keep"/> (Requests:CatalogRefreshSeconds).
 /// </summary>
-internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RequestsOptions> options) : IDisposable
+internal sealed class CategoryCatalog(IServiceScopeFactory scopes, TimeProvider clock, IOptions<RequestsOptions> options, IConfiguration configuration) : IDisposable
 {
+    private readonly Lazy<EverydayWords> _words = new(() => EverydayWords.Parse(File.ReadLines(
+        Path.Combine(ReferenceData.Folder(configuration), configuration["ReferenceData:CategoryWords"] ?? EverydayWords.File))));
+
+    /// <summary>The shipped everyday words for suggestions (data/, read once: it changes only with a release).</summary>
+    public EverydayWords Words => _words.Value;
+
     public TimeSpan Keep => TimeSpan.FromSeconds(options.Value.CatalogRefreshSeconds);
 
     private readonly SemaphoreSlim _gate = new(1, 1);

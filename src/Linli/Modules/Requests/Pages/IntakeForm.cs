@@ -90,7 +90,7 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     {
         SubmissionKey = IdempotencyKey.Parse(SubmissionKey) ?? NewSubmissionKey();
         Tree = await CategoryPaths.TreeAsync(catalog, ct);
-        Suggestions = string.IsNullOrWhiteSpace(Description) ? [] : CategorySuggester.Suggest(Tree, Description, SuggestionCount);
+        Suggestions = string.IsNullOrWhiteSpace(Description) ? [] : CategorySuggester.Suggest(Tree, catalog.Words, Description, SuggestionCount);
         if (!ShowsPicker) return;
         // A chosen community fixes its street and district; a chosen street its district.
         if (CommunityCode is { Length: 12 } c) (StreetCode, DistrictCode) = (c[..9], c[..6]);

@@ -1,7 +1,9 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Queues;
+using Linli.Modules.Requests.Contracts;
 using Linli.Platform.Auth;
+using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -17,10 +19,18 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
 
     [BindProperty(SupportsGet = true)] public Queue? Queue { get; set; }
     [BindProperty(SupportsGet = true)] public int? PageNumber { get; set; }
+    [BindProperty(SupportsGet = true)] public int? CategoryId { get; set; }
+    [BindProperty(SupportsGet = true)] public Urgency? Urgency { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? DueFrom { get; set; }
+    [BindProperty(SupportsGet = true)] public DateOnly? DueTo { get; set; }
+    [BindProperty(SupportsGet = true)] public string? Text { get; set; }
+    [BindProperty(SupportsGet = true)] public QueueSort? Sort { get; set; }
+
+    public QueueFilter Filter => new(CategoryId, Urgency, DueFrom, DueTo, Text, Sort);
 
     public IReadOnlyList<Queue> Available { get; private set; } = [];
     public Dictionary<Queue, long> Counts { get; private set; } = [];
-    public Paged<QueueItem> Items { get; private set; } = null!;
+    public Paged<QueueItem> Items { get; private set; } = new([], 1, PageSize, 0);
     public Dictionary<string, string> UnitLabels { get; private set; } = [];
     public CategoryTree Tree { get; private set; } = new([]);
 
@@ -31,8 +41,20 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
         Available = TicketQueues.For(actor);
         if (Queue is not { } queue || !Available.Contains(queue)) Queue = queue = Available[0];
         Counts = await TicketQueues.CountAsync(db, actor, now, ct);
-        Items = await TicketQueues.ListAsync(db, actor, queue, now, PageNumber, PageSize, ct);
-        UnitLabels = await units.NamesAsync(Items.Items.SelectMany(i => new[] { i.AssignedUnitCode, i.CommunityCode }), ct);
         Tree = await CategoryPaths.TreeAsync(catalog, ct);
+        Sort ??= TicketQueues.DefaultSort(queue);
+        // A binding error (a date that is not one) is shown on the form; the list waits for a filter that reads.
+        if (!ModelState.IsValid) return;
+        try
+        {
+            Items = await TicketQueues.ListAsync(db, actor, queue, now, Filter, Filter.CategoryLeaves(Tree), PageNumber, PageSize, ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var (field, messages) in e.Errors)
+            foreach (var message in messages)
+                ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
+        }
+        UnitLabels = await units.NamesAsync(Items.Items.SelectMany(i => new[] { i.AssignedUnitCode, i.CommunityCode }), ct);
     }
 }

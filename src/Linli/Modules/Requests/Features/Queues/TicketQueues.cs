@@ -101,18 +101,45 @@ internal static class TicketQueues
         };
     }
 
-    /// <summary>One page of a queue; the count stops at <see cref="Paging.CountLimit"/> and page numbers at <see cref="Paging.MaxOffset"/> rows.</summary>
-    public static async Task<Paged<QueueItem>> ListAsync(RequestsDbContext db, Actor actor, Queue queue, DateTime now, int? page, int? pageSize, CancellationToken ct)
-    {
-        var query = Query(db, actor, queue, now);
-        // Most pressing first: by the running deadline, then the oldest.
-        query = queue is Queue.ToSign or Queue.DueSoon or Queue.InProgress or Queue.Overdue
-            ? query.OrderBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id)
-            : query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id);
-        return await query.Select(t => new QueueItem(t.Id, t.Number, t.State, t.Urgency, t.CategoryId, t.CommunityCode, t.AssignedUnitCode, t.CreatedAt,
+    /// <summary>
+    /// One page of a queue narrowed by <paramref name="filter"/> (<paramref name="categoryLeaves"/>: the leaves of its
+    /// category), in its order; the count stops at <see cref="Paging.CountLimit"/> and page numbers at <see cref="Paging.MaxOffset"/> rows.
+    /// </summary>
+    public static async Task<Paged<QueueItem>> ListAsync(RequestsDbContext db, Actor actor, Queue queue, DateTime now, QueueFilter filter,
+        IReadOnlyList<int>? categoryLeaves, int? page, int? pageSize, CancellationToken ct) =>
+        await Filtered(db, actor, queue, now, filter, categoryLeaves)
+            .Select(t => new QueueItem(t.Id, t.Number, t.State, t.Urgency, t.CategoryId, t.CommunityCode, t.AssignedUnitCode, t.CreatedAt,
                 t.SignDueAt, t.FinishDueAt, t.IsOverdue, t.UnderSupervision, t.Description.Length > 80 ? t.Description.Substring(0, 80) + "…" : t.Description))
             .ToCappedPageAsync(page, pageSize, ct);
+
+    /// <summary>The order a queue shows unless asked otherwise: the deadline queues by deadline, the others oldest first.</summary>
+    public static QueueSort DefaultSort(Queue queue) =>
+        queue is Queue.ToSign or Queue.DueSoon or Queue.InProgress or Queue.Overdue ? QueueSort.Due : QueueSort.Created;
+
+    /// <summary>The queue narrowed by the filter, ordered (the list and the export read the same rows).</summary>
+    public static IQueryable<Ticket> Filtered(RequestsDbContext db, Actor actor, Queue queue, DateTime now, QueueFilter filter, IReadOnlyList<int>? categoryLeaves)
+    {
+        filter.Validate();
+        var query = Query(db, actor, queue, now);
+        if (filter.Number is { } number) query = query.Where(t => t.Number == number);
+        if (categoryLeaves is not null) query = query.Where(t => categoryLeaves.Contains(t.CategoryId));
+        if (filter.Urgency is { } urgency) query = query.Where(t => t.Urgency == urgency);
+        var (from, before) = filter.DueBounds;
+        if (from is { } f) query = query.Where(t => (t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt) >= f);
+        if (before is { } b) query = query.Where(t => (t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt) < b);
+        var sort = filter.Sort ?? DefaultSort(queue);
+        if (filter.Words is { } words)
+            // Bounded: the words are looked for among the first WordScanLimit tickets of the narrowed queue, never over every description.
+            query = Order(query, sort).TakeLiteral(QueueFilter.WordScanLimit).Where(t => t.Description.Contains(words));
+        return Order(query, sort);
     }
+
+    private static IOrderedQueryable<Ticket> Order(IQueryable<Ticket> query, QueueSort sort) => sort switch
+    {
+        QueueSort.Urgency => query.OrderByDescending(t => t.Urgency).ThenBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id),
+        QueueSort.Due => query.OrderBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id),
+        _ => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
+    };
 
     /// <summary>
     /// Every queue's count in one grouped query over the unit's open tickets (by state, overdue and due-soon: at most a few
@@ -152,9 +179,14 @@ internal static class TicketQueues
     }
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/queues/{queue}", async Task<Ok<Paged<QueueItem>>> (Queue queue, int? page, int? pageSize, HttpContext http, IAreaScope scope,
-                RequestsDbContext db, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await ListAsync(db, Actor.From(http.User, scope), queue, clock.GetUtcNow().UtcDateTime, page, pageSize, ct)))
+        api.MapGet("/queues/{queue}", async Task<Ok<Paged<QueueItem>>> (Queue queue, int? page, int? pageSize, int? categoryId, Urgency? urgency,
+                DateOnly? dueFrom, DateOnly? dueTo, string? text, QueueSort? sort, HttpContext http, IAreaScope scope,
+                RequestsDbContext db, CategoryCatalog catalog, TimeProvider clock, CancellationToken ct) =>
+            {
+                var filter = new QueueFilter(categoryId, urgency, dueFrom, dueTo, text, sort);
+                var leaves = filter.CategoryLeaves((await catalog.GetAsync(ct)).Tree);
+                return TypedResults.Ok(await ListAsync(db, Actor.From(http.User, scope), queue, clock.GetUtcNow().UtcDateTime, filter, leaves, page, pageSize, ct));
+            })
             .WithName("TicketQueue")
-            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit, Escalated (summons unanswered past their time: the district and the centre); paginated (the total counts up to 10,000, `totalIsCapped`; page numbers reach the first 10,000).");
+            .WithSummary("A work list of the caller's unit: ToDispatch, ToSign, InProgress, DueSoon (within 24 hours), Overdue, ToReportIn, ToVisit, Escalated (summons unanswered past their time: the district and the centre); filtered by categoryId (any level), urgency, dueFrom/dueTo (China dates, the running deadline) and text (a 14-digit ticket number, or 2–50 characters of the description, looked for among the first 10,000 tickets of the narrowed queue), sorted by sort (Due, Created, Urgency); paginated (the total counts up to 10,000, `totalIsCapped`; page numbers reach the first 10,000).");
 }
