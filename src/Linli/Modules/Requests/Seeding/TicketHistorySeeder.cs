@@ -4,6 +4,7 @@ using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
+using Linli.Platform.Geography;
 using Linli.Platform.Persistence;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
