@@ -1,4 +1,5 @@
 using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Requests.Data;
 using Linli.Modules.Residents.Data;
 using Linli.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
@@ -7,8 +8,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Residents;
 
 /// <summary>
-/// In the seeded test city every household's point, and every grid's centre, is nearest to its own community's centre
-/// (of all the city's communities), so a map tap on a home lands in the home's community.
+/// In the seeded test city every household's point, every grid's centre and every synthetic ticket's point is nearest to
+/// its own community's centre (of all the city's communities), so a map tap on a home lands in the home's community.
 /// </summary>
 [Collection("city")]
 public sealed class HouseholdPlacementTests(CityFixture city)
@@ -33,7 +34,7 @@ public sealed class HouseholdPlacementTests(CityFixture city)
     }
 
     [Fact]
-    public async Task Every_household_and_grid_lies_nearest_to_its_own_community()
+    public async Task Every_household_grid_and_seeded_ticket_lies_nearest_to_its_own_community()
     {
         var (communities, grids, households) = await city.App.WithScopeAsync(async sp =>
         {
@@ -53,6 +54,14 @@ public sealed class HouseholdPlacementTests(CityFixture city)
 
         var strayGrids = grids.Where(g => g.Longitude is not null && NearestCommunity(centres, g.Longitude.Value, g.Latitude!.Value) != g.Code[..12]).Select(g => g.Code).ToList();
         Assert.True(strayGrids.Count == 0, $"{strayGrids.Count} grid centres nearer another community: {string.Join(", ", strayGrids.Take(10))}");
+
+        // So are the synthetic year's tickets: a ticket's point lies in the community it was filed for.
+        var tickets = await city.App.WithScopeAsync(sp => sp.GetRequiredService<RequestsDbContext>().Tickets.AsNoTracking().IgnoreQueryFilters()
+            .Where(t => t.Longitude != null && t.Latitude != null && t.Description.EndsWith("（合成数据）"))
+            .Select(t => new { t.CommunityCode, Longitude = t.Longitude!.Value, Latitude = t.Latitude!.Value }).ToListAsync());
+        Assert.True(tickets.Count > 100, $"{tickets.Count} seeded tickets with a point");
+        var strayTickets = tickets.Count(t => NearestCommunity(centres, t.Longitude, t.Latitude) != t.CommunityCode);
+        Assert.True(strayTickets == 0, $"{strayTickets} of {tickets.Count} seeded tickets nearer another community");
 
         // Homes are spread around the centre, not piled on it.
         var centreOf = communities.Where(c => c.Longitude is not null).ToDictionary(c => c.Code, c => (c.Longitude!.Value, c.Latitude!.Value));
