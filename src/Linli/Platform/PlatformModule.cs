@@ -34,6 +34,8 @@ internal static class PlatformModule
         // by what an administrator enters (Platform/Calendar).
         builder.AddHolidayCalendar();
         services.AddHttpContextAccessor();
+        // Reference data that changes only with an import (region lists, map points): kept in memory for minutes, dropped by tag.
+        services.AddHybridCache();
         services.AddServerLimits(builder.Configuration);
         services.AddScoped<IAreaScope, HttpAreaScope>();
 

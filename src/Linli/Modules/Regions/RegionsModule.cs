@@ -4,6 +4,7 @@ using Linli.Modules.Regions.Domain;
 using Linli.Modules.Regions.Features.GetBoundaries;
 using Linli.Modules.Regions.Features.GetRegion;
 using Linli.Modules.Regions.Features.Import;
+using Linli.Modules.Regions.Features.ListCommunities;
 using Linli.Modules.Regions.Features.SearchRegions;
 using Linli.Modules.Regions.Seeding;
 using Linli.Platform.Persistence;
@@ -39,6 +40,7 @@ internal static class RegionsModule
         GetBoundariesEndpoint.Map(api);
         GetRegionEndpoint.Map(api);
         SearchRegionsEndpoint.Map(api);
+        ListCommunitiesEndpoint.Map(api);
         return app;
     }
 }

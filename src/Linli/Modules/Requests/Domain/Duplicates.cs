@@ -1,5 +1,6 @@
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
+using Linli.Platform.Geography;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Domain;

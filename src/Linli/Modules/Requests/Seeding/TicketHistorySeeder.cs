@@ -57,7 +57,8 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
     public Task<bool> HasDataAsync(CancellationToken cancellationToken) =>
         db.Tickets.IgnoreQueryFilters().AnyAsync(t => t.CreatedBy == SeedUser, cancellationToken);
 
-    private sealed record Place(string Community, string Name, double Weight, (string Code, double Lon, double Lat)[] Grids, double? Lon, double? Lat);
+    /// <summary>A community tickets happen in; <paramref name="Reach"/> keeps their points nearest to it (<see cref="CommunitySpacing"/>).</summary>
+    private sealed record Place(string Community, string Name, double Weight, (string Code, double Lon, double Lat)[] Grids, double? Lon, double? Lat, double Reach);
 
     private sealed record Leaf(int Id, string Name, RoutingRule Rule, double Weight);
 
@@ -218,9 +219,9 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             }
             if (lon is not null && lat is not null)
             {
-                var spread = grid is null ? 300.0 : 120.0;
-                var (dLon, dLat) = Geo.Box(lat.Value, spread);
-                (lon, lat) = (lon + dLon * random.NextGaussian(), lat + dLat * random.NextGaussian());
+                // Around the grid within half the community's reach (grid centres lie within the other half), or around the centre.
+                var (spread, max) = grid is null ? (300.0, place.Reach) : (120.0, place.Reach / 2);
+                (lon, lat) = CommunitySpacing.Scatter(random, lon.Value, lat.Value, spread, max);
             }
             var anonymous = channel != Channel.GridPatrol && random.NextDouble() < 0.05;
             var phone = channel == Channel.GridPatrol || anonymous || random.NextDouble() < 0.08 ? null : $"140{random.Next(0, 100_000_000):D8}";
@@ -411,10 +412,12 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
             .ToLookup(g => g.ParentCode ?? g.Code[..12]);
         var urban = communities.Count(c => c.Kind == RegionKind.UrbanCommunity);
         var villages = communities.Count(c => c.Kind == RegionKind.Village);
+        var spacing = CommunitySpacing.Of(communities.Where(c => c.Longitude is not null && c.Latitude is not null)
+            .Select(c => (c.Code, c.Longitude!.Value, c.Latitude!.Value)).ToList());
         return communities
             .Select(c => new Place(c.Code, c.Name,
                 CityProfile.FullScaleHouseholds(seed, c.Code, c.Kind == RegionKind.UrbanCommunity, c.Kind == RegionKind.Village, Math.Max(1, urban), Math.Max(1, villages)),
-                grids[c.Code].Select(g => (g.Code, g.Longitude!.Value, g.Latitude!.Value)).ToArray(), c.Longitude, c.Latitude))
+                grids[c.Code].Select(g => (g.Code, g.Longitude!.Value, g.Latitude!.Value)).ToArray(), c.Longitude, c.Latitude, spacing.ReachOf(c.Code)))
             .Where(p => p.Weight > 0)
             .ToArray();
     }

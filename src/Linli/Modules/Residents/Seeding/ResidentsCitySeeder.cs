@@ -35,6 +35,9 @@ internal sealed class ResidentsCitySeeder(ResidentsDbContext db, IRegionDirector
         // The same parameters as the regions seeder, so every community gets the households its grids were made for.
         var urbanCount = communities.Count(c => c.Kind == RegionKind.UrbanCommunity);
         var villageCount = communities.Count(c => c.Kind == RegionKind.Village);
+        // Homes stay nearest to their own community's centre: how far each may stray depends on its nearest neighbour.
+        var spacing = CommunitySpacing.Of(communities.Where(c => c.Longitude is not null && c.Latitude is not null)
+            .Select(c => (c.Code, c.Longitude!.Value, c.Latitude!.Value)).ToList());
 
         var population = new SyntheticPopulation(geometry, protector,
             await IdAllocator.NextAsync<Household>(db, cancellationToken),
@@ -86,7 +89,7 @@ internal sealed class ResidentsCitySeeder(ResidentsDbContext db, IRegionDirector
                 var random = SeedRandom.For(options.Seed, "residents", community.Code);
                 var households = random.RoundStochastic(full * options.Scale);
                 if (households == 0) continue;
-                population.AddCommunity(random, community, grids[community.Code].ToList(), households, urban, batch);
+                population.AddCommunity(random, community, grids[community.Code].ToList(), households, urban, spacing.ReachOf(community.Code), batch);
                 if (batch.Residents.Count >= FlushEveryResidents) await HandOverAsync();
             }
             await HandOverAsync();

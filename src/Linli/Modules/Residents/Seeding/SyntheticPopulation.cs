@@ -1,6 +1,7 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Domain;
+using Linli.Platform.Geography;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
@@ -65,8 +66,11 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
         public string Surname;
     }
 
-    /// <summary>Adds <paramref name="households"/> households of one community (and their people and tags) to <paramref name="batch"/>.</summary>
-    public void AddCommunity(Random random, RegionInfo community, IReadOnlyList<RegionInfo> grids, int households, bool urban, SeedBatch batch)
+    /// <summary>
+    /// Adds <paramref name="households"/> households of one community (and their people and tags) to <paramref name="batch"/>,
+    /// each within <paramref name="reachMeters"/> of the community's centre (<see cref="CommunitySpacing"/>).
+    /// </summary>
+    public void AddCommunity(Random random, RegionInfo community, IReadOnlyList<RegionInfo> grids, int households, bool urban, double reachMeters, SeedBatch batch)
     {
         var district = community.Code[..6];
         var districtNumber = int.Parse(district, System.Globalization.CultureInfo.InvariantCulture);
@@ -130,7 +134,7 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
         {
             var householdId = _nextHousehold++;
             var grid = grids.Count > 0 ? grids[random.Next(grids.Count)] : null;
-            var (lon, lat) = Place(random, district, grid ?? community, urban);
+            var (lon, lat) = Place(random, district, community, grid, urban, reachMeters);
             string address;
             string? building = null, unit = null, room = null;
             if (urban)
@@ -286,14 +290,20 @@ internal sealed class SyntheticPopulation(IDistrictGeometry geometry, IPersonalD
         return random.NextDouble() < 0.3 ? first.ToString() : $"{first}{chars[random.Next(chars.Length)]}";
     }
 
-    private (double?, double?) Place(Random random, string district, RegionInfo near, bool urban)
+    /// <summary>
+    /// A home near its grid's centre: within half the community's reach of it (grid centres lie within the other half), or
+    /// within the whole reach of the community's centre where the grid has none, so the home stays nearest to its own community.
+    /// </summary>
+    private (double?, double?) Place(Random random, string district, RegionInfo community, RegionInfo? grid, bool urban, double reachMeters)
     {
-        if (near.Longitude is not { } lon || near.Latitude is not { } lat) return (null, null);
-        var sigma = urban ? 0.0015 : 0.004;
+        if (community.Longitude is not { } cLon || community.Latitude is not { } cLat) return (null, null);
+        var (lon, lat, max) = (cLon, cLat, reachMeters);
+        if (grid is { Longitude: { } gLon, Latitude: { } gLat } && Geo.DistanceMeters(cLon, cLat, gLon, gLat) <= reachMeters / 2)
+            (lon, lat, max) = (gLon, gLat, reachMeters / 2);
+        var sigma = urban ? 150.0 : 400.0;
         for (var attempt = 0; attempt < 5; attempt++)
         {
-            var x = lon + random.NextGaussian() * sigma;
-            var y = lat + random.NextGaussian() * sigma;
+            var (x, y) = CommunitySpacing.Scatter(random, lon, lat, sigma, max);
             if (geometry.Contains(district, x, y)) return (Math.Round(x, 6), Math.Round(y, 6));
         }
         return (lon, lat);

@@ -13,7 +13,7 @@ namespace Linli.Modules.Regions.Features.Import;
 /// nothing) and all-or-nothing: every line is checked before anything is written, and the first bad line is reported.
 /// Grids are not in the file and are left alone.
 /// </summary>
-internal sealed class RegionFileImporter(RegionsDbContext db, ILogger<RegionFileImporter> logger)
+internal sealed class RegionFileImporter(RegionsDbContext db, Microsoft.Extensions.Caching.Hybrid.HybridCache cache, ILogger<RegionFileImporter> logger)
 {
     public sealed record Result(int Inserted, int Updated, int Unchanged, int Boundaries);
 
@@ -64,6 +64,7 @@ internal sealed class RegionFileImporter(RegionsDbContext db, ILogger<RegionFile
         }
         // One SaveChanges is one transaction: the tree and the boundaries land together or not at all.
         await db.SaveChangesAsync(cancellationToken);
+        await cache.RemoveByTagAsync(RegionCache.Tag, cancellationToken);
         logger.LogInformation("Region import: {Inserted} inserted, {Updated} updated, {Unchanged} unchanged, {Boundaries} boundaries",
             inserted, updated, unchanged, boundaries.Count);
         return new Result(inserted, updated, unchanged, boundaries.Count);
