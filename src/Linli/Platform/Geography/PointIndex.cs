@@ -9,7 +9,8 @@ namespace Linli.Platform.Geography;
 /// of the points, searched in a box large enough that the projection's distortion cannot hide the true nearest point.
 /// Not thread-safe while points are added; reading from many threads once built is safe.
 /// </summary>
-internal sealed class PointIndex<T>
+/// <param name="referenceLatitude">The latitude whose scale the projection keeps (the middle of the area indexed).</param>
+internal sealed class PointIndex<T>(double referenceLatitude)
 {
     private const double MetresPerDegree = 6_371_000 * Math.PI / 180;
 
@@ -17,15 +18,8 @@ internal sealed class PointIndex<T>
 
     // Points at the same spot share a node of the tree (it merges exact duplicates), so each node keeps a list.
     private readonly KdTree<List<Entry>> _tree = new();
-    private readonly double _referenceCos;
-    private double _maxAbsLatitude, _minX = double.MaxValue, _minY = double.MaxValue, _maxX = double.MinValue, _maxY = double.MinValue;
-
-    /// <param name="referenceLatitude">The latitude whose scale the projection keeps (the middle of the area indexed).</param>
-    public PointIndex(double referenceLatitude)
-    {
-        _referenceCos = Cos(referenceLatitude);
-        _maxAbsLatitude = Math.Abs(referenceLatitude);
-    }
+    private readonly double _referenceCos = Cos(referenceLatitude);
+    private double _maxAbsLatitude = Math.Abs(referenceLatitude), _minX = double.MaxValue, _minY = double.MaxValue, _maxX = double.MinValue, _maxY = double.MinValue;
 
     /// <summary>An index of <paramref name="points"/>, projected at the middle of their latitudes.</summary>
     public static PointIndex<T> Of(IReadOnlyCollection<(double Longitude, double Latitude, T Item)> points)

@@ -34,7 +34,7 @@ internal static class CategorySuggester
         foreach (var leaf in tree.All.Where(c => c.IsLeaf && !tree.IsRetired(c) && c.Name != "其他"))
         {
             // Seeded categories by their seed key, so that a renamed one keeps its words; added ones by their path.
-            double score = byWords.Count == 0 ? 0 : byWords.GetValueOrDefault(leaf.SeedKey ?? KeyOf(tree, leaf));
+            var score = byWords.Count == 0 ? 0 : byWords.GetValueOrDefault(leaf.SeedKey ?? KeyOf(tree, leaf));
             var weight = 3;
             foreach (var node in tree.Ancestry(leaf))
             {
