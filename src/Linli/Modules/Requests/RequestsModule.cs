@@ -1,3 +1,4 @@
+using Linli.Platform.Jobs;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.AddCategory;
@@ -82,12 +83,12 @@ internal static class RequestsModule
         builder.Services.AddDueTimes<RequestsDbContext, Deadline, TicketDeadlines>(TicketDeadlines.Name, sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value;
-            return new DueTimeSchedule(options.RunJobs, TimeSpan.FromSeconds(options.PollSeconds));
+            return new PollSchedule(options.RunJobs, TimeSpan.FromSeconds(options.PollSeconds));
         });
         builder.Services.AddOutbox<RequestsDbContext, TicketMessage>(RequestsDbContext.Module, sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<RequestsOptions>>().Value;
-            return new OutboxSchedule(options.RunJobs, TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds / 5)));
+            return new PollSchedule(options.RunJobs, TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds / 5)));
         });
         builder.Services.AddSingleton<ISmsRecipients, ReporterPhones>();
         builder.Services.AddSingleton(new InboxLink(TicketMessage.Kind, "查看工单", (id, user) => user.IsInRole(Roles.Resident) ? null : $"/requests/tickets/{id}"));

@@ -1,3 +1,4 @@
+using Linli.Platform.Jobs;
 using Linli.Platform.Calendar;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,7 +13,7 @@ internal static class DueTimeServices
     /// on <paramref name="schedule"/>, and their recomputation when the holidays change, recorded under <paramref name="name"/>.
     /// </summary>
     public static IServiceCollection AddDueTimes<TContext, TDue, THandler>(this IServiceCollection services, string name,
-        Func<IServiceProvider, DueTimeSchedule> schedule)
+        Func<IServiceProvider, PollSchedule> schedule)
         where TContext : DbContext
         where TDue : DueTime
         where THandler : class, IDueTimeHandler<TDue>

@@ -4,9 +4,6 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Platform.DueTimes;
 
-/// <summary>How often a module's watcher looks for due times, and whether it runs at all (tools and tests switch it off).</summary>
-internal sealed record DueTimeSchedule(bool Enabled, TimeSpan Interval);
-
 /// <summary>One module's due times: its context, its entity and its handler.</summary>
 internal interface IDueTimeWatch
 {
@@ -154,12 +151,12 @@ internal sealed class DueTimeWatch<TContext, TDue>(string name, IServiceScopeFac
 }
 
 /// <summary>Runs one module's watcher on its schedule, by the injected clock.</summary>
-internal sealed class DueTimeJob<TContext, TDue>(DueTimeWatch<TContext, TDue> watch, Func<IServiceProvider, DueTimeSchedule> schedule, IServiceProvider services,
+internal sealed class DueTimeJob<TContext, TDue>(DueTimeWatch<TContext, TDue> watch, Func<IServiceProvider, PollSchedule> schedule, IServiceProvider services,
     TimeProvider clock, ILogger<DueTimeJob<TContext, TDue>> logger) : PollingJob(clock, logger)
     where TContext : DbContext
     where TDue : DueTime
 {
-    private DueTimeSchedule Schedule => schedule(services);
+    private PollSchedule Schedule => schedule(services);
     protected override bool Enabled => Schedule.Enabled;
     protected override TimeSpan Interval => Schedule.Interval;
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => watch.RunOnceAsync(cancellationToken);

@@ -1,5 +1,8 @@
 namespace Linli.Platform.Jobs;
 
+/// <summary>How often a job looks for work (a module's due times, its outbox), and whether it runs at all (tools and tests switch it off).</summary>
+internal sealed record PollSchedule(bool Enabled, TimeSpan Interval);
+
 /// <summary>
 /// A background job that runs one pass, waits, and runs again, by the injected clock. A failed pass is logged and retried
 /// on the next one; due work lives in the database, so stopping between passes loses nothing.

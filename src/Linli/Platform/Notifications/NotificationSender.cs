@@ -13,9 +13,6 @@ internal static class OutboxSenderLimits
     public const int MaxAttempts = 20;
 }
 
-/// <summary>How often a module's outbox is drained, and whether at all (tools and tests switch it off).</summary>
-internal sealed record OutboxSchedule(bool Enabled, TimeSpan Interval);
-
 /// <summary>One module's outbox.</summary>
 internal interface IOutbox
 {
@@ -136,12 +133,12 @@ internal sealed class OutboxSender<TContext, TMessage>(string name, IServiceScop
 }
 
 /// <summary>Drains one module's outbox on its schedule, by the injected clock.</summary>
-internal sealed class OutboxJob<TContext, TMessage>(OutboxSender<TContext, TMessage> sender, Func<IServiceProvider, OutboxSchedule> schedule, IServiceProvider services,
+internal sealed class OutboxJob<TContext, TMessage>(OutboxSender<TContext, TMessage> sender, Func<IServiceProvider, PollSchedule> schedule, IServiceProvider services,
     TimeProvider clock, ILogger<OutboxJob<TContext, TMessage>> logger) : PollingJob(clock, logger)
     where TContext : DbContext
     where TMessage : OutboxMessage
 {
-    private OutboxSchedule Schedule => schedule(services);
+    private PollSchedule Schedule => schedule(services);
     protected override bool Enabled => Schedule.Enabled;
     protected override TimeSpan Interval => Schedule.Interval;
     protected override Task RunOnceAsync(CancellationToken cancellationToken) => sender.RunOnceAsync(cancellationToken);

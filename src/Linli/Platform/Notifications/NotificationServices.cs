@@ -1,3 +1,4 @@
+using Linli.Platform.Jobs;
 using Linli.Platform.Notifications.Inbox;
 using Linli.Platform.Notifications.Sms;
 using Linli.Platform.Persistence;
@@ -35,7 +36,7 @@ internal static class NotificationServices
     /// Lets a module keep an outbox of <typeparamref name="TMessage"/> (mapped in <typeparamref name="TContext"/> with
     /// <see cref="OutboxMapping.IsOutbox{TMessage}"/>), drained on <paramref name="schedule"/> into the channels.
     /// </summary>
-    public static IServiceCollection AddOutbox<TContext, TMessage>(this IServiceCollection services, string name, Func<IServiceProvider, OutboxSchedule> schedule)
+    public static IServiceCollection AddOutbox<TContext, TMessage>(this IServiceCollection services, string name, Func<IServiceProvider, PollSchedule> schedule)
         where TContext : DbContext
         where TMessage : OutboxMessage
     {

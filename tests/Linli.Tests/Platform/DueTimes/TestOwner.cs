@@ -1,3 +1,4 @@
+using Linli.Platform.Jobs;
 using System.Collections.Concurrent;
 using Linli.Platform.DueTimes;
 using Linli.Platform.Notifications;
@@ -113,8 +114,8 @@ internal static class TestOwner
             db.UseSnakeCaseNamingConvention();
             db.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
         });
-        services.AddDueTimes<TestOwnerDbContext, Reminder, ReminderHandler>("testowner.reminders", _ => new DueTimeSchedule(false, TimeSpan.FromSeconds(1)));
-        services.AddOutbox<TestOwnerDbContext, ReminderMessage>(TestOwnerDbContext.Module, _ => new OutboxSchedule(false, TimeSpan.FromSeconds(1)));
+        services.AddDueTimes<TestOwnerDbContext, Reminder, ReminderHandler>("testowner.reminders", _ => new PollSchedule(false, TimeSpan.FromSeconds(1)));
+        services.AddOutbox<TestOwnerDbContext, ReminderMessage>(TestOwnerDbContext.Module, _ => new PollSchedule(false, TimeSpan.FromSeconds(1)));
     }
 
     /// <summary>Creates the owner's tables on the app's database (once per database).</summary>
