@@ -14,6 +14,8 @@ namespace Linli.Platform.Persistence;
 internal sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<ModuleContextRegistration> modules, IOptions<DatabaseOptions> options,
     IHostEnvironment environment, ILogger<DatabaseMigrator> logger)
 {
+    internal static readonly TimeSpan MigrationCommandTimeout = TimeSpan.FromHours(2);
+
     public async Task MigrateAsync(CancellationToken cancellationToken = default)
     {
         using var scope = services.CreateScope();
@@ -31,6 +33,9 @@ internal sealed class DatabaseMigrator(IServiceProvider services, IEnumerable<Mo
             var pending = (await context.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
             if (pending.Count == 0) continue;
             logger.LogInformation("Migrating module {Module}: {Count} migration(s)", module.Module, pending.Count);
+            // A data migration rewrites every row of a table: over the full city (9 million residents) that takes minutes,
+            // not the 30 seconds a request's command may take.
+            context.Database.SetCommandTimeout(MigrationCommandTimeout);
             await context.Database.MigrateAsync(cancellationToken);
         }
         if (options.Value.ResolveMigrationConnectionString() is { } owner)

@@ -18,15 +18,7 @@ internal static class ListTicketsEndpoint
                 bool? overdue, bool? supervised, int? page, int? pageSize, string? after, string? before,
                 RequestsDbContext db, HttpContext http, CancellationToken ct) =>
             {
-                var query = db.Tickets.AsNoTracking();
-                if (state is not null) query = query.Where(t => t.State == state);
-                if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(t => t.AssignedUnitCode == unit);
-                if (!string.IsNullOrWhiteSpace(region)) query = query.Where(t => t.CommunityCode.StartsWith(region));
-                if (categoryId is not null) query = query.Where(t => t.CategoryId == categoryId);
-                if (!string.IsNullOrWhiteSpace(number)) query = query.Where(t => t.Number == number);
-                // As literals, so that the planner matches the partial indexes (WHERE is_overdue / under_supervision) on every plan.
-                if (overdue is not null) query = overdue.Value ? query.Where(t => t.IsOverdue) : query.Where(t => !t.IsOverdue);
-                if (supervised is not null) query = supervised.Value ? query.Where(t => t.UnderSupervision) : query.Where(t => !t.UnderSupervision);
+                var query = Filter(db.Tickets.AsNoTracking(), state, unit, region, categoryId, number, overdue, supervised);
                 var paged = await Newest.PageAsync(query.Include(t => t.Units).AsSplitQuery(), t => t, t => [t.CreatedAt, t.Id],
                     new PageRequest(page, pageSize, after, before), ct);
                 var audience = TicketViewRule.AudienceOf(http.User);
@@ -35,4 +27,22 @@ internal static class ListTicketsEndpoint
             })
             .WithName("ListTickets")
             .WithSummary("Tickets in the caller's scope, newest first, by state, assigned unit, region prefix, category, number, overdue or supervised; paginated by page number (first 10,000) or by the `next`/`previous` cursor (`after`/`before`); the total counts up to 10,000 (`totalIsCapped`).");
+
+    /// <summary>The list's filters on the tickets the caller's scope already holds.</summary>
+    internal static IQueryable<Ticket> Filter(IQueryable<Ticket> query, TicketState? state, string? unit, string? region, int? categoryId, string? number,
+        bool? overdue, bool? supervised)
+    {
+        // A literal, not a parameter: the states differ by three orders of magnitude in size (a few hundred returned
+        // against a million closed), and a prepared statement's generic plan, costed for the average state, scans
+        // the whole table to count a rare one.
+        if (state is { } wanted) query = query.Where(t => t.State == EF.Constant(wanted));
+        if (!string.IsNullOrWhiteSpace(unit)) query = query.Where(t => t.AssignedUnitCode == unit);
+        if (!string.IsNullOrWhiteSpace(region)) query = query.Where(t => t.CommunityCode.StartsWith(region));
+        if (categoryId is not null) query = query.Where(t => t.CategoryId == categoryId);
+        if (!string.IsNullOrWhiteSpace(number)) query = query.Where(t => t.Number == number);
+        // As literals, so that the planner matches the partial indexes (WHERE is_overdue / under_supervision) on every plan.
+        if (overdue is not null) query = overdue.Value ? query.Where(t => t.IsOverdue) : query.Where(t => !t.IsOverdue);
+        if (supervised is not null) query = supervised.Value ? query.Where(t => t.UnderSupervision) : query.Where(t => !t.UnderSupervision);
+        return query;
+    }
 }

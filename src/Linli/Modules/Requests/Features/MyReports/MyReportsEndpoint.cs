@@ -37,7 +37,7 @@ internal static class MyReports
     {
         var me = actor.UserName ?? "";
         var query = db.Tickets.AsNoTracking().Where(t => t.CreatedBy == me && t.Channel == Channel.GridPatrol);
-        if (filter.State is { } state) query = query.Where(t => t.State == state);
+        if (filter.State is { } state) query = query.Where(t => t.State == EF.Constant(state)); // a literal: see ListTicketsEndpoint
         if (filter.From is { } from)
         {
             var start = WorkingCalendar.ToUtc(from.ToDateTime(TimeOnly.MinValue));
