@@ -60,7 +60,10 @@ internal static class PlatformModule
         builder.AddNotifications();
 
         services.AddProblemDetails(options => options.CustomizeProblemDetails = context =>
-            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier);
+        {
+            context.ProblemDetails.Extensions["traceId"] = context.HttpContext.TraceIdentifier;
+            FrameworkProblemTitles.Localize(context);
+        });
         services.AddExceptionHandler<ProblemDetailsExceptionHandler>();
         services.AddInputHygiene();
         services.ConfigureHttpJsonOptions(o => o.SerializerOptions.Converters.Add(new System.Text.Json.Serialization.JsonStringEnumConverter(allowIntegerValues: false)));
@@ -85,8 +88,9 @@ internal static class PlatformModule
             options.DefaultRequestCulture = new RequestCulture("zh-CN");
             options.SupportedCultures = Cultures;
             options.SupportedUICultures = Cultures;
-            // The language switch is a cookie; the browser's language is not consulted, so the default stays Chinese.
-            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider()];
+            // The language switch is a cookie; the browser's language is not consulted for pages, so the default stays
+            // Chinese. API clients may ask for theirs in Accept-Language (Platform/Localization/ApiAcceptLanguageProvider.cs).
+            options.RequestCultureProviders = [new QueryStringRequestCultureProvider(), new CookieRequestCultureProvider(), new Localization.ApiAcceptLanguageProvider()];
         });
         // Pages live in the module folders (Modules/<Module>/Pages, Platform/...), each with an absolute @page route.
         services.AddRazorPages(options => options.RootDirectory = "/")
@@ -111,10 +115,12 @@ internal static class PlatformModule
         app.UseForwardedHeaders();
         app.UseSecurityHeaders();
         if (!app.Environment.IsDevelopment()) app.UseHsts();
+        // The language first: the exception handler and the status-code pages answer after the inner middleware has
+        // returned, and a culture set inside it would not reach them.
+        app.UseRequestLocalization();
         app.UseExceptionHandler();
         // Bare status codes (404 from routing, 401 from the API) get a ProblemDetails body too.
         app.UseStatusCodePages();
-        app.UseRequestLocalization();
         // A browser asking for a page gets an HTML error page instead (Platform/Ui/Error.cshtml); the API keeps ProblemDetails.
         app.UseWhen(
             ErrorResponses.WantsHtmlPage,

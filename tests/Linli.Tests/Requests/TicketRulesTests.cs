@@ -513,18 +513,18 @@ public sealed class TicketRulesTests
     public void Refusals_keep_the_messages_and_details_clients_rely_on()
     {
         var forbidden = Assert.Throws<ForbiddenException>(() => TicketRules.Require(Kind.Reply, The("co-handling department's staff").Actor, Build(InProgress)));
-        Assert.Equal("Only the lead unit replies.", forbidden.Message);
+        Assert.Equal("只有主办单位可以答复。", forbidden.Message);
         var conflict = Assert.Throws<ConflictException>(() => TicketRules.Require(Kind.Dispatch, Centre, Build(Closed)));
-        Assert.Equal("A ticket that is Closed cannot be dispatched.", conflict.Message);
+        Assert.Equal("工单当前的状态不允许此操作：派单。", conflict.Message);
         Assert.Equal("Closed", conflict.Details["state"]);
         Assert.Equal(3, conflict.Details["version"]);
         // A check that is made before the state names what is missing, whatever the state.
-        Assert.Equal("No extension request is waiting.", Assert.Throws<ConflictException>(() => TicketRules.Require(Kind.ApproveExtension, Centre, Build(Closed))).Message);
-        Assert.Equal("Your department has already reported in.",
+        Assert.Equal("没有等待审批的延期申请。", Assert.Throws<ConflictException>(() => TicketRules.Require(Kind.ApproveExtension, Centre, Build(Closed))).Message);
+        Assert.Equal("本部门已经报到。",
             Assert.Throws<ConflictException>(() => TicketRules.Require(Kind.ReportIn, The("summoned department's staff").Actor, Build(Closed))).Message);
-        Assert.Equal("An extension request is already waiting for a decision.",
+        Assert.Equal("已有延期申请等待审批。",
             Assert.Throws<ConflictException>(() => TicketRules.Require(Kind.RequestExtension, Water, Build(InProgress, situation: Situation.ExtensionWaiting))).Message);
-        Assert.StartsWith("The ticket cannot be closed while summoned departments have not reported in: power",
+        Assert.StartsWith("被召集的部门尚未全部报到（power",
             Assert.Throws<ConflictException>(() => TicketRules.Require(Kind.AnswerDirectly, Centre, Build(Received, situation: Situation.SummonsPending))).Message);
     }
 

@@ -1,4 +1,6 @@
+using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Platform.Auth;
 
@@ -29,7 +31,7 @@ internal static class PasswordChangeGate
             await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
             {
                 HttpContext = context,
-                ProblemDetails = PasswordChangeRequired(),
+                ProblemDetails = PasswordChangeRequired(context.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>()),
             });
             return;
         }
@@ -38,11 +40,11 @@ internal static class PasswordChangeGate
     });
 
     /// <summary>The one answer for an account that must change its password first (the API here, and the token endpoint).</summary>
-    public static ProblemDetails PasswordChangeRequired() => new()
+    public static ProblemDetails PasswordChangeRequired(IStringLocalizer text) => new()
     {
         Status = StatusCodes.Status403Forbidden,
-        Title = "Password change required.",
-        Detail = $"An administrator reset this account's password. Choose a new one at {ChangePasswordPath} (or POST /api/auth/password) before using the API.",
+        Title = text["需要先修改密码。"],
+        Detail = text["管理员重置了此账号的密码。使用接口之前，请先在 {0} 设置新密码（或调用 POST /api/auth/password）。", ChangePasswordPath],
         Extensions = { ["code"] = "password-change-required" },
     };
 }

@@ -19,21 +19,25 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     {
         var problem = exception switch
         {
-            ValidationFailedException v => new HttpValidationProblemDetails(v.Errors.ToDictionary(e => e.Key, e => e.Value))
+            ValidationFailedException v => new HttpValidationProblemDetails(v.Localized(text))
             {
-                Status = StatusCodes.Status400BadRequest, Title = v.Message == ValidationFailedException.DefaultTitle ? text["有字段填写不正确。"] : v.Message,
+                Status = StatusCodes.Status400BadRequest, Title = text[v.Message],
             },
             BadHttpRequestException b => Unreadable(b),
-            NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = text["未找到。"], Detail = n.Message },
-            ConflictException c => WithDetails(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = text["冲突。"], Detail = c.Message }, c.Details),
-            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = text["无权执行此操作。"], Detail = f.Message },
-            Idempotency.IdempotencyKeyReusedException r => new ProblemDetails { Status = StatusCodes.Status422UnprocessableEntity, Title = text["Idempotency-Key 已用于另一请求。"], Detail = r.Message },
+            NotFoundException n => new ProblemDetails { Status = StatusCodes.Status404NotFound, Title = text["未找到。"], Detail = n.Phrase.In(text) },
+            ConflictException c => WithDetails(new ProblemDetails { Status = StatusCodes.Status409Conflict, Title = text["冲突。"], Detail = c.Phrase.In(text) }, c.Details),
+            ForbiddenException f => new ProblemDetails { Status = StatusCodes.Status403Forbidden, Title = text["无权执行此操作。"], Detail = f.Phrase.In(text) },
+            Idempotency.IdempotencyKeyReusedException => new ProblemDetails
+            {
+                Status = StatusCodes.Status422UnprocessableEntity, Title = text["Idempotency-Key 已用于另一请求。"],
+                Detail = text[Idempotency.IdempotencyKeyReusedException.Explanation],
+            },
             TooManyRequestsException t => TooMany(httpContext, t),
             Microsoft.EntityFrameworkCore.DbUpdateConcurrencyException => new ProblemDetails
             {
                 Status = StatusCodes.Status409Conflict, Title = text["冲突。"], Detail = text["记录已被他人修改，请刷新后重试。"],
             },
-            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new ProblemDetails { Status = 499, Title = "Client closed request." },
+            OperationCanceledException when httpContext.RequestAborted.IsCancellationRequested => new ProblemDetails { Status = 499, Title = text["客户端已关闭请求。"] },
             _ when TransientDatabaseFailure.Is(exception) => new ProblemDetails
             {
                 Status = StatusCodes.Status503ServiceUnavailable, Title = text["服务暂时不可用。"], Detail = text["数据库暂时无法访问，请稍后重试。"],
@@ -94,7 +98,7 @@ internal sealed partial class ProblemDetailsExceptionHandler(IProblemDetailsServ
     private ProblemDetails TooMany(HttpContext httpContext, TooManyRequestsException exception)
     {
         httpContext.Response.Headers.RetryAfter = Math.Max(1, (int)Math.Ceiling(exception.RetryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        return new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = text["请求过于频繁。"], Detail = exception.Message };
+        return new ProblemDetails { Status = StatusCodes.Status429TooManyRequests, Title = text["请求过于频繁。"], Detail = text[exception.Format, exception.Arguments] };
     }
 
     private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)

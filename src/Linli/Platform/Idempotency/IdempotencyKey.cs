@@ -21,8 +21,8 @@ internal sealed record IdempotencyKey(string Caller, string Key, string RequestH
     {
         var values = request.Headers[Header];
         if (values.Count == 0) return null;
-        if (values.Count > 1) throw Invalid("Send one Idempotency-Key.");
-        return Parse(values[0]) ?? throw Invalid($"The Idempotency-Key must be 1 to {MaxLength} printable ASCII characters.");
+        if (values.Count > 1) throw Invalid("只能发送一个 Idempotency-Key。");
+        return Parse(values[0]) ?? throw Invalid("Idempotency-Key 须为 1 到 {0} 个可打印的 ASCII 字符。", MaxLength);
     }
 
     /// <summary>A key as given (header value or form field): trimmed, unquoted; null when it is not a usable key.</summary>
@@ -48,5 +48,5 @@ internal sealed record IdempotencyKey(string Caller, string Key, string RequestH
         return Convert.ToHexStringLower(sha.GetHashAndReset());
     }
 
-    private static ValidationFailedException Invalid(string message) => ValidationFailedException.For(Header, message);
+    private static ValidationFailedException Invalid(string message, params object?[] arguments) => ValidationFailedException.For(Header, message, arguments);
 }

@@ -92,6 +92,6 @@ internal static class Paging
     {
         if (offset > MaxOffset)
             throw ValidationFailedException.For("page",
-                $"页码过深：按页码最多翻到第 {MaxOffset} 条，更深处请用上一页结果中的 next 游标（after 参数）继续，或缩小筛选条件。");
+                "页码过深：按页码最多翻到第 {0} 条，更深处请用上一页结果中的 next 游标（after 参数）继续，或缩小筛选条件。", MaxOffset);
     }
 }

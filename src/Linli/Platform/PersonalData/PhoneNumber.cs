@@ -42,7 +42,7 @@ internal readonly record struct PhoneNumber
     {
         phone = default;
         if (string.IsNullOrWhiteSpace(text)) return "请填写电话号码。";
-        if (text.Length > MaxInputLength) return $"电话号码不能超过 {MaxInputLength} 个字符。";
+        if (text.Length > MaxInputLength) return "电话号码过长。";
         // The commonest forms, 11 plain digits of a mobile or its stored E.164, read the same as through the library (see IsAcceptable), only faster.
         if (IsPlainMobile(text) || (text.StartsWith("+86", StringComparison.Ordinal) && IsPlainMobile(text[3..])))
         {

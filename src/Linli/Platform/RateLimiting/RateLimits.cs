@@ -4,6 +4,7 @@ using System.Threading.RateLimiting;
 using Linli.Platform.Security;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Platform.RateLimiting;
@@ -146,6 +147,7 @@ internal static class RateLimits
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(RateLimits))
             .LogWarning("Rate limit reached: {Method} {Path} refused for {Seconds} s", http.Request.Method, http.Request.Path, seconds);
         if (Errors.ErrorResponses.WantsHtmlPage(http)) return;
+        var text = http.RequestServices.GetRequiredService<IStringLocalizer<Localization.SharedResource>>();
         await http.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
         {
             HttpContext = http,
@@ -153,8 +155,8 @@ internal static class RateLimits
             {
                 Status = StatusCodes.Status429TooManyRequests,
                 Type = "https://www.rfc-editor.org/rfc/rfc6585#section-4",
-                Title = "Too many requests.",
-                Detail = $"Too many requests from this client or account; try again in {seconds} seconds.",
+                Title = text["请求过于频繁。"],
+                Detail = text["此客户端或账号的请求过于频繁，请在 {0} 秒后重试。", seconds],
                 Extensions = { ["retryAfterSeconds"] = seconds },
             },
         });

@@ -63,8 +63,8 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     public void Merge(Ticket ticket, Ticket into, Actor actor, DateTime at)
     {
         var step = TicketRules.Require(TicketActionKind.Merge, actor, ticket);
-        if (into.Id == ticket.Id) throw ValidationFailedException.For("IntoTicketId", "A ticket cannot be merged into itself.");
-        if (!into.IsOpen) throw TicketRules.Conflict(into, $"Ticket {into.Number} is {into.State}; merge into an open one.");
+        if (into.Id == ticket.Id) throw ValidationFailedException.For("IntoTicketId", "工单不能并入自身。");
+        if (!into.IsOpen) throw TicketRules.Conflict(into, "工单 {0} 已不在办理中，请并入仍在办理的工单。", into.Number);
         ticket.MergedIntoId = into.Id;
         CloseDeadlines(ticket, at, DeadlineKind.Sign, DeadlineKind.Finish);
         Log(ticket, actor, step, at, $"并入 {into.Number}");
@@ -239,8 +239,8 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     {
         if (ticket.PendingSummons.FirstOrDefault(u => u.UnitCode == department) is { } pending) return pending;
         if (ticket.Units.Any(u => u.Role == UnitRole.Summoned && u.UnitCode == department))
-            throw TicketRules.Conflict(ticket, $"The summons of '{department}' has already been answered or withdrawn.");
-        throw ValidationFailedException.For("DepartmentCode", $"'{department}' was not summoned to this ticket.");
+            throw TicketRules.Conflict(ticket, "对 {0} 的召集已报到或已撤回。", department);
+        throw ValidationFailedException.For("DepartmentCode", "{0} 未被召集办理此工单。", department);
     }
 
     // An answered or withdrawn summons stops its clock and, escalated, leaves the supervision list.
@@ -262,7 +262,7 @@ internal sealed class TicketSteps(WorkingCalendar calendar, RequestsOptions opti
     public bool ChangeCategory(Ticket ticket, Actor actor, DateTime at, int categoryId, RoutingRule rule, string fromName, string toName, string reason)
     {
         var step = TicketRules.Require(TicketActionKind.ChangeCategory, actor, ticket);
-        if (categoryId == ticket.CategoryId) throw ValidationFailedException.For("CategoryId", "The ticket is already in this category.");
+        if (categoryId == ticket.CategoryId) throw ValidationFailedException.For("CategoryId", "工单已在此分类下。");
         if (rule.CategoryId != categoryId) throw new ArgumentException("The rule is not the new category's.", nameof(rule));
         var reroutes = ticket.State is TicketState.Received or TicketState.Returned;
         ticket.CategoryId = categoryId;

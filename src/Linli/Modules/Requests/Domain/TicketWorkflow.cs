@@ -26,9 +26,9 @@ internal sealed class TicketWorkflow(
     public async Task<Ticket> LoadAsync(long id, int? expectedVersion, CancellationToken cancellationToken)
     {
         var ticket = await db.Tickets.Include(t => t.Units).FirstOrDefaultAsync(t => t.Id == id, cancellationToken)
-                     ?? throw new NotFoundException($"Ticket {id} does not exist.");
+                     ?? throw new NotFoundException("工单 {0} 不存在。", id);
         if (expectedVersion is { } v && v != ticket.Version)
-            throw Conflict(ticket, $"The ticket was changed (version {ticket.Version}, not {v}); reload it.");
+            throw Conflict(ticket, "工单已被修改（当前版本 {0}，而不是 {1}），请刷新后重试。", ticket.Version, v);
         await db.Deadlines.Where(d => d.TicketId == id && d.ClosedAt == null).LoadAsync(cancellationToken);
         return ticket;
     }
@@ -44,12 +44,12 @@ internal sealed class TicketWorkflow(
         {
             db.ChangeTracker.Clear();
             var current = await db.Tickets.AsNoTracking().Where(t => t.Id == ticket.Id).Select(t => new { t.State, t.Version }).FirstAsync(cancellationToken);
-            throw new ConflictException("Someone else acted on the ticket first; reload it.",
+            throw new ConflictException("其他人已先处理了此工单，请刷新后重试。",
                 new Dictionary<string, object?> { ["state"] = current.State.ToString(), ["version"] = current.Version });
         }
     }
 
-    public static ConflictException Conflict(Ticket ticket, string message) => TicketRules.Conflict(ticket, message);
+    public static ConflictException Conflict(Ticket ticket, string message, params object?[] arguments) => TicketRules.Conflict(ticket, message, arguments);
 
     // ---- intake -------------------------------------------------------------------------------------------------
 
@@ -79,9 +79,9 @@ internal sealed class TicketWorkflow(
         var unit = string.IsNullOrWhiteSpace(unitCode) ? rule.DepartmentCode ?? ticket.CommunityCode
             : unitCode == "community" ? ticket.CommunityCode : unitCode.Trim();
         if (!Recipients.IsRegionCode(unit) && await departments.FindAsync(unit, cancellationToken) is not { IsActive: true })
-            throw ValidationFailedException.For("UnitCode", $"No active department '{unit}'.");
+            throw ValidationFailedException.For("UnitCode", "部门 {0} 不存在或已停用。", unit);
         if (Recipients.IsRegionCode(unit) && unit != ticket.CommunityCode)
-            throw ValidationFailedException.For("UnitCode", "A ticket goes to a department or to the community where it happened.");
+            throw ValidationFailedException.For("UnitCode", "工单只能派往职能部门或事发地所在的社区。");
         Steps.Dispatch(ticket, actor, Now, unit, rule, opinion);
         Notify(Recipients.Unit(unit), ticket, "新派工单", $"工单 {ticket.Number} 已派至本单位，请在 {Local(ticket.SignDueAt)} 前签收。");
         NotifyReporter(ticket, "诉求已派发", $"您的诉求 {ticket.Number} 已派至承办单位。");
@@ -187,8 +187,8 @@ internal sealed class TicketWorkflow(
         var snapshot = await catalog.GetAsync(cancellationToken);
         var category = snapshot.Tree.Find(categoryId);
         if (category is not { IsLeaf: true } || snapshot.Tree.IsRetired(category))
-            throw ValidationFailedException.For("CategoryId", "Choose a third-level category that is in use.");
-        var rule = snapshot.CurrentRule(categoryId) ?? throw ValidationFailedException.For("CategoryId", "This category has no routing rule yet; choose another.");
+            throw ValidationFailedException.For("CategoryId", "请选择在用的三级分类。");
+        var rule = snapshot.CurrentRule(categoryId) ?? throw ValidationFailedException.For("CategoryId", "此分类还没有派单规则，请选择其他分类。");
         var from = snapshot.Tree.Find(ticket.CategoryId) is { } old ? snapshot.Tree.PathOf(old) : ticket.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var to = snapshot.Tree.PathOf(category);
         Steps.ChangeCategory(ticket, actor, Now, categoryId, rule, from, to, reason);
@@ -297,8 +297,8 @@ internal sealed class TicketWorkflow(
     {
         var active = (await departments.ListAsync(cancellationToken: cancellationToken)).Select(d => d.Code).ToHashSet(StringComparer.Ordinal);
         var wanted = codes.Select(c => c.Trim()).Where(c => c.Length > 0).Distinct().ToList();
-        if (wanted.Count == 0) throw ValidationFailedException.For(field, "Name at least one department.");
-        if (wanted.FirstOrDefault(c => !active.Contains(c)) is { } unknown) throw ValidationFailedException.For(field, $"No active department '{unknown}'.");
+        if (wanted.Count == 0) throw ValidationFailedException.For(field, "请至少指定一个部门。");
+        if (wanted.FirstOrDefault(c => !active.Contains(c)) is { } unknown) throw ValidationFailedException.For(field, "部门 {0} 不存在或已停用。", unknown);
         return wanted;
     }
 

@@ -49,8 +49,9 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     [BindProperty] public string? DistrictCode { get; set; }
     [BindProperty] public string? StreetCode { get; set; }
     [BindProperty] public string? CommunityCode { get; set; }
-    [BindProperty] public double? Longitude { get; set; }
-    [BindProperty] public double? Latitude { get; set; }
+    // Named in the form's messages (a value that is not a number is "经度的格式不正确。", not the property's name).
+    [BindProperty, Display(Name = "经度")] public double? Longitude { get; set; }
+    [BindProperty, Display(Name = "纬度")] public double? Latitude { get; set; }
 
     [BindProperty, MaxLength(RequestLimits.Address, ErrorMessage = "地址不能超过 200 个字。")]
     public string? Address { get; set; }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Linli.Modules.Residents.Contracts;
+using Linli.Platform.Errors;
 
 namespace Linli.Modules.Residents.Domain;
 
@@ -10,19 +11,19 @@ internal sealed record TagInput(PopulationTagKind Tag, int? Grade, DateOnly? Sta
 internal static class TagRules
 {
     /// <summary>Null when the tag fits the resident; otherwise what is wrong.</summary>
-    public static string? Problem(TagInput tag, DateOnly birthDate, DateOnly today)
+    public static Phrase? Problem(TagInput tag, DateOnly birthDate, DateOnly today)
     {
-        if (!Enum.IsDefined(tag.Tag)) return "未知的人群标签。";
-        if (tag.Tag == PopulationTagKind.Disabled && tag.Grade is not (>= 1 and <= 4)) return "残疾标签需要 1–4 级的残疾等级。";
-        if (tag.Tag != PopulationTagKind.Disabled && tag.Grade is not null) return $"只有残疾标签有等级（{Labels.Of(tag.Tag)}没有）。";
-        if (tag.EndDate is { } end && end < (tag.StartDate ?? today)) return "标签的结束日期早于开始日期。";
-        if (tag.StartDate is { } start && start < birthDate) return "标签的开始日期早于出生日期。";
+        if (!Enum.IsDefined(tag.Tag)) return new("未知的人群标签。");
+        if (tag.Tag == PopulationTagKind.Disabled && tag.Grade is not (>= 1 and <= 4)) return new("残疾标签需要 1–4 级的残疾等级。");
+        if (tag.Tag != PopulationTagKind.Disabled && tag.Grade is not null) return new("只有残疾标签有等级（{0}没有）。", new Phrase(Labels.Of(tag.Tag)));
+        if (tag.EndDate is { } end && end < (tag.StartDate ?? today)) return new("标签的结束日期早于开始日期。");
+        if (tag.StartDate is { } start && start < birthDate) return new("标签的开始日期早于出生日期。");
         var age = AgeTags.AgeOn(birthDate, today);
         var ageThisYear = AgeTags.AgeThisYear(birthDate.Year, today);
-        if (tag.Tag == PopulationTagKind.Elderly60 && ageThisYear < 60) return "60岁以上标签与出生日期不符。";
-        if (tag.Tag == PopulationTagKind.Elderly80 && ageThisYear < 80) return "80岁以上标签与出生日期不符。";
+        if (tag.Tag == PopulationTagKind.Elderly60 && ageThisYear < 60) return new("60岁以上标签与出生日期不符。");
+        if (tag.Tag == PopulationTagKind.Elderly80 && ageThisYear < 80) return new("80岁以上标签与出生日期不符。");
         if (tag.Tag is PopulationTagKind.LeftBehindChild or PopulationTagKind.Orphan && age >= 18 && tag.EndDate is null)
-            return $"{Labels.Of(tag.Tag)}标签只适用于未满 18 岁的居民。";
+            return new("{0}标签只适用于未满 18 岁的居民。", new Phrase(Labels.Of(tag.Tag)));
         return null;
     }
 
@@ -62,7 +63,7 @@ internal static class TagRules
     /// Parses an import cell: tags separated by ";" (or "；", "|"), each "标签[:等级][@开始日期][~结束日期]",
     /// e.g. "残疾:2;低保@2021-03-01~2023-12-31". Null result with an error message when a part is not understood.
     /// </summary>
-    public static List<TagInput>? Parse(string cell, out string? error)
+    public static List<TagInput>? Parse(string cell, out Phrase? error)
     {
         error = null;
         var result = new List<TagInput>();
@@ -73,14 +74,14 @@ internal static class TagRules
             var tilde = part.IndexOf('~');
             if (tilde >= 0)
             {
-                if (!TryDate(part[(tilde + 1)..], out var e)) { error = $"标签“{raw}”的结束日期无法识别（应为 yyyy-MM-dd）。"; return null; }
+                if (!TryDate(part[(tilde + 1)..], out var e)) { error = new("标签“{0}”的结束日期无法识别（应为 yyyy-MM-dd）。", raw); return null; }
                 end = e;
                 part = part[..tilde];
             }
             var at = part.IndexOf('@');
             if (at >= 0)
             {
-                if (!TryDate(part[(at + 1)..], out var s)) { error = $"标签“{raw}”的开始日期无法识别（应为 yyyy-MM-dd）。"; return null; }
+                if (!TryDate(part[(at + 1)..], out var s)) { error = new("标签“{0}”的开始日期无法识别（应为 yyyy-MM-dd）。", raw); return null; }
                 start = s;
                 part = part[..at];
             }
@@ -90,13 +91,13 @@ internal static class TagRules
             {
                 if (!int.TryParse(part[(colon + 1)..].Trim().TrimEnd('级'), NumberStyles.None, CultureInfo.InvariantCulture, out var g))
                 {
-                    error = $"标签“{raw}”的等级无法识别。";
+                    error = new("标签“{0}”的等级无法识别。", raw);
                     return null;
                 }
                 grade = g;
                 part = part[..colon];
             }
-            if (!Labels.TryParseTag(part, out var tag)) { error = $"未知的人群标签“{part.Trim()}”。"; return null; }
+            if (!Labels.TryParseTag(part, out var tag)) { error = new("未知的人群标签“{0}”。", part.Trim()); return null; }
             result.Add(new TagInput(tag, grade, start, end));
         }
         return result;

@@ -28,7 +28,7 @@ internal static class InboxEndpoints
     {
         var addresses = NotificationAddress.Of(scope);
         var message = await db.Inbox.FirstOrDefaultAsync(m => m.Id == id && addresses.Contains(m.Recipient), ct)
-                      ?? throw new NotFoundException($"Message {id} does not exist.");
+                      ?? throw new NotFoundException("消息 {0} 不存在。", id);
         if (message.ReadAt is null)
         {
             message.ReadAt = clock.GetUtcNow().UtcDateTime;

@@ -5,9 +5,11 @@ using Linli.Modules.Accounts.Features.Sessions;
 using Linli.Modules.Accounts.Features.SignIn;
 using Linli.Platform.Audit;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Accounts.Features.ChangePassword;
 
@@ -26,12 +28,12 @@ internal static class ChangePasswordEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/password", async Task<Results<NoContent, ProblemHttpResult>> (
                 ChangePasswordRequest request, PasswordSignIn signIn, UserManager<LinliUser> users, AccountSessions sessions, AccountAudit audit,
-                CancellationToken ct) =>
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
                 var attempt = await signIn.CheckAsync(request.UserName, request.CurrentPassword, "api", ct);
                 if (attempt.Outcome is not (SignInOutcome.Succeeded or SignInOutcome.PasswordChangeRequired))
-                    return TypedResults.Problem(statusCode: 401, title: "Sign-in failed.",
-                        detail: "The user name or password is wrong, or signing in is locked for now.");
+                    return TypedResults.Problem(statusCode: 401, title: text["登录失败。"],
+                        detail: text["用户名或密码不正确，或登录暂时被锁定。"]);
                 var user = attempt.User!;
                 if (await PasswordChange.ApplyAsync(users, sessions, audit, user, request.CurrentPassword, request.NewPassword, "api", ct) is { Succeeded: false } refused)
                     throw new ValidationFailedException(new Dictionary<string, string[]>

@@ -1,11 +1,13 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Accounts.Features.SignIn;
 using Linli.Platform.Auth;
+using Linli.Platform.Localization;
 using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.BearerToken;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Accounts.Features.IssueToken;
@@ -20,17 +22,18 @@ internal static class IssueTokenEndpoint
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/token", async Task<Results<Ok<TokenResponse>, ProblemHttpResult>> (
-                TokenRequest request, PasswordSignIn signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock, CancellationToken ct) =>
+                TokenRequest request, PasswordSignIn signIn, IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
                 var attempt = await signIn.CheckAsync(request.UserName, request.Password, "token", ct);
                 switch (attempt.Outcome)
                 {
                     case SignInOutcome.PasswordChangeRequired:
-                        return TypedResults.Problem(PasswordChangeGate.PasswordChangeRequired());
+                        return TypedResults.Problem(PasswordChangeGate.PasswordChangeRequired(text));
                     case not SignInOutcome.Succeeded:
                         // One answer for an unknown name, a wrong password and a lock: no hint which accounts exist.
-                        return TypedResults.Problem(statusCode: 401, title: "Sign-in failed.",
-                            detail: "The user name or password is wrong, or signing in is locked for now.");
+                        return TypedResults.Problem(statusCode: 401, title: text["登录失败。"],
+                            detail: text["用户名或密码不正确，或登录暂时被锁定。"]);
                 }
                 var expiresAt = clock.GetUtcNow() + Lifetime;
                 var ticket = new AuthenticationTicket(attempt.Principal!, new AuthenticationProperties { ExpiresUtc = expiresAt }, IdentityConstants.BearerScheme);

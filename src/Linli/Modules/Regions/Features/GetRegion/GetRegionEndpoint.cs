@@ -1,8 +1,10 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Regions.Data;
 using Linli.Modules.Regions.Domain;
+using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Regions.Features.GetRegion;
 
@@ -51,10 +53,10 @@ internal sealed class RegionDetailsQuery(RegionsDbContext db, IEnumerable<IRegio
 internal static class GetRegionEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/{code}", async Task<Results<Ok<RegionDetails>, ProblemHttpResult>> (string code, RegionDetailsQuery query, CancellationToken ct) =>
+        api.MapGet("/{code}", async Task<Results<Ok<RegionDetails>, ProblemHttpResult>> (string code, RegionDetailsQuery query, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
                 await query.GetAsync(code, ct) is { } details
                     ? TypedResults.Ok(details)
-                    : TypedResults.Problem(statusCode: 404, title: "Not found.", detail: $"There is no region with code '{code}'."))
+                    : TypedResults.Problem(statusCode: 404, title: text["未找到。"], detail: text["没有代码为 {0} 的行政区划。", code]))
             .WithName("GetRegion")
             .WithSummary("A region unit with its ancestors, children and counts.");
 }

@@ -2,9 +2,11 @@ using System.ComponentModel;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Regions.Data;
 using Linli.Modules.Regions.Domain;
+using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Regions.Features.ListCommunities;
 
@@ -23,14 +25,15 @@ internal sealed record CommunitiesOfArea(string Code, string Name, RegionLevel L
 internal static class ListCommunitiesEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/{code}/communities", async Task<Results<Ok<CommunitiesOfArea>, ProblemHttpResult>> (string code, RegionsDbContext db, HybridCache cache, HttpContext http, CancellationToken ct) =>
+        api.MapGet("/{code}/communities", async Task<Results<Ok<CommunitiesOfArea>, ProblemHttpResult>> (string code, RegionsDbContext db, HybridCache cache, HttpContext http,
+                IStringLocalizer<SharedResource> text, CancellationToken ct) =>
             {
                 if (code.Length is not (6 or 9) || !code.All(char.IsAsciiDigit))
-                    return TypedResults.Problem(statusCode: 404, title: "Not found.", detail: $"'{code}' is not the code of a district or street.");
+                    return TypedResults.Problem(statusCode: 404, title: text["未找到。"], detail: text["{0} 不是区县或街道的代码。", code]);
                 var area = await cache.GetOrCreateAsync($"regions:communities:{code}", (db, code), static async (state, token) => await ReadAsync(state.db, state.code, token),
                     RegionCache.Keep, [RegionCache.Tag], ct);
                 if (area is null)
-                    return TypedResults.Problem(statusCode: 404, title: "Not found.", detail: $"There is no district or street with code '{code}'.");
+                    return TypedResults.Problem(statusCode: 404, title: text["未找到。"], detail: text["没有代码为 {0} 的区县或街道。", code]);
                 http.Response.Headers.CacheControl = "private, max-age=300";
                 return TypedResults.Ok(area);
             })

@@ -28,17 +28,17 @@ internal static class AddCategoryEndpoint
         CategoryCatalog catalog, CancellationToken ct)
     {
         var name = request.Name.Trim();
-        if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
+        if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "请填写名称。");
         var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
         var parent = request.ParentId is { } id
-            ? tree.Find(id) ?? throw ValidationFailedException.For(nameof(request.ParentId), "No such category.")
+            ? tree.Find(id) ?? throw ValidationFailedException.For(nameof(request.ParentId), "分类不存在。")
             : null;
         if (parent is { IsLeaf: true })
-            throw ValidationFailedException.For(nameof(request.ParentId), "Categories have three levels; a leaf cannot have children.");
+            throw ValidationFailedException.For(nameof(request.ParentId), "分类共三级，三级分类下不能再添加分类。");
         if (parent is not null && tree.IsRetired(parent))
-            throw ValidationFailedException.For(nameof(request.ParentId), "The parent is retired.");
+            throw ValidationFailedException.For(nameof(request.ParentId), "上级分类已停用。");
         if (tree.All.Any(c => c.ParentId == parent?.Id && c.Name == name && !c.IsRetired))
-            throw new ConflictException($"A category named '{name}' already exists there.");
+            throw new ConflictException(new Phrase("同一上级下已有名为“{0}”的分类。", name));
 
         var category = new Category { Name = name, ParentId = parent?.Id, Level = (parent?.Level ?? 0) + 1 };
         await using var transaction = await db.Database.BeginTransactionAsync(ct);

@@ -15,7 +15,7 @@ namespace Linli.Modules.Requests.Features.CallerHistory;
 
 /// <summary>The caller's phone travels in the body, never in a URL; it is matched by keyed hash, never decrypted.</summary>
 internal sealed record CallerHistoryRequest(
-    [property: Required, MaxLength(RequestLimits.Phone), PhoneNumber(ErrorMessage = "Not a phone number.")] string Phone, int? Page = null, int? PageSize = null);
+    [property: Required, MaxLength(RequestLimits.Phone), PhoneNumber(ErrorMessage = "不是有效的电话号码。")] string Phone, int? Page = null, int? PageSize = null);
 
 /// <summary>
 /// The hotline console's lookup of a caller's earlier tickets. A lookup by number confirms the number, so each one counts
@@ -26,7 +26,7 @@ internal sealed class CallerHistoryLookup(RequestsDbContext db, IPersonalDataPro
     public async Task<Paged<TicketView>> FindAsync(CallerHistoryRequest request, CancellationToken ct)
     {
         if (!PhoneNumber.TryParse(request.Phone, out var phone))
-            throw Platform.Errors.ValidationFailedException.For(nameof(request.Phone), "Not a phone number.");
+            throw Platform.Errors.ValidationFailedException.For(nameof(request.Phone), "不是有效的电话号码。");
         limiter.Acquire(NumberSearchKind.CallerLookup, scope.UserId);
         var hash = protector.Hash(phone);
         var paged = await db.Tickets.AsNoTracking().Where(t => t.PhoneHash == hash).Include(t => t.Units)

@@ -27,25 +27,25 @@ internal static class ChangeCategoryEndpoint
     {
         var all = await db.Categories.ToListAsync(ct);
         var tree = new CategoryTree(all);
-        var category = tree.Find(id) ?? throw new NotFoundException($"Category {id} does not exist.");
+        var category = tree.Find(id) ?? throw new NotFoundException("分类 {0} 不存在。", id);
         var (oldPath, oldName, oldParent, oldRetired) = (tree.PathOf(category), category.Name, category.ParentId, category.IsRetired);
         if (request.Name is { } rawName)
         {
             var name = rawName.Trim();
-            if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "The name is empty.");
+            if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "请填写名称。");
             category.Name = name;
         }
         if (request.ParentId is { } parentId && parentId != category.ParentId)
         {
-            var parent = tree.Find(parentId) ?? throw ValidationFailedException.For(nameof(request.ParentId), "No such category.");
+            var parent = tree.Find(parentId) ?? throw ValidationFailedException.For(nameof(request.ParentId), "分类不存在。");
             // The tree keeps three levels: a category moves only under a parent of the level its old parent had.
             if (parent.Level != category.Level - 1)
-                throw ValidationFailedException.For(nameof(request.ParentId), $"A level-{category.Level} category moves only under a level-{category.Level - 1} one.");
+                throw ValidationFailedException.For(nameof(request.ParentId), "{0}级分类只能移到{1}级分类下。", category.Level, category.Level - 1);
             category.ParentId = parent.Id;
         }
         if (request.Retired is { } retired) category.IsRetired = retired;
         if (tree.All.Any(c => c.Id != category.Id && c.ParentId == category.ParentId && c.Name == category.Name && !c.IsRetired) && !category.IsRetired)
-            throw new ConflictException($"A category named '{category.Name}' already exists there.");
+            throw new ConflictException(new Phrase("同一上级下已有名为“{0}”的分类。", category.Name));
         var item = category.ToItem(tree);
         var changes = new List<AuditRecord>();
         if (category.Name != oldName) changes.Add(CategoryAudit.Changed(category.Id, item.Path, "renamed", "原名称：" + oldName));

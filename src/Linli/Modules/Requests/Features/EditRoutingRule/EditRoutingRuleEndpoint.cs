@@ -35,20 +35,20 @@ internal static class EditRoutingRuleEndpoint
         IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock, IAuditLog audit, CategoryCatalog catalog, CancellationToken ct)
     {
         var tree = new CategoryTree(await db.Categories.AsNoTracking().ToListAsync(ct));
-        var category = tree.Find(categoryId) ?? throw new NotFoundException($"Category {categoryId} does not exist.");
-        if (!category.IsLeaf) throw ValidationFailedException.For(nameof(categoryId), "Rules belong to leaf (third-level) categories.");
+        var category = tree.Find(categoryId) ?? throw new NotFoundException("分类 {0} 不存在。", categoryId);
+        if (!category.IsLeaf) throw ValidationFailedException.For(nameof(categoryId), "派单规则只属于三级分类。");
         if (request.SignHoursUrgent > request.SignHoursNormal)
-            throw ValidationFailedException.For(nameof(request.SignHoursUrgent), "Urgent tickets cannot have longer to sign than normal ones.");
+            throw ValidationFailedException.For(nameof(request.SignHoursUrgent), "紧急诉求的签收时限不能长于一般诉求。");
         if (request.FinishDaysUrgent > request.FinishDaysNormal)
-            throw ValidationFailedException.For(nameof(request.FinishDaysUrgent), "Urgent tickets cannot have longer to finish than normal ones.");
+            throw ValidationFailedException.For(nameof(request.FinishDaysUrgent), "紧急诉求的办结时限不能长于一般诉求。");
         var department = string.IsNullOrWhiteSpace(request.DepartmentCode) ? null : request.DepartmentCode.Trim();
         var departmentInfo = department is null ? null : await departments.FindAsync(department, ct);
         if (department is not null && departmentInfo is not { IsActive: true })
-            throw ValidationFailedException.For(nameof(request.DepartmentCode), $"No active department '{department}'.");
+            throw ValidationFailedException.For(nameof(request.DepartmentCode), "部门 {0} 不存在或已停用。", department);
 
         var current = await db.RoutingRules.Where(r => r.CategoryId == categoryId && r.IsCurrent).OrderByDescending(r => r.Version).FirstAsync(ct);
         if (request.BasedOnVersion is { } basedOn && basedOn != current.Version)
-            throw new ConflictException($"The rule is at version {current.Version} now, not {basedOn}.",
+            throw new ConflictException(new Phrase("规则当前是第 {0} 版，而不是第 {1} 版。", current.Version, basedOn),
                 new Dictionary<string, object?> { ["currentVersion"] = current.Version });
         var next = current.NextVersion();
         next.DepartmentCode = department;
@@ -70,7 +70,7 @@ internal static class EditRoutingRuleEndpoint
         catch (DbUpdateException) when (!ct.IsCancellationRequested)
         {
             // Someone else saved version N+1 first (unique category + version).
-            throw new ConflictException("The rule was changed by someone else; reload it and try again.");
+            throw new ConflictException("规则已被他人修改，请刷新页面后重试。");
         }
         await audit.RecordAsync(CategoryAudit.RuleChanged(next, path, departmentInfo?.Name), db, ct);
         await transaction.CommitAsync(ct);

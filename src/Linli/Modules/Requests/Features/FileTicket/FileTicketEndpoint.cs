@@ -26,7 +26,7 @@ internal sealed record FileTicketRequest(
     [property: Range(-180.0, 180.0)] double? Longitude = null,
     [property: Range(-90.0, 90.0)] double? Latitude = null,
     [property: MaxLength(RequestLimits.Address)] string? Address = null,
-    [property: MaxLength(RequestLimits.Phone), PhoneNumber(ErrorMessage = "Not a phone number.")] string? ContactPhone = null,
+    [property: MaxLength(RequestLimits.Phone), PhoneNumber(ErrorMessage = "不是有效的电话号码。")] string? ContactPhone = null,
     bool Anonymous = false);
 
 internal sealed record FiledTicket(TicketView Ticket, IReadOnlyList<DuplicateCandidate> PossibleDuplicates);

@@ -8,5 +8,5 @@ namespace Linli.Modules.Requests.Features.FileTicket;
 internal sealed record IdempotentIntake(IdempotencyKey Key, Func<FiledTicket, IdempotentAnswer> Answer)
 {
     /// <summary>Keys are the caller's own: a signed-in user's.</summary>
-    public static string CallerOf(Actor actor) => "user:" + (actor.UserId ?? throw new ForbiddenException("Idempotent submissions need a signed-in user."));
+    public static string CallerOf(Actor actor) => "user:" + (actor.UserId ?? throw new ForbiddenException("带幂等键的提交需要先登录。"));
 }

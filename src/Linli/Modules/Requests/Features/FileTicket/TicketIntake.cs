@@ -40,13 +40,13 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
     public async Task<Intake> TakeAsync(IntakeCommand request, Actor actor, CancellationToken ct, Channel? channel = null)
     {
         var description = request.Description.Trim();
-        if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "Describe the problem.");
+        if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "请描述问题。");
 
         var (category, rule) = await CategoryAndRuleAsync(request.CategoryId, ct);
         var chosen = channel ?? ChannelFor(actor, request.Channel);
         var (community, grid) = await PlaceAsync(request, actor, ct);
         if (chosen == Channel.GridPatrol && !actor.WorksIn(community))
-            throw new ForbiddenException("A patrol finding is filed in the worker's own area.");
+            throw new ForbiddenException("巡查上报只能在本人辖区内提交。");
 
         var now = clock.GetUtcNow().UtcDateTime;
         var ticket = new Ticket
@@ -62,7 +62,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         {
             // Stored and hashed in E.164, as every module does: the hotline's lookup and the resident pool find it however it was typed.
             if (!PhoneNumber.TryParse(request.ContactPhone, out var phone))
-                throw ValidationFailedException.For(nameof(request.ContactPhone), "Not a phone number.");
+                throw ValidationFailedException.For(nameof(request.ContactPhone), "不是有效的电话号码。");
             ticket.PhoneCipher = protector.Encrypt(phone.E164);
             ticket.PhoneHash = protector.Hash(phone);
             ticket.PhoneMasked = phone.Masked;
@@ -79,10 +79,10 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
     {
         var snapshot = await catalog.GetAsync(ct);
         var category = snapshot.Tree.Find(categoryId);
-        if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "Choose a third-level category.");
-        if (snapshot.Tree.IsRetired(category)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category is retired; choose another.");
+        if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "请选择三级分类。");
+        if (snapshot.Tree.IsRetired(category)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "此分类已停用，请选择其他分类。");
         var rule = snapshot.CurrentRule(categoryId)
-                   ?? throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category has no routing rule yet; choose another.");
+                   ?? throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "此分类还没有派单规则，请选择其他分类。");
         return (category, rule);
     }
 
@@ -99,18 +99,18 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         if (request.Longitude is not null || request.Latitude is not null)
         {
             if (request.Longitude is not { } lon || request.Latitude is not { } lat)
-                throw ValidationFailedException.For(request.Longitude is null ? nameof(request.Longitude) : nameof(request.Latitude), "A point needs both longitude and latitude.");
+                throw ValidationFailedException.For(request.Longitude is null ? nameof(request.Longitude) : nameof(request.Latitude), "位置需要同时填写经度和纬度。");
             placed = await locator.LocateAsync(lon, lat, ct)
-                     ?? throw ValidationFailedException.For(nameof(request.Longitude), "The point is outside the city.");
+                     ?? throw ValidationFailedException.For(nameof(request.Longitude), "该位置不在本市范围内。");
         }
         var communityCode = (request.CommunityCode?.Trim() is { Length: > 0 } c ? c
             : request.GridCode?.Trim() is { Length: 15 } g ? g[..12]
             : placed?.CommunityCode
             ?? (actor.Is(Roles.GridWorker) && actor.RegionPrefix is { Length: 15 } own ? own[..12] : null))
-            ?? throw ValidationFailedException.For(nameof(request.CommunityCode), "Choose a community or a point on the map.");
+            ?? throw ValidationFailedException.For(nameof(request.CommunityCode), "请选择社区，或在地图上选点。");
         // A community or grid the locator placed the point in exists (it read them from the region tree); others are looked up.
         if (communityCode != placed?.CommunityCode && await regions.FindAsync(communityCode, ct) is not { Level: RegionLevel.Community })
-            throw ValidationFailedException.For(nameof(request.CommunityCode), "No such community.");
+            throw ValidationFailedException.For(nameof(request.CommunityCode), "社区不存在。");
 
         var gridCode = request.GridCode?.Trim() is { Length: > 0 } given ? given
             : placed?.CommunityCode == communityCode ? placed.GridCode
@@ -118,7 +118,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             : null;
         if (gridCode is not null && (!gridCode.StartsWith(communityCode, StringComparison.Ordinal)
                                      || (gridCode != placed?.GridCode && await regions.FindAsync(gridCode, ct) is not { Level: RegionLevel.Grid })))
-            throw ValidationFailedException.For(nameof(request.GridCode), "No such grid in that community.");
+            throw ValidationFailedException.For(nameof(request.GridCode), "该社区没有这个网格。");
         return (communityCode, gridCode);
     }
 }

@@ -17,7 +17,7 @@ internal static class DuplicatesEndpoints
         api.MapGet("/{id:long}/duplicates", async Task<Ok<IReadOnlyList<DuplicateCandidate>>> (long id, RequestsDbContext db, IOptions<RequestsOptions> options,
                 TimeProvider clock, CancellationToken ct) =>
             {
-                var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException($"Ticket {id} does not exist.");
+                var ticket = await db.Tickets.AsNoTracking().FirstOrDefaultAsync(t => t.Id == id, ct) ?? throw new NotFoundException("工单 {0} 不存在。", id);
                 // Earlier tickets only: a duplicate follows the first.
                 return TypedResults.Ok(await Duplicates.EarlierAsync(db, ticket, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct));
             })
@@ -27,7 +27,7 @@ internal static class DuplicatesEndpoints
                 runner.RunAsync(id, request.Version, async (w, t, a) =>
                 {
                     var into = await db.Tickets.FirstOrDefaultAsync(x => x.Id == request.IntoTicketId, ct)
-                               ?? throw ValidationFailedException.For(nameof(request.IntoTicketId), "No such ticket.");
+                               ?? throw ValidationFailedException.For(nameof(request.IntoTicketId), "工单不存在。");
                     w.Merge(t, into, a);
                 }, ct))
             .WithName("MergeTicket")

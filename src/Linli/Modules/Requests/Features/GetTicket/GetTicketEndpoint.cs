@@ -19,7 +19,7 @@ internal static class GetTicketEndpoint
                 if (ticket is null)
                 {
                     await RecordIfOutOfScopeAsync(audit, db, t => t.Id == id, ct);
-                    throw new NotFoundException($"Ticket {id} does not exist.");
+                    throw new NotFoundException("工单 {0} 不存在。", id);
                 }
                 return TypedResults.Ok(TicketView.Of(ticket, TicketViewRule.AudienceOf(http.User), ticket.Actions));
             })

@@ -76,8 +76,8 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     /// <summary>A window from the period name ("7d", "30d", "month", "quarter", "year") ending today, unless from/to are given.</summary>
     public static (DateOnly From, DateOnly To) Window(string? period, DateOnly? from, DateOnly? to, DateTime nowUtc)
     {
-        if (from is { } f && !Platform.Ui.Display.IsPlausible(f)) throw ValidationFailedException.For("from", "Choose a date between 2000 and 2100.");
-        if (to is { } t && !Platform.Ui.Display.IsPlausible(t)) throw ValidationFailedException.For("to", "Choose a date between 2000 and 2100.");
+        if (from is { } f && !Platform.Ui.Display.IsPlausible(f)) throw ValidationFailedException.For("from", "请选择 2000 年至 2100 年之间的日期。");
+        if (to is { } t && !Platform.Ui.Display.IsPlausible(t)) throw ValidationFailedException.For("to", "请选择 2000 年至 2100 年之间的日期。");
         var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(nowUtc));
         var end = to ?? today;
         var start = from ?? period switch
@@ -88,15 +88,15 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
             "year" => new DateOnly(end.Year, 1, 1),
             _ => end.AddDays(-29),
         };
-        if (start > end) throw ValidationFailedException.For("from", "The window starts after it ends.");
-        if (end.DayNumber - start.DayNumber > 3660) throw ValidationFailedException.For("from", "The window is longer than ten years.");
+        if (start > end) throw ValidationFailedException.For("from", "统计区间的起始日晚于截止日。");
+        if (end.DayNumber - start.DayNumber > 3660) throw ValidationFailedException.For("from", "统计区间不能超过十年。");
         return (start, end);
     }
 
     public async Task<MetricsReport> ComputeAsync(MetricsFilter filter, CancellationToken ct)
     {
         if (filter.Region is { } r && (r.Length is 0 or > 12 || !r.All(char.IsAsciiDigit)))
-            throw ValidationFailedException.For("region", "A region is a code prefix of 2 to 12 digits.");
+            throw ValidationFailedException.For("region", "区划须为 2 到 12 位数字的代码前缀。");
         var raw = filter.GroupBy switch
         {
             MetricsGroup.Region => await RegionPassAsync(filter, RegionLength(filter.Region), ct),
@@ -372,7 +372,7 @@ internal static class MetricsEndpoints
         MetricsGroup? group = null;
         if (!string.IsNullOrWhiteSpace(groupBy))
             group = Enum.TryParse<MetricsGroup>(groupBy, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) ? parsed
-                : throw ValidationFailedException.For("groupBy", "Group by unit, region or category.");
+                : throw ValidationFailedException.For("groupBy", "只能按单位（unit）、区划（region）或分类（category）分组。");
         return Filter(group, period, from, to, region, clock);
     }
 

@@ -19,8 +19,8 @@ internal sealed record MyReportsFilter(TicketState? State = null, DateOnly? From
     /// <summary>A 400 naming the field for a state that does not exist or a window that ends before it starts.</summary>
     public MyReportsFilter Checked()
     {
-        if (State is { } state && !Enum.IsDefined(state)) throw ValidationFailedException.For("state", "No such state.");
-        if (From is { } from && To is { } to && to < from) throw ValidationFailedException.For("to", "The end date is before the start date.");
+        if (State is { } state && !Enum.IsDefined(state)) throw ValidationFailedException.For("state", "没有这种状态。");
+        if (From is { } from && To is { } to && to < from) throw ValidationFailedException.For("to", "截止日期早于起始日期。");
         return this;
     }
 }

@@ -1,10 +1,12 @@
 using Linli.Platform.Errors;
 using Linli.Platform.Idempotency;
+using Linli.Platform.Localization;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
 /// <summary>Turns whatever goes wrong inside an Open311 endpoint into the spec's error list, never a stack trace.</summary>
-internal sealed class Open311ErrorFilter(ILogger<Open311ErrorFilter> logger) : IEndpointFilter
+internal sealed class Open311ErrorFilter(ILogger<Open311ErrorFilter> logger, IStringLocalizer<SharedResource> text) : IEndpointFilter
 {
     // Intake speaks in its own field names; Open311 clients know the spec's.
     private static readonly Dictionary<string, string> Fields = new(StringComparer.OrdinalIgnoreCase)
@@ -29,20 +31,20 @@ internal sealed class Open311ErrorFilter(ILogger<Open311ErrorFilter> logger) : I
         }
         catch (ValidationFailedException e)
         {
-            var description = string.Join(" ", e.Errors.Select(f => $"{Fields.GetValueOrDefault(f.Key, f.Key)}: {string.Join(" ", f.Value)}"));
+            var description = string.Join(" ", e.Localized(text).Select(f => $"{Fields.GetValueOrDefault(f.Key, f.Key)}: {string.Join(" ", f.Value)}"));
             return Open311Format.Error(format, StatusCodes.Status400BadRequest, description);
         }
         catch (NotFoundException e)
         {
-            return Open311Format.Error(format, StatusCodes.Status404NotFound, e.Message);
+            return Open311Format.Error(format, StatusCodes.Status404NotFound, e.Phrase.In(text));
         }
         catch (ForbiddenException e)
         {
-            return Open311Format.Error(format, StatusCodes.Status403Forbidden, e.Message);
+            return Open311Format.Error(format, StatusCodes.Status403Forbidden, e.Phrase.In(text));
         }
-        catch (IdempotencyKeyReusedException e)
+        catch (IdempotencyKeyReusedException)
         {
-            return Open311Format.Error(format, StatusCodes.Status422UnprocessableEntity, e.Message);
+            return Open311Format.Error(format, StatusCodes.Status422UnprocessableEntity, text[IdempotencyKeyReusedException.Explanation]);
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or FormatException)
         {

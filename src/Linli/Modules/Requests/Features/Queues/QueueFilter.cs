@@ -48,7 +48,7 @@ internal sealed partial record QueueFilter(int? CategoryId = null, Urgency? Urge
     public void Validate()
     {
         if (Words is { } w && (w.Length < MinWords || w.Length > MaxWords))
-            throw ValidationFailedException.For("text", $"搜索内容请输入 {MinWords} 到 {MaxWords} 个字，或 14 位工单编号。");
+            throw ValidationFailedException.For("text", "搜索内容请输入 {0} 到 {1} 个字，或 14 位工单编号。", MinWords, MaxWords);
         if (DueFrom is { } f && DueTo is { } t && f > t)
             throw ValidationFailedException.For("dueFrom", "到期日期的起始日不能晚于截止日。");
         if (Urgency is { } u && !Enum.IsDefined(u)) throw ValidationFailedException.For("urgency", "紧急程度无效。");

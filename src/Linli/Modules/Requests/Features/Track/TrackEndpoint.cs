@@ -48,7 +48,7 @@ internal static class TicketTracking
         app.MapPost("/api/requests/track", async Task<Ok<TicketView>> (TrackRequest request, RequestsDbContext db, IPersonalDataProtector protector, CancellationToken ct) =>
                 await FindAsync(request.Number, request.Phone, db, protector, ct) is { } ticket
                     ? TypedResults.Ok(TicketView.Of(ticket, TicketAudience.Reporter, ticket.Actions))
-                    : throw new NotFoundException("No request with this number and phone number."))
+                    : throw new NotFoundException("没有与此编号和手机号相符的诉求。"))
             .AllowAnonymous()
             .WithValidation()
             .RequireRateLimiting(RateLimitPolicies.Track)

@@ -43,5 +43,5 @@ internal static class WhistleEndpoints
 
     /// <summary>A required text, trimmed; blank is a 400 naming the field.</summary>
     public static string Text(string? value, string field) =>
-        string.IsNullOrWhiteSpace(value) ? throw Platform.Errors.ValidationFailedException.For(field, "This field is required.") : value.Trim();
+        string.IsNullOrWhiteSpace(value) ? throw Platform.Errors.ValidationFailedException.For(field, "必填。") : value.Trim();
 }

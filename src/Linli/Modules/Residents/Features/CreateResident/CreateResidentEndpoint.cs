@@ -76,9 +76,9 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
         var today = Views.Today(clock);
         if (!Domain.IdNumber.TryParse(request.IdNumber, today, out var id))
             throw ValidationFailedException.For(nameof(request.IdNumber), Domain.IdNumber.Problem(request.IdNumber, today)!);
-        var errors = new Dictionary<string, string[]>();
-        if (request.Gender is { } gender && gender != id.Gender) errors[nameof(request.Gender)] = ["性别与身份证号不符。"];
-        if (request.BirthDate is { } birth && birth != id.BirthDate) errors[nameof(request.BirthDate)] = ["出生日期与身份证号不符。"];
+        var errors = new Dictionary<string, Phrase[]>();
+        if (request.Gender is { } gender && gender != id.Gender) errors[nameof(request.Gender)] = [new("性别与身份证号不符。")];
+        if (request.BirthDate is { } birth && birth != id.BirthDate) errors[nameof(request.BirthDate)] = [new("出生日期与身份证号不符。")];
         var tags = (request.Tags ?? []).Select(t => new TagInput(t.Tag, t.Grade, t.StartDate, t.EndDate)).ToList();
         for (var i = 0; i < tags.Count; i++)
             if (TagRules.Problem(tags[i], id.BirthDate, today) is { } problem) errors[$"{nameof(request.Tags)}[{i}]"] = [problem];
@@ -87,11 +87,9 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
         var newHousehold = request.Household is not null;
         if (request.Household is { } h)
         {
+            // A community outside the caller's area is refused (403) by the placement rules themselves.
             if (await placement.CheckAsync(h.CommunityCode, h.GridCode, cancellationToken) is { } p)
-            {
-                if (p.OutsideScope) throw new ForbiddenException(p.Message);
-                errors[p.Field == PlacementField.Community ? "Household.CommunityCode" : "Household.GridCode"] = [p.Message];
-            }
+                errors[p.Field == PlacementField.Community ? "Household.CommunityCode" : "Household.GridCode"] = [new(p.Message, p.Arguments)];
             household = new Household
             {
                 CommunityCode = h.CommunityCode, GridCode = string.IsNullOrEmpty(h.GridCode) ? null : h.GridCode, Address = h.Address.Trim(),
@@ -102,7 +100,7 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
         {
             // The query filter hides households outside the caller's area: they answer 404 like unknown ones.
             household = await db.Households.FirstOrDefaultAsync(x => x.Id == request.HouseholdId, cancellationToken)
-                        ?? throw new NotFoundException($"There is no household {request.HouseholdId}.");
+                        ?? throw new NotFoundException("户 {0} 不存在。", request.HouseholdId);
         }
         if (errors.Count > 0) throw new ValidationFailedException(errors);
 

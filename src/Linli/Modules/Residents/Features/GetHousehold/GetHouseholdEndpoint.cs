@@ -30,7 +30,7 @@ internal sealed class HouseholdQuery(ResidentsDbContext db, ResidentSearch resid
     }
 
     public async Task<HouseholdDetails> GetAsync(long id, CancellationToken cancellationToken) =>
-        await FindAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no household {id}.");
+        await FindAsync(id, cancellationToken) ?? throw new NotFoundException("户 {0} 不存在。", id);
 
     private static readonly Keyset<Household> ById = Keyset<Household>.Ascending(h => h.Id);
 

@@ -32,7 +32,7 @@ internal sealed class ResidentDetailsQuery(ResidentsDbContext db, TimeProvider c
     }
 
     public async Task<ResidentDetails> GetAsync(long id, CancellationToken cancellationToken) =>
-        await FindAsync(id, cancellationToken) ?? throw new NotFoundException($"There is no resident {id}.");
+        await FindAsync(id, cancellationToken) ?? throw new NotFoundException("居民 {0} 不存在。", id);
 }
 
 internal static class GetResidentEndpoint

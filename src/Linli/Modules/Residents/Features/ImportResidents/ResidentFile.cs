@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using CsvHelper;
+using Linli.Platform.Errors;
 using MiniExcelLibs;
 
 namespace Linli.Modules.Residents.Features.ImportResidents;
@@ -11,8 +12,22 @@ internal sealed record ImportRow(int Number, IReadOnlyDictionary<string, string>
     public string this[string column] => Cells.TryGetValue(column, out var v) ? v : "";
 }
 
-/// <summary>One problem of an import file: the row (1 = header), the column, and what is wrong.</summary>
-internal sealed record RowError(int Row, string Field, string Message);
+/// <summary>
+/// One problem of an import file: the row (1 = header), the column, and what is wrong (in Chinese; <see cref="Phrase"/>
+/// says it in the caller's language).
+/// </summary>
+internal sealed record RowError(int Row, string Field, string Message)
+{
+    [System.Text.Json.Serialization.JsonIgnore]
+    public Phrase Phrase { get; init; } = new(Message);
+
+    /// <summary>A problem said by a resource key with its arguments.</summary>
+    public static RowError Of(int row, string field, string message, params object?[] arguments)
+    {
+        var phrase = new Phrase(message, arguments);
+        return new RowError(row, field, phrase.ToString()) { Phrase = phrase };
+    }
+}
 
 /// <summary>
 /// The import file layout: one row per resident, the household's columns repeated on each member's row. A header row
@@ -65,7 +80,7 @@ internal static class ResidentFile
     {
         using var buffer = new MemoryStream();
         await stream.CopyToAsync(buffer, cancellationToken);
-        if (buffer.Length > MaxBytes) return ([], [new RowError(0, "file", $"文件超过 {MaxBytes / 1024 / 1024} MB。")]);
+        if (buffer.Length > MaxBytes) return ([], [RowError.Of(0, "file", "文件超过 {0} MB。", MaxBytes / 1024 / 1024)]);
         buffer.Position = 0;
         var bytes = buffer.GetBuffer().AsSpan(0, (int)buffer.Length);
         var isXlsx = bytes.Length >= 4 && bytes[0] == 'P' && bytes[1] == 'K' && bytes[2] == 3 && bytes[3] == 4;
@@ -78,12 +93,12 @@ internal static class ResidentFile
             // Unknown columns are named by position, never by content: a file without a header row would otherwise echo
             // a resident's name, ID and phone back in the error report.
             var unknown = header.Select((h, i) => (h, i)).Where(x => x.h.Length > 0 && Canonical(x.h) is null).Select(x => ColumnLetter(x.i)).ToList();
-            if (unknown.Count > 0) errors.Add(new RowError(1, "header", $"第 1 行有无法识别的列名（第 {string.Join("、", unknown)} 列）；第一行应为列名。"));
+            if (unknown.Count > 0) errors.Add(RowError.Of(1, "header", "第 1 行有无法识别的列名（第 {0} 列）；第一行应为列名。", string.Join("、", unknown)));
             var present = header.Select(Canonical).OfType<string>().ToHashSet();
             foreach (var missing in RequiredColumns.Where(c => !present.Contains(c)))
-                errors.Add(new RowError(1, missing, $"缺少必填列 {missing}。"));
+                errors.Add(RowError.Of(1, missing, "缺少必填列 {0}。", missing));
             if (rows.Count == 0 && errors.Count == 0) errors.Add(new RowError(0, "file", "文件中没有数据行。"));
-            if (rows.Count > MaxRows) errors.Add(new RowError(0, "file", $"一个文件最多 {MaxRows} 行，请分批导入。"));
+            if (rows.Count > MaxRows) errors.Add(RowError.Of(0, "file", "一个文件最多 {0} 行，请分批导入。", MaxRows));
             return (errors.Count > 0 ? [] : rows, errors);
         }
         catch (Exception e) when (e is CsvFormatException or InvalidDataException or InvalidOperationException or FormatException or IOException

@@ -4,6 +4,7 @@ using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Features.Shared;
 using Linli.Modules.Residents.Features.Verifications;
+using Linli.Platform.Errors;
 using Linli.Platform.Persistence;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
@@ -51,7 +52,7 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
     private async Task<Parsed?> ParseAsync(ImportRow row, DateOnly today, List<RowError> errors, CancellationToken cancellationToken)
     {
         var before = errors.Count;
-        void Error(string field, string message) => errors.Add(new RowError(row.Number, field, message));
+        void Error(string field, string message, params object?[] arguments) => errors.Add(RowError.Of(row.Number, field, message, arguments));
         string? Text(string column, int max, bool required)
         {
             var value = row[column];
@@ -60,7 +61,7 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
                 if (required) Error(column, "必填。");
                 return null;
             }
-            if (value.Length > max) Error(column, $"不能超过 {max} 个字符。");
+            if (value.Length > max) Error(column, "不能超过 {0} 个字符。", max);
             return value;
         }
 
@@ -75,8 +76,16 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
         var registered = Text(F.RegisteredAddress, 200, required: false);
         var actual = Text(F.ActualAddress, 200, required: false);
 
-        if (communityCode is not null && await placement.CheckAsync(communityCode, gridCode, cancellationToken) is { } placementProblem)
-            Error(placementProblem.Field == PlacementField.Community ? F.CommunityCode : F.GridCode, placementProblem.Message);
+        try
+        {
+            if (communityCode is not null && await placement.CheckAsync(communityCode, gridCode, cancellationToken) is { } placementProblem)
+                Error(placementProblem.Field == PlacementField.Community ? F.CommunityCode : F.GridCode, placementProblem.Message, placementProblem.Arguments);
+        }
+        catch (ForbiddenException outside)
+        {
+            // A file is reported row by row: a row outside the caller's area is one of its problems, not the end of the report.
+            Error(F.CommunityCode, outside.Phrase.Key, outside.Phrase.Arguments);
+        }
 
         IdNumberInfo id = default;
         if (row[F.IdNumber].Length == 0) Error(F.IdNumber, "必填。");
@@ -106,13 +115,13 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
         var tags = new List<TagInput>();
         if (row[F.Tags].Length > 0)
         {
-            if (TagRules.Parse(row[F.Tags], out var tagError) is not { } given) Error(F.Tags, tagError!);
+            if (TagRules.Parse(row[F.Tags], out var tagError) is not { } given) Error(F.Tags, tagError!.Key, tagError.Arguments);
             else
             {
                 tags = given;
                 if (idOk)
                     foreach (var tag in given)
-                        if (TagRules.Problem(tag, id.BirthDate, today) is { } tagProblem) Error(F.Tags, tagProblem);
+                        if (TagRules.Problem(tag, id.BirthDate, today) is { } tagProblem) Error(F.Tags, tagProblem.Key, tagProblem.Arguments);
             }
         }
         if (errors.Count > before) return null;
@@ -135,19 +144,19 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
             }
             foreach (var column in new[] { F.CommunityCode, F.GridCode, F.Address, F.Building, F.Unit, F.Room })
                 if (row[column] != first[column])
-                    errors.Add(new RowError(row.Number, column, $"与同一户（{key}）的第 {first.Number} 行不一致。"));
+                    errors.Add(RowError.Of(row.Number, column, "与同一户（{0}）的第 {1} 行不一致。", key, first.Number));
         }
         foreach (var p in parsed.Where(p => p.Relation == RelationToHead.Head))
         {
             if (heads.TryGetValue(p.HouseholdRef, out var firstHead))
-                errors.Add(new RowError(p.Row.Number, F.Relation, $"同一户（{p.HouseholdRef}）只能有一位户主，第 {firstHead} 行已是户主。"));
+                errors.Add(RowError.Of(p.Row.Number, F.Relation, "同一户（{0}）只能有一位户主，第 {1} 行已是户主。", p.HouseholdRef, firstHead));
             else heads[p.HouseholdRef] = p.Row.Number;
         }
         var seen = new Dictionary<string, int>(StringComparer.Ordinal);
         foreach (var p in parsed)
         {
             if (seen.TryGetValue(p.Id.Value, out var firstRow))
-                errors.Add(new RowError(p.Row.Number, F.IdNumber, $"与第 {firstRow} 行的身份证号重复。"));
+                errors.Add(RowError.Of(p.Row.Number, F.IdNumber, "与第 {0} 行的身份证号重复。", firstRow));
             else seen[p.Id.Value] = p.Row.Number;
         }
     }
@@ -212,7 +221,7 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
         catch (DbException e) when (IsUniqueViolation(e))
         {
             await transaction.RollbackAsync(cancellationToken);
-            throw new Platform.Errors.ConflictException("导入期间有相同身份证号的居民被登记，未导入任何数据；请重新导入。");
+            throw new ConflictException("导入期间有相同身份证号的居民被登记，未导入任何数据；请重新导入。");
         }
     }
 

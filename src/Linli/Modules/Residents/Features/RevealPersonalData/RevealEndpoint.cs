@@ -34,9 +34,9 @@ internal sealed class RevealHandler(ResidentsDbContext db, IPersonalDataProtecto
         var resident = await db.Residents.AsNoTracking().Where(r => r.Id == residentId)
                            .Select(r => new { r.CommunityCode, r.IdNumberCipher, r.PhoneCipher })
                            .FirstOrDefaultAsync(cancellationToken)
-                       ?? throw new NotFoundException($"There is no resident {residentId}.");
+                       ?? throw new NotFoundException("居民 {0} 不存在。", residentId);
         var cipher = (field == IdNumberField ? resident.IdNumberCipher : resident.PhoneCipher)
-                     ?? throw new NotFoundException("No phone number is recorded for this resident.");
+                     ?? throw new NotFoundException("此居民没有登记手机号。");
         await audit.RecordAsync(AuditActions.Reveal, "resident", residentId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             resident.CommunityCode, field, reason.Trim(), cancellationToken);
         var value = protector.Decrypt(cipher);

@@ -35,7 +35,7 @@ internal sealed class VerificationQueries(ResidentsDbContext db, IAreaScope scop
     public async Task<VerificationView> ResolveAsync(long id, string resolution, CancellationToken cancellationToken)
     {
         var verification = await db.PendingVerifications.FirstOrDefaultAsync(v => v.Id == id, cancellationToken)
-                           ?? throw new NotFoundException($"There is no verification {id}.");
+                           ?? throw new NotFoundException("核实事项 {0} 不存在。", id);
         if (verification.ResolvedAt is not null) throw new ConflictException("此核实事项已办结。");
         verification.ResolvedAt = clock.GetUtcNow().UtcDateTime;
         verification.ResolvedBy = scope.UserName;

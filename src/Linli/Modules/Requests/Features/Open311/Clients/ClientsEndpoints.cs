@@ -25,7 +25,7 @@ internal static class ClientsEndpoints
                 IAreaScope caller, TimeProvider clock, CancellationToken ct) =>
             {
                 var name = request.Name.Trim();
-                if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "Name the client.");
+                if (name.Length == 0) throw ValidationFailedException.For(nameof(request.Name), "请填写客户端名称。");
                 var key = Open311Keys.NewKey();
                 var client = new Open311Client
                 {
@@ -48,7 +48,7 @@ internal static class ClientsEndpoints
 
         api.MapDelete("/{id:int}", async Task<NoContent> (int id, RequestsDbContext db, Open311KeyCache keys, TimeProvider clock, CancellationToken ct) =>
             {
-                var client = await db.Open311Clients.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException($"Open311 client {id} does not exist.");
+                var client = await db.Open311Clients.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Open311 客户端 {0} 不存在。", id);
                 client.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(ct);
                 keys.Forget(id);
