@@ -2,6 +2,8 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.FindDuplicates;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.PersonalData;
