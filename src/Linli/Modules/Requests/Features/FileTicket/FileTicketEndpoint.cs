@@ -14,6 +14,7 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace Linli.Modules.Requests.Features.FileTicket;
 
 /// <summary>
+/// What every channel hands to intake (<see cref="TicketIntake"/>): the JSON API binds it, the pages and Open311 build it.
 /// A request or patrol finding. Its place is a community (picker) with an optional grid, or a map point placed by the
 /// district boundaries and the nearest grid; a point outside the city is refused.
 /// </summary>

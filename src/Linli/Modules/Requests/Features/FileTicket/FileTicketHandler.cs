@@ -35,8 +35,7 @@ internal sealed class FileTicketHandler(RequestsDbContext db, TicketIntake intak
     {
         if (idempotent is not null && await idempotency.FindAsync(idempotent.Key, ct) is { } earlier) return new IntakeOutcome(null, earlier);
 
-        var taken = await intake.TakeAsync(new IntakeCommand(request.Description, request.CategoryId, request.Urgency, request.Channel,
-            request.CommunityCode, request.GridCode, request.Longitude, request.Latitude, request.Address, request.ContactPhone, request.Anonymous), actor, ct);
+        var taken = await intake.TakeAsync(request, actor, ct);
         // Offered, not forced: the centre decides whether to merge. Residents are not shown others' tickets. Looked up
         // before the commit, so that the answer kept under an idempotency key is complete when it commits.
         var duplicates = actor.Is(Roles.Resident) ? [] : await intake.DuplicatesAsync(taken, ct);

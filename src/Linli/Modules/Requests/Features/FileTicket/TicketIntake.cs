@@ -12,20 +12,6 @@ using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Features.FileTicket;
 
-/// <summary>What every channel hands to intake: the JSON API, the pages and Open311 all come through here.</summary>
-internal sealed record IntakeCommand(
-    string Description,
-    int CategoryId,
-    Urgency? Urgency = null,
-    Channel? Channel = null,
-    string? CommunityCode = null,
-    string? GridCode = null,
-    double? Longitude = null,
-    double? Latitude = null,
-    string? Address = null,
-    string? ContactPhone = null,
-    bool Anonymous = false);
-
 /// <summary>A ticket taken in and added to the context (not yet saved), with the rule it was routed under.</summary>
 internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule);
 
@@ -39,7 +25,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
     IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock)
 {
     /// <param name="channel">Set by a channel that is its own (Open311); otherwise decided from the actor's role.</param>
-    public async Task<Intake> TakeAsync(IntakeCommand request, Actor actor, CancellationToken ct, Channel? channel = null)
+    public async Task<Intake> TakeAsync(FileTicketRequest request, Actor actor, CancellationToken ct, Channel? channel = null)
     {
         var description = request.Description.Trim();
         if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "Describe the problem.");
@@ -81,10 +67,10 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
     {
         var snapshot = await catalog.GetAsync(ct);
         var category = snapshot.Tree.Find(categoryId);
-        if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "Choose a third-level category.");
-        if (snapshot.Tree.IsRetired(category)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category is retired; choose another.");
+        if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(FileTicketRequest.CategoryId), "Choose a third-level category.");
+        if (snapshot.Tree.IsRetired(category)) throw ValidationFailedException.For(nameof(FileTicketRequest.CategoryId), "This category is retired; choose another.");
         var rule = snapshot.CurrentRule(categoryId)
-                   ?? throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "This category has no routing rule yet; choose another.");
+                   ?? throw ValidationFailedException.For(nameof(FileTicketRequest.CategoryId), "This category has no routing rule yet; choose another.");
         return (category, rule);
     }
 
@@ -95,7 +81,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         return asked is Channel.MiniProgram ? Channel.MiniProgram : Channel.Web;
     }
 
-    private async Task<(string Community, string? Grid)> PlaceAsync(IntakeCommand request, Actor actor, CancellationToken ct)
+    private async Task<(string Community, string? Grid)> PlaceAsync(FileTicketRequest request, Actor actor, CancellationToken ct)
     {
         RegionLocator.Placement? placed = null;
         if (request.Longitude is not null || request.Latitude is not null)
