@@ -152,7 +152,7 @@ public sealed class IdempotentIntakeTests(CityFixture city)
             var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
             var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore<RequestsDbContext>>();
             await scope.ServiceProvider.GetRequiredService<TicketIntake>().TakeAsync(
-                new IntakeCommand(blocked, category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
+                new FileTicketRequest(blocked, category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => committer.SaveAsync(db,
                 () => [store.Record(new IdempotencyKey(caller, taken, "mine"), new IdempotentAnswer(201, null, "{}", null))]));
         }
@@ -164,7 +164,7 @@ public sealed class IdempotentIntakeTests(CityFixture city)
         {
             var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
             await scope.ServiceProvider.GetRequiredService<TicketIntake>().TakeAsync(
-                new IntakeCommand(failing, category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
+                new FileTicketRequest(failing, category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
             await Assert.ThrowsAsync<InvalidOperationException>(() => committer.SaveAsync(db, () => throw new InvalidOperationException("crash")));
         }
         Assert.Equal(0, await TicketsWithAsync(failing));
@@ -177,7 +177,7 @@ public sealed class IdempotentIntakeTests(CityFixture city)
             var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
             var store = scope.ServiceProvider.GetRequiredService<IdempotencyStore<RequestsDbContext>>();
             var intake = await scope.ServiceProvider.GetRequiredService<TicketIntake>().TakeAsync(
-                new IntakeCommand(Marker(), category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
+                new FileTicketRequest(Marker(), category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
             intake.Ticket.Number = used;
             await Assert.ThrowsAnyAsync<DbUpdateException>(() => committer.SaveAsync(db,
                 () => [store.Record(new IdempotencyKey(caller, numberless, "h"), new IdempotentAnswer(201, null, "{}", null))]));
@@ -207,7 +207,7 @@ public sealed class IdempotentIntakeTests(CityFixture city)
             foreach (var (scope, i) in scopes.Select((s, i) => (s, i)))
             {
                 var taken = await scope.ServiceProvider.GetRequiredService<TicketIntake>().TakeAsync(
-                    new IntakeCommand($"{marker} {i}", category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
+                    new FileTicketRequest($"{marker} {i}", category, CommunityCode: CityFixture.CommunityA), Actor.System, CancellationToken.None);
                 tickets.Add(taken.Ticket);
             }
             foreach (var (scope, i) in scopes.Select((s, i) => (s, i)))

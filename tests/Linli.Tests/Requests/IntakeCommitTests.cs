@@ -28,7 +28,7 @@ public sealed class IntakeCommitTests(CityFixture city)
             for (var i = 0; i < scopes.Count; i++)
             {
                 var intake = scopes[i].ServiceProvider.GetRequiredService<TicketIntake>();
-                var filed = await intake.TakeAsync(new IntakeCommand($"{marker} {i}", category, CommunityCode: CityFixture.CommunityA, ContactPhone: "14000000123"),
+                var filed = await intake.TakeAsync(new FileTicketRequest($"{marker} {i}", category, CommunityCode: CityFixture.CommunityA, ContactPhone: "14000000123"),
                     Actor.System, CancellationToken.None);
                 if (i == 7) filed.Ticket.Number = taken; // a number already used: this one ticket cannot be saved
                 tickets.Add(filed.Ticket);

@@ -1,6 +1,6 @@
 using System.Security.Claims;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Auth;
 
 namespace Linli.Tests.Requests;

@@ -1,5 +1,5 @@
+using Linli.Modules.Facilities.ContractImplementations;
 using Linli.Modules.Facilities.Data;
-using Linli.Modules.Facilities.Domain;
 using Linli.Modules.Facilities.Features.ListFacilities;
 using Linli.Modules.Facilities.Seeding;
 using Linli.Modules.Regions.Contracts;

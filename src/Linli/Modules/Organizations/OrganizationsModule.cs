@@ -1,6 +1,6 @@
+using Linli.Modules.Organizations.ContractImplementations;
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Organizations.Data;
-using Linli.Modules.Organizations.Domain;
 using Linli.Modules.Organizations.Features.ListDepartments;
 using Linli.Modules.Organizations.Features.ListOrganizations;
 using Linli.Modules.Organizations.Seeding;

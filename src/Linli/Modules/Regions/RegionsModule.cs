@@ -1,6 +1,6 @@
+using Linli.Modules.Regions.ContractImplementations;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Regions.Data;
-using Linli.Modules.Regions.Domain;
 using Linli.Modules.Regions.Features.GetBoundaries;
 using Linli.Modules.Regions.Features.GetRegion;
 using Linli.Modules.Regions.Features.Import;

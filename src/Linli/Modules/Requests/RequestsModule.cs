@@ -1,3 +1,4 @@
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Jobs;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;

@@ -1,4 +1,5 @@
 using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Residents.ContractImplementations;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
@@ -8,7 +9,6 @@ using Linli.Modules.Residents.Features.GetResident;
 using Linli.Modules.Residents.Features.ImportResidents;
 using Linli.Modules.Residents.Features.RevealPersonalData;
 using Linli.Modules.Residents.Features.SearchResidents;
-using Linli.Modules.Residents.Features.Shared;
 using Linli.Modules.Residents.Features.Verifications;
 using Linli.Modules.Residents.Seeding;
 using Linli.Platform.Auth;

@@ -1,7 +1,7 @@
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Regions.Contracts;
+using Linli.Modules.Workforce.ContractImplementations;
 using Linli.Modules.Workforce.Data;
-using Linli.Modules.Workforce.Domain;
 using Linli.Modules.Workforce.Features.ListWorkers;
 using Linli.Modules.Workforce.Seeding;
 using Linli.Platform.Persistence;

@@ -1,6 +1,5 @@
 using System.Data.Common;
 using Linli.Modules.Requests.Data;
-using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Open311;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;

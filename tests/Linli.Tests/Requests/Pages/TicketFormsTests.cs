@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Net;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
-using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Modules.Requests.Pages;
 using Linli.Platform.Errors;
 using Linli.Tests.Infrastructure;

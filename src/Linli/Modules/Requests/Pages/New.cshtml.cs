@@ -1,9 +1,8 @@
-using Linli.Modules.Requests.Domain;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Features.FileTicket;
-using Linli.Modules.Requests.Features.GetTicket;
 using Linli.Modules.Requests.Features.Photos;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;

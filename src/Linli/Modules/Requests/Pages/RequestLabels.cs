@@ -1,10 +1,6 @@
-using Linli.Modules.Organizations.Contracts;
-using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
-using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Queues;
-using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Pages;
 
@@ -68,58 +64,4 @@ internal static class RequestLabels
     /// <summary>Every key above, for the translation test.</summary>
     public static IEnumerable<string> All => States.Values.Concat(Channels.Values).Concat(Urgencies.Values).Concat(Ratings.Values)
         .Concat(Actions.Values).Concat(UnitRoles.Values).Concat(Queues.Values);
-}
-
-/// <summary>Names for the unit codes a page shows: departments by the directory, regions by the tree, "centre" as the 12345 centre.</summary>
-internal sealed class UnitNames(IDepartmentDirectory departments, IRegionDirectory regions)
-{
-    private Dictionary<string, string>? _departments;
-    private readonly Dictionary<string, string> _regions = new(StringComparer.Ordinal);
-
-    public async Task<IReadOnlyList<DepartmentInfo>> DepartmentsAsync(CancellationToken ct) =>
-        (await departments.ListAsync(cancellationToken: ct)).OrderBy(d => d.Name, StringComparer.Ordinal).ToList();
-
-    public async Task<string> NameAsync(string? code, CancellationToken ct)
-    {
-        if (string.IsNullOrEmpty(code)) return "";
-        if (code == "centre") return "12345";
-        _departments ??= (await departments.ListAsync(includeInactive: true, ct)).ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
-        if (_departments.TryGetValue(code, out var name)) return name;
-        if (Recipients.IsRegionCode(code))
-        {
-            if (_regions.TryGetValue(code, out var region)) return region;
-            return _regions[code] = (await regions.FindAsync(code, ct))?.Name ?? code;
-        }
-        return code;
-    }
-
-    /// <summary>Names for many codes at once (a page of a list).</summary>
-    public async Task<Dictionary<string, string>> NamesAsync(IEnumerable<string?> codes, CancellationToken ct)
-    {
-        var distinct = codes.OfType<string>().Distinct(StringComparer.Ordinal).ToList();
-        // Region names the page has not seen yet, in one query; departments come from one cached list.
-        var unknown = distinct.Where(c => Recipients.IsRegionCode(c) && !_regions.ContainsKey(c)).ToList();
-        foreach (var (code, name) in await regions.NamesAsync(unknown, ct)) _regions[code] = name;
-        var result = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var code in distinct) result[code] = await NameAsync(code, ct);
-        return result;
-    }
-}
-
-internal static class CategoryPaths
-{
-    /// <summary>Fresh from the database, for the pages that change categories.</summary>
-    public static async Task<CategoryTree> TreeAsync(RequestsDbContext db, CancellationToken ct) =>
-        new(await db.Categories.AsNoTracking().ToListAsync(ct));
-
-    /// <summary>From the cache, for the pages that only name categories.</summary>
-    public static async Task<CategoryTree> TreeAsync(CategoryCatalog catalog, CancellationToken ct) => (await catalog.GetAsync(ct)).Tree;
-
-    public static string PathOf(this CategoryTree tree, int id) => tree.Find(id) is { } c ? tree.PathOf(c) : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
-    /// <summary>The leaves that take tickets, grouped by their first two levels, for a select with optgroups.</summary>
-    public static IEnumerable<IGrouping<string, Category>> LeavesByParent(this CategoryTree tree) =>
-        tree.All.Where(c => c.IsLeaf && !tree.IsRetired(c))
-            .OrderBy(tree.PathOf, StringComparer.Ordinal)
-            .GroupBy(c => c.ParentId is { } p && tree.Find(p) is { } parent ? tree.PathOf(parent) : "");
 }

@@ -3,6 +3,7 @@ using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;

@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Modules.Requests.Features.Track;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;

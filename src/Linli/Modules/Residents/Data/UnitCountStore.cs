@@ -1,4 +1,3 @@
-using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Residents.Domain;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -58,66 +57,4 @@ internal static class UnitCountStore
             [unitCode, (long)households, (long)residents], cancellationToken);
 #pragma warning restore EF1002, EF1003
     }
-}
-
-/// <summary>Explicit ids for bulk writes, taken so that no concurrent insert can take them too.</summary>
-internal static class IdAllocator
-{
-    /// <summary>
-    /// <paramref name="count"/> fresh ids of <typeparamref name="T"/>. PostgreSQL draws them from the identity sequence;
-    /// SQLite takes the next ones after the largest, which is safe inside the write transaction SQLite holds alone.
-    /// </summary>
-    public static async Task<long[]> ReserveAsync<T>(ResidentsDbContext db, int count, CancellationToken cancellationToken)
-    {
-        if (count == 0) return [];
-        var table = db.QualifiedTable<T>();
-        var id = db.ColumnOf<T>("Id");
-#pragma warning disable EF1002 // identifiers come from the EF model
-        if (db.Database.IsNpgsql())
-        {
-            var sequence = $"pg_get_serial_sequence('{table}', '{id.Trim('"')}')";
-            return (await db.Database.SqlQueryRaw<long>($"SELECT nextval({sequence}) AS \"Value\" FROM generate_series(1, {{0}})", count)
-                .ToListAsync(cancellationToken)).Order().ToArray();
-        }
-        var max = await db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX({id}), 0) AS \"Value\" FROM {table}").SingleAsync(cancellationToken);
-#pragma warning restore EF1002
-        return Enumerable.Range(1, count).Select(i => max + i).ToArray();
-    }
-
-    /// <summary>The first id after the largest in use (the seeder numbers its rows from here, then moves the sequence on).</summary>
-    public static async Task<long> NextAsync<T>(ResidentsDbContext db, CancellationToken cancellationToken)
-    {
-#pragma warning disable EF1002 // identifiers come from the EF model
-        var max = await db.Database.SqlQueryRaw<long>($"SELECT COALESCE(MAX({db.ColumnOf<T>("Id")}), 0) AS \"Value\" FROM {db.QualifiedTable<T>()}").SingleAsync(cancellationToken);
-#pragma warning restore EF1002
-        return max + 1;
-    }
-}
-
-/// <summary>The module's counts on region pages: households and residents under a unit, from <see cref="UnitCount"/>.</summary>
-internal abstract class UnitCounter(ResidentsDbContext db) : IRegionCounter
-{
-    public abstract string Name { get; }
-    protected abstract bool CountHouseholds { get; }
-
-    public async Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default)
-    {
-        var units = db.UnitCounts.AsNoTracking().Where(u => u.UnitCode.StartsWith(codePrefix) && u.UnitCode.Length >= groupLength);
-        var grouped = CountHouseholds
-            ? units.GroupBy(u => u.UnitCode.Substring(0, groupLength)).Select(g => new { g.Key, Count = g.Sum(u => u.Households) })
-            : units.GroupBy(u => u.UnitCode.Substring(0, groupLength)).Select(g => new { g.Key, Count = g.Sum(u => u.Residents) });
-        return await grouped.ToDictionaryAsync(g => g.Key, g => g.Count, cancellationToken);
-    }
-}
-
-internal sealed class HouseholdCounter(ResidentsDbContext db) : UnitCounter(db)
-{
-    public override string Name => "households";
-    protected override bool CountHouseholds => true;
-}
-
-internal sealed class ResidentCounter(ResidentsDbContext db) : UnitCounter(db)
-{
-    public override string Name => "residents";
-    protected override bool CountHouseholds => false;
 }

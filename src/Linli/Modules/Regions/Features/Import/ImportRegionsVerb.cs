@@ -1,3 +1,4 @@
+using Linli.Modules.Regions.ContractImplementations;
 using Linli.Platform;
 using Linli.Platform.Cli;
 using Linli.Platform.Errors;
@@ -22,7 +23,7 @@ internal sealed class ImportRegionsVerb : ICommandVerb
         {
             var result = await importer.ImportAsync(regions, boundaries, cancellationToken);
             Console.WriteLine($"Imported: {result.Inserted} new, {result.Updated} changed, {result.Unchanged} unchanged, {result.Boundaries} boundaries.");
-            scope.ServiceProvider.GetRequiredService<Domain.DistrictGeometry>().Invalidate();
+            scope.ServiceProvider.GetRequiredService<DistrictGeometry>().Invalidate();
             return 0;
         }
         catch (ValidationFailedException e)

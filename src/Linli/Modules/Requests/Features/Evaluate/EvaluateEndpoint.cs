@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 
 namespace Linli.Modules.Requests.Features.Evaluate;
 

@@ -1,6 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 
 namespace Linli.Modules.Requests.Features.Extension;
 

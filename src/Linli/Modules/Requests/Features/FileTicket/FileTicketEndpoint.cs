@@ -2,7 +2,8 @@ using System.ComponentModel.DataAnnotations;
 using System.Text.Json;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.FindDuplicates;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Auth;
 using Linli.Platform.Idempotency;
 using Linli.Platform.PersonalData;
@@ -13,6 +14,7 @@ using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 namespace Linli.Modules.Requests.Features.FileTicket;
 
 /// <summary>
+/// What every channel hands to intake (<see cref="TicketIntake"/>): the JSON API binds it, the pages and Open311 build it.
 /// A request or patrol finding. Its place is a community (picker) with an optional grid, or a map point placed by the
 /// district boundaries and the nearest grid; a point outside the city is refused.
 /// </summary>

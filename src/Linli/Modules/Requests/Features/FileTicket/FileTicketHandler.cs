@@ -1,7 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Idempotency;
@@ -35,8 +35,7 @@ internal sealed class FileTicketHandler(RequestsDbContext db, TicketIntake intak
     {
         if (idempotent is not null && await idempotency.FindAsync(idempotent.Key, ct) is { } earlier) return new IntakeOutcome(null, earlier);
 
-        var taken = await intake.TakeAsync(new IntakeCommand(request.Description, request.CategoryId, request.Urgency, request.Channel,
-            request.CommunityCode, request.GridCode, request.Longitude, request.Latitude, request.Address, request.ContactPhone, request.Anonymous), actor, ct);
+        var taken = await intake.TakeAsync(request, actor, ct);
         // Offered, not forced: the centre decides whether to merge. Residents are not shown others' tickets. Looked up
         // before the commit, so that the answer kept under an idempotency key is complete when it commits.
         var duplicates = actor.Is(Roles.Resident) ? [] : await intake.DuplicatesAsync(taken, ct);

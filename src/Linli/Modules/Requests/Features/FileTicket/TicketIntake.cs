@@ -2,6 +2,8 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.FindDuplicates;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.PersonalData;
@@ -9,20 +11,6 @@ using Linli.Platform.Protection;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Features.FileTicket;
-
-/// <summary>What every channel hands to intake: the JSON API, the pages and Open311 all come through here.</summary>
-internal sealed record IntakeCommand(
-    string Description,
-    int CategoryId,
-    Urgency? Urgency = null,
-    Channel? Channel = null,
-    string? CommunityCode = null,
-    string? GridCode = null,
-    double? Longitude = null,
-    double? Latitude = null,
-    string? Address = null,
-    string? ContactPhone = null,
-    bool Anonymous = false);
 
 /// <summary>A ticket taken in and added to the context (not yet saved), with the rule it was routed under.</summary>
 internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule);
@@ -37,7 +25,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
     IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock)
 {
     /// <param name="channel">Set by a channel that is its own (Open311); otherwise decided from the actor's role.</param>
-    public async Task<Intake> TakeAsync(IntakeCommand request, Actor actor, CancellationToken ct, Channel? channel = null)
+    public async Task<Intake> TakeAsync(FileTicketRequest request, Actor actor, CancellationToken ct, Channel? channel = null)
     {
         var description = request.Description.Trim();
         if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "请描述问题。");
@@ -79,10 +67,10 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
     {
         var snapshot = await catalog.GetAsync(ct);
         var category = snapshot.Tree.Find(categoryId);
-        if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "请选择三级分类。");
-        if (snapshot.Tree.IsRetired(category)) throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "此分类已停用，请选择其他分类。");
+        if (category is not { IsLeaf: true }) throw ValidationFailedException.For(nameof(FileTicketRequest.CategoryId), "请选择三级分类。");
+        if (snapshot.Tree.IsRetired(category)) throw ValidationFailedException.For(nameof(FileTicketRequest.CategoryId), "此分类已停用，请选择其他分类。");
         var rule = snapshot.CurrentRule(categoryId)
-                   ?? throw ValidationFailedException.For(nameof(IntakeCommand.CategoryId), "此分类还没有派单规则，请选择其他分类。");
+                   ?? throw ValidationFailedException.For(nameof(FileTicketRequest.CategoryId), "此分类还没有派单规则，请选择其他分类。");
         return (category, rule);
     }
 
@@ -93,7 +81,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         return asked is Channel.MiniProgram ? Channel.MiniProgram : Channel.Web;
     }
 
-    private async Task<(string Community, string? Grid)> PlaceAsync(IntakeCommand request, Actor actor, CancellationToken ct)
+    private async Task<(string Community, string? Grid)> PlaceAsync(FileTicketRequest request, Actor actor, CancellationToken ct)
     {
         RegionLocator.Placement? placed = null;
         if (request.Longitude is not null || request.Latitude is not null)

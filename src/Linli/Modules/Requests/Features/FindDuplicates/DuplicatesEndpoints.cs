@@ -1,6 +1,6 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;

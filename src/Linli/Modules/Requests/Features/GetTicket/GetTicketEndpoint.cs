@@ -1,6 +1,7 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using System.Linq.Expressions;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Audit;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;

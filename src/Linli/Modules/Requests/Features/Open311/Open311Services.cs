@@ -1,5 +1,6 @@
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Contracts;
+using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Calendar;
 

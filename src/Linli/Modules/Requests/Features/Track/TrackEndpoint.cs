@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 using System.Security.Cryptography;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.GetTicket;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Errors;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;

@@ -1,6 +1,5 @@
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Data;
-using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.EditRoutingRule;
 using Linli.Modules.Requests.Features.ListRoutingRules;
 using Linli.Platform.Audit;

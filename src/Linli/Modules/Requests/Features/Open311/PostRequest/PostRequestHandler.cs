@@ -43,10 +43,10 @@ internal sealed class PostRequestHandler(RequestsDbContext db, TicketIntake inta
         try
         {
             var actor = new Actor(null, "open311:" + client.Name, new HashSet<string>(), null, null);
-            taken = await intake.TakeAsync(new IntakeCommand(description, request.CategoryId, Urgency.Normal, null, community, request.GridCode,
+            taken = await intake.TakeAsync(new FileTicketRequest(description, request.CategoryId, Urgency.Normal, null, community, request.GridCode,
                 request.Longitude, request.Latitude, request.Address, request.Phone, request.Anonymous), actor, ct, Channel.Open311);
         }
-        catch (ValidationFailedException e) when (e.Errors.ContainsKey(nameof(IntakeCommand.CategoryId)))
+        catch (ValidationFailedException e) when (e.Errors.ContainsKey(nameof(FileTicketRequest.CategoryId)))
         {
             throw Open311Exception.NotFound($"No service '{request.ServiceCode}'.");
         }

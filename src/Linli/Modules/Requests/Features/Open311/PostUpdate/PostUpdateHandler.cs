@@ -1,5 +1,6 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.Shared;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311.PostUpdate;

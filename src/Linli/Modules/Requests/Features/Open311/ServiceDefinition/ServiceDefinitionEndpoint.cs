@@ -1,6 +1,5 @@
 using System.Globalization;
 using Linli.Modules.Requests.Data;
-using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311.ServiceDefinition;

@@ -1,5 +1,4 @@
 using Linli.Modules.Requests.Data;
-using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Open311.Services;

@@ -1,12 +1,13 @@
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Linli.Modules.Requests.Domain;
+namespace Linli.Modules.Requests.Features.Shared;
 
 /// <summary>
 /// The ticket's actions as the API and the pages run them. Who may act in which state is <see cref="TicketRules"/>, and

@@ -3,7 +3,7 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Linli.Modules.Facilities.Domain;
+namespace Linli.Modules.Facilities.ContractImplementations;
 
 /// <summary>Facilities per region (all types), shown on the region page as "facilities".</summary>
 internal sealed class FacilityCounter(FacilitiesDbContext db) : IRegionCounter

@@ -1,9 +1,8 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Regions.Data;
-using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Linli.Modules.Regions.Domain;
+namespace Linli.Modules.Regions.ContractImplementations;
 
 internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory, Linli.Platform.Ui.IRegionNames
 {
@@ -23,14 +22,4 @@ internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory, L
             .OrderBy(r => r.Code)
             .Select(r => new RegionInfo(r.Code, r.Name, r.Level, r.Kind, r.ParentCode, r.Longitude, r.Latitude))
             .ToListAsync(cancellationToken);
-}
-
-/// <summary>The region module's own count: grids under a unit.</summary>
-internal sealed class GridCounter(RegionsDbContext db) : IRegionCounter
-{
-    public string Name => "grids";
-
-    public async Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
-        await db.Regions.AsNoTracking().Where(r => r.Level == RegionLevel.Grid).Select(r => r.Code)
-            .CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
 }

@@ -3,7 +3,7 @@ using Linli.Modules.Workforce.Data;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Linli.Modules.Workforce.Domain;
+namespace Linli.Modules.Workforce.ContractImplementations;
 
 /// <summary>
 /// Workers per region, shown on the region page as "workers". A count names nobody, so it is the same for every caller

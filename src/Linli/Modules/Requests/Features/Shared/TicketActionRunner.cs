@@ -2,7 +2,7 @@ using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Linli.Modules.Requests.Features.GetTicket;
+namespace Linli.Modules.Requests.Features.Shared;
 
 /// <summary>
 /// What every action endpoint does around its one workflow step: load the ticket in the caller's scope at the version the

@@ -2,7 +2,7 @@ using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
-namespace Linli.Modules.Requests.Data;
+namespace Linli.Modules.Requests.Data.Configurations;
 
 internal sealed class TicketDailyStatsConfiguration : IEntityTypeConfiguration<TicketDailyStats>
 {
@@ -14,24 +14,5 @@ internal sealed class TicketDailyStatsConfiguration : IEntityTypeConfiguration<T
         e.HasKey(x => new { x.Dimension, x.Day, x.Region, x.Key });
         e.Property(x => x.Region).HasMaxLength(12);
         e.Property(x => x.Key).HasMaxLength(64);
-    }
-}
-
-internal sealed class TicketStatsDayConfiguration : IEntityTypeConfiguration<TicketStatsDay>
-{
-    public void Configure(EntityTypeBuilder<TicketStatsDay> e)
-    {
-        e.ToTable("ticket_stats_days");
-        e.HasKey(x => x.Day);
-    }
-}
-
-internal sealed class TicketStatsChangeConfiguration : IEntityTypeConfiguration<TicketStatsChange>
-{
-    public void Configure(EntityTypeBuilder<TicketStatsChange> e)
-    {
-        e.ToTable("ticket_stats_changes");
-        e.HasKey(x => x.Id);
-        e.HasIndex(x => x.Day);
     }
 }

@@ -1,10 +1,10 @@
-using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.SuggestCategory;
 using Linli.Platform.Startup;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
-namespace Linli.Modules.Requests.Domain;
+namespace Linli.Modules.Requests.Data;
 
 /// <summary>The category tree and each leaf's current routing rule, as of one read.</summary>
 internal sealed class CategorySnapshot(CategoryTree tree, IReadOnlyDictionary<int, RoutingRule> currentRules)

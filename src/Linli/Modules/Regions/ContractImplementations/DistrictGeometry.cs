@@ -5,7 +5,7 @@ using NetTopologySuite.Geometries;
 using NetTopologySuite.Geometries.Prepared;
 using NetTopologySuite.IO.Converters;
 
-namespace Linli.Modules.Regions.Domain;
+namespace Linli.Modules.Regions.ContractImplementations;
 
 /// <summary>
 /// The 13 district polygons, loaded once (they change only with an import) and prepared for fast point-in-polygon tests.

@@ -1,10 +1,8 @@
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Organizations.Data;
-using Linli.Modules.Regions.Contracts;
-using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
-namespace Linli.Modules.Organizations.Domain;
+namespace Linli.Modules.Organizations.ContractImplementations;
 
 internal sealed class DepartmentDirectory(OrganizationsDbContext db) : IDepartmentDirectory
 {
@@ -17,13 +15,4 @@ internal sealed class DepartmentDirectory(OrganizationsDbContext db) : IDepartme
 
     public async Task<DepartmentInfo?> FindAsync(string code, CancellationToken cancellationToken = default) =>
         (await db.Departments.AsNoTracking().FirstOrDefaultAsync(d => d.Code == code, cancellationToken))?.ToInfo();
-}
-
-/// <summary>Social organizations per region, shown on the region page as "socialOrganizations".</summary>
-internal sealed class SocialOrganizationCounter(OrganizationsDbContext db) : IRegionCounter
-{
-    public string Name => "socialOrganizations";
-
-    public Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
-        db.SocialOrganizations.AsNoTracking().Select(o => o.CommunityCode).CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
 }

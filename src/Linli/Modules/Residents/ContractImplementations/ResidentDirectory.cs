@@ -2,10 +2,11 @@ using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Features.SearchResidents;
+using Linli.Modules.Residents.Features.Shared;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
-namespace Linli.Modules.Residents.Features.Shared;
+namespace Linli.Modules.Residents.ContractImplementations;
 
 /// <summary>The module's contract for others; reads through the scope-filtered context like everything else.</summary>
 internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProtector protector, NumberSearchGuard numbers, TimeProvider clock) : IResidentDirectory

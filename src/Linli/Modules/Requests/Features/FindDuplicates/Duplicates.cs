@@ -1,9 +1,10 @@
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Platform.Geography;
 using Microsoft.EntityFrameworkCore;
 
-namespace Linli.Modules.Requests.Domain;
+namespace Linli.Modules.Requests.Features.FindDuplicates;
 
 internal sealed record DuplicateCandidate(long Id, string Number, TicketState State, DateTime CreatedAt, double? DistanceMeters, string Description);
 

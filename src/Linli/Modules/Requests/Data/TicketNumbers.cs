@@ -1,11 +1,11 @@
 using System.Data;
-using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Domain;
 using Linli.Platform.Calendar;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
-namespace Linli.Modules.Requests.Domain;
+namespace Linli.Modules.Requests.Data;
 
 /// <summary>
 /// Ticket numbers: the China-time day and a per-day sequence (20260929000017). Each app instance reserves the sequence in

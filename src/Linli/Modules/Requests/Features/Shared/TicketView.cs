@@ -3,7 +3,7 @@ using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 
-namespace Linli.Modules.Requests.Features.GetTicket;
+namespace Linli.Modules.Requests.Features.Shared;
 
 internal sealed record TicketUnitView(string UnitCode, string Role, bool IsActive, DateTime AddedAt, DateTime? ReportDueAt, DateTime? ReportedAt, string? Report,
     string? ReportedBy = null, DateTime? EscalatedAt = null, DateTime? WithdrawnAt = null, string? WithdrawReason = null);
