@@ -220,6 +220,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
         modelBuilder.ApplyConfiguration(new Open311SubmissionConfiguration());
         modelBuilder.ApplyConfiguration(new Open311ClientUpdateConfiguration());
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Platform.Attachments.AttachmentConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }
