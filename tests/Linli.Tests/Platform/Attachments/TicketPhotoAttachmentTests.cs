@@ -164,6 +164,7 @@ public sealed class DatabaseAttachmentStorageTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         await _app.CreateUserAsync("admin", Roles.Administrator, "2101");
+        await _app.CreateUserAsync("hotline", Roles.HotlineOperator, "2101");
         await _app.CreateUserAsync("cw.b", Roles.CommunityWorker, CityFixture.CommunityB);
     }
 
@@ -172,7 +173,7 @@ public sealed class DatabaseAttachmentStorageTests : IAsyncLifetime
     [Fact]
     public async Task Database_storage_round_trips_the_bytes_and_writes_no_file()
     {
-        var api = await _app.ClientForAsync("admin");
+        var api = await _app.ClientForAsync("hotline");
         var id = await PhotoApi.NewTicketAsync(_app, api);
 
         var listed = await (await api.PostPhotosAsync(id, ("a.png", "image/png", RequestPages.Png), ("b.jpg", "image/jpeg", RequestPages.Jpeg(4096)))).Json(HttpStatusCode.Created);

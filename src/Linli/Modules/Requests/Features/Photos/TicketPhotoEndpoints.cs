@@ -34,9 +34,11 @@ internal static class TicketPhotoEndpoints
             .WithName("GetTicketPhoto")
             .WithSummary("One photo of a ticket in the caller's scope; its type was decided by its content when it was taken.");
 
-        api.MapPost("/{id:long}/photos", async Task<Created<IReadOnlyList<TicketPhoto>>> (long id, [FromForm(Name = Field)] IFormFileCollection files, TicketPhotos photos, RequestsDbContext db, CancellationToken ct) =>
+        api.MapPost("/{id:long}/photos", async Task<Created<IReadOnlyList<TicketPhoto>>> (long id, HttpContext http, TicketPhotos photos, RequestsDbContext db, CancellationToken ct) =>
             {
                 var state = await RequireTicketAsync(db, id, ct);
+                if (!http.Request.HasFormContentType) throw ValidationFailedException.For(Field, "请以 multipart/form-data 上传照片。");
+                var files = (await http.Request.ReadFormAsync(ct)).Files.GetFiles(Field);
                 if (state is TicketState.Closed or TicketState.Merged) throw new ConflictException($"Ticket {id} is {state}; photos are added to open tickets only.", new Dictionary<string, object?> { ["state"] = state });
                 var check = await photos.CheckAsync(files, ct);
                 var taken = (await photos.ListAsync(id, ct)).Count;
@@ -49,6 +51,7 @@ internal static class TicketPhotoEndpoints
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(TicketPhotos.MaxRequestBytes))
             .WithName("AddTicketPhotos")
+            .Accepts<IFormFileCollection>("multipart/form-data")
             .WithSummary("Adds photos (multipart field 'photos', JPEG/PNG/WebP by content, three per ticket at most) to an open ticket in the caller's scope.");
     }
 
