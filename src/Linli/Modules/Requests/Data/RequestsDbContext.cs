@@ -67,7 +67,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
         }
         finally
         {
-            catalog.Invalidate();
+            await catalog.InvalidateAsync();
         }
     }
 
