@@ -34,8 +34,9 @@ internal static class PlatformModule
         // by what an administrator enters (Platform/Calendar).
         builder.AddHolidayCalendar();
         services.AddHttpContextAccessor();
-        // Reference data that changes only with an import (region lists, map points): kept in memory for minutes, dropped by tag.
-        services.AddHybridCache();
+        // Reference data (region lists, map points, categories, Open311 keys): kept in memory within each one's bound, dropped by tag (docs/how-to/caching.md).
+        services.AddHybridCache().AddSerializerFactory<Caching.InProcessValueSerializerFactory>();
+        Caching.CacheClock.AddCacheClock(services);
         services.AddServerLimits(builder.Configuration);
         services.AddScoped<IAreaScope, HttpAreaScope>();
 

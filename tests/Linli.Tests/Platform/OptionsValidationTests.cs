@@ -20,6 +20,9 @@ public sealed class OptionsValidationTests
     [InlineData("RateLimiting:Export:Window", "00:00:00", "RateLimiting:Export:Window")]
     [InlineData("Notifications:Sms:GatewayUrl", "sms-gateway", "Notifications:Sms:GatewayUrl")]
     [InlineData("Notifications:Sms:TimeoutSeconds", "0", "TimeoutSeconds")]
+    [InlineData("Attachments:MaxBytes", "0", "MaxBytes")]
+    [InlineData("Attachments:MaxBytes", "104857600", "MaxBytes")]
+    [InlineData("Attachments:Folder", "", "Folder")]
     public async Task A_setting_out_of_range_stops_the_start_and_names_its_key(string key, string value, string named)
     {
         await using var app = new App(key, value);

@@ -31,6 +31,7 @@ using Linli.Modules.Requests.Features.Track;
 using Linli.Modules.Requests.Features.Whistle;
 using Linli.Modules.Requests.Jobs;
 using Linli.Modules.Requests.Seeding;
+using Linli.Platform.Attachments;
 using Linli.Platform.Auth;
 using Linli.Platform.DueTimes;
 using Linli.Platform.Errors;
@@ -63,7 +64,9 @@ internal static class RequestsModule
         builder.Services.AddScoped<TicketActionRunner>();
         builder.Services.AddScoped<FileTicketHandler>();
         builder.Services.AddScoped<RequestMetrics>();
-        builder.Services.AddSingleton<TicketPhotos>();
+        builder.Services.AddAttachments<RequestsDbContext>();
+        builder.Services.AddScoped<IAttachmentOwner, TicketPhotoOwner>();
+        builder.Services.AddScoped<TicketPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
         builder.Services.AddScoped<Features.CallerHistory.CallerHistoryLookup>();
@@ -128,6 +131,7 @@ internal static class RequestsModule
         EvaluateEndpoint.Map(tickets);
         CloseEndpoint.Map(tickets);
         DuplicatesEndpoints.Map(tickets);
+        TicketPhotoEndpoints.Map(tickets);
         CallerHistoryEndpoint.Map(app.MapGroup("/api/requests").WithTags("Requests")
             .RequireAuthorization(policy => policy.RequireRole(Roles.HotlineOperator)).WithValidation());
 

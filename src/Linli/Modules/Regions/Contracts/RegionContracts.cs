@@ -51,3 +51,9 @@ public interface IDistrictGeometry
     /// <summary>Bounding box (minLon, minLat, maxLon, maxLat) of the district.</summary>
     (double MinLon, double MinLat, double MaxLon, double MaxLat) BoundsOf(string districtCode);
 }
+
+/// <summary>The tag under which region lists are kept in the platform's cache; a region import drops it.</summary>
+public static class RegionCacheTag
+{
+    public const string Regions = "regions";
+}

@@ -8,7 +8,7 @@ namespace Linli.Modules.Regions.Domain;
 /// </summary>
 internal static class RegionCache
 {
-    public const string Tag = "regions";
+    public const string Tag = Contracts.RegionCacheTag.Regions;
 
     public static readonly HybridCacheEntryOptions Keep = new() { Expiration = TimeSpan.FromMinutes(10), LocalCacheExpiration = TimeSpan.FromMinutes(10) };
 }

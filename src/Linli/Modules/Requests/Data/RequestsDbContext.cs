@@ -65,7 +65,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
         }
         finally
         {
-            catalog.Invalidate();
+            await catalog.InvalidateAsync();
         }
     }
 
@@ -83,6 +83,7 @@ internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> opti
             modelBuilder.Entity<TicketMessage>().HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).HasConstraintName("fk_requests_outbox_tickets_ticket_id");
         Features.Metrics.MetricsSql.Register(modelBuilder, Database);
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
+        modelBuilder.ApplyConfiguration(new Platform.Attachments.AttachmentConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -24,8 +24,8 @@ namespace Linli.Modules.Requests.Pages;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
 [Authorize(Roles = Roles.HotlineOperator)]
-[RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(TicketPhotos.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxRequestBytes)]
 internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope,
     TicketActionRunner runner, CallerHistoryLookup callers, IDepartmentDirectory departments, CategoryCatalog catalog) : IntakeForm(context, handler, photos, regions, scope, catalog)
 {

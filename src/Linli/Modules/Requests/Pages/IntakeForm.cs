@@ -143,13 +143,9 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         if (categoryId is null)
             ModelState.AddModelError(nameof(CategoryId), Suggestions.Count > 0 ? "请确认诉求分类：从建议中选择一项，或在完整列表中选择。" : "请选择诉求分类。");
         if ((Longitude is null) != (Latitude is null)) ModelState.AddModelError(nameof(Longitude), "地图点需要同时填写经度和纬度。");
-        var (problem, checkedPhotos) = await TicketPhotos.ReadAsync(Photos, ct);
-        switch (problem)
-        {
-            case TicketPhotos.Problem.TooMany: ModelState.AddModelError(nameof(Photos), "最多上传 3 张照片。"); break;
-            case TicketPhotos.Problem.TooLarge: ModelState.AddModelError(nameof(Photos), "每张照片不能超过 5 MB。"); break;
-            case TicketPhotos.Problem.WrongType: ModelState.AddModelError(nameof(Photos), "照片只能是 JPEG、PNG 或 WebP 图片。"); break;
-        }
+        var photoCheck = await photos.CheckAsync(Photos, ct);
+        if (TicketPhotos.Message(photoCheck) is { } photoProblem) ModelState.AddModelError(nameof(Photos), photoProblem);
+        var checkedPhotos = photoCheck.Files;
         if (!ModelState.IsValid) return null;
         try
         {

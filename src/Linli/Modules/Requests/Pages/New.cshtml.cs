@@ -12,8 +12,8 @@ namespace Linli.Modules.Requests.Pages;
 /// <summary>A resident files a request: works on a phone and without JavaScript; the ticket number and a page to follow it come back.</summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
 [Authorize(Roles = Roles.Resident)]
-[RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(TicketPhotos.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxRequestBytes)]
 internal sealed class NewModel(RequestsDbContext db, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope, CategoryCatalog catalog)
     : IntakeForm(db, handler, photos, regions, scope, catalog)
 {

@@ -19,8 +19,8 @@ namespace Linli.Modules.Requests.Pages;
 /// </summary>
 [Microsoft.AspNetCore.RateLimiting.EnableRateLimiting(Linli.Platform.RateLimiting.RateLimitPolicies.Intake)]
 [Authorize(Policy = RequestsPermissions.ReportPatrolFindings)]
-[RequestSizeLimit(TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
-[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxCount * TicketPhotos.MaxBytes + 1024 * 1024)]
+[RequestSizeLimit(TicketPhotos.MaxRequestBytes)]
+[RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxRequestBytes)]
 internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory directory, IAreaScope scope, CategoryCatalog catalog)
     : IntakeForm(context, handler, photos, directory, scope, catalog)
 {

@@ -105,10 +105,9 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     /// <summary>A photo of the ticket, only after the ticket was found in the caller's scope.</summary>
     public async Task<IActionResult> OnGetPhotoAsync(long id, string? name, CancellationToken ct)
     {
-        if (name is null || !await db.Tickets.AsNoTracking().AnyAsync(t => t.Id == id, ct)) return NotFound();
-        if (photos.Find(id, name) is not { } path) return NotFound();
+        if (name is null || await photos.OpenAsync(id, name, ct) is not { } photo) return NotFound();
         Response.Headers.CacheControl = "private, max-age=3600";
-        return PhysicalFile(path, TicketPhotos.ContentType(Path.GetExtension(path).TrimStart('.')));
+        return File(photo.Stream, photo.ContentType);
     }
 
     public Task<IActionResult> OnPostDispatchAsync(long id, CancellationToken ct) => ActAsync(id, "Dispatch", "已派单。", ct);
@@ -248,7 +247,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Concat(Ticket.Units.Select(u => u.UnitCode))
             .Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode).Append(Ticket.GridCode), ct);
         Departments = await units.DepartmentsAsync(ct);
-        PhotoNames = photos.List(id);
+        PhotoNames = await photos.NamesAsync(id, ct);
         if (Offers("Merge"))
         {
             PossibleDuplicates = await Duplicates.EarlierAsync(db, ticket, options.Value.DuplicateDays, clock.GetUtcNow().UtcDateTime, ct);

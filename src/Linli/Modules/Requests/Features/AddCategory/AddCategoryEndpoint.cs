@@ -53,7 +53,7 @@ internal static class AddCategoryEndpoint
         var item = category.ToItem(new CategoryTree(tree.All.Append(category)));
         await audit.RecordAsync(CategoryAudit.Changed(category.Id, item.Path, "added"), db, ct);
         await transaction.CommitAsync(ct);
-        catalog.Invalidate();
+        await catalog.InvalidateAsync();
         return item;
     }
 }

@@ -55,7 +55,7 @@ internal static class ChangeCategoryEndpoint
         await db.SaveChangesAsync(ct);
         foreach (var change in changes) await audit.RecordAsync(change, db, ct);
         await transaction.CommitAsync(ct);
-        catalog.Invalidate();
+        await catalog.InvalidateAsync();
         return item;
     }
 }

@@ -74,7 +74,7 @@ internal static class EditRoutingRuleEndpoint
         }
         await audit.RecordAsync(CategoryAudit.RuleChanged(next, path, departmentInfo?.Name), db, ct);
         await transaction.CommitAsync(ct);
-        catalog.Invalidate();
+        await catalog.InvalidateAsync();
         return next.ToItem(path);
     }
 }

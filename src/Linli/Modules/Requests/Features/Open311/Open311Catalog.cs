@@ -3,43 +3,46 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using System.ComponentModel;
+using Linli.Platform.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
 /// <summary>
 /// What Open311 answers are made of: services (live leaf categories), agencies (department or community names) and the
-/// community list that places an address_string. The community list is read once and kept for a few minutes.
+/// community list that places an address_string, each kept in the platform's cache (docs/how-to/caching.md): the
+/// community list for <see cref="CommunitiesBound"/> (and dropped with the region lists when regions are imported here),
+/// attribute definitions and department names for <see cref="ReferenceBound"/>.
 /// </summary>
-internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider clock) : IDisposable
+internal sealed class Open311Catalog(IServiceScopeFactory scopes, HybridCache cache)
 {
-    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(10);
-    private readonly SemaphoreSlim _gate = new(1, 1);
+    public const string Tag = "requests:open311";
+    public static readonly TimeSpan CommunitiesBound = TimeSpan.FromMinutes(10);
+    public static readonly TimeSpan ReferenceBound = TimeSpan.FromMinutes(1);
 
-    public void Dispose() => _gate.Dispose();
-    // References swapped whole: requests read them without the gate, and a struct of this size could be read half-written.
-    private sealed record CommunityList(DateTime At, IReadOnlyList<RegionInfo> Communities, Dictionary<string, string> Names);
-    private sealed record DepartmentNames(DateTime At, Dictionary<string, string> Names);
+    [ImmutableObject(true)]
+    private sealed record CommunityList(IReadOnlyList<RegionInfo> Communities, Dictionary<string, string> Names);
 
-    private volatile CommunityList? _communities;
+    [ImmutableObject(true)]
+    private sealed record AttributeList(IReadOnlyList<ServiceAttribute> Attributes);
+
+    [ImmutableObject(true)]
+    private sealed record DepartmentNames(Dictionary<string, string> Names);
 
     public async Task<(IReadOnlyList<RegionInfo> All, Dictionary<string, string> Names)> CommunitiesAsync(CancellationToken ct)
     {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_communities is { } cached && now - cached.At < Keep && cached.Communities.Count > 0) return (cached.Communities, cached.Names);
-        await _gate.WaitAsync(ct);
-        try
+        const string key = "requests:open311:communities";
+        var list = await cache.GetOrCreateAsync(key, scopes, static async (scopes, ct) =>
         {
             using var scope = scopes.CreateScope();
-            var list = await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().ListAsync(RegionLevel.Community, "", ct);
-            var loaded = new CommunityList(now, list, list.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal));
-            _communities = loaded;
-            return (list, loaded.Names);
-        }
-        finally
-        {
-            _gate.Release();
-        }
+            var all = await scope.ServiceProvider.GetRequiredService<IRegionDirectory>().ListAsync(RegionLevel.Community, "", ct);
+            return new CommunityList(all, all.ToDictionary(c => c.Code, c => c.Name, StringComparer.Ordinal));
+        }, CacheBound.Of(CommunitiesBound), [Tag, RegionCacheTag.Regions], ct);
+        // Before the regions are imported there are none: not kept, so the first read after the import finds them.
+        if (list.Communities.Count == 0) await cache.RemoveAsync(key, ct);
+        return (list.Communities, list.Names);
     }
 
     /// <summary>The one community whose name the address names (the longest such name); null if none or ambiguous.</summary>
@@ -53,28 +56,24 @@ internal sealed class Open311Catalog(IServiceScopeFactory scopes, TimeProvider c
         return best.Count == 1 ? best[0].Code : null;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<int, (DateTime At, IReadOnlyList<ServiceAttribute> Attributes)> _attributes = new();
-    private volatile DepartmentNames? _departments;
+    /// <summary>A service's attribute definitions, kept for <see cref="ReferenceBound"/> per service (they are reference data).</summary>
+    /// <remarks>Loaded in a scope of its own: a fetch is shared by concurrent callers and may outlive the first one's request.</remarks>
+    public async Task<IReadOnlyList<ServiceAttribute>> AttributesAsync(int categoryId, CancellationToken ct) =>
+        (await cache.GetOrCreateAsync($"requests:open311:attributes:{categoryId}", (scopes, categoryId), static async (state, ct) =>
+        {
+            using var scope = state.scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            return new AttributeList(await db.ServiceAttributes.AsNoTracking().Where(a => a.CategoryId == state.categoryId)
+                .OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct));
+        }, CacheBound.Of(ReferenceBound), [Tag, CategoryCatalog.Tag], ct)).Attributes;
 
-    /// <summary>A service's attribute definitions, read at most once a minute per service (they are reference data).</summary>
-    public async Task<IReadOnlyList<ServiceAttribute>> AttributesAsync(RequestsDbContext db, int categoryId, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_attributes.TryGetValue(categoryId, out var cached) && now - cached.At < TimeSpan.FromMinutes(1)) return cached.Attributes;
-        var attributes = await db.ServiceAttributes.AsNoTracking().Where(a => a.CategoryId == categoryId).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
-        _attributes[categoryId] = (now, attributes);
-        return attributes;
-    }
-
-    /// <summary>Department names by code, read at most once a minute.</summary>
-    public async Task<Dictionary<string, string>> DepartmentNamesAsync(IDepartmentDirectory departments, CancellationToken ct)
-    {
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_departments is { } cached && now - cached.At < TimeSpan.FromMinutes(1)) return cached.Names;
-        var names = await Open311Services.DepartmentNamesAsync(departments, ct);
-        _departments = new DepartmentNames(now, names);
-        return names;
-    }
+    /// <summary>Department names by code, kept for <see cref="ReferenceBound"/>.</summary>
+    public async Task<Dictionary<string, string>> DepartmentNamesAsync(CancellationToken ct) =>
+        (await cache.GetOrCreateAsync("requests:open311:departments", scopes, static async (scopes, ct) =>
+        {
+            using var scope = scopes.CreateScope();
+            return new DepartmentNames(await Open311Services.DepartmentNamesAsync(scope.ServiceProvider.GetRequiredService<IDepartmentDirectory>(), ct));
+        }, CacheBound.Of(ReferenceBound), [Tag], ct)).Names;
 
     public static string StatusOf(TicketState state) => state is TicketState.Closed or TicketState.Merged ? "closed" : "open";
 

@@ -1,35 +1,39 @@
+using System.ComponentModel;
 using Linli.Modules.Requests.Data;
+using Linli.Platform.Caching;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Caching.Hybrid;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
 /// <summary>
-/// Valid keys are remembered for a minute, so a busy client costs no query per request; revoking a key forgets it here at
-/// once (another instance notices within the minute). Unknown keys are never cached.
+/// Valid keys are kept in the platform's cache for <see cref="Bound"/>, so a busy client costs no query per request;
+/// revoking a key drops them by tag at once here (another instance notices within the bound). Unknown keys are never
+/// kept: their lookup throws, and the cache keeps no failure.
 /// </summary>
-internal sealed class Open311KeyCache(TimeProvider clock)
+internal sealed class Open311KeyCache(IServiceScopeFactory scopes, HybridCache cache)
 {
-    private static readonly TimeSpan Keep = TimeSpan.FromMinutes(1);
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, (int ClientId, string Name, DateTime Until)> _valid = new();
+    public const string Tag = "requests:open311-keys";
+    public static readonly TimeSpan Bound = TimeSpan.FromMinutes(1);
 
-    public async Task<(int Id, string Name)> ClientAsync(RequestsDbContext db, string? key, CancellationToken ct)
+    [ImmutableObject(true)]
+    private sealed record Client(int Id, string Name);
+
+    public async Task<(int Id, string Name)> ClientAsync(string? key, CancellationToken ct)
     {
         if (string.IsNullOrWhiteSpace(key)) throw Open311Exception.Forbidden("api_key is required.");
         var hash = Open311Keys.Hash(key);
-        var id = Convert.ToHexString(hash);
-        var now = clock.GetUtcNow().UtcDateTime;
-        if (_valid.TryGetValue(id, out var known) && known.Until > now) return (known.ClientId, known.Name);
-        var client = await db.Open311Clients.AsNoTracking().Where(c => c.KeyHash == hash && c.RevokedAt == null).Select(c => new { c.Id, c.Name }).FirstOrDefaultAsync(ct)
-                     ?? throw Open311Exception.Forbidden("api_key is not valid.");
-        _valid[id] = (client.Id, client.Name, now + Keep);
+        var client = await cache.GetOrCreateAsync("requests:open311-key:" + Convert.ToHexString(hash), (scopes, hash), static async (state, ct) =>
+        {
+            using var scope = state.scopes.CreateScope();
+            var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
+            return await db.Open311Clients.AsNoTracking().Where(c => c.KeyHash == state.hash && c.RevokedAt == null)
+                       .Select(c => new Client(c.Id, c.Name)).FirstOrDefaultAsync(ct)
+                   ?? throw Open311Exception.Forbidden("api_key is not valid.");
+        }, CacheBound.Of(Bound), [Tag], ct);
         return (client.Id, client.Name);
     }
 
-    public void Forget(int clientId)
-    {
-        foreach (var (id, entry) in _valid)
-        {
-            if (entry.ClientId == clientId) _valid.TryRemove(id, out _);
-        }
-    }
+    /// <summary>After a key is revoked: every key is looked up again (a few clients; revocations are rare).</summary>
+    public ValueTask ForgetAsync() => cache.RemoveByTagAsync(Tag, CancellationToken.None);
 }

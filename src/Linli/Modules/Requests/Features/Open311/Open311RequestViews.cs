@@ -1,5 +1,4 @@
 using System.Globalization;
-using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
@@ -12,7 +11,7 @@ namespace Linli.Modules.Requests.Features.Open311;
 internal static class Open311RequestViews
 {
     public static async Task<O311List> ListAsync(IReadOnlyList<Ticket> tickets, RequestsDbContext db, Open311Catalog catalog,
-        IDepartmentDirectory departments, WorkingCalendar calendar, CancellationToken ct)
+        WorkingCalendar calendar, CancellationToken ct)
     {
         var ids = tickets.Select(t => t.Id).ToList();
         var ruleIds = tickets.Select(t => t.RoutingRuleId).Distinct().ToList();
@@ -21,7 +20,7 @@ internal static class Open311RequestViews
         var names = tickets.Count == 0 ? [] : await db.Categories.AsNoTracking().Where(c => categoryIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, c => c.Name, ct);
         var media = tickets.Count == 0 ? [] : await db.Open311Submissions.AsNoTracking().Where(s => ids.Contains(s.TicketId) && s.MediaUrl != null)
             .ToDictionaryAsync(s => s.TicketId, s => s.MediaUrl, ct);
-        var agencies = tickets.Count == 0 ? [] : await catalog.DepartmentNamesAsync(departments, ct);
+        var agencies = tickets.Count == 0 ? [] : await catalog.DepartmentNamesAsync(ct);
         var communities = tickets.Count == 0 ? [] : (await catalog.CommunitiesAsync(ct)).Names;
         return new O311List("service_requests", "request", tickets.Select(t =>
         {

@@ -51,7 +51,7 @@ internal static class ClientsEndpoints
                 var client = await db.Open311Clients.FirstOrDefaultAsync(c => c.Id == id, ct) ?? throw new NotFoundException("Open311 客户端 {0} 不存在。", id);
                 client.RevokedAt ??= clock.GetUtcNow().UtcDateTime;
                 await db.SaveChangesAsync(ct);
-                keys.Forget(id);
+                await keys.ForgetAsync();
                 return TypedResults.NoContent();
             })
             .WithName("RevokeOpen311Client")

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Platform.Calendar;
 using Microsoft.EntityFrameworkCore;
@@ -22,13 +21,13 @@ internal static class GetRequestsEndpoint
     {
         v2.MapGet("/requests.{format}", async Task<Open311Result> (string format, string? service_request_id, string? service_code, string? start_date,
                 string? end_date, string? status, string? page, string? page_size, RequestsDbContext db, Open311Catalog catalog,
-                IDepartmentDirectory departments, WorkingCalendar calendar, TimeProvider clock, CancellationToken ct) =>
+                WorkingCalendar calendar, TimeProvider clock, CancellationToken ct) =>
             {
                 if (List(service_request_id) is { Count: > 0 } ids)
                 {
                     // No page: every id asked for and found.
                     var found = await Open311PublicTickets.PublicNumberedAsync(db, ids, ct);
-                    return new Open311Result(await Open311RequestViews.ListAsync(found, db, catalog, departments, calendar, ct), format);
+                    return new Open311Result(await Open311RequestViews.ListAsync(found, db, catalog, calendar, ct), format);
                 }
                 var (p, size) = Open311Paging.Parse(page, page_size);
                 var categories = List(service_code)?.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
@@ -39,18 +38,18 @@ internal static class GetRequestsEndpoint
                     throw Open311Exception.BadRequest($"status '{bad}' is not open or closed.");
                 bool? open = statuses.Contains("open") == statuses.Contains("closed") ? null : statuses.Contains("open");
                 var tickets = await Open311PublicTickets.Filed(db, range, categories is { Count: > 0 } ? categories : null, open, p, size).ToListAsync(ct);
-                return new Open311Result(await Open311RequestViews.ListAsync(tickets, db, catalog, departments, calendar, ct), format);
+                return new Open311Result(await Open311RequestViews.ListAsync(tickets, db, catalog, calendar, ct), format);
             })
             .WithName("Open311GetRequests")
             .WithSummary("Open311: requests by ids (all of them), or by service, date range (at most 90 days) and status: the last 90 days or the first 1,000 by default; page and page_size for more.");
 
         v2.MapGet("/requests/{service_request_id:long}.{format}", async Task<Open311Result> (string service_request_id, string format, RequestsDbContext db,
-                Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar, CancellationToken ct) =>
+                Open311Catalog catalog, WorkingCalendar calendar, CancellationToken ct) =>
             {
                 // Any other ticket (another channel, anonymous) answers exactly like an unknown one.
                 var ticket = await Open311PublicTickets.Of(db).FirstOrDefaultAsync(t => t.Number == service_request_id, ct)
                              ?? throw Open311Exception.NotFound($"No service request '{service_request_id}'.");
-                return new Open311Result(await Open311RequestViews.ListAsync([ticket], db, catalog, departments, calendar, ct), format);
+                return new Open311Result(await Open311RequestViews.ListAsync([ticket], db, catalog, calendar, ct), format);
             })
             .WithName("Open311GetRequest")
             .WithSummary("Open311: one request by its service_request_id (the ticket number).");

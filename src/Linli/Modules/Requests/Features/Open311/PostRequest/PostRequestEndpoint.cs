@@ -1,4 +1,3 @@
-using Linli.Modules.Requests.Data;
 using Linli.Platform.Idempotency;
 
 namespace Linli.Modules.Requests.Features.Open311.PostRequest;
@@ -12,11 +11,11 @@ namespace Linli.Modules.Requests.Features.Open311.PostRequest;
 internal static class PostRequestEndpoint
 {
     public static void Map(IEndpointRouteBuilder v2) =>
-        v2.MapPost("/requests.{format}", async Task<IResult> (string format, HttpContext http, RequestsDbContext db, Open311KeyCache keys, PostRequestHandler handler,
+        v2.MapPost("/requests.{format}", async Task<IResult> (string format, HttpContext http, Open311KeyCache keys, PostRequestHandler handler,
                 CancellationToken ct) =>
             {
                 var form = await Open311Form.ReadAsync(http.Request, ct);
-                var client = await keys.ClientAsync(db, form.Field("api_key"), ct);
+                var client = await keys.ClientAsync(form.Field("api_key"), ct);
                 var key = IdempotencyKey.FromHeader(http.Request) is { } given
                     ? new IdempotencyKey(Open311Keys.Caller(client.Id), given, IdempotencyKey.Fingerprint(["POST requests." + format.ToLowerInvariant(), .. form.Fingerprint()]))
                     : null;

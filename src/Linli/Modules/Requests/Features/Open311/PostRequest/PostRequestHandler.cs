@@ -1,6 +1,5 @@
 using System.Text;
 using System.Text.Json;
-using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
@@ -19,7 +18,7 @@ namespace Linli.Modules.Requests.Features.Open311.PostRequest;
 /// Under an Idempotency-Key the answer is kept in that commit too, and a repeat gets it again instead of a second ticket.
 /// </summary>
 internal sealed class PostRequestHandler(RequestsDbContext db, TicketIntake intake, IntakeCommitter committer, IPersonalDataProtector protector,
-    Open311Catalog catalog, IDepartmentDirectory departments, WorkingCalendar calendar, IdempotencyStore<RequestsDbContext> idempotency)
+    Open311Catalog catalog, WorkingCalendar calendar, IdempotencyStore<RequestsDbContext> idempotency)
 {
     public async Task<IResult> HandleAsync((int Id, string Name) client, Open311NewRequest request, string format, IdempotencyKey? key, CancellationToken ct)
     {
@@ -30,7 +29,7 @@ internal sealed class PostRequestHandler(RequestsDbContext db, TicketIntake inta
             community = await catalog.CommunityNamedInAsync(request.Address!, ct)
                         ?? throw Open311Exception.BadRequest("address_string names no community of the city (or several); give lat/long or address_id.");
 
-        var definition = await catalog.AttributesAsync(db, request.CategoryId, ct);
+        var definition = await catalog.AttributesAsync(request.CategoryId, ct);
         if (definition.Count == 0 && request.Attributes.Count > 0 && !await db.Categories.AnyAsync(c => c.Id == request.CategoryId, ct))
             throw Open311Exception.NotFound($"No service '{request.ServiceCode}'.");
         var attributes = Open311Attributes.Validate(definition, request.Attributes);
@@ -88,7 +87,7 @@ internal sealed class PostRequestHandler(RequestsDbContext db, TicketIntake inta
     private async Task<Open311Result> AnswerAsync(Intake taken, Open311NewRequest request, string format, CancellationToken ct)
     {
         var days = taken.Rule.FinishWithinDays(taken.Ticket.Urgency);
-        var agency = taken.Rule.DepartmentCode is { } d ? (await catalog.DepartmentNamesAsync(departments, ct)).GetValueOrDefault(d, d)
+        var agency = taken.Rule.DepartmentCode is { } d ? (await catalog.DepartmentNamesAsync(ct)).GetValueOrDefault(d, d)
             : (await catalog.CommunitiesAsync(ct)).Names.GetValueOrDefault(taken.Ticket.CommunityCode, taken.Ticket.CommunityCode);
         var expected = calendar.AddWorkingDays(taken.Ticket.CreatedAt, days);
         return new Open311Result(new O311List("service_requests", "request",

@@ -1,5 +1,3 @@
-using Linli.Modules.Requests.Data;
-
 namespace Linli.Modules.Requests.Features.Open311.PostUpdate;
 
 /// <summary>
@@ -10,11 +8,11 @@ namespace Linli.Modules.Requests.Features.Open311.PostUpdate;
 internal static class PostUpdateEndpoint
 {
     public static void Map(IEndpointRouteBuilder v2) =>
-        v2.MapPost("/servicerequestupdates.{format}", async Task<Open311Result> (string format, HttpContext http, RequestsDbContext db, Open311KeyCache keys,
+        v2.MapPost("/servicerequestupdates.{format}", async Task<Open311Result> (string format, HttpContext http, Open311KeyCache keys,
                 PostUpdateHandler handler, CancellationToken ct) =>
             {
                 var form = await Open311Form.ReadAsync(http.Request, ct);
-                var client = await keys.ClientAsync(db, form.Field("api_key"), ct);
+                var client = await keys.ClientAsync(form.Field("api_key"), ct);
                 return await handler.HandleAsync(client, Open311NewUpdate.Bind(form), format, ct);
             })
             .WithOpen311Form()
