@@ -1,4 +1,5 @@
 using System.Net;
+using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Open311;
 using Linli.Platform.Auth;

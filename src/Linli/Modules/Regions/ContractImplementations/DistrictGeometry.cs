@@ -1,5 +1,6 @@
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Regions.Data;
+using Linli.Modules.Regions.Domain;
 using System.ComponentModel;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Hybrid;
