@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Linli.Platform.Persistence;
@@ -55,6 +56,12 @@ internal static class PersistenceExtensions
         where TImplementation : TContext
     {
         services.AddDbContext<TContext, TImplementation>(configure);
+        // What is configured for the module's context type (ConfigureDbContext<TContext>, as a test adding an interceptor)
+        // applies to the provider's subclass, whose options EF builds from configurations of the subclass only.
+        services.ConfigureDbContext<TImplementation>((sp, db) =>
+        {
+            foreach (var configuration in sp.GetServices<IDbContextOptionsConfiguration<TContext>>()) configuration.Configure(sp, db);
+        });
         services.TryAddScoped<TImplementation>(sp => (TImplementation)sp.GetRequiredService<TContext>());
         services.TryAddScoped<IDbContextFactory<TContext>, ModuleContextFactory<TContext, TImplementation>>();
     }
