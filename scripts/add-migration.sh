@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# Adds a migration named $1 to every module DbContext, once for SQLite and once for PostgreSQL.
+# Adds a migration named $1 to every module, once for SQLite and once for PostgreSQL: each provider has its own context
+# type (Sqlite<Context>, Postgres<Context> in the module's Data/), which owns that provider's migrations and snapshot
+# (docs/decisions/0007-migrations-per-provider.md).
 # Usage: scripts/add-migration.sh AddSomething [Module ...]   (default: every module)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,21 +26,11 @@ dotnet build src/Linli -v q -nologo >/dev/null
 for folder in "${!contexts[@]}"; do
   [ -d "src/Linli/$folder" ] || continue
   if [ ${#wanted[@]} -gt 0 ] && [[ ! " ${wanted[*]} " == *" $(basename "$folder") "* ]]; then continue; fi
-  ctx=${contexts[$folder]}
-  ns="Linli.$(echo "$folder" | tr / .).Data.Migrations"
-  for provider in Sqlite Postgres; do
-    other=$([ $provider = Sqlite ] && echo Postgres || echo Sqlite)
-    echo "== $ctx ($provider)"
-    # EF looks for an existing snapshot file by class name anywhere in the project and would move the other
-    # provider's snapshot; hide it for the duration.
-    hidden=$(find "src/Linli/$folder/Data/Migrations/$other" -name '*ModelSnapshot.cs' 2>/dev/null || true)
-    for f in $hidden; do mv "$f" "$f.hold"; done
-    conn=$([ $provider = Postgres ] && echo "--Database:ConnectionString=Host=localhost;Database=design_time" || echo "")
-    dotnet ef migrations add "$name" --project src/Linli --context "$ctx" \
-      --output-dir "$folder/Data/Migrations/$provider" --namespace "$ns.$provider" -- \
-      --Database:Provider=$provider $conn --Demo:Enabled=false || { for f in $hidden; do mv "$f.hold" "$f"; done; exit 1; }
-    for f in $hidden; do mv "$f.hold" "$f"; done
-    # EF places a first snapshot by its full namespace (src/Linli/Linli/...); put it beside its migrations.
-    if [ -d src/Linli/Linli ]; then cp -r src/Linli/Linli/. src/Linli/ && rm -rf src/Linli/Linli; fi
-  done
+  # The application's host builds the context, so it is told which provider to register (PostgreSQL needs a connection
+  # string to configure, not a server). --output-dir only matters for a module's first migration.
+  dotnet ef migrations add "$name" --project src/Linli --no-build --context "Sqlite${contexts[$folder]}" \
+    --output-dir "$folder/Data/Migrations/Sqlite" -- --Database:Provider=Sqlite --Demo:Enabled=false
+  dotnet ef migrations add "$name" --project src/Linli --no-build --context "Postgres${contexts[$folder]}" \
+    --output-dir "$folder/Data/Migrations/Postgres" -- --Database:Provider=Postgres \
+    "--Database:ConnectionString=Host=localhost;Database=design_time" --Demo:Enabled=false
 done

@@ -43,7 +43,7 @@ internal static class PlatformModule
         // The personal-data key is read when first needed (the key check at start-up), so a missing one stops the start with its own message.
         services.AddSingleton<PersonalDataKeySource>();
         services.AddSingleton<IPersonalDataProtector, KeyedPersonalDataProtector>();
-        builder.AddModuleDbContext<ProtectionDbContext>(ProtectionDbContext.Module);
+        builder.AddModuleDbContext<ProtectionDbContext, Protection.Data.SqliteProtectionDbContext, Protection.Data.PostgresProtectionDbContext>(ProtectionDbContext.Module);
         services.AddScoped<IStartupTask, PersonalDataKeyCheck>();
         // The key ring lives in the database (shared by every instance), its secrets sealed with the personal-data key.
         services.AddDataProtection().PersistKeysToDbContext<ProtectionDbContext>().SetApplicationName("Linli");

@@ -23,7 +23,7 @@ internal static class AccountsModule
 
     public static IHostApplicationBuilder AddAccountsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<AccountsDbContext>(AccountsDbContext.Module);
+        builder.AddModuleDbContext<AccountsDbContext, Data.SqliteAccountsDbContext, Data.PostgresAccountsDbContext>(AccountsDbContext.Module);
         builder.Services.AddPermissions(AccountsPermissions.Declared);
         builder.Services.Configure<SignInLimits>(builder.Configuration.GetSection(SignInLimits.Section));
         builder.Services

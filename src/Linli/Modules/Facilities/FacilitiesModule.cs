@@ -12,7 +12,7 @@ internal static class FacilitiesModule
 {
     public static IHostApplicationBuilder AddFacilitiesModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<FacilitiesDbContext>(FacilitiesDbContext.Module);
+        builder.AddModuleDbContext<FacilitiesDbContext, Data.SqliteFacilitiesDbContext, Data.PostgresFacilitiesDbContext>(FacilitiesDbContext.Module);
         builder.Services.AddScoped<IRegionCounter, FacilityCounter>();
         builder.Services.AddScoped<ICitySeeder, FacilitiesCitySeeder>();
         return builder;

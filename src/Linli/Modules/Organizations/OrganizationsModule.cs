@@ -15,7 +15,7 @@ internal static class OrganizationsModule
 {
     public static IHostApplicationBuilder AddOrganizationsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<OrganizationsDbContext>(OrganizationsDbContext.Module);
+        builder.AddModuleDbContext<OrganizationsDbContext, Data.SqliteOrganizationsDbContext, Data.PostgresOrganizationsDbContext>(OrganizationsDbContext.Module);
         builder.Services.AddScoped<IDepartmentDirectory, DepartmentDirectory>();
         builder.Services.AddScoped<IRegionCounter, SocialOrganizationCounter>();
         builder.Services.AddScoped<IStartupTask, EnsureDepartments>();

@@ -18,7 +18,7 @@ internal static class RegionsModule
 {
     public static IHostApplicationBuilder AddRegionsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<RegionsDbContext>(RegionsDbContext.Module);
+        builder.AddModuleDbContext<RegionsDbContext, Data.SqliteRegionsDbContext, Data.PostgresRegionsDbContext>(RegionsDbContext.Module);
         builder.Services.AddScoped<IRegionDirectory, RegionDirectory>();
         builder.Services.AddScoped<Linli.Platform.Ui.IRegionNames>(sp => (RegionDirectory)sp.GetRequiredService<IRegionDirectory>());
         builder.Services.AddScoped<IRegionCounter, GridCounter>();

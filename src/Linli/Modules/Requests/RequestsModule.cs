@@ -54,7 +54,7 @@ internal static class RequestsModule
         // Deadlines are read only by the deadline watcher, which runs outside any request and so sees every ticket: the
         // scope filter on tickets never hides a deadline's ticket, and EF's warning about that combination does not apply.
         // (Set here, not in OnConfiguring, which would rebuild the context's options on every instance.)
-        builder.AddModuleDbContext<RequestsDbContext>(RequestsDbContext.Module, db => db.ConfigureWarnings(w =>
+        builder.AddModuleDbContext<RequestsDbContext, Data.SqliteRequestsDbContext, Data.PostgresRequestsDbContext>(RequestsDbContext.Module, db => db.ConfigureWarnings(w =>
             w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         builder.Services.AddOptions<RequestsOptions>().Bind(builder.Configuration.GetSection(RequestsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddScoped<IStartupTask, EnsureCategories>();

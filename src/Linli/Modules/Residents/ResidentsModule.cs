@@ -23,7 +23,7 @@ internal static class ResidentsModule
 {
     public static IHostApplicationBuilder AddResidentsModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<ResidentsDbContext>(ResidentsDbContext.Module);
+        builder.AddModuleDbContext<ResidentsDbContext, Data.SqliteResidentsDbContext, Data.PostgresResidentsDbContext>(ResidentsDbContext.Module);
         builder.Services.AddPermissions(ResidentsPermissions.Declared);
         builder.Services.AddScoped<IResidentDirectory, ResidentDirectory>();
         builder.Services.AddScoped<IRegionCounter, HouseholdCounter>();

@@ -13,7 +13,7 @@ internal static class WorkforceModule
 {
     public static IHostApplicationBuilder AddWorkforceModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<WorkforceDbContext>(WorkforceDbContext.Module);
+        builder.AddModuleDbContext<WorkforceDbContext, Data.SqliteWorkforceDbContext, Data.PostgresWorkforceDbContext>(WorkforceDbContext.Module);
         builder.Services.AddScoped<IRegionCounter, WorkerCounter>();
         builder.Services.AddScoped<ICitySeeder, WorkforceCitySeeder>();
         return builder;

@@ -3,7 +3,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Platform.Audit;
 
-internal sealed class AuditDbContext(DbContextOptions<AuditDbContext> options) : DbContext(options)
+internal abstract class AuditDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "audit";
     public DbSet<AuditEntry> Entries => Set<AuditEntry>();

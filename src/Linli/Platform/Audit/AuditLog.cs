@@ -74,7 +74,7 @@ internal sealed class AuditLog(AuditChainWriter writer, IAreaScope caller, IHttp
 /// (released by the commit) or under SQLite's single writer (BEGIN IMMEDIATE); a caller's entry is in the log when its
 /// call returns. The unique sequence is the backstop.
 /// </summary>
-internal sealed class AuditChainWriter(AuditAppender appender, DbContextOptions<AuditDbContext> options, AuditChainKeys keys, TimeProvider clock)
+internal sealed class AuditChainWriter(AuditAppender appender, IDbContextFactory<AuditDbContext> contexts, AuditChainKeys keys, TimeProvider clock)
 {
     /// <summary>The advisory lock of the audit chain ("linliaud"): one number the whole database agrees on.</summary>
     public const long ChainLock = 0x6C696E6C69617564;
@@ -88,7 +88,7 @@ internal sealed class AuditChainWriter(AuditAppender appender, DbContextOptions<
     {
         var transaction = joined.Database.CurrentTransaction
                           ?? throw new InvalidOperationException("Joining a transaction needs one open on the module's context.");
-        await using var context = new AuditDbContext(options);
+        await using var context = contexts.CreateDbContext();
         context.Database.SetDbConnection(joined.Database.GetDbConnection());
         await context.Database.UseTransactionAsync(transaction.GetDbTransaction(), cancellationToken);
         await InsertAsync(context, [entry], keys, clock, cancellationToken);

@@ -8,7 +8,7 @@ internal static class AuditRegistration
     public static IHostApplicationBuilder AddAuditLog(this IHostApplicationBuilder builder, string dataFolder)
     {
         var services = builder.Services;
-        builder.AddModuleDbContext<AuditDbContext>(AuditDbContext.Module, appendOnly: true);
+        builder.AddModuleDbContext<AuditDbContext, Data.SqliteAuditDbContext, Data.PostgresAuditDbContext>(AuditDbContext.Module, appendOnly: true);
         // Derived from the personal-data key when first needed, so that a missing key stops the start with the key check's own message.
         services.AddSingleton(sp => AuditChainKeys.From(builder.Configuration, sp.GetRequiredService<Protection.PersonalDataKeySource>().Key));
         services.AddSingleton(new AuditOptions

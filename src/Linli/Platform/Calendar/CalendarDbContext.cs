@@ -39,7 +39,7 @@ internal sealed class CalendarRecomputation
     public int Items { get; set; }
 }
 
-internal sealed class CalendarDbContext(DbContextOptions<CalendarDbContext> options) : DbContext(options)
+internal abstract class CalendarDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "calendar";
 

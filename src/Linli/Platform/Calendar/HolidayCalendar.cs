@@ -200,7 +200,7 @@ internal static class CalendarServices
             return new ShippedHolidays(HolidayFile.ParseJson(stream).Entries);
         });
         services.AddSingleton(sp => new WorkingCalendar(sp.GetRequiredService<ShippedHolidays>().All));
-        builder.AddModuleDbContext<CalendarDbContext>(CalendarDbContext.Module);
+        builder.AddModuleDbContext<CalendarDbContext, Data.SqliteCalendarDbContext, Data.PostgresCalendarDbContext>(CalendarDbContext.Module);
         services.AddSingleton<CalendarRecomputations>();
         services.AddSingleton<HolidayCalendar>();
         services.AddScoped<IStartupTask, LoadHolidayCalendar>();

@@ -14,7 +14,7 @@ internal static class NotificationServices
     public static IHostApplicationBuilder AddNotifications(this IHostApplicationBuilder builder)
     {
         var services = builder.Services;
-        builder.AddModuleDbContext<NotificationsDbContext>(NotificationsDbContext.Module);
+        builder.AddModuleDbContext<NotificationsDbContext, Data.SqliteNotificationsDbContext, Data.PostgresNotificationsDbContext>(NotificationsDbContext.Module);
         services.AddSingleton<INotificationChannel, InAppInboxChannel>();
         services.AddSingleton<INotificationChannel, SmsChannel>();
         services.AddSingleton<NotificationChannels>();

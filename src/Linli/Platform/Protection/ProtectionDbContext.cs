@@ -35,7 +35,7 @@ internal sealed class KeyRotationStep
 /// the ASP.NET Core Data Protection key ring (sign-in cookies, bearer tokens, antiforgery), encrypted with a key derived
 /// from the personal-data key and shared by every instance.
 /// </summary>
-internal sealed class ProtectionDbContext(DbContextOptions<ProtectionDbContext> options) : DbContext(options), IDataProtectionKeyContext
+internal abstract class ProtectionDbContext(DbContextOptions options) : DbContext(options), IDataProtectionKeyContext
 {
     public const string Module = "protection";
 

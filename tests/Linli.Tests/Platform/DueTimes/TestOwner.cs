@@ -112,7 +112,6 @@ internal static class TestOwner
             if (options.Provider == DatabaseProvider.Postgres) db.UseNpgsql(connection);
             else db.UseSqlite(connection).AddInterceptors(SqliteBusyTimeout.Instance);
             db.UseSnakeCaseNamingConvention();
-            db.ReplaceService<IModelCacheKeyFactory, ProviderModelCacheKeyFactory>();
         });
         services.AddDueTimes<TestOwnerDbContext, Reminder, ReminderHandler>("testowner.reminders", _ => new PollSchedule(false, TimeSpan.FromSeconds(1)));
         services.AddOutbox<TestOwnerDbContext, ReminderMessage>(TestOwnerDbContext.Module, _ => new PollSchedule(false, TimeSpan.FromSeconds(1)));

@@ -1,7 +1,6 @@
 using System.Data.Common;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Features.Open311;
-using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
@@ -70,8 +69,11 @@ public sealed class Open311QueryPlanTests(CityFixture city)
         await using var scope = city.App.Services.CreateAsyncScope();
         var sp = scope.ServiceProvider;
         var capture = new PlanCapture();
-        var options = new DbContextOptionsBuilder<RequestsDbContext>(sp.GetRequiredService<DbContextOptions<RequestsDbContext>>()).AddInterceptors(capture).Options;
-        await using var db = new RequestsDbContext(options, sp.GetRequiredService<IAreaScope>(), sp.GetRequiredService<CategoryCatalog>(), sp.GetRequiredService<TimeProvider>());
+        // A context of the provider's own type (RequestsDbContext is registered as it), with the plan capture added.
+        var providerContext = sp.GetRequiredService<RequestsDbContext>().GetType();
+        var registered = (DbContextOptions)sp.GetRequiredService(typeof(DbContextOptions<>).MakeGenericType(providerContext));
+        var options = new DbContextOptionsBuilder(registered).AddInterceptors(capture).Options;
+        await using var db = (RequestsDbContext)ActivatorUtilities.CreateInstance(sp, providerContext, options);
         await query(db).ToListAsync();
         return Assert.Single(capture.Plans);
     }

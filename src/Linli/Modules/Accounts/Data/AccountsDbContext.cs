@@ -6,7 +6,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Accounts.Data;
 
-internal sealed class AccountsDbContext(DbContextOptions<AccountsDbContext> options) : IdentityDbContext<LinliUser, IdentityRole, string>(options)
+internal abstract class AccountsDbContext(DbContextOptions options) : IdentityDbContext<LinliUser, IdentityRole, string>(options)
 {
     public const string Module = "accounts";
 

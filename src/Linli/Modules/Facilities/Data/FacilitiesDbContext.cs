@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Facilities.Data;
 
-internal sealed class FacilitiesDbContext(DbContextOptions<FacilitiesDbContext> options) : DbContext(options)
+internal abstract class FacilitiesDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "facilities";
     public DbSet<Facility> Facilities => Set<Facility>();

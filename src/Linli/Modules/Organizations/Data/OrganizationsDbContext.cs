@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Organizations.Data;
 
-internal sealed class OrganizationsDbContext(DbContextOptions<OrganizationsDbContext> options) : DbContext(options)
+internal abstract class OrganizationsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "organizations";
     public DbSet<Department> Departments => Set<Department>();

@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Regions.Data;
 
-internal sealed class RegionsDbContext(DbContextOptions<RegionsDbContext> options) : DbContext(options)
+internal abstract class RegionsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "regions";
     public DbSet<Region> Regions => Set<Region>();

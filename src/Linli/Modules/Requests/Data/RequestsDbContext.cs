@@ -12,7 +12,7 @@ namespace Linli.Modules.Requests.Data;
 /// department sees what was sent to it (lead, co-handling, whistles), a community, street or district what happened in
 /// its area, the city scope ("") everything, and a resident the tickets they filed. Outside the scope is a 404.
 /// </summary>
-internal sealed class RequestsDbContext(DbContextOptions<RequestsDbContext> options, IAreaScope scope, CategoryCatalog catalog, TimeProvider clock) : DbContext(options)
+internal abstract class RequestsDbContext(DbContextOptions options, IAreaScope scope, CategoryCatalog catalog, TimeProvider clock) : DbContext(options)
 {
     public const string Module = "requests";
 

@@ -11,7 +11,7 @@ namespace Linli.Modules.Residents.Data;
 /// residents and tags keeps every query inside the caller's scope (a region-code prefix; "" = everything,
 /// null = nothing). Outside a request (seeding, jobs) the system scope sees everything.
 /// </summary>
-internal sealed class ResidentsDbContext(DbContextOptions<ResidentsDbContext> options, IAreaScope scope) : DbContext(options)
+internal abstract class ResidentsDbContext(DbContextOptions options, IAreaScope scope) : DbContext(options)
 {
     public const string Module = "residents";
 

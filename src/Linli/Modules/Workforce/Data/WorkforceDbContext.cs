@@ -9,7 +9,7 @@ namespace Linli.Modules.Workforce.Data;
 /// Workers are people, so every query of them is filtered here, once, by the caller's region scope: a caller sees the
 /// workers of communities under its scope prefix, and a caller without a region scope (a department, a resident) sees none.
 /// </summary>
-internal sealed class WorkforceDbContext(DbContextOptions<WorkforceDbContext> options, IAreaScope scope) : DbContext(options)
+internal abstract class WorkforceDbContext(DbContextOptions options, IAreaScope scope) : DbContext(options)
 {
     public const string Module = "workforce";
     public DbSet<Worker> Workers => Set<Worker>();

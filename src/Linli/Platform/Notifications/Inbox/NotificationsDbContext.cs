@@ -4,7 +4,7 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Platform.Notifications.Inbox;
 
 /// <summary>The in-app inbox every module's notifications are delivered into (each module keeps its own outbox).</summary>
-internal sealed class NotificationsDbContext(DbContextOptions<NotificationsDbContext> options) : DbContext(options)
+internal abstract class NotificationsDbContext(DbContextOptions options) : DbContext(options)
 {
     public const string Module = "notifications";
 

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Accounts.Data.Migrations.Postgres
 {
-    [DbContext(typeof(AccountsDbContext))]
+    [DbContext(typeof(PostgresAccountsDbContext))]
     [Migration("20261128143424_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Accounts.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AccountsDbContext))]
+    [DbContext(typeof(SqliteAccountsDbContext))]
     [Migration("20261128143419_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Facilities.Data.Migrations.Postgres
 {
-    [DbContext(typeof(FacilitiesDbContext))]
+    [DbContext(typeof(PostgresFacilitiesDbContext))]
     [Migration("20261128144521_Initial")]
     partial class Initial
     {

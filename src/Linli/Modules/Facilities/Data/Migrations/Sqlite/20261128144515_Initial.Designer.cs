@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Facilities.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(FacilitiesDbContext))]
+    [DbContext(typeof(SqliteFacilitiesDbContext))]
     [Migration("20261128144515_Initial")]
     partial class Initial
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Organizations.Data.Migrations.Postgres
 {
-    [DbContext(typeof(OrganizationsDbContext))]
+    [DbContext(typeof(PostgresOrganizationsDbContext))]
     [Migration("20261128144546_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Organizations.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(OrganizationsDbContext))]
+    [DbContext(typeof(SqliteOrganizationsDbContext))]
     [Migration("20261128144540_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Regions.Data.Migrations.Postgres
 {
-    [DbContext(typeof(RegionsDbContext))]
+    [DbContext(typeof(PostgresRegionsDbContext))]
     [Migration("20261128143414_Initial")]
     partial class Initial
     {

@@ -9,7 +9,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Regions.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(RegionsDbContext))]
+    [DbContext(typeof(SqliteRegionsDbContext))]
     [Migration("20261128143409_Initial")]
     partial class Initial
     {

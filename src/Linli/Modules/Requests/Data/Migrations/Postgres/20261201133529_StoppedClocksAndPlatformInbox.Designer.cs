@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Requests.Data.Migrations.Postgres
 {
-    [DbContext(typeof(RequestsDbContext))]
+    [DbContext(typeof(PostgresRequestsDbContext))]
     [Migration("20261201133529_StoppedClocksAndPlatformInbox")]
     partial class StoppedClocksAndPlatformInbox
     {

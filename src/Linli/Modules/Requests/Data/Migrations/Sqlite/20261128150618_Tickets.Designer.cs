@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Requests.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(RequestsDbContext))]
+    [DbContext(typeof(SqliteRequestsDbContext))]
     [Migration("20261128150618_Tickets")]
     partial class Tickets
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Residents.Data.Migrations.Postgres
 {
-    [DbContext(typeof(ResidentsDbContext))]
+    [DbContext(typeof(PostgresResidentsDbContext))]
     [Migration("20261201103341_BirthYearOnlyAndPendingVerifications")]
     partial class BirthYearOnlyAndPendingVerifications
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Residents.Data.Migrations.Postgres
 {
-    [DbContext(typeof(ResidentsDbContext))]
+    [DbContext(typeof(PostgresResidentsDbContext))]
     [Migration("20261201113526_ResidentSearchIndexes")]
     partial class ResidentSearchIndexes
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Residents.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(ResidentsDbContext))]
+    [DbContext(typeof(SqliteResidentsDbContext))]
     [Migration("20261128150343_Initial")]
     partial class Initial
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Residents.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(ResidentsDbContext))]
+    [DbContext(typeof(SqliteResidentsDbContext))]
     [Migration("20261201103218_BirthYearOnlyAndPendingVerifications")]
     partial class BirthYearOnlyAndPendingVerifications
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Modules.Workforce.Data.Migrations.Postgres
 {
-    [DbContext(typeof(WorkforceDbContext))]
+    [DbContext(typeof(PostgresWorkforceDbContext))]
     [Migration("20261128144533_Initial")]
     partial class Initial
     {

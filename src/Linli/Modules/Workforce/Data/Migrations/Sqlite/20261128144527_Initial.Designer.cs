@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Modules.Workforce.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(WorkforceDbContext))]
+    [DbContext(typeof(SqliteWorkforceDbContext))]
     [Migration("20261128144527_Initial")]
     partial class Initial
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Platform.Audit.Data.Migrations.Postgres
 {
-    [DbContext(typeof(AuditDbContext))]
+    [DbContext(typeof(PostgresAuditDbContext))]
     [Migration("20261128143403_Initial")]
     partial class Initial
     {

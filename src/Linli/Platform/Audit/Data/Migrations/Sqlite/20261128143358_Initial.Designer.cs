@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Platform.Audit.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(AuditDbContext))]
+    [DbContext(typeof(SqliteAuditDbContext))]
     [Migration("20261128143358_Initial")]
     partial class Initial
     {

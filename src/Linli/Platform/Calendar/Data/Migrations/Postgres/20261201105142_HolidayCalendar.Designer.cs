@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Platform.Calendar.Data.Migrations.Postgres
 {
-    [DbContext(typeof(CalendarDbContext))]
+    [DbContext(typeof(PostgresCalendarDbContext))]
     [Migration("20261201105142_HolidayCalendar")]
     partial class HolidayCalendar
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Platform.Calendar.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(CalendarDbContext))]
+    [DbContext(typeof(SqliteCalendarDbContext))]
     [Migration("20261201105005_HolidayCalendar")]
     partial class HolidayCalendar
     {

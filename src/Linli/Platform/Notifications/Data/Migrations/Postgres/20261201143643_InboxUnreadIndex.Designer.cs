@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Platform.Notifications.Data.Migrations.Postgres
 {
-    [DbContext(typeof(NotificationsDbContext))]
+    [DbContext(typeof(PostgresNotificationsDbContext))]
     [Migration("20261201143643_InboxUnreadIndex")]
     partial class InboxUnreadIndex
     {

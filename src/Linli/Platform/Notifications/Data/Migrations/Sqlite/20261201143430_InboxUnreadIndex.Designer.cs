@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Platform.Notifications.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(NotificationsDbContext))]
+    [DbContext(typeof(SqliteNotificationsDbContext))]
     [Migration("20261201143430_InboxUnreadIndex")]
     partial class InboxUnreadIndex
     {

@@ -11,7 +11,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 
 namespace Linli.Platform.Protection.Data.Migrations.Postgres
 {
-    [DbContext(typeof(ProtectionDbContext))]
+    [DbContext(typeof(PostgresProtectionDbContext))]
     [Migration("20261201102914_ProtectionKeys")]
     partial class ProtectionKeys
     {

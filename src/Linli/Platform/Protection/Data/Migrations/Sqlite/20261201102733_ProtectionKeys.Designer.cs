@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace Linli.Platform.Protection.Data.Migrations.Sqlite
 {
-    [DbContext(typeof(ProtectionDbContext))]
+    [DbContext(typeof(SqliteProtectionDbContext))]
     [Migration("20261201102733_ProtectionKeys")]
     partial class ProtectionKeys
     {
