@@ -1,4 +1,3 @@
-using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Microsoft.EntityFrameworkCore;
 
