@@ -132,6 +132,7 @@ internal static class RequestsModule
 
         var reports = app.MapGroup("/api/requests").WithTags("Requests").RequireAuthorization();
         TicketQueues.Map(reports);
+        QueueExport.Map(reports);
         MetricsEndpoints.Map(reports);
         MyReports.Map(reports);
         TicketTracking.Map(app);

@@ -6,6 +6,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -27,6 +28,14 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
     [BindProperty(SupportsGet = true)] public QueueSort? Sort { get; set; }
 
     public QueueFilter Filter => new(CategoryId, Urgency, DueFrom, DueTo, Text, Sort);
+
+    /// <summary>The export link of the queue on screen: its filters and order, as the query string carries them.</summary>
+    public string ExportLink(string format) => QueryHelpers.AddQueryString($"/api/requests/queues/{Queue}/export", new Dictionary<string, string?>
+    {
+        ["format"] = format, ["categoryId"] = CategoryId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["urgency"] = Urgency?.ToString(),
+        ["dueFrom"] = DueFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["dueTo"] = DueTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["text"] = Text, ["sort"] = Sort?.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
 
     public IReadOnlyList<Queue> Available { get; private set; } = [];
     public Dictionary<Queue, long> Counts { get; private set; } = [];
