@@ -60,6 +60,7 @@ internal static class RequestsModule
         builder.Services.AddSingleton<TicketNumbers>();
         builder.Services.AddScoped<TicketWorkflow>();
         builder.Services.AddScoped<TicketActionRunner>();
+        builder.Services.AddScoped<Features.BulkDispatch.BulkDispatcher>();
         builder.Services.AddScoped<FileTicketHandler>();
         builder.Services.AddScoped<RequestMetrics>();
         builder.Services.AddSingleton<TicketPhotos>();
@@ -116,6 +117,7 @@ internal static class RequestsModule
         ListTicketsEndpoint.Map(tickets);
         GetTicketEndpoint.Map(tickets);
         DispatchEndpoint.Map(tickets);
+        Features.BulkDispatch.BulkDispatchEndpoint.Map(tickets);
         SignEndpoint.Map(tickets);
         ReturnEndpoint.Map(tickets);
         CoHandleEndpoint.Map(tickets);
