@@ -78,3 +78,29 @@ public sealed class ResidentExportTests(CityFixture city)
         Assert.Contains("区划代码前缀只能是", WebUtility.HtmlDecode(await refused.Content.ReadAsStringAsync()));
     }
 }
+
+/// <summary>The import's template: the Chinese header row and one synthetic example row that imports as it is.</summary>
+[Collection("city")]
+public sealed class ResidentTemplateTests(CityFixture city)
+{
+    [Fact]
+    public async Task The_downloaded_template_imports_its_example_row_cleanly()
+    {
+        var page = await PageClient.SignedInAsync(city.App, "cw.a");
+        var (_, html) = await page.GetAsync("/residents/import");
+        Assert.Contains("id=\"template-csv\"", html);
+        var response = await page.Http.GetAsync("/residents/import?handler=Template");
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var bytes = await response.Content.ReadAsByteArrayAsync();
+        var lines = System.Text.Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
+        Assert.StartsWith("户编号,社区代码,网格代码,地址", lines[0]);
+        Assert.Equal(2, lines.Length);
+
+        var form = new MultipartFormDataContent();
+        var file = new ByteArrayContent(bytes);
+        file.Headers.ContentType = new System.Net.Http.Headers.MediaTypeHeaderValue("text/csv");
+        form.Add(file, "file", "template.csv");
+        var summary = await (await (await city.App.ClientForAsync("cw.a")).PostAsync("/api/residents/import", form)).Json(HttpStatusCode.OK);
+        Assert.Equal((1, 1), (summary.GetProperty("households").GetInt32(), summary.GetProperty("residents").GetInt32()));
+    }
+}
