@@ -24,7 +24,8 @@ internal sealed class ExportModel : PageModel
     [BindProperty] public PopulationTagKind? Tag { get; set; }
     [BindProperty, RegularExpression(@"^\d{1,15}$", ErrorMessage = "区划代码前缀只能是 1–15 位数字。")] public string? Community { get; set; }
 
-    public IActionResult OnGet() => Redirect("/residents");
+    /// <summary>Opened directly: the page says where exports start (the search page's buttons).</summary>
+    public PageResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(string? format, CancellationToken ct)
     {
