@@ -5,6 +5,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
+using Linli.Platform.Export;
 using Linli.Platform.InputHygiene;
 using Linli.Platform.Hosting;
 using Linli.Platform.Notifications;
@@ -76,6 +77,7 @@ internal static class PlatformModule
 
         // Edge protection: rate limits (Platform/RateLimiting), forwarded headers from a configured proxy, HSTS over HTTPS.
         services.AddRateLimits(builder.Configuration);
+        services.AddTableExports(builder.Configuration);
         services.Configure<ForwardedHeadersOptions>(options => ReverseProxy.Configure(options, builder.Configuration));
         services.AddHsts(options => options.MaxAge = TimeSpan.FromDays(365));
         services.AddAntiforgery(options => options.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest);

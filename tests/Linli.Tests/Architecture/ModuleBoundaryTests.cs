@@ -50,7 +50,7 @@ public sealed partial class ModuleBoundaryTests
         var violations = architecture.Types
             .Where(t => t.Namespace.FullName.StartsWith("Linli.Platform", StringComparison.Ordinal))
             .SelectMany(t => t.Dependencies.Select(d => d.Target)
-                .Where(d => d.Namespace.FullName.StartsWith("Linli.Modules.", StringComparison.Ordinal))
+                .Where(d => d.Namespace?.FullName.StartsWith("Linli.Modules.", StringComparison.Ordinal) == true)
                 .Select(d => $"{t.FullName} -> {d.FullName}"))
             .Distinct()
             .ToList();

@@ -5,7 +5,6 @@ using Linli.Platform.Audit;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
 using Linli.Tests.Ui;
-using MiniExcelLibs;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Audit;
@@ -90,19 +89,18 @@ public sealed class AuditPageTests(CityFixture city)
     {
         var subject = await RevealEntryAsync();
         var supervisor = await city.App.ClientForAsync("supervisor");
-        var xlsx = await supervisor.PostAsJsonAsync("/api/audit/export", new { subjectId = subject, format = "xlsx" });
-        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
-        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        var rows = stream.Query(useHeaderRow: true).Cast<IDictionary<string, object?>>().ToList();
-        var row = Assert.Single(rows);
-        Assert.Equal(("查看完整号码", "居民", "身份证号", "王小社", "水源地社区"), ((string)row["操作"]!, (string)row["对象类型"]!, (string)row["字段"]!, (string)row["姓名"]!, (string)row["行政区划"]!));
+        var xlsx = await ExportFile.ReadAsync(await supervisor.PostAsJsonAsync("/api/audit/export", new { subjectId = subject, format = "xlsx" }));
+        Assert.StartsWith("审计日志 · 区域：沈阳市（2101）", xlsx.Title);
+        Assert.Matches("导出人：.*supervisor", xlsx.Title);
+        Assert.EndsWith("筛选：对象编号=" + subject, xlsx.Title);
+        Assert.Equal(AuditExport.Headers, xlsx.Headers);
+        var row = Assert.Single(xlsx.Rows);
+        Assert.Equal(("查看完整号码", "居民", "身份证号", "王小社", "水源地社区"), (row["操作"], row["对象类型"], row["字段"], row["姓名"], row["行政区划"]));
 
         var page = await PageClient.SignedInAsync(city.App, "supervisor");
-        var csv = await page.SubmitAsync("/audit", new() { ["SubjectId"] = subject }, "/audit?handler=Export&format=csv");
-        Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        var lines = (await csv.Content.ReadAsStringAsync()).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.Equal(2, lines.Length);
-        Assert.Contains("高龄津贴核对", lines[1]);
+        var csv = await ExportFile.ReadAsync(await page.SubmitAsync("/audit", new() { ["SubjectId"] = subject }, "/audit?handler=Export&format=csv"));
+        Assert.StartsWith("审计日志 · ", csv.Title);
+        Assert.Equal("高龄津贴核对", Assert.Single(csv.Rows)["事由"]);
 
         var exports = await (await supervisor.PostAsJsonAsync("/api/audit/search", new { action = "export", subjectType = "audit-log", userName = "supervisor", pageSize = 500 }))
             .Json(HttpStatusCode.OK);

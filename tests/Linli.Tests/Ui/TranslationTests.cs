@@ -40,6 +40,11 @@ public sealed partial class TranslationTests
         keys.UnionWith(Linli.Modules.Requests.Pages.RequestLabels.All);
         keys.UnionWith(Linli.Platform.Audit.AuditLabels.All);
         keys.UnionWith(Linli.Platform.Audit.AuditExport.Headers);
+        keys.UnionWith([Linli.Platform.Audit.AuditExport.Title, Linli.Modules.Requests.Features.Queues.QueueExport.Title, Linli.Modules.Residents.Features.ExportResidents.ResidentExport.Title]);
+        keys.UnionWith(Linli.Modules.Requests.Features.Queues.QueueExport.Headers);
+        keys.UnionWith(Linli.Modules.Residents.Features.ExportResidents.ResidentExport.Headers);
+        keys.UnionWith(Linli.Modules.Requests.Features.Metrics.RequestMetrics.Headers);
+        keys.UnionWith(Linli.Modules.Requests.Features.Metrics.RequestMetrics.ExportTitles.Values);
         keys.UnionWith(Enum.GetValues<RegionKind>().Select(RegionLabels.Kind));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.Level));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.ChildrenOf));

@@ -62,6 +62,7 @@ internal static class RequestsModule
         builder.Services.AddSingleton<TicketNumbers>();
         builder.Services.AddScoped<TicketWorkflow>();
         builder.Services.AddScoped<TicketActionRunner>();
+        builder.Services.AddScoped<Features.BulkDispatch.BulkDispatcher>();
         builder.Services.AddScoped<FileTicketHandler>();
         builder.Services.AddScoped<RequestMetrics>();
         builder.Services.AddAttachments<RequestsDbContext>();
@@ -120,6 +121,7 @@ internal static class RequestsModule
         ListTicketsEndpoint.Map(tickets);
         GetTicketEndpoint.Map(tickets);
         DispatchEndpoint.Map(tickets);
+        Features.BulkDispatch.BulkDispatchEndpoint.Map(tickets);
         SignEndpoint.Map(tickets);
         ReturnEndpoint.Map(tickets);
         CoHandleEndpoint.Map(tickets);
@@ -137,6 +139,7 @@ internal static class RequestsModule
 
         var reports = app.MapGroup("/api/requests").WithTags("Requests").RequireAuthorization();
         TicketQueues.Map(reports);
+        QueueExport.Map(reports);
         MetricsEndpoints.Map(reports);
         MyReports.Map(reports);
         TicketTracking.Map(app);

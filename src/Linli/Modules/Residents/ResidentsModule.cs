@@ -49,6 +49,7 @@ internal static class ResidentsModule
     {
         var api = app.MapGroup("/api/residents").WithTags("Residents").RequireAuthorization(ResidentsPermissions.ReadPeople).WithValidation();
         SearchResidentsEndpoint.Map(api);
+        Features.ExportResidents.ResidentExport.Map(api);
         GetResidentEndpoint.Map(api);
         GetHouseholdEndpoint.Map(api);
         CreateResidentEndpoint.Map(api);

@@ -1,5 +1,7 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Platform.Auth;
+using Linli.Platform.Export;
+using Linli.Platform.RateLimiting;
 using Linli.Platform.Validation;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -55,12 +57,14 @@ internal static class AuditEndpoints
             .WithName("SearchAuditEntries")
             .WithSummary("The audit log filtered also by user name, which stays out of URLs (the filters are the body).");
 
-        audit.MapPost("/export", async (AuditSearchRequest request, AuditDbContext db, IAreaScope scope, AuditPresenter presenter, IAuditLog log,
+        audit.MapPost("/export", async (AuditSearchRequest request, AuditDbContext db, IAreaScope scope, AuditPresenter presenter, TableExporter exporter,
                 CancellationToken ct) =>
             {
                 var filter = request.Filter();
-                return await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, request.Format ?? "xlsx", scope, presenter, log, ct);
+                return await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, ExportFormats.Parse(request.Format), scope, presenter,
+                    exporter, ct);
             })
+            .RequireRateLimiting(RateLimitPolicies.Export)
             .WithName("ExportAuditEntries")
             .WithSummary("The filtered audit log as an Excel workbook (format xlsx, default) or CSV, labelled; the export is itself audited.");
 

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text;
 using System.Text.Json;
 using Linli.Platform.DueTimes;
 using Linli.Platform.Auth;
@@ -9,7 +8,6 @@ using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
-using MiniExcelLibs;
 
 namespace Linli.Tests.Requests.Pages;
 
@@ -179,21 +177,21 @@ public sealed class MetricsTests : IAsyncLifetime
         await ScenarioAsync();
         var supervisor = await _app.ClientForAsync("supervisor");
         var xlsx = await supervisor.GetAsync("/api/requests/metrics/export?format=xlsx&groupBy=unit");
-        Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         Assert.Equal("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", xlsx.Content.Headers.ContentType?.MediaType);
-        await using var stream = new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync());
-        var sheet = stream.Query(useHeaderRow: true, excelType: ExcelType.XLSX).Cast<IDictionary<string, object?>>().ToList();
-        var total = sheet.Single(r => (string?)r["名称"] == "合计");
-        Assert.Equal(8.0, Convert.ToDouble(total["诉求量"], CultureInfo.InvariantCulture));
-        Assert.Equal(0.25, Convert.ToDouble(total["响应率"], CultureInfo.InvariantCulture));
-        Assert.Equal(2.0, Convert.ToDouble(total["超期数"], CultureInfo.InvariantCulture));
+        var sheet = await ExportFile.ReadAsync(xlsx);
+        Assert.StartsWith("诉求统计（按承办单位） · 区域：", sheet.Title);
+        Assert.Contains("筛选：按承办单位统计", sheet.Title);
+        var total = sheet.Rows.Single(r => r["名称"] == "合计");
+        Assert.Equal(("8", "25.0%", "2", "20.0%"), (total["诉求量"], total["响应率"], total["超期数"], total["退单率"]));
 
         var csv = await supervisor.GetAsync("/api/requests/metrics/export?format=csv&groupBy=unit");
         Assert.Equal("text/csv", csv.Content.Headers.ContentType?.MediaType);
-        var bytes = await csv.Content.ReadAsByteArrayAsync();
-        Assert.Equal(Encoding.UTF8.GetPreamble(), bytes[..3]);
-        var lines = Encoding.UTF8.GetString(bytes[3..]).Split("\r\n", StringSplitOptions.RemoveEmptyEntries);
-        Assert.StartsWith("代码,名称,诉求量,响应率,按时办结率", lines[0]);
-        Assert.Contains(lines, l => l.StartsWith(",合计,8,0.25,1,1,0.6667,2,0.2,1,2.33,", StringComparison.Ordinal));
+        var table = await ExportFile.ReadAsync(csv); // also checks the byte-order mark
+        Assert.Equal(["代码", "名称", "诉求量", "响应率", "按时办结率", "解决率", "满意率"], table.Headers.Take(7));
+        var csvTotal = table.Rows.Single(r => r["名称"] == "合计");
+        Assert.Equal(["8", "25.0%", "100.0%", "100.0%", "66.7%", "2", "20.0%", "1", "2.33"],
+            new[] { "诉求量", "响应率", "按时办结率", "解决率", "满意率", "超期数", "退单率", "重复诉求", "平均办理时长（小时）" }.Select(h => csvTotal[h]));
+        // A group with nothing to rate says so instead of 0%.
+        Assert.All(table.Rows, r => Assert.Matches(@"^(\d{1,3}\.\d%|—)$", r["满意率"]));
     }
 }

@@ -1,11 +1,15 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Modules.Requests.Features.BulkDispatch;
 using Linli.Modules.Requests.Features.Queues;
+using Linli.Modules.Organizations.Contracts;
+using Linli.Platform.Idempotency;
 using Linli.Modules.Requests.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 
@@ -13,7 +17,8 @@ namespace Linli.Modules.Requests.Pages;
 
 /// <summary>The work lists of the caller's unit, from <see cref="TicketQueues"/> — the same query as GET /api/requests/queues/{queue}.</summary>
 [Authorize(Policy = RequestsPermissions.HandleRequests)]
-internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog) : PageModel
+internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog, BulkDispatcher dispatcher)
+    : PageModel
 {
     public const int PageSize = 20;
 
@@ -28,11 +33,45 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
 
     public QueueFilter Filter => new(CategoryId, Urgency, DueFrom, DueTo, Text, Sort);
 
+    /// <summary>The export link of the queue on screen: its filters and order, as the query string carries them.</summary>
+    public string ExportLink(string format) => QueryHelpers.AddQueryString($"/api/requests/queues/{Queue}/export", new Dictionary<string, string?>
+    {
+        ["format"] = format, ["categoryId"] = CategoryId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["urgency"] = Urgency?.ToString(),
+        ["dueFrom"] = DueFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
+        ["dueTo"] = DueTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["text"] = Text, ["sort"] = Sort?.ToString(),
+    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+
     public IReadOnlyList<Queue> Available { get; private set; } = [];
     public Dictionary<Queue, long> Counts { get; private set; } = [];
     public Paged<QueueItem> Items { get; private set; } = new([], 1, PageSize, 0);
     public Dictionary<string, string> UnitLabels { get; private set; } = [];
     public CategoryTree Tree { get; private set; } = new([]);
+
+    /// <summary>The centre's queue to dispatch from offers selecting tickets and sending them to one unit.</summary>
+    public bool OffersBulkDispatch { get; private set; }
+
+    public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
+
+    /// <summary>A fresh key per form shown: a double submit (or a refresh of the answer) dispatches once.</summary>
+    public string SubmissionKey { get; private set; } = "";
+
+    public BulkDispatchResult? Dispatched { get; private set; }
+
+    public async Task<IActionResult> OnPostBulkDispatchAsync(List<long>? ticketIds, string? unitCode, string? submissionKey, CancellationToken ct)
+    {
+        ModelState.Clear();
+        try
+        {
+            (Dispatched, _) = await dispatcher.DispatchAsync(new BulkDispatchRequest(ticketIds, string.IsNullOrWhiteSpace(unitCode) ? null : unitCode),
+                Actor.From(User, scope), IdempotencyKey.Parse(submissionKey), ct);
+        }
+        catch (ValidationFailedException e)
+        {
+            foreach (var message in e.Errors.Values.SelectMany(m => m)) ModelState.AddModelError("", message);
+        }
+        await OnGetAsync(ct);
+        return Page();
+    }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -43,6 +82,12 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
         Counts = await TicketQueues.CountAsync(db, actor, now, ct);
         Tree = await CategoryPaths.TreeAsync(catalog, ct);
         Sort ??= TicketQueues.DefaultSort(queue);
+        OffersBulkDispatch = queue == Features.Queues.Queue.ToDispatch && actor.IsCentre;
+        if (OffersBulkDispatch)
+        {
+            Departments = await units.DepartmentsAsync(ct);
+            SubmissionKey = Guid.NewGuid().ToString("N");
+        }
         // A binding error (a date that is not one) is shown on the form; the list waits for a filter that reads.
         if (!ModelState.IsValid) return;
         try

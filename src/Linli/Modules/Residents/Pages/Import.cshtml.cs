@@ -10,12 +10,16 @@ namespace Linli.Modules.Residents.Pages;
 /// <summary>Upload of a CSV or .xlsx file; shows the summary, or every bad row (and then nothing was imported).</summary>
 [Authorize(Policy = ResidentsPermissions.ImportPeople)]
 [RequestSizeLimit(ResidentFile.MaxBytes + 1024 * 1024)]
-internal sealed class ImportModel(ResidentImporter importer) : PageModel
+internal sealed class ImportModel(ResidentImporter importer, Linli.Platform.Auth.IAreaScope scope) : PageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
 
     public ImportResult? Result { get; private set; }
+
+    /// <summary>下载模板: the header row and one example row in the caller's community.</summary>
+    public IActionResult OnGetTemplate() =>
+        File(ResidentTemplate.Csv(scope.CommunityPrefix is { Length: 12 } community ? community : "210102001002"), "text/csv; charset=utf-8", "residents-import-template.csv");
 
     public async Task<IActionResult> OnPostAsync(CancellationToken cancellationToken)
     {

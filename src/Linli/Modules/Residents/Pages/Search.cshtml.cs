@@ -88,9 +88,13 @@ internal sealed class SearchModel(ResidentSearch search, NumberSearchGuard numbe
         }
     }
 
+    /// <summary>The results come from a search by number: they are not offered for export.</summary>
+    public bool SearchedByNumber { get; private set; }
+
     public async Task OnPostAsync(CancellationToken cancellationToken)
     {
         Posted = true;
+        SearchedByNumber = !string.IsNullOrWhiteSpace(IdNumber) || !string.IsNullOrWhiteSpace(Phone);
         CanSearchByNumber = await numbers.MaySearchAsync();
         if (ModelState.IsValid) await SearchAsync(new ResidentFilter(Name, IdNumber, Phone, Tag, Community), cancellationToken);
         // The numbers are not echoed back into the page: results show them masked, like everywhere else.

@@ -1,5 +1,6 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Platform.Auth;
+using Linli.Platform.Export;
 using Linli.Platform.Localization;
 using Linli.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
@@ -15,7 +16,7 @@ namespace Linli.Platform.Audit.Pages;
 /// belong in a URL. The same filters export the log (itself an audited act).
 /// </summary>
 [Authorize(Policy = PlatformPermissions.ReadAudit)]
-internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPresenter presenter, IAuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
+internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPresenter presenter, TableExporter exporter, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 50;
 
@@ -44,8 +45,19 @@ internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPr
             return Page();
         }
         var filter = Filter();
-        var file = await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, format, scope, presenter, audit, ct);
-        return new ResultAction(file);
+        try
+        {
+            var file = await AuditExport.FileAsync(AuditQuery.Newest(AuditQuery.Filter(db, scope, filter)), filter, ExportFormats.Parse(format), scope, presenter,
+                exporter, ct);
+            return new ResultAction(file);
+        }
+        catch (Errors.ValidationFailedException e)
+        {
+            // Too many rows: said on the page, above the filters that need narrowing.
+            foreach (var message in e.Errors.Values.SelectMany(m => m)) ModelState.AddModelError("", message);
+            await LoadAsync(ct);
+            return Page();
+        }
     }
 
     private bool Valid()

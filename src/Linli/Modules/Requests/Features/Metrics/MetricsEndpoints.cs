@@ -1,7 +1,6 @@
-using System.Globalization;
-using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.Export;
 
 namespace Linli.Modules.Requests.Features.Metrics;
 
@@ -25,26 +24,15 @@ internal static class MetricsEndpoints
             .WithName("RequestMetrics")
             .WithSummary("Request metrics in the caller's scope grouped by unit, region (one level below `region`) or category, over a window (period 7d|30d|month|quarter|year, or from/to in China days): counts, on-time sign rate, on-time finish rate, resolution, satisfaction and return rates, overdue, repeats, average hours; rows paginated.");
         group.MapGet("/export", async (string? format, string? groupBy, string? period, DateOnly? from, DateOnly? to, string? region,
-                RequestMetrics metrics, TimeProvider clock, IAuditLog audit, IAreaScope scope, CancellationToken ct) =>
+                RequestMetrics metrics, TimeProvider clock, TableExporter exporter, IAreaScope scope, CancellationToken ct) =>
             {
+                var kind = ExportFormats.Parse(format);
                 var report = await metrics.ComputeAsync(Filter(groupBy, period, from, to, region, clock), ct);
-                var name = $"requests-metrics-{report.GroupBy.ToString().ToLowerInvariant()}-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}";
-                var csv = format == "csv";
-                var file = csv ? RequestMetrics.Csv(report) : RequestMetrics.Xlsx(report);
-                await audit.RecordExportAsync(AuditSubjects.RequestMetrics, csv ? "csv" : "xlsx", report.Region ?? scope.RegionPrefix ?? "", report.Rows.Count + 1,
-                    string.Format(CultureInfo.InvariantCulture, "按{0}统计，{1:yyyy-MM-dd} 至 {2:yyyy-MM-dd}", report.GroupBy switch
-                    {
-                        MetricsGroup.Region => "区划",
-                        MetricsGroup.Category => "分类",
-                        _ => "承办单位",
-                    }, report.From, report.To), ct);
-                return csv
-                    ? Results.File(file, "text/csv; charset=utf-8", name + ".csv")
-                    : Results.File(file, "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", name + ".xlsx");
+                return await exporter.FileAsync(RequestMetrics.Table(report, scope.RegionPrefix ?? ""), kind, ct);
             })
             .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Export)
             .WithName("ExportRequestMetrics")
-            .WithSummary("The same metrics as an Excel workbook (format=xlsx, default) or CSV (format=csv), every row.");
+            .WithSummary("The same metrics as an Excel workbook (format=xlsx, default) or CSV (format=csv), every row and the total, under a title row; rates as percentages (\"85.3%\"); audited.");
     }
 
     /// <summary>groupBy as the API takes it: unit, region or category, in any case.</summary>

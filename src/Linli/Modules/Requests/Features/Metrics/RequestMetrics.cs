@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Linq.Expressions;
-using System.Text;
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
@@ -9,8 +8,8 @@ using Linli.Modules.Requests.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
+using Linli.Platform.Export;
 using Microsoft.EntityFrameworkCore;
-using MiniExcelLibs;
 
 namespace Linli.Modules.Requests.Features.Metrics;
 
@@ -277,47 +276,35 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
 
     // ---- export ------------------------------------------------------------------------------------------------------
 
-    private static readonly string[] Headers =
+    public static readonly string[] Headers =
         ["代码", "名称", "诉求量", "响应率", "按时办结率", "解决率", "满意率", "超期数", "退单率", "重复诉求", "平均办理时长（小时）",
          "应签收", "按时签收", "已派办结", "按时办结", "办结", "已解决", "参评", "满意", "已派单", "退单"];
 
-    private static object?[] Cells(MetricsRow x) =>
-        [x.Key, x.Name, x.Count, x.SignRate, x.FinishRate, x.ResolutionRate, x.SatisfactionRate, x.Overdue, x.ReturnRate, x.Repeats, x.AverageHours,
+    /// <summary>One row as the export writes it: rates as percentages with one decimal ("85.3%"), "—" where there is nothing to rate.</summary>
+    public static object?[] Cells(MetricsRow x) =>
+        [x.Key, x.Name, x.Count, Percent(x.SignRate), Percent(x.FinishRate), Percent(x.ResolutionRate), Percent(x.SatisfactionRate), x.Overdue,
+         Percent(x.ReturnRate), x.Repeats, x.AverageHours,
          x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved, x.Rated, x.Satisfied, x.Dispatched, x.Returned];
 
-    private static IEnumerable<MetricsRow> AllRows(MetricsReport report) => report.Rows.Append(report.Total);
+    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
-    public static byte[] Xlsx(MetricsReport report)
+    public static readonly IReadOnlyDictionary<MetricsGroup, string> ExportTitles = new Dictionary<MetricsGroup, string>
     {
-        var sheet = AllRows(report).Select(x =>
+        [MetricsGroup.Unit] = "诉求统计（按承办单位）", [MetricsGroup.Region] = "诉求统计（按区划）", [MetricsGroup.Category] = "诉求统计（按分类）",
+    };
+
+    /// <summary>The report as a table for the platform's exporter: every group, then the total.</summary>
+    public static ExportTable Table(MetricsReport report, string scopeRegion) => new(
+        AuditSubjects.RequestMetrics,
+        ExportTitles[report.GroupBy],
+        $"requests-metrics-{report.GroupBy.ToString().ToLowerInvariant()}-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}",
+        report.Region ?? scopeRegion,
+        string.Format(CultureInfo.InvariantCulture, "按{0}统计，{1:yyyy-MM-dd} 至 {2:yyyy-MM-dd}", report.GroupBy switch
         {
-            var row = new Dictionary<string, object?>();
-            var cells = Cells(x);
-            for (var i = 0; i < Headers.Length; i++) row[Headers[i]] = cells[i];
-            return row;
-        }).ToList();
-        using var stream = new MemoryStream();
-        stream.SaveAs(sheet, excelType: ExcelType.XLSX, sheetName: "metrics");
-        return stream.ToArray();
-    }
-
-    /// <summary>UTF-8 with a byte-order mark (so spreadsheet programs read the Chinese), comma-separated, RFC 4180 quoting; rates as fractions.</summary>
-    public static byte[] Csv(MetricsReport report)
-    {
-        var text = new StringBuilder();
-        text.AppendJoin(',', Headers.Select(Quote)).Append("\r\n");
-        foreach (var x in AllRows(report))
-            text.AppendJoin(',', Cells(x).Select(c => Quote(c switch
-            {
-                null => "",
-                double d => d.ToString("0.####", CultureInfo.InvariantCulture),
-                IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-                _ => c.ToString() ?? "",
-            }))).Append("\r\n");
-        return [.. Encoding.UTF8.GetPreamble(), .. Encoding.UTF8.GetBytes(text.ToString())];
-    }
-
-    private static string Quote(string value) =>
-        value.IndexOfAny([',', '"', '\r', '\n']) >= 0 || value.StartsWith('=') || value.StartsWith('+') || value.StartsWith('-') || value.StartsWith('@')
-            ? "\"" + value.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : value;
+            MetricsGroup.Region => "区划",
+            MetricsGroup.Category => "分类",
+            _ => "承办单位",
+        }, report.From, report.To),
+        Headers,
+        report.Rows.Append(report.Total).Select(Cells).ToAsyncEnumerable());
 }

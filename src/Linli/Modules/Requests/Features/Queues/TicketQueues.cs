@@ -117,7 +117,11 @@ internal static class TicketQueues
         queue is Queue.ToSign or Queue.DueSoon or Queue.InProgress or Queue.Overdue ? QueueSort.Due : QueueSort.Created;
 
     /// <summary>The queue narrowed by the filter, ordered (the list and the export read the same rows).</summary>
-    public static IQueryable<Ticket> Filtered(RequestsDbContext db, Actor actor, Queue queue, DateTime now, QueueFilter filter, IReadOnlyList<int>? categoryLeaves)
+    public static IQueryable<Ticket> Filtered(RequestsDbContext db, Actor actor, Queue queue, DateTime now, QueueFilter filter, IReadOnlyList<int>? categoryLeaves) =>
+        Order(Narrowed(db, actor, queue, now, filter, categoryLeaves), filter.Sort ?? DefaultSort(queue));
+
+    /// <summary>The queue narrowed by the filter, in no order yet (the export adds its keyset condition before ordering).</summary>
+    public static IQueryable<Ticket> Narrowed(RequestsDbContext db, Actor actor, Queue queue, DateTime now, QueueFilter filter, IReadOnlyList<int>? categoryLeaves)
     {
         filter.Validate();
         var query = Query(db, actor, queue, now);
@@ -131,13 +135,18 @@ internal static class TicketQueues
         if (filter.Words is { } words)
             // Bounded: the words are looked for among the first WordScanLimit tickets of the narrowed queue, never over every description.
             query = Order(query, sort).TakeLiteral(QueueFilter.WordScanLimit).Where(t => t.Description.Contains(words));
-        return Order(query, sort);
+        return query;
     }
 
-    private static IOrderedQueryable<Ticket> Order(IQueryable<Ticket> query, QueueSort sort) => sort switch
+    // Tickets without a running deadline come last on both databases (SQLite would put nulls first, PostgreSQL last), so
+    // that the list and the export's keyset agree on one order.
+    internal static IOrderedQueryable<Ticket> Order(IQueryable<Ticket> query, QueueSort sort) => sort switch
     {
-        QueueSort.Urgency => query.OrderByDescending(t => t.Urgency).ThenBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id),
-        QueueSort.Due => query.OrderBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id),
+        QueueSort.Urgency => query.OrderByDescending(t => t.Urgency)
+            .ThenBy(t => (t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt) == null)
+            .ThenBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id),
+        QueueSort.Due => query.OrderBy(t => (t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt) == null)
+            .ThenBy(t => t.State == TicketState.Dispatched ? t.SignDueAt : t.FinishDueAt).ThenBy(t => t.Id),
         _ => query.OrderBy(t => t.CreatedAt).ThenBy(t => t.Id),
     };
 

@@ -45,6 +45,28 @@ internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtect
         var today = Views.Today(clock);
         var numberFields = filter.NumberFields;
         if (numberFields is not null) await numbers.BeforeAsync();
+        var query = Query(filter, today);
+        var regionOnly = string.IsNullOrWhiteSpace(filter.Name) && string.IsNullOrWhiteSpace(filter.IdNumber) && string.IsNullOrWhiteSpace(filter.Phone);
+        Func<CancellationToken, Task<(long, bool)>>? total = !regionOnly ? null
+            : filter.Tag is null ? async ct => (await UnitTotalAsync(filter.CommunityCode, households: false, ct), false)
+            : scope.Grid is null && (filter.CommunityCode?.Trim().Length ?? 0) <= 12 ? ct => TaggedTotalAsync(filter.Tag.Value, filter.CommunityCode, today, ct)
+            : null;
+        var rows = await ById.PageAsync(query,
+            r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthYear, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode),
+            r => [r.Id], request, cancellationToken, total,
+            // A name prefix and a tag are each a few per cent of the city: no index holds their intersection, so counting
+            // even 10,000 of them reads hundreds of thousands of rows. The page itself is cheap (in id order it stops early).
+            counted: !(!string.IsNullOrWhiteSpace(filter.Name) && filter.Tag is not null));
+        if (numberFields is not null)
+            await numbers.AfterAsync(numberFields, rows.Total, rows.Items.FirstOrDefault()?.Id, rows.Items.FirstOrDefault()?.CommunityCode, cancellationToken);
+        var tags = await ActiveTagsAsync(db, rows.Items.Select(r => r.Id).ToList(), today, cancellationToken);
+        return new Paged<ResidentSummary>(rows.Items.Select(r => ToSummary(r, tags)).ToList(), rows.Page, rows.PageSize, rows.Total)
+            { TotalIsCapped = rows.TotalIsCapped, Next = rows.Next, Previous = rows.Previous };
+    }
+
+    /// <summary>The residents the filter selects, within the caller's scope (the context's filter), in no order.</summary>
+    private IQueryable<Resident> Query(ResidentFilter filter, DateOnly today)
+    {
         var query = db.Residents.AsNoTracking();
         if (!string.IsNullOrWhiteSpace(filter.Name))
         {
@@ -71,22 +93,34 @@ internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtect
                 ? query.Where(r => r.GridCode!.StartsWith(prefix))
                 : query.Where(r => r.CommunityCode.StartsWith(prefix));
         }
-        var regionOnly = string.IsNullOrWhiteSpace(filter.Name) && string.IsNullOrWhiteSpace(filter.IdNumber) && string.IsNullOrWhiteSpace(filter.Phone);
-        Func<CancellationToken, Task<(long, bool)>>? total = !regionOnly ? null
-            : filter.Tag is null ? async ct => (await UnitTotalAsync(filter.CommunityCode, households: false, ct), false)
-            : scope.Grid is null && (filter.CommunityCode?.Trim().Length ?? 0) <= 12 ? ct => TaggedTotalAsync(filter.Tag.Value, filter.CommunityCode, today, ct)
-            : null;
-        var rows = await ById.PageAsync(query,
-            r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthYear, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode),
-            r => [r.Id], request, cancellationToken, total,
-            // A name prefix and a tag are each a few per cent of the city: no index holds their intersection, so counting
-            // even 10,000 of them reads hundreds of thousands of rows. The page itself is cheap (in id order it stops early).
-            counted: !(!string.IsNullOrWhiteSpace(filter.Name) && filter.Tag is not null));
-        if (numberFields is not null)
-            await numbers.AfterAsync(numberFields, rows.Total, rows.Items.FirstOrDefault()?.Id, rows.Items.FirstOrDefault()?.CommunityCode, cancellationToken);
-        var tags = await ActiveTagsAsync(db, rows.Items.Select(r => r.Id).ToList(), today, cancellationToken);
-        return new Paged<ResidentSummary>(rows.Items.Select(r => ToSummary(r, tags)).ToList(), rows.Page, rows.PageSize, rows.Total)
-            { TotalIsCapped = rows.TotalIsCapped, Next = rows.Next, Previous = rows.Previous };
+        return query;
+    }
+
+    /// <summary>
+    /// The search's residents for an export, in id order, batch by batch by keyset on the id (each batch "the ids after the
+    /// last one": the primary key serves it at any depth), masked exactly as the list shows them. A search by number is not
+    /// exported: it finds one person, whom a reveal shows.
+    /// </summary>
+    public async IAsyncEnumerable<IReadOnlyList<ResidentSummary>> ExportBatchesAsync(ResidentFilter filter, int batchSize,
+        [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken cancellationToken)
+    {
+        if (filter.NumberFields is not null)
+            throw ValidationFailedException.For("idNumber", "按身份证号或手机号检索的结果不能导出。");
+        var today = Views.Today(clock);
+        var query = Query(filter, today);
+        long last = 0;
+        while (true)
+        {
+            var after = last;
+            var rows = await query.Where(r => r.Id > after).OrderBy(r => r.Id).TakeLiteral(batchSize)
+                .Select(r => new Row(r.Id, r.HouseholdId, r.Name, r.Gender, r.BirthYear, r.IdNumberMasked, r.PhoneMasked, r.RelationToHead, r.CommunityCode, r.GridCode))
+                .ToListAsync(cancellationToken);
+            if (rows.Count == 0) yield break;
+            var tags = await ActiveTagsAsync(db, rows.Select(r => r.Id).ToList(), today, cancellationToken);
+            yield return rows.Select(r => ToSummary(r, tags)).ToList();
+            if (rows.Count < batchSize) yield break;
+            last = rows[^1].Id;
+        }
     }
 
     /// <summary>
