@@ -3,6 +3,7 @@ using System.Text.Json;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.FileTicket;
+using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Idempotency;

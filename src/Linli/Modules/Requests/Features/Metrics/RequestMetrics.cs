@@ -5,6 +5,7 @@ using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
