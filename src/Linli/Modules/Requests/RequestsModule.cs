@@ -68,6 +68,7 @@ internal static class RequestsModule
         builder.Services.AddAttachments<RequestsDbContext>();
         builder.Services.AddScoped<IAttachmentOwner, TicketPhotoOwner>();
         builder.Services.AddScoped<TicketPhotos>();
+        builder.Services.AddScoped<IStartupTask, AdoptEarlierPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
         builder.Services.AddScoped<Features.CallerHistory.CallerHistoryLookup>();

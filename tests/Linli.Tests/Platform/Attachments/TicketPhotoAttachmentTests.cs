@@ -1,8 +1,10 @@
 using System.Net;
 using System.Net.Http.Headers;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.Requests.Features.Photos;
 using Linli.Platform.Attachments;
 using Linli.Platform.Auth;
+using Linli.Platform.Startup;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
 using Linli.Tests.Requests.Pages;
@@ -102,6 +104,33 @@ public sealed class TicketPhotoAttachmentTests(CityFixture city)
         var file = Path.Combine(city.App.DataFolder, "attachments", row.StoredFile!);
         Assert.Equal(jpeg, await File.ReadAllBytesAsync(file));
         Assert.Empty(Directory.GetFiles(Path.GetDirectoryName(file)!, "*.tmp"));
+    }
+
+    [Fact]
+    public async Task Photos_saved_before_attachments_existed_become_the_tickets_attachments_once_and_in_order()
+    {
+        var api = await city.App.ClientForAsync("cw.a");
+        var id = await PhotoApi.NewTicketAsync(city.App, api);
+        // The layout of the photos before the platform kept them: requests/photos/{ticket}/{n}.{ext}, no row.
+        var old = Path.Combine(city.App.DataFolder, "requests", "photos", id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Directory.CreateDirectory(old);
+        var jpeg = RequestPages.Jpeg(3000);
+        await File.WriteAllBytesAsync(Path.Combine(old, "2.jpg"), jpeg);
+        await File.WriteAllBytesAsync(Path.Combine(old, "1.png"), RequestPages.Png);
+
+        // Twice, as after a start stopped half-way: the second finds nothing more to do.
+        for (var run = 0; run < 2; run++)
+            await city.App.WithScopeAsync(async sp =>
+            {
+                await sp.GetServices<IStartupTask>().OfType<AdoptEarlierPhotos>().Single().RunAsync(CancellationToken.None);
+                return true;
+            });
+
+        var listed = (await (await api.GetAsync($"/api/requests/tickets/{id}/photos")).Json(HttpStatusCode.OK)).EnumerateArray()
+            .Select(p => p.GetProperty("name").GetString()).ToList();
+        Assert.Equal(["1.png", "2.jpg"], listed);
+        Assert.Equal(jpeg, await (await api.GetAsync($"/api/requests/tickets/{id}/photos/2.jpg")).Content.ReadAsByteArrayAsync());
+        Assert.False(Directory.Exists(old));
     }
 
     [Fact]
