@@ -1,3 +1,4 @@
+using Linli.Platform.Calendar.Data.Configurations;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -51,28 +52,8 @@ internal abstract class CalendarDbContext(DbContextOptions options) : DbContext(
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<HolidayDay>(e =>
-        {
-            e.ToTable("days");
-            e.HasKey(x => x.Date);
-            e.Property(x => x.Name).HasMaxLength(HolidayFile.MaxName);
-            e.HasIndex(x => x.Year);
-        });
-        modelBuilder.Entity<CalendarRevision>(e =>
-        {
-            e.ToTable("revisions");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.UserName).HasMaxLength(256);
-            e.Property(x => x.Summary).HasMaxLength(500);
-            e.HasIndex(x => x.Year);
-            e.HasIndex(x => x.RecomputedAt);
-        });
-        modelBuilder.Entity<CalendarRecomputation>(e =>
-        {
-            e.ToTable("recomputations");
-            e.HasKey(x => new { x.RevisionId, x.Handler });
-            e.Property(x => x.Handler).HasMaxLength(64);
-        });
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(CalendarDbContext).Assembly, t => t.Namespace == typeof(HolidayDayConfiguration).Namespace);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }
