@@ -1,3 +1,4 @@
+using Linli.Platform.Audit.Data.Configurations;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -17,34 +18,8 @@ internal abstract class AuditDbContext(DbContextOptions options) : DbContext(opt
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<AuditEntry>(e =>
-        {
-            e.ToTable("entries");
-            e.Property(x => x.UserId).HasMaxLength(AuditLimits.UserId);
-            e.Property(x => x.UserName).HasMaxLength(AuditLimits.UserName);
-            e.Property(x => x.UserDisplayName).HasMaxLength(AuditLimits.UserName);
-            e.Property(x => x.Action).HasMaxLength(AuditLimits.Code);
-            e.Property(x => x.SubjectType).HasMaxLength(AuditLimits.Code);
-            e.Property(x => x.SubjectId).HasMaxLength(AuditLimits.Code);
-            e.Property(x => x.SubjectLabel).HasMaxLength(AuditLimits.SubjectLabel);
-            e.Property(x => x.RegionCode).HasMaxLength(AuditLimits.RegionCode);
-            e.Property(x => x.Field).HasMaxLength(AuditLimits.Code);
-            e.Property(x => x.Reason).HasMaxLength(AuditLimits.Reason);
-            e.Property(x => x.KeyId).HasMaxLength(AuditLimits.KeyId);
-            e.HasIndex(x => x.Sequence).IsUnique();
-            // The page's filters, each with the time for newest-first.
-            e.HasIndex(x => x.At);
-            e.HasIndex(x => new { x.RegionCode, x.At });
-            e.HasIndex(x => new { x.SubjectType, x.SubjectId, x.At });
-            e.HasIndex(x => new { x.UserName, x.At });
-            e.HasIndex(x => new { x.Action, x.At });
-        });
-        modelBuilder.Entity<AuditCheckpoint>(e =>
-        {
-            e.ToTable("checkpoints");
-            e.Property(x => x.KeyId).HasMaxLength(AuditLimits.KeyId);
-            e.HasIndex(x => x.Sequence);
-        });
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(AuditDbContext).Assembly, t => t.Namespace == typeof(AuditEntryConfiguration).Namespace);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 
@@ -61,10 +36,4 @@ internal abstract class AuditDbContext(DbContextOptions options) : DbContext(opt
         }
         return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
     }
-}
-
-/// <summary>Column lengths of the audit log; values longer than these are cut before they are hashed and stored.</summary>
-internal static class AuditLimits
-{
-    public const int UserId = 64, UserName = 256, Code = 64, SubjectLabel = 200, RegionCode = 15, Reason = 500, KeyId = 16;
 }

@@ -1,4 +1,5 @@
 using Linli.Platform.Persistence;
+using Linli.Platform.Protection.Data.Configurations;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -48,26 +49,8 @@ internal abstract class ProtectionDbContext(DbContextOptions options) : DbContex
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<DataProtectionKey>(e => e.ToTable("data_protection_keys"));
-        modelBuilder.Entity<KeyCheck>(e =>
-        {
-            e.ToTable("key_checks");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.CheckValue).HasMaxLength(32);
-        });
-        modelBuilder.Entity<KeyRotation>(e =>
-        {
-            e.ToTable("key_rotations");
-            e.Property(x => x.Id).ValueGeneratedNever();
-            e.Property(x => x.FromCheck).HasMaxLength(32);
-            e.Property(x => x.ToCheck).HasMaxLength(32);
-        });
-        modelBuilder.Entity<KeyRotationStep>(e =>
-        {
-            e.ToTable("key_rotation_steps");
-            e.HasKey(x => x.Name);
-            e.Property(x => x.Name).HasMaxLength(64);
-        });
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ProtectionDbContext).Assembly, t => t.Namespace == typeof(KeyCheckConfiguration).Namespace);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -1,3 +1,4 @@
+using Linli.Modules.Accounts.Data.Configurations;
 using Linli.Modules.Accounts.Domain;
 using Linli.Platform.Persistence;
 using Microsoft.AspNetCore.Identity;
@@ -17,30 +18,16 @@ internal abstract class AccountsDbContext(DbContextOptions options) : IdentityDb
     protected override void OnModelCreating(ModelBuilder builder)
     {
         base.OnModelCreating(builder);
-        builder.Entity<LinliUser>(e =>
-        {
-            e.ToTable("users");
-            e.Property(u => u.DisplayName).HasMaxLength(100);
-            e.Property(u => u.ScopeRegionCode).HasMaxLength(15);
-            e.Property(u => u.ScopeDepartmentCode).HasMaxLength(64);
-            e.Property(u => u.LastSignInClient).HasMaxLength(64);
-            e.HasIndex(u => u.ScopeRegionCode);
-        });
-        builder.Entity<SignInFailure>(e =>
-        {
-            e.ToTable("sign_in_failures");
-            e.HasKey(f => new { f.UserName, f.Client });
-            e.Property(f => f.UserName).HasMaxLength(256);
-            e.Property(f => f.Client).HasMaxLength(64);
-            // The clean-up job deletes by age.
-            e.HasIndex(f => f.WindowStartedAt);
-        });
-        builder.Entity<IdentityRole>().ToTable("roles");
-        builder.Entity<IdentityUserRole<string>>().ToTable("user_roles");
-        builder.Entity<IdentityUserClaim<string>>().ToTable("user_claims");
-        builder.Entity<IdentityUserLogin<string>>().ToTable("user_logins");
-        builder.Entity<IdentityUserToken<string>>().ToTable("user_tokens");
-        builder.Entity<IdentityRoleClaim<string>>().ToTable("role_claims");
+        // One configuration per entity in Data/Configurations/, applied by hand in this order: the snake_case convention names
+        // a foreign key when its own table is renamed, after the table it points to, so users and roles are renamed first.
+        builder.ApplyConfiguration(new LinliUserConfiguration());
+        builder.ApplyConfiguration(new SignInFailureConfiguration());
+        builder.ApplyConfiguration(new IdentityRoleConfiguration());
+        builder.ApplyConfiguration(new IdentityUserRoleConfiguration());
+        builder.ApplyConfiguration(new IdentityUserClaimConfiguration());
+        builder.ApplyConfiguration(new IdentityUserLoginConfiguration());
+        builder.ApplyConfiguration(new IdentityUserTokenConfiguration());
+        builder.ApplyConfiguration(new IdentityRoleClaimConfiguration());
         ModuleModel.Apply(builder, Database, Module);
     }
 }

@@ -1,3 +1,4 @@
+using Linli.Modules.Facilities.Data.Configurations;
 using Linli.Modules.Facilities.Domain;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -13,15 +14,8 @@ internal abstract class FacilitiesDbContext(DbContextOptions options) : DbContex
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Facility>(e =>
-        {
-            e.ToTable("facilities");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.CommunityCode).HasMaxLength(12);
-            e.HasIndex(x => x.CommunityCode);
-            e.HasIndex(x => new { x.Type, x.CommunityCode });
-        });
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(FacilitiesDbContext).Assembly, t => t.Namespace == typeof(FacilityConfiguration).Namespace);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -1,3 +1,4 @@
+using Linli.Modules.Organizations.Data.Configurations;
 using Linli.Modules.Organizations.Domain;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,22 +15,8 @@ internal abstract class OrganizationsDbContext(DbContextOptions options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Department>(e =>
-        {
-            e.ToTable("departments");
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasMaxLength(64);
-            e.Property(x => x.Name).HasMaxLength(100);
-        });
-        modelBuilder.Entity<SocialOrganization>(e =>
-        {
-            e.ToTable("social_organizations");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Name).HasMaxLength(200);
-            e.Property(x => x.CommunityCode).HasMaxLength(12);
-            e.HasIndex(x => x.CommunityCode);
-            e.HasIndex(x => new { x.Kind, x.CommunityCode });
-        });
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(OrganizationsDbContext).Assembly, t => t.Namespace == typeof(DepartmentConfiguration).Namespace);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

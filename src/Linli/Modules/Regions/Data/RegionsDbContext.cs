@@ -1,3 +1,4 @@
+using Linli.Modules.Regions.Data.Configurations;
 using Linli.Modules.Regions.Domain;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -14,23 +15,8 @@ internal abstract class RegionsDbContext(DbContextOptions options) : DbContext(o
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Region>(e =>
-        {
-            e.ToTable("regions");
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasMaxLength(15);
-            e.Property(x => x.ParentCode).HasMaxLength(15);
-            e.Property(x => x.Name).HasMaxLength(100);
-            e.HasIndex(x => x.ParentCode);
-            e.HasIndex(x => new { x.Level, x.Code });
-            e.HasIndex(x => x.Name);
-        });
-        modelBuilder.Entity<DistrictBoundary>(e =>
-        {
-            e.ToTable("district_boundaries");
-            e.HasKey(x => x.Code);
-            e.Property(x => x.Code).HasMaxLength(6);
-        });
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(RegionsDbContext).Assembly, t => t.Namespace == typeof(RegionConfiguration).Namespace);
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

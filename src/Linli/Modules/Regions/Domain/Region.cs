@@ -37,12 +37,3 @@ internal sealed class Region
 
     public RegionInfo ToInfo() => new(Code, Name, Level, Kind, ParentCode, Longitude, Latitude);
 }
-
-internal sealed class DistrictBoundary
-{
-    public required string Code { get; set; }
-    /// <summary>The GeoJSON geometry (Polygon or MultiPolygon) as imported.</summary>
-    public required string GeometryJson { get; set; }
-    public double CentreLongitude { get; set; }
-    public double CentreLatitude { get; set; }
-}

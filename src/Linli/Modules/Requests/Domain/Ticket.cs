@@ -1,5 +1,4 @@
 using Linli.Modules.Requests.Contracts;
-using Linli.Platform.DueTimes;
 
 namespace Linli.Modules.Requests.Domain;
 
@@ -76,91 +75,4 @@ internal sealed class Ticket
 
     /// <summary>Summons still waiting for their department: neither reported in nor withdrawn.</summary>
     public IEnumerable<TicketUnit> PendingSummons => Units.Where(u => u.Role == UnitRole.Summoned && u.IsActive && u.ReportedAt is null);
-}
-
-internal enum UnitRole { Lead = 1, CoHandler = 2, Summoned = 3 }
-
-/// <summary>
-/// A unit a ticket was sent to: the lead (every dispatch, kept after a return), a co-handler (加派) or a summoned department
-/// (吹哨). A summons ends reported in (<see cref="ReportedAt"/>) or withdrawn (<see cref="IsActive"/> false, <see cref="WithdrawnAt"/>);
-/// one left unanswered past its time is escalated to the district (<see cref="EscalatedAt"/>).
-/// </summary>
-internal sealed class TicketUnit
-{
-    public long Id { get; set; }
-    public long TicketId { get; set; }
-    public required string UnitCode { get; set; }
-    public UnitRole Role { get; set; }
-    /// <summary>False for a lead that returned the ticket or was replaced, and for a withdrawn summons.</summary>
-    public bool IsActive { get; set; } = true;
-    public DateTime AddedAt { get; set; }
-    public DateTime? ReportDueAt { get; set; }
-    public DateTime? ReportedAt { get; set; }
-    public string? Report { get; set; }
-    /// <summary>Who gave the report when someone else recorded it for the department (a report-in by phone, 电话报到).</summary>
-    public string? ReportedBy { get; set; }
-    /// <summary>When the report-in time passed unanswered and the summons went to the district (报区级协调).</summary>
-    public DateTime? EscalatedAt { get; set; }
-    public DateTime? WithdrawnAt { get; set; }
-    public string? WithdrawReason { get; set; }
-}
-
-internal enum TicketActionKind
-{
-    File = 1, Dispatch, Sign, Return, AddCoHandlers, RequestExtension, ApproveExtension, RefuseExtension, Suspend, Resume,
-    Whistle, ReportIn, Reply, Evaluate, Reopen, Close, AnswerDirectly, Merge, Overdue,
-    /// <summary>A comment from the resident's side (through an Open311 client): in the history for the handling unit; changes nothing.</summary>
-    Comment,
-    WithdrawSummons, ReportInOnBehalf, ChangeCategory, RouteToCommunity,
-}
-
-/// <summary>One step of a ticket's life: who, when, for which unit, what, and their opinion (流转记录).</summary>
-internal sealed class TicketAction
-{
-    public long Id { get; set; }
-    public long TicketId { get; set; }
-    public DateTime At { get; set; }
-    public string? UserId { get; set; }
-    public string? UserName { get; set; }
-    public string? UnitCode { get; set; }
-    public TicketActionKind Action { get; set; }
-    public TicketState FromState { get; set; }
-    public TicketState ToState { get; set; }
-    public string? Opinion { get; set; }
-}
-
-internal enum DeadlineKind { Sign = 1, Finish = 2, ReportIn = 3 }
-
-/// <summary>
-/// A ticket's stored due time: to sign, to finish, or (a summoned department) to report in, for one unit. The clock —
-/// running, stopped while the ticket is suspended, fired once by the watcher when it passes unmet, closed when met or
-/// replaced — is the platform's (<see cref="DueTime"/>); nothing about deadlines lives only in memory.
-/// </summary>
-internal sealed class Deadline : DueTime
-{
-    public long TicketId { get; set; }
-    public Ticket? Ticket { get; set; }
-    public DeadlineKind Kind { get; set; }
-    public required string UnitCode { get; set; }
-}
-
-internal enum SupervisionReason { Overdue = 1, Dissatisfied = 2 }
-
-/// <summary>An entry on the supervision list (督办).</summary>
-internal sealed class Supervision
-{
-    public long Id { get; set; }
-    public long TicketId { get; set; }
-    public SupervisionReason Reason { get; set; }
-    public string? UnitCode { get; set; }
-    public DeadlineKind? DeadlineKind { get; set; }
-    public DateTime CreatedAt { get; set; }
-    public DateTime? ResolvedAt { get; set; }
-}
-
-/// <summary>Per-day counter behind ticket numbers.</summary>
-internal sealed class TicketNumberCounter
-{
-    public required string Day { get; set; }
-    public int LastNumber { get; set; }
 }

@@ -1,3 +1,4 @@
+using Linli.Modules.Workforce.Data.Configurations;
 using Linli.Modules.Workforce.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
@@ -22,16 +23,10 @@ internal abstract class WorkforceDbContext(DbContextOptions options, IAreaScope 
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.Entity<Worker>(e =>
-        {
-            e.ToTable("workers");
-            e.HasKey(x => x.Id);
-            e.Property(x => x.Name).HasMaxLength(50);
-            e.Property(x => x.CommunityCode).HasMaxLength(12);
-            e.HasIndex(x => x.CommunityCode);
-            e.HasIndex(x => new { x.Role, x.CommunityCode });
-            e.HasQueryFilter(w => ScopePrefix != null && w.CommunityCode.StartsWith(ScopePrefix));
-        });
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(WorkforceDbContext).Assembly, t => t.Namespace == typeof(WorkerConfiguration).Namespace);
+        // What a configuration cannot know: the caller's scope, read from this context per query.
+        modelBuilder.Entity<Worker>().HasQueryFilter(w => ScopePrefix != null && w.CommunityCode.StartsWith(ScopePrefix));
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -2,11 +2,6 @@ using Linli.Modules.Workforce.Contracts;
 
 namespace Linli.Modules.Workforce.Domain;
 
-internal enum Gender { Male = 1, Female = 2 }
-
-/// <summary>Highest completed education; "college degree" (大专以上学历) means <see cref="College"/> or above.</summary>
-internal enum EducationLevel { JuniorHighOrBelow = 1, HighSchool = 2, College = 3, Bachelor = 4, Postgraduate = 5 }
-
 /// <summary>A community worker or village committee member, attached to one community.</summary>
 internal sealed class Worker
 {

@@ -1,3 +1,4 @@
+using Linli.Platform.Notifications.Data.Configurations;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -14,26 +15,8 @@ internal abstract class NotificationsDbContext(DbContextOptions options) : DbCon
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)
     {
-        modelBuilder.ApplyConfiguration(new InboxMessageConfiguration());
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(NotificationsDbContext).Assembly, t => t.Namespace == typeof(InboxMessageConfiguration).Namespace);
         ModuleModel.Apply(modelBuilder, Database, Module);
-    }
-}
-
-internal sealed class InboxMessageConfiguration : IEntityTypeConfiguration<InboxMessage>
-{
-    public void Configure(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder<InboxMessage> e)
-    {
-        e.ToTable("inbox");
-        e.HasKey(x => x.Id);
-        e.HasIndex(x => x.Key).IsUnique();
-        e.Property(x => x.Recipient).HasMaxLength(NotificationAddress.MaxLength);
-        e.Property(x => x.Subject).HasMaxLength(200);
-        e.Property(x => x.Body).HasMaxLength(4000);
-        e.Property(x => x.AboutKind).HasMaxLength(32);
-        e.Property(x => x.ReadBy).HasMaxLength(256);
-        // A reader's page, newest first, and the unread count: by address, then id.
-        e.HasIndex(x => new { x.Recipient, x.Id });
-        // The unread badge on every page counts only unread messages, capped: a unit inbox of years of read ones costs nothing.
-        e.HasIndex(x => x.Recipient).HasFilter("read_at IS NULL").HasDatabaseName("ix_inbox_unread");
     }
 }

@@ -1,13 +1,5 @@
 namespace Linli.Modules.Requests.Domain;
 
-/// <summary>What a row of the daily roll-up is counted by: the street (9-digit code), the leaf category or the lead unit.</summary>
-internal enum StatsDimension
-{
-    Street = 1, Category = 2, Unit = 3,
-    /// <summary>The same per calendar month (<see cref="TicketDailyStats.Day"/> is the month's first day): a year adds up twelve rows a key.</summary>
-    StreetMonth = 11, CategoryMonth = 12, UnitMonth = 13,
-}
-
 /// <summary>
 /// The metrics' counts of the tickets filed on one China-time day, per street, per category and per unit (one row each),
 /// so that a window of any length adds up a few hundred rows a day instead of reading every ticket. A key finer than
@@ -40,22 +32,4 @@ internal sealed class TicketDailyStats
     /// <summary>Closed tickets with a closing time, and the sum of their hours from filing to closing (for the mean).</summary>
     public long Timed { get; set; }
     public double HoursSum { get; set; }
-}
-
-/// <summary>A day whose roll-up rows were computed, and when: a day without this row is counted from the tickets.</summary>
-internal sealed class TicketStatsDay
-{
-    public DateOnly Day { get; set; }
-    public DateTime ComputedAt { get; set; }
-}
-
-/// <summary>
-/// "A ticket filed on this day changed": written in the same transaction as the change (append-only, so concurrent
-/// writers never wait on each other), consumed by the roll-up job, which recomputes the day. Until then the day is counted
-/// from the tickets, so the metrics never read a stale row.
-/// </summary>
-internal sealed class TicketStatsChange
-{
-    public long Id { get; set; }
-    public DateOnly Day { get; set; }
 }

@@ -1,0 +1,11 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Linli.Modules.Accounts.Data.Configurations;
+
+/// <summary>Identity maps this entity (<see cref="AccountsDbContext"/> applies its mapping first); only the table name is ours.</summary>
+internal sealed class IdentityUserTokenConfiguration : IEntityTypeConfiguration<IdentityUserToken<string>>
+{
+    public void Configure(EntityTypeBuilder<IdentityUserToken<string>> e) => e.ToTable("user_tokens");
+}

@@ -1,0 +1,18 @@
+using Linli.Modules.Facilities.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Linli.Modules.Facilities.Data.Configurations;
+
+internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
+{
+    public void Configure(EntityTypeBuilder<Facility> e)
+    {
+        e.ToTable("facilities");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Name).HasMaxLength(200);
+        e.Property(x => x.CommunityCode).HasMaxLength(12);
+        e.HasIndex(x => x.CommunityCode);
+        e.HasIndex(x => new { x.Type, x.CommunityCode });
+    }
+}

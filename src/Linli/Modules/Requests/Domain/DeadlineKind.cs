@@ -1,0 +1,3 @@
+namespace Linli.Modules.Requests.Domain;
+
+internal enum DeadlineKind { Sign = 1, Finish = 2, ReportIn = 3 }

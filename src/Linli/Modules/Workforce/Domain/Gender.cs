@@ -1,0 +1,3 @@
+namespace Linli.Modules.Workforce.Domain;
+
+internal enum Gender { Male = 1, Female = 2 }
