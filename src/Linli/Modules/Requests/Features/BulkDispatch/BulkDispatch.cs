@@ -37,7 +37,7 @@ internal sealed class BulkDispatcher(RequestsDbContext db, TicketWorkflow workfl
         if (request.TicketIds is not { Count: > 0 } ids)
             throw ValidationFailedException.For("ticketIds", "请选择要派发的工单。");
         if (ids.Count > MaxTickets)
-            throw ValidationFailedException.For("ticketIds", $"一次最多派发 {MaxTickets} 件工单。");
+            throw ValidationFailedException.For("ticketIds", "一次最多派发 {0} 件工单。", MaxTickets);
     }
 
     /// <summary>The fingerprint of a request, so that one key reused for another selection is refused.</summary>

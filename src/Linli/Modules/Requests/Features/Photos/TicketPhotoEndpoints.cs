@@ -39,7 +39,7 @@ internal static class TicketPhotoEndpoints
                 var state = await RequireTicketAsync(db, id, ct);
                 if (!http.Request.HasFormContentType) throw ValidationFailedException.For(Field, "请以 multipart/form-data 上传照片。");
                 var files = (await http.Request.ReadFormAsync(ct)).Files.GetFiles(Field);
-                if (state is TicketState.Closed or TicketState.Merged) throw new ConflictException($"Ticket {id} is {state}; photos are added to open tickets only.", new Dictionary<string, object?> { ["state"] = state });
+                if (state is TicketState.Closed or TicketState.Merged) throw new ConflictException(new Phrase("工单 {0} 已结束：只能为办理中的工单添加照片。", id), new Dictionary<string, object?> { ["state"] = state });
                 var check = await photos.CheckAsync(files, ct);
                 var taken = (await photos.ListAsync(id, ct)).Count;
                 if (check.Ok && taken + check.Files.Count > TicketPhotos.MaxCount) check = check with { Problem = Platform.Attachments.UploadProblem.TooMany };
@@ -57,7 +57,7 @@ internal static class TicketPhotoEndpoints
 
     private static async Task<TicketState> RequireTicketAsync(RequestsDbContext db, long id, CancellationToken ct) =>
         await db.Tickets.AsNoTracking().Where(t => t.Id == id).Select(t => (TicketState?)t.State).FirstOrDefaultAsync(ct)
-        ?? throw new NotFoundException($"Ticket {id} does not exist.");
+        ?? throw new NotFoundException("工单 {0} 不存在。", id);
 
     private static List<TicketPhoto> View(long id, IReadOnlyList<Platform.Attachments.Attachment> rows) =>
         rows.Select(a => new TicketPhoto(a.Name, a.ContentType, a.Length, $"/api/requests/tickets/{id}/photos/{a.Name}")).ToList();
