@@ -3,8 +3,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json;
+using System.Xml.Linq;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
+using Linli.Tests.Requests.Open311;
 using Linli.Tests.Requests.Pages;
 using Linli.Tests.Ui;
 using static Linli.Tests.Residents.ResidentTestData;
@@ -175,6 +177,58 @@ public sealed class ErrorLanguageTests(CityFixture city)
         Assert.Equal("没有代码为 210199 的行政区划。", Detail(switched));
         var english = await ProblemAsync(cw, null, HttpMethod.Get, "/api/regions/210199", expected: HttpStatusCode.NotFound, cookie: ".AspNetCore.Culture=c%3Den%7Cuic%3Den");
         Assert.Equal("There is no region with code 210199.", Detail(english));
+    }
+
+    /// <summary>The spec's error list of an Open311 call: its one error's code and description, read from the XML or the JSON.</summary>
+    private static async Task<(int Code, string Description)> Open311ErrorAsync(HttpClient client, string? language, HttpMethod method, string url,
+        HttpStatusCode expected, (string, string)[]? form = null, string? cookie = null)
+    {
+        using var request = new HttpRequestMessage(method, url);
+        if (language is not null) request.Headers.AcceptLanguage.ParseAdd(language);
+        if (cookie is not null) request.Headers.Add("Cookie", cookie);
+        if (form is not null) request.Content = new FormUrlEncodedContent(form.Select(f => new KeyValuePair<string, string>(f.Item1, f.Item2)));
+        using var response = await client.SendAsync(request);
+        var text = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {text}");
+        if (url.Split('?')[0].EndsWith(".json", StringComparison.Ordinal))
+        {
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            var error = Assert.Single(JsonDocument.Parse(text).RootElement.EnumerateArray().ToList());
+            Assert.Equal(["code", "description"], error.EnumerateObject().Select(p => p.Name));
+            return (error.GetProperty("code").GetInt32(), error.GetProperty("description").GetString()!);
+        }
+        Assert.Equal("text/xml", response.Content.Headers.ContentType?.MediaType);
+        var root = XDocument.Parse(text).Root!;
+        Assert.Equal("errors", root.Name.LocalName);
+        var item = Assert.Single(root.Elements("error"));
+        Assert.Equal(["code", "description"], item.Elements().Select(e => e.Name.LocalName));
+        return (int.Parse(item.Element("code")!.Value, CultureInfo.InvariantCulture), item.Element("description")!.Value);
+    }
+
+    [Theory]
+    [InlineData("zh-CN", "status“pending”不是 open 或 closed。", "没有服务请求“19990101000001”。", "api_key 必填。", "没有这个 Open311 资源。")]
+    [InlineData("en", "status 'pending' is not open or closed.", "No service request '19990101000001'.", "api_key is required.", "No such Open311 resource.")]
+    public async Task An_open311_error_is_described_in_the_callers_language_with_the_specs_code_and_shape(
+        string language, string badStatus, string unknownRequest, string noKey, string noResource)
+    {
+        var client = city.App.CreateClient();
+        Assert.Equal((400, badStatus), await Open311ErrorAsync(client, language, HttpMethod.Get, $"{Open311Api.Root}/requests.json?status=pending", HttpStatusCode.BadRequest));
+        Assert.Equal((400, badStatus), await Open311ErrorAsync(client, language, HttpMethod.Get, $"{Open311Api.Root}/requests.xml?status=pending", HttpStatusCode.BadRequest));
+        Assert.Equal((404, unknownRequest), await Open311ErrorAsync(client, language, HttpMethod.Get, $"{Open311Api.Root}/requests/19990101000001.json", HttpStatusCode.NotFound));
+        Assert.Equal((403, noKey), await Open311ErrorAsync(client, language, HttpMethod.Post, $"{Open311Api.Root}/requests.xml", HttpStatusCode.Forbidden,
+            form: [("service_code", "1"), ("address_id", CityFixture.CommunityA), ("description", "路灯不亮")]));
+        Assert.Equal((404, noResource), await Open311ErrorAsync(client, language, HttpMethod.Get, $"{Open311Api.Root}/no-such-thing.json", HttpStatusCode.NotFound));
+    }
+
+    [Fact]
+    public async Task Without_a_language_open311_answers_in_chinese_and_the_culture_query_or_the_language_switch_wins_over_the_header()
+    {
+        var client = city.App.CreateClient();
+        var url = $"{Open311Api.Root}/requests/19990101000001.xml";
+        Assert.Equal((404, "没有服务请求“19990101000001”。"), await Open311ErrorAsync(client, null, HttpMethod.Get, url, HttpStatusCode.NotFound));
+        Assert.Equal((404, "没有服务请求“19990101000001”。"), await Open311ErrorAsync(client, "en", HttpMethod.Get, url, HttpStatusCode.NotFound,
+            cookie: ".AspNetCore.Culture=c%3Dzh-CN%7Cuic%3Dzh-CN"));
+        Assert.Equal((404, "No service request '19990101000001'."), await Open311ErrorAsync(client, "zh-CN", HttpMethod.Get, url + "?culture=en", HttpStatusCode.NotFound));
     }
 
     [Fact]

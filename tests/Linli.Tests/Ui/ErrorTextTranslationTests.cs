@@ -16,6 +16,12 @@ public sealed partial class ErrorTextTranslationTests
     [GeneratedRegex(@"(?:new (?:NotFound|Forbidden|Conflict)Exception|new Phrase|\bnew)\(\s*(?<interpolated>\$?)""(?<text>(?:[^""\\]|\\.)*)""|(?:ValidationFailedException\.For|\bConflict)\((?:""[^""]*""|[^"",()]+(?:\([^()]*\))?)\s*,\s*(?<interpolated>\$?)""(?<text>(?:[^""\\]|\\.)*)""|\bInvalid\(\s*(?<interpolated>\$?)""(?<text>(?:[^""\\]|\\.)*)""")]
     private static partial Regex MessageLiteral();
 
+    // Open311's error descriptions: the first argument of Open311Exception's factories, the second of its constructor, the
+    // third of Open311Format.Error, and what the Open311 filter and routes look up with text["…"]. Every literal here is a
+    // description (they name the spec's parameters, so they need not look like a sentence).
+    [GeneratedRegex(@"(?:Open311Exception\.\w+\(|\bnew\(StatusCodes\.\w+,|Open311Format\.Error\([^,()]+(?:\([^()]*\))?,[^,()]+,|\btext\[)\s*(?<interpolated>\$?)""(?<text>(?:[^""\\]|\\.)*)""")]
+    private static partial Regex Open311Description();
+
     private static string SourceRoot()
     {
         var dir = new DirectoryInfo(AppContext.BaseDirectory);
@@ -32,8 +38,7 @@ public sealed partial class ErrorTextTranslationTests
         Directory.EnumerateFiles(SourceRoot(), "*.cs", SearchOption.AllDirectories)
             .Where(f => !f.Contains($"{Path.DirectorySeparatorChar}bin{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}obj{Path.DirectorySeparatorChar}")
                         && !f.Contains("node_modules") && !f.Contains("Migrations") && !f.Contains($"{Path.DirectorySeparatorChar}Pages{Path.DirectorySeparatorChar}")
-                        && !f.Contains($"{Path.DirectorySeparatorChar}Seeding{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}Cli{Path.DirectorySeparatorChar}")
-                        && !f.Contains($"{Path.DirectorySeparatorChar}Open311{Path.DirectorySeparatorChar}"));
+                        && !f.Contains($"{Path.DirectorySeparatorChar}Seeding{Path.DirectorySeparatorChar}") && !f.Contains($"{Path.DirectorySeparatorChar}Cli{Path.DirectorySeparatorChar}"));
 
     [Fact]
     public void Every_refusal_and_rejection_of_the_api_is_a_resource_key_with_an_english_translation()
@@ -55,6 +60,27 @@ public sealed partial class ErrorTextTranslationTests
                 else if (!english.Contains(text)) bad.Add($"no English in SharedResource.en.resx — {where}");
             }
         }
+        Assert.True(bad.Count == 0, string.Join("\n", bad));
+    }
+
+    [Fact]
+    public void Every_open311_error_description_is_a_resource_key_with_an_english_translation()
+    {
+        var english = EnglishKeys();
+        var bad = new List<string>();
+        var seen = 0;
+        foreach (var file in ApiSources().Where(f => f.Contains($"{Path.DirectorySeparatorChar}Open311", StringComparison.Ordinal)))
+        {
+            foreach (Match m in Open311Description().Matches(File.ReadAllText(file)))
+            {
+                seen++;
+                var text = Regex.Unescape(m.Groups["text"].Value);
+                var where = $"{Path.GetRelativePath(SourceRoot(), file)}: {text}";
+                if (m.Groups["interpolated"].Value == "$") bad.Add($"interpolated (use a format and arguments) — {where}");
+                else if (!english.Contains(text)) bad.Add($"no English in SharedResource.en.resx — {where}");
+            }
+        }
+        Assert.True(seen >= 30, $"only {seen} Open311 descriptions found: the scan no longer recognises how they are written");
         Assert.True(bad.Count == 0, string.Join("\n", bad));
     }
 

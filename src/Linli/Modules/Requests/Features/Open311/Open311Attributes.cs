@@ -39,33 +39,33 @@ internal static partial class Open311Attributes
     {
         var byCode = definition.ToDictionary(a => a.Code, StringComparer.Ordinal);
         if (answers.Keys.FirstOrDefault(code => !byCode.ContainsKey(code) || !byCode[code].Variable) is { } unknown)
-            throw Open311Exception.BadRequest($"attribute[{unknown}]: this service has no such attribute.");
+            throw Open311Exception.BadRequest("attribute[{0}]：此服务没有这个属性。", unknown);
         var kept = new Dictionary<string, object>(StringComparer.Ordinal);
         foreach (var attribute in definition.Where(a => a.Variable))
         {
             var values = answers.GetValueOrDefault(attribute.Code) ?? [];
             if (values.Count == 0)
             {
-                if (attribute.Required) throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: required ({attribute.Description}).");
+                if (attribute.Required) throw Open311Exception.BadRequest("attribute[{0}]：必填（{1}）。", attribute.Code, attribute.Description);
                 continue;
             }
             if (attribute.Datatype != AttributeDatatype.MultiValueList && values.Count > 1)
-                throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: one value only.");
+                throw Open311Exception.BadRequest("attribute[{0}]：只能有一个值。", attribute.Code);
             var value = values[0];
             switch (attribute.Datatype)
             {
                 case AttributeDatatype.String when value.Length > StringLength:
                 case AttributeDatatype.Text when value.Length > TextLength:
-                    throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: too long.");
+                    throw Open311Exception.BadRequest("attribute[{0}]：过长。", attribute.Code);
                 case AttributeDatatype.Number when !decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out _):
-                    throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: not a number.");
+                    throw Open311Exception.BadRequest("attribute[{0}]：不是数字。", attribute.Code);
                 case AttributeDatatype.Datetime when Open311Dates.Parse(value) is null:
-                    throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: not a W3C date-time.");
+                    throw Open311Exception.BadRequest("attribute[{0}]：不是 W3C 日期时间。", attribute.Code);
                 case AttributeDatatype.SingleValueList or AttributeDatatype.MultiValueList:
                     var keys = attribute.Values().Select(v => v.Key).ToHashSet(StringComparer.Ordinal);
                     if (values.FirstOrDefault(v => !keys.Contains(v)) is { } bad)
-                        throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: '{Short(bad)}' is not one of its values ({string.Join(", ", keys)}).");
-                    if (values.Distinct().Count() != values.Count) throw Open311Exception.BadRequest($"attribute[{attribute.Code}]: a value is repeated.");
+                        throw Open311Exception.BadRequest("attribute[{0}]：“{1}”不是它的取值之一（{2}）。", attribute.Code, Short(bad), string.Join(", ", keys));
+                    if (values.Distinct().Count() != values.Count) throw Open311Exception.BadRequest("attribute[{0}]：有重复的值。", attribute.Code);
                     break;
             }
             kept[attribute.Code] = attribute.Datatype == AttributeDatatype.MultiValueList ? values : value;

@@ -25,17 +25,17 @@ internal readonly record struct Open311DateRange(DateTime From, DateTime Until)
             (null, { } b) => (b - span, b),
             _ => (now - span, now),
         };
-        if (f > t) throw Open311Exception.BadRequest("start_date is after end_date.");
-        if (t - f > span) throw Open311Exception.BadRequest($"start_date and end_date are more than {MaxDays} days apart.");
+        if (f > t) throw Open311Exception.BadRequest("start_date 晚于 end_date。");
+        if (t - f > span) throw Open311Exception.BadRequest("start_date 与 end_date 相隔超过 {0} 天。", MaxDays);
         // Shown as whole seconds, so compared so: a time is inside when its whole second is at or after start's, at or before end's.
         return new Open311DateRange(CeilingSecond(f), FloorSecond(t).AddSeconds(1));
     }
 
     private static DateTime? Read(string? text, string name) =>
-        text is null ? null : Open311Dates.Parse(text) ?? throw Open311Exception.BadRequest($"{name} is not a W3C date-time (e.g. 2026-11-01T00:00:00+08:00).");
+        text is null ? null : Open311Dates.Parse(text) ?? throw Open311Exception.BadRequest("{0} 不是 W3C 日期时间（例如 2026-11-01T00:00:00+08:00）。", name);
 
     private static DateTime? Within(DateTime? date, string name) =>
-        date is null || (date >= EarliestDate && date < LatestDate) ? date : throw Open311Exception.BadRequest($"{name} must be in the years 2000 to 2100.");
+        date is null || (date >= EarliestDate && date < LatestDate) ? date : throw Open311Exception.BadRequest("{0} 须在 2000 年至 2100 年之间。", name);
 
     private static DateTime FloorSecond(DateTime utc) => new(utc.Ticks - utc.Ticks % TimeSpan.TicksPerSecond, DateTimeKind.Utc);
 

@@ -7,7 +7,9 @@ using Linli.Modules.Requests.Features.Open311.PostUpdate;
 using Linli.Modules.Requests.Features.Open311.ServiceDefinition;
 using Linli.Modules.Requests.Features.Open311.Services;
 using Linli.Modules.Requests.Features.Open311.Tokens;
+using Linli.Platform.Localization;
 using Linli.Platform.Validation;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Features.Open311;
 
@@ -34,8 +36,8 @@ internal static class Open311Endpoints
         GetUpdatesEndpoint.Map(v2);
         PostUpdateEndpoint.Map(v2);
         // Anything else under the root: the spec's 404, in the format the path asks for (XML by default).
-        v2.Map("/{**path}", (string? path) => Open311Format.Error(Path.GetExtension(path ?? "").TrimStart('.'), StatusCodes.Status404NotFound,
-            "No such Open311 resource.")).ExcludeFromDescription();
+        v2.Map("/{**path}", (string? path, IStringLocalizer<SharedResource> text) => Open311Format.Error(Path.GetExtension(path ?? "").TrimStart('.'),
+            StatusCodes.Status404NotFound, text["没有这个 Open311 资源。"])).ExcludeFromDescription();
 
         ClientsEndpoints.Map(app.MapGroup("/api/requests/open311/clients").WithTags("Open311")
             .RequireAuthorization(RequestsPermissions.ConfigureRequests).WithValidation());

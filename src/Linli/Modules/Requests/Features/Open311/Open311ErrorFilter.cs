@@ -20,14 +20,14 @@ internal sealed class Open311ErrorFilter(ILogger<Open311ErrorFilter> logger, ISt
         var http = context.HttpContext;
         var format = http.GetRouteValue("format") as string;
         if (http.GetRouteValue("path") is null && !Open311Format.IsKnown(format))
-            return Open311Format.Error(Open311Format.Xml, StatusCodes.Status404NotFound, "Unknown format: use .xml or .json.");
+            return Open311Format.Error(Open311Format.Xml, StatusCodes.Status404NotFound, text["未知格式：请用 .xml 或 .json。"]);
         try
         {
             return await next(context);
         }
         catch (Open311Exception e)
         {
-            return Open311Format.Error(format, e.Status, e.Message);
+            return Open311Format.Error(format, e.Status, e.Phrase.In(text));
         }
         catch (ValidationFailedException e)
         {
@@ -48,13 +48,13 @@ internal sealed class Open311ErrorFilter(ILogger<Open311ErrorFilter> logger, ISt
         }
         catch (Exception e) when (e is BadHttpRequestException or InvalidDataException or FormatException)
         {
-            return Open311Format.Error(format, StatusCodes.Status400BadRequest, "The request could not be read.");
+            return Open311Format.Error(format, StatusCodes.Status400BadRequest, text["请求无法读取。"]);
         }
         // A database that is briefly away is left to the platform's retry and its 503 (Platform/Errors).
         catch (Exception e) when ((e is not OperationCanceledException || !http.RequestAborted.IsCancellationRequested) && !TransientDatabaseFailure.Is(e))
         {
             logger.LogError(e, "Open311 {Method} {Path} failed", http.Request.Method, http.Request.Path);
-            return Open311Format.Error(format, StatusCodes.Status500InternalServerError, "An unexpected error occurred.");
+            return Open311Format.Error(format, StatusCodes.Status500InternalServerError, text["发生了意外错误。"]);
         }
     }
 }

@@ -25,7 +25,7 @@ internal sealed class Open311Form(IFormCollection form)
     public static async Task<Open311Form> ReadAsync(HttpRequest request, CancellationToken ct)
     {
         if (!request.HasFormContentType)
-            throw Open311Exception.BadRequest("Send the request as a form (application/x-www-form-urlencoded or multipart/form-data).");
+            throw Open311Exception.BadRequest("请以表单提交请求（application/x-www-form-urlencoded 或 multipart/form-data）。");
         if (request.ContentLength > MaxBytes) throw TooLarge();
         // Kestrel stops a body without a Content-Length at the same size.
         if (request.HttpContext.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size) size.MaxRequestBodySize = MaxBytes;
@@ -46,11 +46,11 @@ internal sealed class Open311Form(IFormCollection form)
                                       or System.Text.DecoderFallbackException)
         {
             // The framework's messages may quote what was sent: name only the kind of failure.
-            throw Open311Exception.BadRequest(e is InvalidDataException
-                ? $"The form could not be read: at most {MaxFields} fields, names of at most {MaxKeyLength} characters, a well-formed multipart body."
-                : "The form could not be read (a multipart boundary that does not match the body, a body cut short, or an unknown charset).");
+            throw e is InvalidDataException
+                ? Open311Exception.BadRequest("表单无法读取：最多 {0} 个字段，字段名最长 {1} 个字符，multipart 正文须完整无误。", MaxFields, MaxKeyLength)
+                : Open311Exception.BadRequest("表单无法读取（multipart 分隔符与正文不符、正文被截断或字符集未知）。");
         }
-        if (form.Files.Count > 0) throw Open311Exception.BadRequest("Files are not taken here: give a photo as media_url.");
+        if (form.Files.Count > 0) throw Open311Exception.BadRequest("此处不接收文件：请以 media_url 给出照片。");
         return new Open311Form(form);
     }
 
@@ -59,7 +59,7 @@ internal sealed class Open311Form(IFormCollection form)
 
     /// <summary>The field as <see cref="Field"/>, refused (400) when longer than <paramref name="max"/> characters.</summary>
     public string? Bounded(string name, int max) =>
-        Field(name) is { } v && v.Length > max ? throw Open311Exception.BadRequest($"{name} is longer than {max} characters.") : Field(name);
+        Field(name) is { } v && v.Length > max ? throw Open311Exception.BadRequest("{0} 超过 {1} 个字符。", name, max) : Field(name);
 
     /// <summary>
     /// The request's fingerprint for an idempotency key: every field but the key itself, in a fixed order, so that a
@@ -68,7 +68,7 @@ internal sealed class Open311Form(IFormCollection form)
     public IEnumerable<string> Fingerprint() =>
         form.Where(f => f.Key != "api_key").OrderBy(f => f.Key, StringComparer.Ordinal).SelectMany(f => f.Value.Select(v => $"{f.Key}={v}"));
 
-    private static Open311Exception TooLarge() => new(StatusCodes.Status413PayloadTooLarge, $"The form is larger than {MaxBytes / 1024} KB.");
+    private static Open311Exception TooLarge() => new(StatusCodes.Status413PayloadTooLarge, "表单超过 {0} KB。", MaxBytes / 1024);
 }
 
 internal static class Open311FormEndpoints

@@ -21,7 +21,7 @@ internal sealed class Open311KeyCache(IServiceScopeFactory scopes, HybridCache c
 
     public async Task<(int Id, string Name)> ClientAsync(string? key, CancellationToken ct)
     {
-        if (string.IsNullOrWhiteSpace(key)) throw Open311Exception.Forbidden("api_key is required.");
+        if (string.IsNullOrWhiteSpace(key)) throw Open311Exception.Forbidden("{0} 必填。", "api_key");
         var hash = Open311Keys.Hash(key);
         var client = await cache.GetOrCreateAsync("requests:open311-key:" + Convert.ToHexString(hash), (scopes, hash), static async (state, ct) =>
         {
@@ -29,7 +29,7 @@ internal sealed class Open311KeyCache(IServiceScopeFactory scopes, HybridCache c
             var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
             return await db.Open311Clients.AsNoTracking().Where(c => c.KeyHash == state.hash && c.RevokedAt == null)
                        .Select(c => new Client(c.Id, c.Name)).FirstOrDefaultAsync(ct)
-                   ?? throw Open311Exception.Forbidden("api_key is not valid.");
+                   ?? throw Open311Exception.Forbidden("api_key 无效。");
         }, CacheBound.Of(Bound), [Tag], ct);
         return (client.Id, client.Name);
     }

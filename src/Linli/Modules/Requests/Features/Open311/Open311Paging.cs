@@ -20,9 +20,9 @@ internal static class Open311Paging
         var p = 1;
         var size = DefaultPageSize;
         if (page is not null && (!int.TryParse(page, NumberStyles.Integer, CultureInfo.InvariantCulture, out p) || p < 1 || p > MaxPage))
-            throw Open311Exception.BadRequest($"page must be an integer from 1 to {MaxPage}.");
+            throw Open311Exception.BadRequest("{0} 须为 1 到 {1} 的整数。", "page", MaxPage);
         if (pageSize is not null && (!int.TryParse(pageSize, NumberStyles.Integer, CultureInfo.InvariantCulture, out size) || size < 1 || size > MaxPageSize))
-            throw Open311Exception.BadRequest($"page_size must be an integer from 1 to {MaxPageSize}.");
+            throw Open311Exception.BadRequest("{0} 须为 1 到 {1} 的整数。", "page_size", MaxPageSize);
         return (p, size);
     }
 }

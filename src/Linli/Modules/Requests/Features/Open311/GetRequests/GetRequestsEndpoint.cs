@@ -31,11 +31,11 @@ internal static class GetRequestsEndpoint
                 }
                 var (p, size) = Open311Paging.Parse(page, page_size);
                 var categories = List(service_code)?.Select(c => int.TryParse(c, NumberStyles.None, CultureInfo.InvariantCulture, out var id) ? id
-                    : throw Open311Exception.BadRequest($"service_code '{c}' is not a service code.")).ToList();
+                    : throw Open311Exception.BadRequest("service_code“{0}”不是服务代码。", c)).ToList();
                 var range = Open311DateRange.Parse(start_date, end_date, clock.GetUtcNow().UtcDateTime);
                 var statuses = List(status) ?? [];
                 if (statuses.FirstOrDefault(s => s is not ("open" or "closed")) is { } bad)
-                    throw Open311Exception.BadRequest($"status '{bad}' is not open or closed.");
+                    throw Open311Exception.BadRequest("status“{0}”不是 open 或 closed。", bad);
                 bool? open = statuses.Contains("open") == statuses.Contains("closed") ? null : statuses.Contains("open");
                 var tickets = await Open311PublicTickets.Filed(db, range, categories is { Count: > 0 } ? categories : null, open, p, size).ToListAsync(ct);
                 return new Open311Result(await Open311RequestViews.ListAsync(tickets, db, catalog, calendar, ct), format);
@@ -48,7 +48,7 @@ internal static class GetRequestsEndpoint
             {
                 // Any other ticket (another channel, anonymous) answers exactly like an unknown one.
                 var ticket = await Open311PublicTickets.Of(db).FirstOrDefaultAsync(t => t.Number == service_request_id, ct)
-                             ?? throw Open311Exception.NotFound($"No service request '{service_request_id}'.");
+                             ?? throw Open311Exception.NotFound("没有服务请求“{0}”。", service_request_id);
                 return new Open311Result(await Open311RequestViews.ListAsync([ticket], db, catalog, calendar, ct), format);
             })
             .WithName("Open311GetRequest")

@@ -27,16 +27,16 @@ internal sealed partial record Open311NewRequest(
     /// <summary>Binds the form or throws the spec's 400 (404 for a service code that cannot be one) naming the field.</summary>
     public static Open311NewRequest Bind(Open311Form form)
     {
-        var code = form.Field("service_code") ?? throw Open311Exception.BadRequest("service_code is required.");
+        var code = form.Field("service_code") ?? throw Open311Exception.BadRequest("{0} 必填。", "service_code");
         if (!int.TryParse(code, NumberStyles.None, CultureInfo.InvariantCulture, out var categoryId))
-            throw Open311Exception.NotFound($"No service '{code}'.");
+            throw Open311Exception.NotFound("没有服务“{0}”。", code);
 
         double? lat = null, lon = null;
         if (form.Field("lat") is not null || form.Field("long") is not null)
         {
             if (!double.TryParse(form.Field("lat"), NumberStyles.Float, CultureInfo.InvariantCulture, out var la) || la is < -90 or > 90 ||
                 !double.TryParse(form.Field("long"), NumberStyles.Float, CultureInfo.InvariantCulture, out var lo) || lo is < -180 or > 180)
-                throw Open311Exception.BadRequest("lat and long must both be given as decimal degrees (WGS84).");
+                throw Open311Exception.BadRequest("lat 和 long 须同时以十进制度数（WGS84）给出。");
             (lat, lon) = (la, lo);
         }
         var address = form.Bounded("address_string", RequestLimits.Address);
@@ -44,19 +44,19 @@ internal sealed partial record Open311NewRequest(
         string? community = null, grid = null;
         if (addressId is not null)
         {
-            if (!RegionCode().IsMatch(addressId)) throw Open311Exception.BadRequest("address_id must be a 12-digit community or 15-digit grid code.");
+            if (!RegionCode().IsMatch(addressId)) throw Open311Exception.BadRequest("address_id 须为 12 位社区代码或 15 位网格代码。");
             (community, grid) = addressId.Length == 15 ? (addressId[..12], addressId) : (addressId, null);
         }
         if (lat is null && community is null && address is null)
-            throw Open311Exception.BadRequest("A location is required: lat and long, address_string or address_id.");
+            throw Open311Exception.BadRequest("须给出位置：lat 和 long、address_string 或 address_id。");
 
         var email = form.Bounded("email", 254);
-        if (email is not null && !EmailPattern().IsMatch(email)) throw Open311Exception.BadRequest("email is not an e-mail address.");
+        if (email is not null && !EmailPattern().IsMatch(email)) throw Open311Exception.BadRequest("email 不是电子邮件地址。");
         var phone = form.Bounded("phone", RequestLimits.Phone);
-        if (phone is not null && !PhoneNumber.TryParse(phone, out _)) throw Open311Exception.BadRequest("phone is not a phone number.");
+        if (phone is not null && !PhoneNumber.TryParse(phone, out _)) throw Open311Exception.BadRequest("phone 不是电话号码。");
         var media = form.Bounded("media_url", Open311Limits.UrlLength);
         if (media is not null && !(Uri.TryCreate(media, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            throw Open311Exception.BadRequest("media_url must be an absolute http(s) URL.");
+            throw Open311Exception.BadRequest("media_url 须为绝对的 http(s) 网址。");
 
         return new Open311NewRequest(code, categoryId, lat, lon, address, addressId, community, grid, email, phone,
             form.Bounded("first_name", Open311Limits.NameLength), form.Bounded("last_name", Open311Limits.NameLength),

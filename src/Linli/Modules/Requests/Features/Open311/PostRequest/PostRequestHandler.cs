@@ -27,17 +27,17 @@ internal sealed class PostRequestHandler(RequestsDbContext db, TicketIntake inta
         var community = request.CommunityCode;
         if (community is null && request.Latitude is null)
             community = await catalog.CommunityNamedInAsync(request.Address!, ct)
-                        ?? throw Open311Exception.BadRequest("address_string names no community of the city (or several); give lat/long or address_id.");
+                        ?? throw Open311Exception.BadRequest("address_string 未指明本市的一个社区（或指向多个）：请给出 lat/long 或 address_id。");
 
         var definition = await catalog.AttributesAsync(request.CategoryId, ct);
         if (definition.Count == 0 && request.Attributes.Count > 0 && !await db.Categories.AnyAsync(c => c.Id == request.CategoryId, ct))
-            throw Open311Exception.NotFound($"No service '{request.ServiceCode}'.");
+            throw Open311Exception.NotFound("没有服务“{0}”。", request.ServiceCode);
         var attributes = Open311Attributes.Validate(definition, request.Attributes);
 
         // The spec makes the description optional; intake wants one: the service's name stands in.
         var description = request.Description
                           ?? await db.Categories.AsNoTracking().Where(c => c.Id == request.CategoryId).Select(c => c.Name).FirstOrDefaultAsync(ct)
-                          ?? throw Open311Exception.NotFound($"No service '{request.ServiceCode}'.");
+                          ?? throw Open311Exception.NotFound("没有服务“{0}”。", request.ServiceCode);
         Intake taken;
         try
         {
@@ -47,7 +47,7 @@ internal sealed class PostRequestHandler(RequestsDbContext db, TicketIntake inta
         }
         catch (ValidationFailedException e) when (e.Errors.ContainsKey(nameof(FileTicketRequest.CategoryId)))
         {
-            throw Open311Exception.NotFound($"No service '{request.ServiceCode}'.");
+            throw Open311Exception.NotFound("没有服务“{0}”。", request.ServiceCode);
         }
 
         db.Open311Submissions.Add(new Open311Submission

@@ -19,17 +19,17 @@ internal sealed record Open311NewUpdate(string ServiceRequestId, string UpdateId
 
     public static Open311NewUpdate Bind(Open311Form form)
     {
-        string Required(string name, int max) => form.Bounded(name, max) ?? throw Open311Exception.BadRequest($"{name} is required.");
+        string Required(string name, int max) => form.Bounded(name, max) ?? throw Open311Exception.BadRequest("{0} 必填。", name);
         var id = Required("service_request_id", Open311Limits.IdLength);
         var updateId = Required("update_id", Open311Limits.IdLength);
         var status = Required("status", Open311Limits.CodeLength).ToUpperInvariant();
-        if (!Statuses.Contains(status)) throw Open311Exception.BadRequest($"status must be one of {string.Join(", ", Statuses)}.");
+        if (!Statuses.Contains(status)) throw Open311Exception.BadRequest("status 须为以下之一：{0}。", string.Join(", ", Statuses));
         var at = Open311Dates.Parse(Required("updated_datetime", 64))
-                 ?? throw Open311Exception.BadRequest("updated_datetime is not a W3C date-time (e.g. 2026-11-01T08:00:00+08:00).");
+                 ?? throw Open311Exception.BadRequest("{0} 不是 W3C 日期时间（例如 2026-11-01T00:00:00+08:00）。", "updated_datetime");
         var description = Required("description", RequestLimits.Opinion);
         var media = form.Bounded("media_url", Open311Limits.UrlLength);
         if (media is not null && !(Uri.TryCreate(media, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"))
-            throw Open311Exception.BadRequest("media_url must be an absolute http(s) URL.");
+            throw Open311Exception.BadRequest("media_url 须为绝对的 http(s) 网址。");
         return new Open311NewUpdate(id, updateId, status, at, description, media, form.Bounded("account_id", Open311Limits.IdLength));
     }
 

@@ -21,7 +21,7 @@ internal sealed class PostUpdateHandler(RequestsDbContext db, TicketWorkflow wor
             if (await EarlierAsync(client.Id, update.UpdateId, ct) is { } earlier) return Answer(earlier, update, format);
             var ticketId = await db.Open311Submissions.IgnoreQueryFilters().AsNoTracking()
                                .Where(s => s.ClientId == client.Id && s.Ticket!.Number == update.ServiceRequestId).Select(s => (long?)s.TicketId).FirstOrDefaultAsync(ct)
-                           ?? throw Open311Exception.NotFound($"No service request '{update.ServiceRequestId}' filed by this client.");
+                           ?? throw Open311Exception.NotFound("没有本客户端提交的服务请求“{0}”。", update.ServiceRequestId);
             var ticket = await db.Tickets.IgnoreQueryFilters().FirstAsync(t => t.Id == ticketId, ct);
             var actor = new Actor(null, "open311:" + client.Name, new HashSet<string>(), null, null);
             var comment = workflow.Commented(ticket, actor, update.Comment());

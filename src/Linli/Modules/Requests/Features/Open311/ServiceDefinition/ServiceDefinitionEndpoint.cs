@@ -13,7 +13,7 @@ internal static class ServiceDefinitionEndpoint
                 var services = await Open311Services.LoadAsync(catalog, ct);
                 var service = (int.TryParse(service_code, NumberStyles.None, CultureInfo.InvariantCulture, out var id)
                     ? services.FirstOrDefault(s => s.Leaf.Id == id) : null)
-                    ?? throw Open311Exception.NotFound($"No service '{service_code}'.");
+                    ?? throw Open311Exception.NotFound("没有服务“{0}”。", service_code);
                 var attributes = await db.ServiceAttributes.AsNoTracking().Where(a => a.CategoryId == id).OrderBy(a => a.Order).ThenBy(a => a.Id).ToListAsync(ct);
                 return new Open311Result(new O311Object("service_definition")
                     .Add("service_code", service_code)

@@ -12,7 +12,7 @@ internal static class TokensEndpoint
                 var number = (Guid.TryParse(token, out var guid)
                     ? await db.Open311Submissions.IgnoreQueryFilters().AsNoTracking().Where(s => s.Token == guid).Select(s => s.Ticket!.Number).FirstOrDefaultAsync(ct)
                     : null)
-                    ?? throw Open311Exception.NotFound($"No token '{token}'.");
+                    ?? throw Open311Exception.NotFound("没有令牌“{0}”。", token);
                 return new Open311Result(new O311List("service_requests", "request",
                     [new O311Object("request").Add("service_request_id", number).Add("token", token)]), format);
             })
