@@ -187,6 +187,12 @@ internal static partial class ListsBench
                  })
             foreach (var q in queues) yield return new($"queue {q} ({Scope(u)})", u, "GET", $"/api/requests/queues/{q}");
         yield return new("queue Overdue page 100 (centre)", "demo.hotline", "GET", "/api/requests/queues/Overdue?page=100");
+        yield return new("my reports (grid worker)", "demo.grid", "GET", "/api/requests/my-reports");
+        yield return new("my reports, closed (grid worker)", "demo.grid", "GET", "/api/requests/my-reports?state=Closed");
+        yield return new("queue export InProgress, csv (district)", district, "GET", "/api/requests/queues/InProgress/export?format=csv");
+        yield return new("resident verifications (community)", community, "GET", "/api/residents/verifications");
+        yield return new("audit log verification (admin)", "demo.admin", "GET", "/api/audit/verification");
+        yield return new("communities of a district", city, "GET", "/api/regions/210102/communities");
 
         // ---- metrics -----------------------------------------------------------------------------------------------------
         foreach (var g in new[] { "unit", "region", "category" })
