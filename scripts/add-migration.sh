@@ -19,6 +19,7 @@ declare -A contexts=(
   [Modules/Facilities]=FacilitiesDbContext
   [Modules/Workforce]=WorkforceDbContext
   [Modules/Requests]=RequestsDbContext
+  [Modules/ServiceDesk]=ServiceDeskDbContext
 )
 wanted=("$@")
 dotnet tool restore >/dev/null

@@ -4,6 +4,7 @@ using Linli.Modules.Organizations;
 using Linli.Modules.Regions;
 using Linli.Modules.Residents;
 using Linli.Modules.Requests;
+using Linli.Modules.ServiceDesk;
 using Linli.Modules.Workforce;
 using Linli.Platform;
 using Linli.Platform.Cli;
@@ -20,6 +21,7 @@ builder.AddFacilitiesModule();
 builder.AddWorkforceModule();
 builder.AddResidentsModule();
 builder.AddRequestsModule();
+builder.AddServiceDeskModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -36,6 +38,7 @@ app.MapFacilities();
 app.MapWorkforce();
 app.MapResidents();
 app.MapRequests();
+app.MapServiceDesk();
 
 await app.RunAsync();
 return 0;

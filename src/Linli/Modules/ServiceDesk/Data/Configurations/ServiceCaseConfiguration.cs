@@ -1,0 +1,39 @@
+using Linli.Modules.ServiceDesk.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace Linli.Modules.ServiceDesk.Data.Configurations;
+
+/// <summary>The case's table and indexes; the scope filter is the context's (<see cref="ServiceDeskDbContext"/>).</summary>
+internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<ServiceCase>
+{
+    public void Configure(EntityTypeBuilder<ServiceCase> e)
+    {
+        e.ToTable("service_cases");
+        e.HasKey(x => x.Id);
+        e.Property(x => x.Number).HasMaxLength(24);
+        e.HasIndex(x => x.Number).IsUnique();
+        e.Property(x => x.ApplicantName).HasMaxLength(100);
+        e.Property(x => x.ApplicantIdMasked).HasMaxLength(32);
+        e.Property(x => x.AcceptingCommunityCode).HasMaxLength(12);
+        e.Property(x => x.HomeCommunityCode).HasMaxLength(12);
+        e.Property(x => x.DepartmentCode).HasMaxLength(64);
+        e.Property(x => x.OwnerUserId).HasMaxLength(64);
+        e.Property(x => x.OwnerName).HasMaxLength(256);
+        e.Property(x => x.ApplicantUserId).HasMaxLength(64);
+        e.Property(x => x.RefusalReason).HasMaxLength(2000);
+        e.Property(x => x.Version).IsConcurrencyToken();
+        // A community's lists (accepted here, or residents of here), newest first; the department's; due-soon and overdue.
+        e.HasIndex(x => new { x.AcceptingCommunityCode, x.ReceivedAt, x.Id });
+        e.HasIndex(x => new { x.HomeCommunityCode, x.ReceivedAt, x.Id });
+        e.HasIndex(x => new { x.DepartmentCode, x.ReceivedAt, x.Id });
+        e.HasIndex(x => new { x.ReceivedAt, x.Id });
+        e.HasIndex(x => x.DueAt);
+        e.HasIndex(x => x.ApplicantIdHash);
+        e.HasIndex(x => x.ResidentId);
+        e.HasIndex(x => x.ApplicantUserId);
+        e.HasOne<ServiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
+        e.HasOne<ServiceItemVersion>().WithMany().HasForeignKey(x => x.ItemVersionId).OnDelete(DeleteBehavior.Restrict);
+        e.HasMany(x => x.Steps).WithOne().HasForeignKey(s => s.CaseId).OnDelete(DeleteBehavior.Cascade);
+    }
+}

@@ -1,0 +1,52 @@
+using Linli.Modules.ServiceDesk.Data.Configurations;
+using Linli.Modules.ServiceDesk.Domain;
+using Linli.Platform.Auth;
+using Linli.Platform.Persistence;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.ServiceDesk.Data;
+
+/// <summary>
+/// The catalog (public) and the cases (about people). Every query of cases is filtered here, once, by the caller's scope
+/// (docs/decisions/0004-scope-by-query-filter.md): a case is seen by the community that accepted it and the applicant's
+/// home community (and the street and district above either), by the deciding department, by the applicant's own
+/// account, and by the city scope; by nobody else. Outside the scope is a 404.
+/// </summary>
+internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScope scope) : DbContext(options)
+{
+    public const string Module = "servicedesk";
+
+    public DbSet<ServiceItem> ServiceItems => Set<ServiceItem>();
+    public DbSet<ServiceItemVersion> ServiceItemVersions => Set<ServiceItemVersion>();
+    public DbSet<ItemMaterial> ItemMaterials => Set<ItemMaterial>();
+    public DbSet<ItemAvailability> ItemAvailability => Set<ItemAvailability>();
+    public DbSet<ServiceCase> ServiceCases => Set<ServiceCase>();
+    public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
+    public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
+
+    // Read per query (EF parameterises members of the context), so one model serves every caller.
+    private string? ScopePrefix => scope.RegionPrefix;
+    private string? ScopeCommunity => scope.CommunityPrefix;
+    private string? ScopeDepartment => scope.DepartmentCode;
+    private string? ScopeUser => scope.UserId;
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        // The row version moves on every save of a case; the UPDATE is conditional on the version it was read at.
+        foreach (var entry in ChangeTracker.Entries<ServiceCase>().Where(e => e.State == EntityState.Modified)) entry.Entity.Version++;
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        // One configuration per entity in Data/Configurations/: only this context's (other modules' contexts share the assembly).
+        modelBuilder.ApplyConfigurationsFromAssembly(typeof(ServiceDeskDbContext).Assembly, t => t.Namespace == typeof(ServiceCaseConfiguration).Namespace);
+        modelBuilder.Entity<ServiceCase>().HasQueryFilter(c => ScopePrefix == ""
+                                                               || (ScopeCommunity != null && (c.AcceptingCommunityCode.StartsWith(ScopeCommunity) || c.HomeCommunityCode.StartsWith(ScopeCommunity)))
+                                                               || (ScopeDepartment != null && c.DepartmentCode == ScopeDepartment)
+                                                               || (ScopeUser != null && c.ApplicantUserId == ScopeUser));
+        ModuleModel.Apply(modelBuilder, Database, Module);
+    }
+}
