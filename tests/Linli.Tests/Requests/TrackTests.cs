@@ -52,6 +52,34 @@ public sealed class TrackTests(CityFixture city)
         }
     }
 
+    private async Task<List<JsonElement>> LookupsAsync(string subjectId)
+    {
+        var supervisor = await city.App.ClientForAsync("supervisor");
+        var page = await supervisor.GetFromJsonAsync<JsonElement>($"/api/audit?action=search-by-number&subjectType=ticket&subjectId={subjectId}&pageSize=100");
+        return page.GetProperty("items").EnumerateArray().Where(e => e.GetProperty("field").GetString() == "phone").ToList();
+    }
+
+    [Fact]
+    public async Task Every_lookup_by_number_and_phone_is_audited_as_a_search_by_number_without_the_number()
+    {
+        var (id, number) = await CalledInAsync();
+        var before = (await LookupsAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture))).Count;
+        (await TrackAsync(Anonymous(), number, Phone)).EnsureSuccessStatusCode();
+        Assert.Equal(HttpStatusCode.NotFound, (await TrackAsync(Anonymous(), number, "13912340079")).StatusCode);
+
+        var matched = await LookupsAsync(id.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        Assert.Equal(before + 1, matched.Count);
+        Assert.Contains("匹配 1 件", matched[0].GetProperty("reason").GetString());
+        // The refused lookup is written too, against no ticket, so that a run of guesses shows in the log.
+        var refused = await LookupsAsync("");
+        Assert.Contains(refused, e => e.GetProperty("reason").GetString()!.Contains("匹配 0 件"));
+        Assert.All(matched.Concat(refused), e =>
+        {
+            Assert.DoesNotContain("1391234", e.GetRawText());
+            Assert.DoesNotContain(number, e.GetProperty("reason").GetString());
+        });
+    }
+
     [Fact]
     public async Task A_wrong_number_and_a_wrong_phone_get_the_same_not_found()
     {

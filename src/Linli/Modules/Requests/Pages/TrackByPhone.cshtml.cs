@@ -3,6 +3,7 @@ using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Shared;
 using Linli.Modules.Requests.Features.Track;
+using Linli.Platform.Audit;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
@@ -20,7 +21,7 @@ namespace Linli.Modules.Requests.Pages;
 /// </summary>
 [AllowAnonymous]
 [EnableRateLimiting(RateLimitPolicies.Track)]
-internal sealed class TrackByPhoneModel(RequestsDbContext db, IPersonalDataProtector protector, UnitNames units, CategoryCatalog catalog) : PageModel
+internal sealed class TrackByPhoneModel(RequestsDbContext db, IPersonalDataProtector protector, IAuditLog audit, UnitNames units, CategoryCatalog catalog) : PageModel
 {
     [BindProperty, MaxLength(TicketTracking.MaxNumberLength)] public string? Number { get; set; }
     [BindProperty, MaxLength(RequestLimits.Phone)] public string? Phone { get; set; }
@@ -41,7 +42,7 @@ internal sealed class TrackByPhoneModel(RequestsDbContext db, IPersonalDataProte
             Message = "请填写诉求编号和受理时留下的手机号。";
             return Page();
         }
-        var ticket = ModelState.IsValid ? await TicketTracking.FindAsync(Number, Phone, db, protector, ct) : null;
+        var ticket = ModelState.IsValid ? await TicketTracking.FindAsync(Number, Phone, db, protector, audit, ct) : null;
         if (ticket is null)
         {
             Unmatched = true;

@@ -1,8 +1,10 @@
 using System.ComponentModel.DataAnnotations;
+using System.Globalization;
 using System.Security.Cryptography;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Shared;
+using Linli.Platform.Audit;
 using Linli.Platform.Errors;
 using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
@@ -20,33 +22,50 @@ internal sealed record TrackRequest([property: Required, MaxLength(TicketTrackin
 /// <summary>
 /// Following a request without an account (a caller of 12345, an anonymous reporter): the ticket number and the phone
 /// number given at intake together are the proof. The phone is compared by its keyed hash, never decrypted, and a wrong
-/// number and a wrong phone answer alike, so the lookup tells nobody which of the two was right.
+/// number and a wrong phone answer alike, so the lookup tells nobody which of the two was right. Each lookup confirms or
+/// denies a phone number, so each is a search by number: written to the audit log (matched or not, never the number).
 /// </summary>
 internal static class TicketTracking
 {
     public const int MaxNumberLength = 20;
 
     /// <summary>The ticket with its units and history when <paramref name="number"/> and <paramref name="phone"/> belong together; else null.</summary>
-    public static async Task<Ticket?> FindAsync(string? number, string? phone, RequestsDbContext db, IPersonalDataProtector protector, CancellationToken ct)
+    public static async Task<Ticket?> FindAsync(string? number, string? phone, RequestsDbContext db, IPersonalDataProtector protector, IAuditLog audit,
+        CancellationToken ct)
     {
         var wanted = number?.Trim() ?? "";
         // Read as every module reads a phone (E.164, so "139 1234 5678" and "+86 13912345678" are one number), and hashed
         // whether or not it is a phone or the ticket exists: every refusal costs the same.
         var readable = PhoneNumber.TryParse(phone?.Trim(), out var parsed);
         var hash = readable ? protector.Hash(parsed) : protector.LookupHash("");
-        if (!readable || wanted.Length is 0 or > MaxNumberLength) return null;
+        if (!readable || wanted.Length is 0 or > MaxNumberLength)
+        {
+            await RecordAsync(audit, null, ct);
+            return null;
+        }
         // Nobody is signed in here, so the scope filter would hide every ticket: the number and the phone are the caller's
         // scope instead, checked before anything else of the ticket is read.
         var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking();
         var found = await tickets.Where(t => t.Number == wanted).Select(t => new { t.Id, t.PhoneHash }).FirstOrDefaultAsync(ct);
         var stored = found?.PhoneHash ?? new byte[hash.Length];
-        if (!CryptographicOperations.FixedTimeEquals(stored, hash) || found is null || found.PhoneHash is null) return null;
-        return await tickets.Include(t => t.Units).Include(t => t.Actions).AsSplitQuery().FirstAsync(t => t.Id == found.Id, ct);
+        if (!CryptographicOperations.FixedTimeEquals(stored, hash) || found is null || found.PhoneHash is null)
+        {
+            await RecordAsync(audit, null, ct);
+            return null;
+        }
+        var ticket = await tickets.Include(t => t.Units).Include(t => t.Actions).AsSplitQuery().FirstAsync(t => t.Id == found.Id, ct);
+        await RecordAsync(audit, ticket, ct);
+        return ticket;
     }
 
+    private static Task RecordAsync(IAuditLog audit, Ticket? matched, CancellationToken ct) =>
+        audit.RecordAsync(AuditActions.SearchByNumber, "ticket", matched?.Id.ToString(CultureInfo.InvariantCulture) ?? "", matched?.CommunityCode ?? "",
+            "phone", string.Format(CultureInfo.InvariantCulture, "凭编号和手机号查询：匹配 {0} 件", matched is null ? 0 : 1), ct);
+
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/requests/track", async Task<Ok<TicketView>> (TrackRequest request, RequestsDbContext db, IPersonalDataProtector protector, CancellationToken ct) =>
-                await FindAsync(request.Number, request.Phone, db, protector, ct) is { } ticket
+        app.MapPost("/api/requests/track", async Task<Ok<TicketView>> (TrackRequest request, RequestsDbContext db, IPersonalDataProtector protector, IAuditLog audit,
+                    CancellationToken ct) =>
+                await FindAsync(request.Number, request.Phone, db, protector, audit, ct) is { } ticket
                     ? TypedResults.Ok(TicketView.Of(ticket, TicketAudience.Reporter, ticket.Actions))
                     : throw new NotFoundException("没有与此编号和手机号相符的诉求。"))
             .AllowAnonymous()
