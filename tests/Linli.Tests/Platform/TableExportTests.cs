@@ -47,6 +47,31 @@ public sealed class TableExportTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_source_that_can_count_is_refused_over_the_cap_before_a_row_is_read()
+    {
+        var pulled = 0;
+        async IAsyncEnumerable<object?[]> Rows()
+        {
+            for (var i = 0; i < 5; i++)
+            {
+                pulled++;
+                await Task.Yield();
+                yield return [i, "行" + i];
+            }
+        }
+        int? askedAbout = null;
+        var refused = await _app.WithScopeAsync(async sp =>
+            await Assert.ThrowsAsync<ValidationFailedException>(() => sp.GetRequiredService<TableExporter>().FileAsync(
+                new ExportTable(AuditSubjects.AuditLog, "审计日志", "test", "", "全部", ["序号", "名称"], Rows())
+                {
+                    HasMoreThanAsync = (count, _) => { askedAbout = count; return Task.FromResult(count < 5); },
+                }, ExportFormat.Csv, CancellationToken.None)));
+        Assert.Equal(2, askedAbout);
+        Assert.Equal(0, pulled);
+        Assert.Contains("2", Assert.Single(refused.Errors["filters"]));
+    }
+
+    [Fact]
     public async Task An_export_over_the_configured_cap_is_a_400_with_the_cap_and_no_file_and_no_audit_entry()
     {
         var supervisor = await _app.ClientForAsync("supervisor");

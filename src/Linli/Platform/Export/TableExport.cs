@@ -55,6 +55,12 @@ internal sealed record ExportTable(string SubjectType, string What, string FileS
 
     /// <summary>Names the area in the title instead of <see cref="RegionCode"/>'s name (a department, for instance).</summary>
     public string? AreaLabel { get; init; }
+
+    /// <summary>
+    /// Whether the source holds more than the given number of rows, asked before any row is read: a source that can
+    /// answer from an index refuses an oversized export at once instead of after reading and writing the cap's worth.
+    /// </summary>
+    public Func<int, CancellationToken, Task<bool>>? HasMoreThanAsync { get; init; }
 }
 
 /// <summary>
@@ -84,12 +90,11 @@ internal sealed class TableExporter(IAuditLog audit, IAreaScope scope, IHttpCont
             var title = await TitleAsync(table, now, cancellationToken);
             var headers = table.Headers.Select(h => text[h].Value).ToArray();
             var max = MaxRowsFor(table);
+            if (table.HasMoreThanAsync is { } hasMore && await hasMore(max, cancellationToken)) throw TooMany(max);
             var capped = new CappedRows(table.Rows, max);
             if (format == ExportFormat.Csv) await WriteCsvAsync(path, title, headers, capped, cancellationToken);
             else await WriteXlsxAsync(path, title, headers, capped, cancellationToken);
-            if (capped.Exceeded)
-                throw ValidationFailedException.For("filters", string.Format(CultureInfo.CurrentCulture,
-                    text["导出结果超过 {0} 行的上限，未生成文件：请缩小筛选条件（如区划、分类或日期范围）后分批导出。"].Value, max.ToString("N0", CultureInfo.CurrentCulture)));
+            if (capped.Exceeded) throw TooMany(max);
             await audit.RecordExportAsync(table.SubjectType, format.Extension(), table.RegionCode, capped.Count, table.Filters, cancellationToken);
         }
         catch
@@ -102,6 +107,10 @@ internal sealed class TableExporter(IAuditLog audit, IAreaScope scope, IHttpCont
         var name = $"{table.FileStem}-{Display.ChinaTime(now).Replace("-", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal).Replace(' ', '-')}.{format.Extension()}";
         return Results.File(stream, format == ExportFormat.Csv ? CsvType : XlsxType, name);
     }
+
+    private ValidationFailedException TooMany(int max) =>
+        ValidationFailedException.For("filters", string.Format(CultureInfo.CurrentCulture,
+            text["导出结果超过 {0} 行的上限，未生成文件：请缩小筛选条件（如区划、分类或日期范围）后分批导出。"].Value, max.ToString("N0", CultureInfo.CurrentCulture)));
 
     /// <summary>The title row: what, which area, when (China time), by whom, and the filters.</summary>
     public async Task<string> TitleAsync(ExportTable table, DateTime nowUtc, CancellationToken cancellationToken)

@@ -53,7 +53,10 @@ internal static class ResidentExport
         var names = services.GetService<IRegionNames>();
         var region = string.IsNullOrWhiteSpace(filter.CommunityCode) ? scope.RegionPrefix ?? "" : filter.CommunityCode.Trim();
         var table = new ExportTable(AuditSubjects.Resident, Title, "residents", region, Describe(filter, text), Headers,
-            CellsAsync(search.ExportBatchesAsync(filter, BatchSize, ct), names, text, ct));
+            CellsAsync(search.ExportBatchesAsync(filter, BatchSize, ct), names, text, ct))
+        {
+            HasMoreThanAsync = (count, token) => search.HasMoreThanAsync(filter, count, token),
+        };
         return await services.GetRequiredService<TableExporter>().FileAsync(table, format, ct);
     }
 

@@ -124,6 +124,13 @@ internal sealed class ResidentSearch(ResidentsDbContext db, IPersonalDataProtect
     }
 
     /// <summary>
+    /// Whether the search selects more than <paramref name="count"/> residents: the one row past them in id order, so an
+    /// oversized export is refused after an index walk, before any row is read and written.
+    /// </summary>
+    public Task<bool> HasMoreThanAsync(ResidentFilter filter, int count, CancellationToken cancellationToken) =>
+        Query(filter, Views.Today(clock)).OrderBy(r => r.Id).Skip(count).AnyAsync(cancellationToken);
+
+    /// <summary>
     /// Residents with a tag in force under a region prefix (within the caller's scope, which the tags carry too), counted
     /// on the tags alone — a range of the (tag, community, resident) index — up to <see cref="Paging.CountLimit"/>. A
     /// tag's community is its resident's, so this is the count of the residents' query without a join per resident.
