@@ -36,6 +36,12 @@ internal sealed class CategoryCatalog(IServiceScopeFactory scopes, HybridCache c
     /// <summary>The shipped everyday words for suggestions (data/, read once: it changes only with a release).</summary>
     public EverydayWords Words => _words.Value;
 
+    private readonly Lazy<IReadOnlyDictionary<string, string>> _englishNames = new(() => CategoryNames.Parse(
+        Path.Combine(ReferenceData.Folder(configuration), configuration["ReferenceData:CategoryNamesEn"] ?? CategoryNames.EnglishFile)));
+
+    /// <summary>The shipped categories' English names by their Chinese ones (data/, read once).</summary>
+    public IReadOnlyDictionary<string, string> EnglishNames => _englishNames.Value;
+
     public TimeSpan Keep => TimeSpan.FromSeconds(options.Value.CatalogRefreshSeconds);
 
     /// <summary>How the catalog is kept: expiring after <see cref="Keep"/>, under <see cref="Tag"/>.</summary>

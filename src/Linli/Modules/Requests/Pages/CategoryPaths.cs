@@ -1,3 +1,4 @@
+using System.Globalization;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -11,8 +12,12 @@ internal static class CategoryPaths
     public static async Task<CategoryTree> TreeAsync(RequestsDbContext db, CancellationToken ct) =>
         new(await db.Categories.AsNoTracking().ToListAsync(ct));
 
-    /// <summary>From the cache, for the pages that only name categories.</summary>
-    public static async Task<CategoryTree> TreeAsync(CategoryCatalog catalog, CancellationToken ct) => (await catalog.GetAsync(ct)).Tree;
+    /// <summary>From the cache, for the pages that only name categories: in English when the page is (the shipped names translated).</summary>
+    public static async Task<CategoryTree> TreeAsync(CategoryCatalog catalog, CancellationToken ct)
+    {
+        var tree = (await catalog.GetAsync(ct)).Tree;
+        return CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? tree.NamedIn(catalog.EnglishNames) : tree;
+    }
 
     public static string PathOf(this CategoryTree tree, int id) => tree.Find(id) is { } c ? tree.PathOf(c) : id.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
