@@ -12,13 +12,25 @@ internal static class TransientDatabaseFailure
 {
     private const int SqliteBusy = 5, SqliteLocked = 6;
 
-    /// <summary>Whether <paramref name="exception"/> or one it wraps (EF and its execution strategy wrap them) is transient.</summary>
-    public static bool Is(Exception exception)
+    /// <summary>
+    /// Whether <paramref name="exception"/> or one it wraps (EF and its execution strategy wrap them) is transient. With
+    /// several hosts in the connection string a failed connect is "No suitable host was found", not itself transient, that
+    /// wraps each host's failure: it is transient when one of those is (every server restarting or failing over).
+    /// </summary>
+    public static bool Is(Exception exception) => Wrapped(exception).Any(e =>
+        e is NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked });
+
+    private static IEnumerable<Exception> Wrapped(Exception exception)
     {
         for (var e = exception; e is not null; e = e.InnerException)
-            if (e is NpgsqlException { IsTransient: true } or SqliteException { SqliteErrorCode: SqliteBusy or SqliteLocked })
-                return true;
-        return false;
+        {
+            yield return e;
+            if (e is AggregateException several)
+            {
+                foreach (var inner in several.InnerExceptions.SelectMany(Wrapped)) yield return inner;
+                yield break;
+            }
+        }
     }
 
     /// <summary>
@@ -27,7 +39,7 @@ internal static class TransientDatabaseFailure
     /// </summary>
     public static bool BrokeConnection(Exception exception)
     {
-        for (var e = exception; e is not null; e = e.InnerException)
+        foreach (var e in Wrapped(exception))
         {
             if (e is PostgresException postgres)
                 return postgres.SqlState.StartsWith("08", StringComparison.Ordinal) // connection exception

@@ -37,7 +37,7 @@ public sealed class EnglishNamesTests(CityFixture city)
         var names = CategoryNames.Parse(Path.Combine(AppContext.BaseDirectory, "data", CategoryNames.EnglishFile));
         var shipped = File.ReadLines(Path.Combine(AppContext.BaseDirectory, "data", "request-categories-3level.csv")).Skip(1)
             .SelectMany(l => l.Split(',')).Select(n => n.Trim()).Where(n => n.Length > 0).ToHashSet();
-        Assert.Empty(shipped.Where(n => !names.ContainsKey(n)));
+        Assert.DoesNotContain(shipped, n => !names.ContainsKey(n));
         Assert.All(names.Values, e => Assert.DoesNotMatch(@"\p{IsCJKUnifiedIdeographs}", e));
     }
 }
