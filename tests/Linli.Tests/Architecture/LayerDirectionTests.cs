@@ -38,6 +38,28 @@ public sealed partial class LayerDirectionTests
         Assert.True(violations.Count == 0, "Domain depends on a layer above it:\n" + string.Join("\n", violations.Take(50)));
     }
 
+    /// <summary>What a module's Data may use of its own module: below it (Domain, Contracts) and beside it.</summary>
+    private static readonly HashSet<string> AboveData = ["Features", "Pages", "Jobs", "Seeding"];
+
+    [Fact]
+    public void A_modules_data_uses_none_of_its_features_pages_jobs_or_seeding()
+    {
+        var architecture = new ArchUnitNET.Loader.ArchLoader().LoadAssemblies(Product).Build();
+        var data = architecture.Types
+            .Select(t => (Type: t, Match: ModulePart().Match(t.Namespace.FullName)))
+            .Where(t => t.Match.Success && t.Match.Groups["part"].Value == "Data")
+            .ToList();
+        var violations = (
+            from t in data
+            from target in t.Type.Dependencies.Select(d => d.Target).Distinct()
+            let m = ModulePart().Match(target.Namespace.FullName)
+            where m.Success && m.Groups["module"].Value == t.Match.Groups["module"].Value && AboveData.Contains(m.Groups["part"].Value)
+            select $"{t.Type.FullName} -> {target.FullName}").Distinct().ToList();
+
+        Assert.Superset(new HashSet<string> { "Regions", "Residents", "Requests" }, data.Select(t => t.Match.Groups["module"].Value).ToHashSet());
+        Assert.True(violations.Count == 0, "Data depends on a layer above it:\n" + string.Join("\n", violations.Take(50)));
+    }
+
     [Fact]
     public void Contract_implementations_live_in_their_modules_ContractImplementations_folder()
     {

@@ -1,5 +1,4 @@
 using Linli.Modules.Requests.Domain;
-using Linli.Modules.Requests.Features.SuggestCategory;
 using Linli.Platform.Startup;
 using System.ComponentModel;
 using Linli.Platform.Caching;

@@ -48,9 +48,9 @@ internal abstract class RequestsDbContext(DbContextOptions options, IAreaScope s
         foreach (var entry in ChangeTracker.Entries<Ticket>().Where(e => e.State == EntityState.Modified)) entry.Entity.Version++;
         // The metrics' daily roll-up recounts each day a changed ticket was filed on (one mark per day, in this transaction).
         // Today is always counted live and rolled up only once it has settled, so today's intake writes no marks.
-        var today = Features.Metrics.TicketStatsRollup.ChinaDay(clock.GetUtcNow().UtcDateTime);
+        var today = TicketStatsDay.Of(clock.GetUtcNow().UtcDateTime);
         var changedDays = ChangeTracker.Entries<Ticket>().Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted)
-            .Select(e => Features.Metrics.TicketStatsRollup.ChinaDay(e.Entity.CreatedAt)).Where(d => d < today).Distinct().ToList();
+            .Select(e => TicketStatsDay.Of(e.Entity.CreatedAt)).Where(d => d < today).Distinct().ToList();
         foreach (var day in changedDays) TicketStatsChanges.Add(new TicketStatsChange { Day = day });
         var reference = ChangeTracker.Entries().Any(e => e.Entity is Category or RoutingRule && e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted);
         return reference ? SaveReferenceDataAsync(acceptAllChangesOnSuccess, cancellationToken) : base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
@@ -81,7 +81,7 @@ internal abstract class RequestsDbContext(DbContextOptions options, IAreaScope s
         // The outbox's constraint keeps the name it was created with on SQLite (renaming it would rebuild the table).
         if (!Database.IsNpgsql())
             modelBuilder.Entity<TicketMessage>().HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).HasConstraintName("fk_requests_outbox_tickets_ticket_id");
-        Features.Metrics.MetricsSql.Register(modelBuilder, Database);
+        DatabaseFunctions.Register(modelBuilder, Database);
         modelBuilder.ApplyConfiguration(new IdempotencyRecordConfiguration());
         modelBuilder.ApplyConfiguration(new Platform.Attachments.AttachmentConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);

@@ -2,7 +2,7 @@ using System.Linq.Expressions;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Domain;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Query.SqlExpressions;
+using Linli.Platform.Persistence;
 
 namespace Linli.Modules.Requests.Features.Metrics;
 
@@ -72,27 +72,7 @@ internal sealed class MetricsCounts
             Repeats = g.Count(t => t.State == merged),
             Timed = g.Count(t => t.State == closed && t.ClosedAt != null),
             HoursSum = g.Sum(t => t.State == closed && t.ClosedAt != null
-                ? (MetricsSql.EpochSeconds(t.ClosedAt.Value) - MetricsSql.EpochSeconds(t.CreatedAt)) / 3600.0 : 0.0),
+                ? (DatabaseFunctions.EpochSeconds(t.ClosedAt.Value) - DatabaseFunctions.EpochSeconds(t.CreatedAt)) / 3600.0 : 0.0),
         }).ToListAsync(ct);
-    }
-}
-
-/// <summary>
-/// Date arithmetic the two databases spell differently, as one database function mapped per provider, so that every
-/// query that needs it is written once.
-/// </summary>
-internal static class MetricsSql
-{
-    /// <summary>Seconds since 1970-01-01 UTC, with fractions: date_part('epoch', t) on PostgreSQL, unixepoch(t, 'subsec') on SQLite.</summary>
-    public static double EpochSeconds(DateTime value) => throw new InvalidOperationException("Only in queries.");
-
-    public static void Register(ModelBuilder modelBuilder, Microsoft.EntityFrameworkCore.Infrastructure.DatabaseFacade database)
-    {
-        var postgres = database.IsNpgsql();
-        modelBuilder.HasDbFunction(typeof(MetricsSql).GetMethod(nameof(EpochSeconds))!).HasTranslation(args => postgres
-            ? new SqlFunctionExpression("date_part", [new SqlFragmentExpression("'epoch'"), args[0]], nullable: true, argumentsPropagateNullability: [false, true],
-                typeof(double), null)
-            : new SqlFunctionExpression("unixepoch", [args[0], new SqlFragmentExpression("'subsec'")], nullable: true, argumentsPropagateNullability: [true, false],
-                typeof(double), null));
     }
 }

@@ -189,7 +189,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     private async Task<List<MetricsCounts>> RollupPassAsync(MetricsFilter filter, string area, Expression<Func<Ticket, string>> key, StatsDimension dimension,
         Expression<Func<TicketDailyStats, string>> rollupKey, DateTime now, CancellationToken ct)
     {
-        var today = TicketStatsRollup.ChinaDay(now);
+        var today = TicketStatsDay.Of(now);
         // Days counted from the tickets: today, and days changed since (or never) rolled up.
         var live = await TicketStatsRollup.StaleDaysAsync(db, filter.From, filter.To, today, ct);
         if (filter.To >= today) live.Add(today < filter.From ? filter.From : today);
@@ -228,7 +228,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 .Where(t => t.SignedAt == null && t.SignDueAt != null && t.SignDueAt <= now && t.State != TicketState.Merged)
                 .Select(t => new { t.CreatedAt, Key = t }).ToListAsync(ct);
             var keyOf = key.Compile();
-            parts.AddRange(pending.Where(p => !live.Contains(TicketStatsRollup.ChinaDay(p.CreatedAt)))
+            parts.AddRange(pending.Where(p => !live.Contains(TicketStatsDay.Of(p.CreatedAt)))
                 .GroupBy(p => keyOf(p.Key)).Select(g => new MetricsCounts { Key = g.Key, SignDuePending = g.LongCount() }));
         }
         foreach (var (first, last) in Runs(live.Where(d => d >= filter.From && d <= filter.To)))

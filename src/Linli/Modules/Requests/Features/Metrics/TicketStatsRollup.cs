@@ -1,6 +1,5 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
-using Linli.Platform.Calendar;
 using Linli.Platform.Jobs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -23,8 +22,6 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
         var db = scope.ServiceProvider.GetRequiredService<RequestsDbContext>();
         return await CatchUpAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
-
-    public static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(WorkingCalendar.ToChina(utc));
 
     /// <summary>
     /// A day is rolled up once this long after it ended: a change of its tickets that began before midnight (and so wrote
@@ -49,8 +46,8 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
     {
         var first = await db.Tickets.IgnoreQueryFilters().MinAsync(t => (DateTime?)t.CreatedAt, ct);
         if (first is null) return 0;
-        var today = ChinaDay(nowUtc);
-        var days = await StaleDaysAsync(db, ChinaDay(first.Value), ChinaDay(nowUtc - Settle).AddDays(-1), today, ct);
+        var today = TicketStatsDay.Of(nowUtc);
+        var days = await StaleDaysAsync(db, TicketStatsDay.Of(first.Value), TicketStatsDay.Of(nowUtc - Settle).AddDays(-1), today, ct);
         // Days without tickets are computed too (as "nothing"), so that they are not looked at again.
         foreach (var month in days.GroupBy(d => new DateOnly(d.Year, d.Month, 1)))
             await ComputeAsync(db, month.ToList(), nowUtc, ct);

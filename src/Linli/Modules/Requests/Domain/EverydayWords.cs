@@ -1,4 +1,4 @@
-namespace Linli.Modules.Requests.Features.SuggestCategory;
+namespace Linli.Modules.Requests.Domain;
 
 /// <summary>
 /// The everyday words residents use for a problem (井盖, 停水, 暖气 …) and the shipped categories they most likely mean,
