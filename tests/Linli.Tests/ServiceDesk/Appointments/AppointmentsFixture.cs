@@ -74,7 +74,7 @@ public sealed class AppointmentsFixture : IAsyncLifetime
         foreach (var name in names)
         {
             var id = await App.WithScopeAsync(async sp => (await sp.GetRequiredService<UserManager<Linli.Modules.Accounts.Domain.LinliUser>>().FindByNameAsync(name))!.Id);
-            residents.Add(new Resident(await App.ClientForAsync(name), id));
+            residents.Add(new Resident(await App.ClientForAsync(name), id, name));
         }
         return residents;
     }
@@ -141,7 +141,7 @@ public sealed class AppointmentsFixture : IAsyncLifetime
     internal T Db<T>(Func<ServiceDeskDbContext, T> read) => App.Service(sp => read(sp.GetRequiredService<ServiceDeskDbContext>()));
 }
 
-public sealed record Resident(HttpClient Client, string UserId);
+public sealed record Resident(HttpClient Client, string UserId, string UserName);
 
 /// <summary>A clock the tests set forwards and back (each test starts at <see cref="AppointmentsFixture.Start"/>); timers run on real time.</summary>
 public sealed class SettableClock(DateTimeOffset start) : TimeProvider
