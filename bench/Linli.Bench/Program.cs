@@ -24,6 +24,7 @@ internal static class Program
         var o = Options.Parse(args);
         if (o.Mode == "outbox") return await OutboxBench.RunAsync(o, o.Messages);
         if (o.Raw.ContainsKey("lists")) return await ListsBench.RunAsync(o, o.Raw);
+        if (o.Mode == "appointments") return await AppointmentsBench.RunAsync(o);
         var report = new StringBuilder();
         void Say(string line)
         {

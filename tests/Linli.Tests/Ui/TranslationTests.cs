@@ -38,6 +38,7 @@ public sealed partial class TranslationTests
         keys.UnionWith(RoleNames.Label.Values);
         keys.UnionWith(RoleNames.Duties.Values);
         keys.UnionWith(Linli.Modules.Requests.Pages.RequestLabels.All);
+        keys.UnionWith(Linli.Modules.ServiceDesk.Pages.Appointments.AppointmentLabels.All);
         keys.UnionWith(Linli.Platform.Audit.AuditLabels.All);
         keys.UnionWith(Linli.Platform.Audit.AuditExport.Headers);
         keys.UnionWith([Linli.Platform.Audit.AuditExport.Title, Linli.Modules.Requests.Features.Queues.QueueExport.Title, Linli.Modules.Residents.Features.ExportResidents.ResidentExport.Title]);

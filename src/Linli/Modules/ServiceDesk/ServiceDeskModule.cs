@@ -1,4 +1,5 @@
 using Linli.Modules.ServiceDesk.Data;
+using Linli.Modules.ServiceDesk.Features.AppointmentsShared;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
 
@@ -14,8 +15,9 @@ internal static class ServiceDeskModule
     {
         builder.AddModuleDbContext<ServiceDeskDbContext, SqliteServiceDeskDbContext, PostgresServiceDeskDbContext>(ServiceDeskDbContext.Module);
         builder.Services.AddPermissions(ServiceDeskPermissions.Declared);
+        builder.AddAppointments();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapServiceDesk(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapServiceDesk(this IEndpointRouteBuilder app) => app.MapAppointments();
 }

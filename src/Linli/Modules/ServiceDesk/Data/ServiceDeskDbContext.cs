@@ -1,5 +1,6 @@
 using Linli.Modules.ServiceDesk.Data.Configurations;
 using Linli.Modules.ServiceDesk.Domain;
+using Linli.Modules.ServiceDesk.Domain.Appointments;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
@@ -23,6 +24,11 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
     public DbSet<ServiceCase> ServiceCases => Set<ServiceCase>();
     public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
     public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
+    public DbSet<WindowSlot> WindowSlots => Set<WindowSlot>();
+    public DbSet<Booking> Bookings => Set<Booking>();
+    public DbSet<CommunityClosure> CommunityClosures => Set<CommunityClosure>();
+    public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
+    public DbSet<AppointmentMessage> AppointmentMessages => Set<AppointmentMessage>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;
@@ -47,6 +53,7 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
                                                                || (ScopeCommunity != null && (c.AcceptingCommunityCode.StartsWith(ScopeCommunity) || c.HomeCommunityCode.StartsWith(ScopeCommunity)))
                                                                || (ScopeDepartment != null && c.DepartmentCode == ScopeDepartment)
                                                                || (ScopeUser != null && c.ApplicantUserId == ScopeUser));
+        modelBuilder.ApplyConfiguration(new Linli.Platform.Idempotency.IdempotencyRecordConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

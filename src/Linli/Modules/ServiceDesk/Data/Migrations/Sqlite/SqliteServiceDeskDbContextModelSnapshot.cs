@@ -17,6 +17,402 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.AppointmentMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long>("BookingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_appointment_messages");
+
+                    b.HasIndex("BookingId")
+                        .HasDatabaseName("ix_servicedesk_appointment_messages_booking_id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_servicedesk_appointment_messages_id")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_appointment_messages_key");
+
+                    b.ToTable("servicedesk_appointment_messages", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.Booking", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int?>("CancelReason")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<DateTime?>("CheckedInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_in_at");
+
+                    b.Property<string>("CheckedInBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("checked_in_by");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_id");
+
+                    b.Property<long>("ItemVersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_version_id");
+
+                    b.Property<long?>("MovedFromSlotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("moved_from_slot_id");
+
+                    b.Property<DateTime?>("ReleaseAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("release_at");
+
+                    b.Property<DateTime?>("ReleasedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("released_at");
+
+                    b.Property<DateTime?>("RemindAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remind_at");
+
+                    b.Property<DateTime?>("RemindedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reminded_at");
+
+                    b.Property<long?>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("ResidentUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_user_id");
+
+                    b.Property<long>("SlotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_id");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_bookings");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_servicedesk_bookings_item_id");
+
+                    b.HasIndex("ReleaseAt")
+                        .HasDatabaseName("ix_servicedesk_bookings_release_at")
+                        .HasFilter("released_at IS NULL AND release_at IS NOT NULL");
+
+                    b.HasIndex("RemindAt")
+                        .HasDatabaseName("ix_servicedesk_bookings_remind_at")
+                        .HasFilter("reminded_at IS NULL AND remind_at IS NOT NULL");
+
+                    b.HasIndex("ResidentUserId", "ItemId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_bookings_resident_user_id_item_id")
+                        .HasFilter("state = 1");
+
+                    b.HasIndex("ResidentUserId", "StartsAt")
+                        .HasDatabaseName("ix_servicedesk_bookings_resident_user_id_starts_at");
+
+                    b.HasIndex("SlotId", "State")
+                        .HasDatabaseName("ix_servicedesk_bookings_slot_id_state");
+
+                    b.ToTable("servicedesk_bookings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.CommunityClosure", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("ClosedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_by");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_community_closures");
+
+                    b.HasIndex("CommunityCode", "Day")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_community_closures_community_code_day");
+
+                    b.ToTable("servicedesk_community_closures", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.QueueEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AddedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("added_by");
+
+                    b.Property<DateTime>("ArrivedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("arrived_at");
+
+                    b.Property<long?>("BookingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("booking_id");
+
+                    b.Property<DateTime?>("CalledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("called_at");
+
+                    b.Property<string>("CalledBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("called_by");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<long?>("ItemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_id");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<int>("Number")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("number");
+
+                    b.Property<long?>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.Property<string>("ResidentUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("resident_user_id");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_queue_entries");
+
+                    b.HasIndex("BookingId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_queue_entries_booking_id");
+
+                    b.HasIndex("CommunityCode", "Day", "Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_queue_entries_community_code_day_number");
+
+                    b.ToTable("servicedesk_queue_entries", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.WindowSlot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("CreatedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_by");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<bool>("ServesAllItems")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("serves_all_items");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("Taken")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("taken");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_window_slots");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_servicedesk_window_slots_day")
+                        .HasFilter("closed_at IS NULL");
+
+                    b.HasIndex("CommunityCode", "Day")
+                        .HasDatabaseName("ix_servicedesk_window_slots_community_code_day");
+
+                    b.HasIndex("CommunityCode", "StartsAt")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_window_slots_community_code_starts_at");
+
+                    b.ToTable("servicedesk_window_slots", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.WindowSlotItem", b =>
+                {
+                    b.Property<long>("SlotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("slot_id");
+
+                    b.Property<long>("ItemId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_id");
+
+                    b.HasKey("SlotId", "ItemId")
+                        .HasName("pk_servicedesk_window_slot_items");
+
+                    b.HasIndex("ItemId")
+                        .HasDatabaseName("ix_servicedesk_window_slot_items_item_id");
+
+                    b.ToTable("servicedesk_window_slot_items", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseRating", b =>
                 {
                     b.Property<long>("Id")
@@ -552,6 +948,100 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.ToTable("servicedesk_service_item_versions", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Platform.Idempotency.IdempotencyRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Body")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<string>("Caller")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("caller");
+
+                    b.Property<string>("ContentType")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("content_type");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(255)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("Location")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("location");
+
+                    b.Property<string>("RequestHash")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("request_hash");
+
+                    b.Property<int>("StatusCode")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_idempotency_keys");
+
+                    b.HasIndex("CreatedAt")
+                        .HasDatabaseName("ix_servicedesk_idempotency_keys_created_at");
+
+                    b.HasIndex("Caller", "Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_idempotency_keys_caller_key");
+
+                    b.ToTable("servicedesk_idempotency_keys", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.Booking", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_bookings_service_items_item_id");
+
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.Appointments.WindowSlot", null)
+                        .WithMany()
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_bookings_window_slots_slot_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.WindowSlotItem", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceItem", null)
+                        .WithMany()
+                        .HasForeignKey("ItemId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_window_slot_items_service_items_item_id");
+
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.Appointments.WindowSlot", null)
+                        .WithMany("Items")
+                        .HasForeignKey("SlotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_window_slot_items_servicedesk_window_slots_slot_id");
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseRating", b =>
                 {
                     b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", null)
@@ -626,6 +1116,11 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired()
                         .HasConstraintName("fk_servicedesk_service_item_versions_servicedesk_service_items_item_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Appointments.WindowSlot", b =>
+                {
+                    b.Navigation("Items");
                 });
 
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.ServiceCase", b =>

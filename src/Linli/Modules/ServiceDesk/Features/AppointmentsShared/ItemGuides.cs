@@ -1,0 +1,47 @@
+using Linli.Modules.ServiceDesk.Data;
+using Linli.Modules.ServiceDesk.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace Linli.Modules.ServiceDesk.Features.AppointmentsShared;
+
+/// <summary>An item as a booking needs it: its published version's name and materials.</summary>
+internal sealed record ItemGuide(long ItemId, long VersionId, string Name, IReadOnlyList<MaterialView> Materials);
+
+/// <summary>Reads the catalog's published versions (the catalog's own tables; nothing of it is copied into bookings but the version id).</summary>
+internal static class ItemGuides
+{
+    /// <summary>The item's published guide, or null when it does not exist, is retired or was never published.</summary>
+    public static async Task<ItemGuide?> PublishedAsync(ServiceDeskDbContext db, long itemId, CancellationToken ct)
+    {
+        var version = await db.ServiceItems.AsNoTracking().Where(i => i.Id == itemId && !i.Retired && i.PublishedVersionId != null)
+            .Join(db.ServiceItemVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new { v.Id, v.Name })
+            .FirstOrDefaultAsync(ct);
+        return version is null ? null : new ItemGuide(itemId, version.Id, version.Name, await MaterialsAsync(db, version.Id, ct));
+    }
+
+    /// <summary>A version's guide (a booking keeps the version it was booked under).</summary>
+    public static async Task<Dictionary<long, ItemGuide>> VersionsAsync(ServiceDeskDbContext db, IEnumerable<long> versionIds, CancellationToken ct)
+    {
+        var ids = versionIds.Distinct().ToList();
+        var versions = await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.ItemId, v.Name }).ToListAsync(ct);
+        var materials = await db.ItemMaterials.AsNoTracking().Where(m => ids.Contains(m.VersionId)).OrderBy(m => m.Position).ToListAsync(ct);
+        var byVersion = materials.ToLookup(m => m.VersionId);
+        return versions.ToDictionary(v => v.Id, v => new ItemGuide(v.ItemId, v.Id, v.Name, byVersion[v.Id].Select(View).ToList()));
+    }
+
+    /// <summary>The published items' names, for pickers and lists.</summary>
+    public static async Task<List<(long Id, string Name)>> PublishedNamesAsync(ServiceDeskDbContext db, IReadOnlyCollection<long>? only, CancellationToken ct)
+    {
+        var query = db.ServiceItems.AsNoTracking().Where(i => !i.Retired && i.PublishedVersionId != null);
+        if (only is not null) query = query.Where(i => only.Contains(i.Id));
+        var rows = await query.Join(db.ServiceItemVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new { i.Id, v.Name })
+            .OrderBy(x => x.Name).ThenBy(x => x.Id).Take(500).ToListAsync(ct);
+        return rows.Select(x => (x.Id, x.Name)).ToList();
+    }
+
+    private static async Task<IReadOnlyList<MaterialView>> MaterialsAsync(ServiceDeskDbContext db, long versionId, CancellationToken ct) =>
+        (await db.ItemMaterials.AsNoTracking().Where(m => m.VersionId == versionId).OrderBy(m => m.Position).ToListAsync(ct)).Select(View).ToList();
+
+    private static MaterialView View(ItemMaterial m) =>
+        new(m.Position, m.Name, m.Original, m.Electronic, m.Copies, m.Mandatory, m.Condition, m.AcceptLater, m.Supplied != SuppliedProof.None);
+}
