@@ -7,18 +7,20 @@ using Linli.Platform.Idempotency;
 using Linli.Modules.Requests.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Pages;
 
 /// <summary>The work lists of the caller's unit, from <see cref="TicketQueues"/> — the same query as GET /api/requests/queues/{queue}.</summary>
 [Authorize(Policy = RequestsPermissions.HandleRequests)]
-internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog, BulkDispatcher dispatcher)
-    : PageModel
+internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog, BulkDispatcher dispatcher,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -67,7 +69,7 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
         }
         catch (ValidationFailedException e)
         {
-            foreach (var message in e.Errors.Values.SelectMany(m => m)) ModelState.AddModelError("", message);
+            foreach (var message in e.Localized(text).Values.SelectMany(m => m)) ModelState.AddModelError("", message);
         }
         await OnGetAsync(ct);
         return Page();
@@ -96,7 +98,7 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
         }
         catch (ValidationFailedException e)
         {
-            foreach (var (field, messages) in e.Errors)
+            foreach (var (field, messages) in e.Localized(text))
             foreach (var message in messages)
                 ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
         }

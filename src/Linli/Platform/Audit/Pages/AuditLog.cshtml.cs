@@ -54,7 +54,7 @@ internal sealed class AuditLogModel(AuditDbContext db, IAreaScope scope, AuditPr
         catch (Errors.ValidationFailedException e)
         {
             // Too many rows: said on the page, above the filters that need narrowing.
-            foreach (var message in e.Errors.Values.SelectMany(m => m)) ModelState.AddModelError("", message);
+            foreach (var message in e.Localized(text).Values.SelectMany(m => m)) ModelState.AddModelError("", message);
             await LoadAsync(ct);
             return Page();
         }
