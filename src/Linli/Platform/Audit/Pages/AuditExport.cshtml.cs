@@ -4,6 +4,7 @@ using Linli.Platform.Localization;
 using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Localization;
 
@@ -18,8 +19,8 @@ namespace Linli.Platform.Audit.Pages;
 internal sealed class AuditExportModel(AuditDbContext db, IAreaScope scope, AuditPresenter presenter, TableExporter exporter, IStringLocalizer<SharedResource> text)
     : AuditFilterPage(text)
 {
-    /// <summary>Opened directly: exports start from the audit page.</summary>
-    public IActionResult OnGet() => Redirect("/audit");
+    /// <summary>Opened directly: the page leads back to the audit page, where exports start.</summary>
+    public PageResult OnGet() => Page();
 
     public async Task<IActionResult> OnPostAsync(string? format, CancellationToken ct)
     {
