@@ -98,7 +98,7 @@ public sealed class AuditPageTests(CityFixture city)
         Assert.Equal(("查看完整号码", "居民", "身份证号", "王小社", "水源地社区"), (row["操作"], row["对象类型"], row["字段"], row["姓名"], row["行政区划"]));
 
         var page = await PageClient.SignedInAsync(city.App, "supervisor");
-        var csv = await ExportFile.ReadAsync(await page.SubmitAsync("/audit", new() { ["SubjectId"] = subject }, "/audit?handler=Export&format=csv"));
+        var csv = await ExportFile.ReadAsync(await page.SubmitAsync("/audit", new() { ["SubjectId"] = subject, ["format"] = "csv" }, "/audit/export"));
         Assert.StartsWith("审计日志 · ", csv.Title);
         Assert.Equal("高龄津贴核对", Assert.Single(csv.Rows)["事由"]);
 

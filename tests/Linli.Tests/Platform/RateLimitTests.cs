@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Linli.Platform.Auth;
 using Linli.Tests.Accounts;
 using Linli.Tests.Infrastructure;
@@ -107,6 +108,35 @@ public sealed class RateLimitTests : IAsyncLifetime
         await AssertTooManyProblemAsync(await supervisor.From(FreshClient()).GetAsync("/api/requests/metrics/export?format=csv"));
         // The metrics themselves (not an export) are not counted.
         Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/api/requests/metrics")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_audit_pages_export_is_limited_per_account_and_browsing_the_log_is_not_counted()
+    {
+        var browser = _app.PageFrom(FreshClient());
+        var signedIn = await browser.SubmitAsync("/account/login", new() { ["Input.UserName"] = "supervisor", ["Input.Password"] = LinliFactory.Password });
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        // Where the page's export buttons post, as a browser would follow them.
+        var (_, page) = await browser.GetAsync("/audit");
+        (string Action, Dictionary<string, string> Fields) Button(string id)
+        {
+            var button = Regex.Match(page, $"<button [^>]*id=\"{id}\"[^>]*>").Value;
+            var action = WebUtility.HtmlDecode(Regex.Match(button, "formaction=\"([^\"]+)\"").Groups[1].Value);
+            var name = Regex.Match(button, "name=\"([^\"]+)\" value=\"([^\"]+)\"");
+            return (action, name.Success ? new() { [name.Groups[1].Value] = name.Groups[2].Value } : []);
+        }
+        var (csvAction, csvFields) = Button("export-csv");
+        var (xlsxAction, xlsxFields) = Button("export-xlsx");
+        var first = await browser.SubmitAsync("/audit", csvFields, csvAction);
+        Assert.Equal(HttpStatusCode.OK, first.StatusCode);
+        Assert.StartsWith("text/csv", first.Content.Headers.ContentType?.ToString());
+
+        browser.Http.From(FreshClient());
+        var refused = await browser.SubmitAsync("/audit", xlsxFields, xlsxAction);
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        Assert.True(int.TryParse(refused.Headers.GetValues("Retry-After").Single(), out var seconds) && seconds > 0, "Retry-After in seconds");
+        // Reading and filtering the log are not exports.
+        Assert.Equal(HttpStatusCode.OK, (await browser.SubmitAsync("/audit", new() { ["SubjectType"] = "resident" })).StatusCode);
     }
 
     [Fact]

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using System.Text.RegularExpressions;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
 
@@ -105,5 +106,40 @@ public sealed class BulkDispatchTests(CityFixture city)
         var answer = WebUtility.HtmlDecode(await response.Content.ReadAsStringAsync());
         Assert.Contains("已派发 1 件。", answer);
         Assert.Equal("Dispatched", (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(ids[0])).State());
+    }
+
+    [Fact]
+    public async Task The_queue_page_keeps_its_filters_after_a_dispatch_and_after_a_refusal()
+    {
+        var category = await RequestsApi.NewLeafAsync(city.App);
+        var hotline = await city.App.ClientForAsync("hotline");
+        var first = (await hotline.FileAsync(category, description: "路灯闪烁一号", phone: null, urgency: "Urgent")).Id();
+        var second = (await hotline.FileAsync(category, description: "路灯闪烁二号", phone: null, urgency: "Urgent")).Id();
+        var unmatched = (await hotline.FileAsync(category, description: "井盖松动", phone: null, urgency: "Urgent")).Id();
+        var page = await PageClient.SignedInAsync(city.App, "hotline");
+        var filtered = $"/requests/queues?queue=ToDispatch&CategoryId={category}&Urgency=Urgent&Text=路灯闪烁&Sort=Created&pageNumber=1";
+        var (_, html) = await page.GetAsync(filtered);
+        var action = WebUtility.HtmlDecode(Regex.Match(html, "<form method=\"post\" action=\"([^\"]+)\" id=\"bulk-form\"").Groups[1].Value);
+
+        void AssertFiltersShown(string answer)
+        {
+            Assert.Contains("id=\"Text\" name=\"Text\" value=\"路灯闪烁\"", answer);
+            Assert.Matches($"<option value=\"{category}\" selected=\"selected\">", answer);
+            Assert.Contains("<option value=\"Urgent\" selected=\"selected\">", answer);
+            Assert.Contains("<option value=\"Created\" selected=\"selected\">", answer);
+            Assert.DoesNotContain($"href=\"/requests/tickets/{unmatched}\"", answer);
+        }
+
+        // A refusal (nothing selected): the same filtered list, with the message.
+        var refused = WebUtility.HtmlDecode(await (await page.SubmitAsync(filtered, new() { ["unitCode"] = "water" }, action)).Content.ReadAsStringAsync());
+        Assert.Contains("请选择要派发的工单。", refused);
+        AssertFiltersShown(refused);
+        Assert.Contains($"href=\"/requests/tickets/{first}\"", refused);
+
+        var done = WebUtility.HtmlDecode(await (await page.SubmitAsync(filtered, new() { ["ticketIds"] = first.ToString(), ["unitCode"] = "water" }, action)).Content.ReadAsStringAsync());
+        Assert.Contains("已派发 1 件。", done);
+        AssertFiltersShown(done);
+        Assert.DoesNotContain($"href=\"/requests/tickets/{first}\"", done);
+        Assert.Contains($"href=\"/requests/tickets/{second}\"", done);
     }
 }

@@ -1,5 +1,7 @@
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
@@ -122,6 +124,41 @@ public sealed class IntakePageTests(CityFixture city)
         Assert.Equal(HttpStatusCode.NotFound, (await outsider.Http.GetAsync($"/requests/tickets/{id}?handler=Photo&name=1.png")).StatusCode);
         Assert.Equal(HttpStatusCode.NotFound, (await worker.Http.GetAsync($"/requests/tickets/{id}?handler=Photo&name=..%2F..%2Flinli.db")).StatusCode);
     }
+
+    [Fact]
+    public async Task The_callers_history_stays_on_the_console_while_the_call_is_taken_without_a_second_search_by_number()
+    {
+        var category = await RequestsApi.NewLeafAsync(city.App);
+        var phone = "1370001" + Random.Shared.Next(1000, 9999);
+        var earlier = await (await city.App.ClientForAsync("hotline")).FileAsync(category, phone: phone);
+        var number = earlier.GetProperty("number").GetString()!;
+        var console = await PageClient.SignedInAsync(city.App, "hotline");
+        var html = await (await console.PostAsync("/requests/console", "/requests/console?handler=Lookup", ("LookupPhone", phone))).HtmlAsync();
+        Assert.Contains(number, html);
+        var token = WebUtility.HtmlDecode(Regex.Match(html, "name=\"HistoryToken\" value=\"([^\"]+)\"").Groups[1].Value);
+        Assert.NotEqual("", token);
+        var searches = await SearchesByNumberAsync();
+
+        // Intake starts: suggestions asked for, then a submit refused for want of a category — the history is still there.
+        foreach (var step in new[] { "suggest", "file" })
+        {
+            html = await (await console.PostMultipartAsync("/requests/console", "/requests/console",
+                [("Description", "楼下烧烤油烟很大"), ("ContactPhone", phone), ("Step", step), ("HistoryToken", token), ("LookupPhone", phone)])).HtmlAsync();
+            Assert.Contains("id=\"caller-history\"", html);
+            Assert.Contains(number, html);
+            Assert.Contains("该来电人共有 1 条历史诉求。", html);
+        }
+        Assert.Equal(searches, await SearchesByNumberAsync());
+
+        // A forged token shows nothing (and is no error).
+        html = await (await console.PostMultipartAsync("/requests/console", "/requests/console",
+            [("Description", "楼下烧烤油烟很大"), ("Step", "suggest"), ("HistoryToken", "forged")])).HtmlAsync();
+        Assert.DoesNotContain("id=\"caller-history\"", html);
+    }
+
+    private async Task<long> SearchesByNumberAsync() =>
+        (await (await (await city.App.ClientForAsync("supervisor")).PostAsJsonAsync("/api/audit/search", new { action = "search-by-number", userName = "hotline", pageSize = 1 }))
+            .Json(HttpStatusCode.OK)).GetProperty("total").GetInt64();
 
     [Fact]
     public async Task The_console_finds_a_callers_earlier_tickets_and_files_dispatches_or_answers_at_once()

@@ -12,7 +12,11 @@ using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Linli.Platform.PersonalData;
+using System.Globalization;
+using System.Security.Cryptography;
 using Microsoft.AspNetCore.Authorization;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.AspNetCore.Mvc;
 
 namespace Linli.Modules.Requests.Pages;
@@ -27,8 +31,14 @@ namespace Linli.Modules.Requests.Pages;
 [RequestSizeLimit(TicketPhotos.MaxRequestBytes)]
 [RequestFormLimits(MultipartBodyLengthLimit = TicketPhotos.MaxRequestBytes)]
 internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler handler, TicketPhotos photos, IRegionDirectory regions, IAreaScope scope,
-    TicketActionRunner runner, CallerHistoryLookup callers, IDepartmentDirectory departments, CategoryCatalog catalog) : IntakeForm(context, handler, photos, regions, scope, catalog)
+    TicketActionRunner runner, CallerHistoryLookup callers, IDepartmentDirectory departments, CategoryCatalog catalog, IDataProtectionProvider protection)
+    : IntakeForm(context, handler, photos, regions, scope, catalog)
 {
+    /// <summary>How long a shown caller history may be shown again from the intake form's posts.</summary>
+    private static readonly TimeSpan HistoryLifetime = TimeSpan.FromHours(2);
+
+    private ITimeLimitedDataProtector HistoryProtector => protection.CreateProtector("Linli.Requests.Console.CallerHistory").ToTimeLimitedDataProtector();
+
     /// <summary>After filing: "dispatch" (to <see cref="DispatchTo"/>), "answer" (直接答复 with <see cref="Answer"/>, closed at once) or "none".</summary>
     [BindProperty] public string? Then { get; set; } = "dispatch";
 
@@ -42,6 +52,13 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
     [BindProperty(Name = "pageNumber")] public int? LookupPage { get; set; }
 
     public Paged<TicketView>? History { get; private set; }
+
+    /// <summary>
+    /// The history on screen (its page and ticket ids), protected and time-limited, carried by the intake form: while the
+    /// operator takes the call (suggestions, the picker, a refused submit) the history stays, shown again by id without a
+    /// second search by number (which would count against the operator's budget and the audit log once more).
+    /// </summary>
+    [BindProperty] public string? HistoryToken { get; set; }
     public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
     public string? Message { get; private set; }
     public object[] MessageArguments { get; private set; } = [];
@@ -58,7 +75,11 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
         if (Then == "answer" && string.IsNullOrWhiteSpace(Answer) && Step is not ("suggest" or "place"))
             ModelState.AddModelError(nameof(Answer), "直接答复需要填写答复内容。");
         var filing = await TryFileAsync(ct);
-        if (filing is null) return Page();
+        if (filing is null)
+        {
+            await RestoreHistoryAsync(ct);
+            return Page();
+        }
         if (filing.Ticket is not { } ticket)
         {
             // Submitted before (a double-click, a resubmit after a lost answer): the first submission's ticket, as it is now.
@@ -111,7 +132,32 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
         }
         // The form for the new ticket starts with the caller's number.
         ContactPhone ??= phone;
+        HistoryToken = HistoryProtector.Protect(string.Join(",", new long[] { History.Page, History.PageSize, History.Total }.Concat(History.Items.Select(t => t.Id))
+            .Select(n => n.ToString(CultureInfo.InvariantCulture))), HistoryLifetime);
         return Page();
+    }
+
+    /// <summary>The history the lookup showed, from <see cref="HistoryToken"/>; nothing when the token is missing, spoilt or expired.</summary>
+    private async Task RestoreHistoryAsync(CancellationToken ct)
+    {
+        long[] numbers;
+        try
+        {
+            numbers = HistoryToken is null ? [] : [.. HistoryProtector.Unprotect(HistoryToken).Split(',').Select(n => long.Parse(n, CultureInfo.InvariantCulture))];
+        }
+        catch (Exception e) when (e is CryptographicException or FormatException or OverflowException)
+        {
+            numbers = [];
+        }
+        if (numbers.Length < 3)
+        {
+            HistoryToken = null;
+            return;
+        }
+        var ids = numbers[3..];
+        var tickets = await Db.Tickets.AsNoTracking().Where(t => ids.Contains(t.Id)).Include(t => t.Units).AsSplitQuery().ToDictionaryAsync(t => t.Id, ct);
+        History = new Paged<TicketView>([.. ids.Where(tickets.ContainsKey).Select(id => TicketView.Of(tickets[id], TicketAudience.Staff))],
+            (int)numbers[0], (int)numbers[1], numbers[2]);
     }
 
     protected override FileTicketRequest BuildRequest(int categoryId) => base.BuildRequest(categoryId) with { Channel = Channel.Hotline };

@@ -7,18 +7,20 @@ using Linli.Platform.Idempotency;
 using Linli.Modules.Requests.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.WebUtilities;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Pages;
 
 /// <summary>The work lists of the caller's unit, from <see cref="TicketQueues"/> — the same query as GET /api/requests/queues/{queue}.</summary>
 [Authorize(Policy = RequestsPermissions.HandleRequests)]
-internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog, BulkDispatcher dispatcher)
-    : PageModel
+internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimeProvider clock, UnitNames units, CategoryCatalog catalog, BulkDispatcher dispatcher,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -34,12 +36,24 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
     public QueueFilter Filter => new(CategoryId, Urgency, DueFrom, DueTo, Text, Sort);
 
     /// <summary>The export link of the queue on screen: its filters and order, as the query string carries them.</summary>
-    public string ExportLink(string format) => QueryHelpers.AddQueryString($"/api/requests/queues/{Queue}/export", new Dictionary<string, string?>
+    public string ExportLink(string format) => QueryHelpers.AddQueryString($"/api/requests/queues/{Queue}/export",
+        FilterQuery().Prepend(new("format", format)));
+
+    /// <summary>
+    /// Where the bulk-dispatch form posts: the queue's filters, order and page ride along in the query string, so the
+    /// answer (a result or a refusal) shows the list the operator was working through, not the unfiltered queue.
+    /// </summary>
+    public string BulkDispatchAction => QueryHelpers.AddQueryString("/requests/queues",
+        FilterQuery().Prepend(new("queue", Queue?.ToString())).Prepend(new("handler", "BulkDispatch"))
+            .Append(new("PageNumber", PageNumber?.ToString(System.Globalization.CultureInfo.InvariantCulture)))
+            .Where(p => !string.IsNullOrEmpty(p.Value)));
+
+    private IEnumerable<KeyValuePair<string, string?>> FilterQuery() => new Dictionary<string, string?>
     {
-        ["format"] = format, ["categoryId"] = CategoryId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["urgency"] = Urgency?.ToString(),
+        ["categoryId"] = CategoryId?.ToString(System.Globalization.CultureInfo.InvariantCulture), ["urgency"] = Urgency?.ToString(),
         ["dueFrom"] = DueFrom?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture),
         ["dueTo"] = DueTo?.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), ["text"] = Text, ["sort"] = Sort?.ToString(),
-    }.Where(p => !string.IsNullOrEmpty(p.Value)));
+    }.Where(p => !string.IsNullOrEmpty(p.Value));
 
     public IReadOnlyList<Queue> Available { get; private set; } = [];
     public Dictionary<Queue, long> Counts { get; private set; } = [];
@@ -60,6 +74,7 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
     public async Task<IActionResult> OnPostBulkDispatchAsync(List<long>? ticketIds, string? unitCode, string? submissionKey, CancellationToken ct)
     {
         ModelState.Clear();
+        var refusals = new List<string>();
         try
         {
             (Dispatched, _) = await dispatcher.DispatchAsync(new BulkDispatchRequest(ticketIds, string.IsNullOrWhiteSpace(unitCode) ? null : unitCode),
@@ -67,9 +82,11 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
         }
         catch (ValidationFailedException e)
         {
-            foreach (var message in e.Errors.Values.SelectMany(m => m)) ModelState.AddModelError("", message);
+            refusals.AddRange(e.Localized(text).Values.SelectMany(m => m));
         }
+        // The list first, then the refusal: a refused selection must not hide the queue the operator was choosing from.
         await OnGetAsync(ct);
+        foreach (var message in refusals) ModelState.AddModelError("", message);
         return Page();
     }
 
@@ -96,7 +113,7 @@ internal sealed class QueuesModel(RequestsDbContext db, IAreaScope scope, TimePr
         }
         catch (ValidationFailedException e)
         {
-            foreach (var (field, messages) in e.Errors)
+            foreach (var (field, messages) in e.Localized(text))
             foreach (var message in messages)
                 ModelState.AddModelError(char.ToUpperInvariant(field[0]) + field[1..], message);
         }

@@ -10,10 +10,12 @@ using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.Requests.Pages;
@@ -28,7 +30,7 @@ namespace Linli.Modules.Requests.Pages;
 /// </summary>
 [Authorize(Policy = RequestsPermissions.HandleRequests)]
 internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, TicketPhotos photos, IAreaScope scope, CategoryCatalog catalog,
-    IOptions<RequestsOptions> options, TimeProvider clock, IAuditLog audit) : PageModel
+    IOptions<RequestsOptions> options, TimeProvider clock, IAuditLog audit, IStringLocalizer<SharedResource> text) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
     public string CategoryPath { get; private set; } = "";
@@ -37,6 +39,8 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     public IReadOnlyList<DepartmentInfo> Departments { get; private set; } = [];
     public IReadOnlyList<string> PhotoNames { get; private set; } = [];
     public Actor Me { get; private set; } = Actor.System;
+
+    /// <summary>Why the form was refused, already in the page's language (a workflow refusal carries arguments the view cannot translate).</summary>
     public string? Message { get; private set; }
 
     /// <summary>Earlier open tickets of the same category nearby, offered to the centre for merging.</summary>
@@ -96,7 +100,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Done = TempData["Done"] as string;
-        Message = TempData["Message"] as string;
+        Message = TempData["Message"] is string message ? text[message].Value : null;
         if (await LoadAsync(id, ct)) return Page();
         await GetTicketEndpoint.RecordIfOutOfScopeAsync(audit, db, t => t.Id == id, ct);
         return NotFound();
@@ -191,7 +195,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         if (!ModelState.IsValid)
         {
             if (!await LoadAsync(id, ct)) return NotFound();
-            Message = "输入有误，请检查后重新提交。";
+            Message = text["输入有误，请检查后重新提交。"];
             return Page();
         }
         try
@@ -206,22 +210,22 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         }
         catch (ValidationFailedException invalid)
         {
-            Message = invalid.Errors.Values.SelectMany(m => m).FirstOrDefault(m => m.Any(c => c > 0x2E80))
-                      ?? invalid.Errors.Keys.Select(FieldMessage).FirstOrDefault(m => m is not null) ?? "输入有误，请检查后重新提交。";
+            Message = invalid.Phrases.Values.SelectMany(m => m).FirstOrDefault(m => m.Key.Any(c => c > 0x2E80))?.In(text)
+                      ?? invalid.Errors.Keys.Select(FieldMessage).FirstOrDefault(m => m is not null) ?? text["输入有误，请检查后重新提交。"];
         }
         catch (ForbiddenException)
         {
-            Message = "您的单位不能对这张工单执行此操作。";
+            Message = text["您的单位不能对这张工单执行此操作。"];
         }
         catch (ConflictException conflict)
         {
             db.ChangeTracker.Clear();
             if (!await LoadAsync(id, ct)) return NotFound();
-            Message = Version is { } seen && seen != Ticket.Version ? "工单已被他人更新，请刷新页面后重试。"
-                : handler is "WithdrawSummons" or "ReportInOnBehalf" && Offers(handler) ? "该部门已报到或召集已撤回。"
+            Message = Version is { } seen && seen != Ticket.Version ? text["工单已被他人更新，请刷新页面后重试。"]
+                : handler is "WithdrawSummons" or "ReportInOnBehalf" && Offers(handler) ? text["该部门已报到或召集已撤回。"]
                 : conflict.Details.TryGetValue("pendingDepartments", out var pending) && pending is IEnumerable<string> list
-                    ? string.Format(System.Globalization.CultureInfo.InvariantCulture, "尚有被召集部门未报到（{0}），暂不能答复或办结。", string.Join("、", list.Select(c => UnitLabels.GetValueOrDefault(c, c))))
-                    : "当前状态下不能执行此操作。";
+                    ? text["尚有被召集部门未报到（{0}），暂不能答复或办结。", string.Join("、", list.Select(c => UnitLabels.GetValueOrDefault(c, c)))]
+                    : text["当前状态下不能执行此操作。"];
             return Page();
         }
         db.ChangeTracker.Clear();
@@ -230,10 +234,10 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
     }
 
     /// <summary>The form's words for a field the workflow refused in English (a 400 of the API).</summary>
-    private static string? FieldMessage(string field) => field switch
+    private string? FieldMessage(string field) => field switch
     {
-        "CategoryId" => "请选择一个可用的三级分类，且与当前分类不同。",
-        "DepartmentCode" => "该部门没有被召集到这张工单。",
+        "CategoryId" => text["请选择一个可用的三级分类，且与当前分类不同。"].Value,
+        "DepartmentCode" => text["该部门没有被召集到这张工单。"].Value,
         _ => null,
     };
 

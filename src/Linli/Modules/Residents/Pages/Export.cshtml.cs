@@ -4,11 +4,13 @@ using Linli.Modules.Residents.Features.ExportResidents;
 using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Platform.Errors;
 using Linli.Platform.Export;
+using Linli.Platform.Localization;
 using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Residents.Pages;
 
@@ -18,7 +20,7 @@ namespace Linli.Modules.Residents.Pages;
 /// </summary>
 [Authorize(Policy = ResidentsPermissions.ReadPeople)]
 [EnableRateLimiting(RateLimitPolicies.Export)]
-internal sealed class ExportModel : PageModel
+internal sealed class ExportModel(IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty, MaxLength(50)] public string? Name { get; set; }
     [BindProperty] public PopulationTagKind? Tag { get; set; }
@@ -37,7 +39,7 @@ internal sealed class ExportModel : PageModel
         }
         catch (ValidationFailedException e)
         {
-            foreach (var message in e.Errors.Values.SelectMany(m => m)) ModelState.AddModelError("", message);
+            foreach (var message in e.Localized(text).Values.SelectMany(m => m)) ModelState.AddModelError("", message);
             return Page();
         }
     }

@@ -1,16 +1,18 @@
 using Linli.Modules.Residents.Features.ImportResidents;
 using Linli.Modules.Residents.Contracts;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Residents.Pages;
 
 /// <summary>Upload of a CSV or .xlsx file; shows the summary, or every bad row (and then nothing was imported).</summary>
 [Authorize(Policy = ResidentsPermissions.ImportPeople)]
 [RequestSizeLimit(ResidentFile.MaxBytes + 1024 * 1024)]
-internal sealed class ImportModel(ResidentImporter importer, Linli.Platform.Auth.IAreaScope scope) : PageModel
+internal sealed class ImportModel(ResidentImporter importer, Linli.Platform.Auth.IAreaScope scope, IStringLocalizer<SharedResource> text) : PageModel
 {
     [BindProperty]
     public IFormFile? Upload { get; set; }
@@ -25,7 +27,7 @@ internal sealed class ImportModel(ResidentImporter importer, Linli.Platform.Auth
     {
         if (Upload is null || Upload.Length == 0)
         {
-            ModelState.AddModelError(nameof(Upload), "请选择要导入的文件。");
+            ModelState.AddModelError(nameof(Upload), text["请选择要导入的文件。"]);
             return Page();
         }
         await using var stream = Upload.OpenReadStream();
@@ -35,7 +37,7 @@ internal sealed class ImportModel(ResidentImporter importer, Linli.Platform.Auth
         }
         catch (ConflictException conflict)
         {
-            ModelState.AddModelError("", conflict.Message);
+            ModelState.AddModelError("", conflict.Phrase.In(text));
         }
         return Page();
     }

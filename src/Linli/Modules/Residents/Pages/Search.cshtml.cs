@@ -3,11 +3,13 @@ using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Modules.Residents.Features.Shared;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Linli.Platform.Paging;
 using Linli.Platform.PersonalData;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Residents.Pages;
 
@@ -17,7 +19,7 @@ namespace Linli.Modules.Residents.Pages;
 /// fields are there only for roles that may reveal numbers (a search by number is a full view: limited and audited).
 /// </summary>
 [Authorize(Policy = ResidentsPermissions.ReadPeople)]
-internal sealed class SearchModel(ResidentSearch search, NumberSearchGuard numbers) : PageModel
+internal sealed class SearchModel(ResidentSearch search, NumberSearchGuard numbers, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -74,7 +76,7 @@ internal sealed class SearchModel(ResidentSearch search, NumberSearchGuard numbe
         catch (ValidationFailedException e)
         {
             // A page number deeper than an offset may go, or a spoilt cursor: said on the form, not an error page.
-            foreach (var (field, messages) in e.Errors)
+            foreach (var (field, messages) in e.Localized(text))
             foreach (var message in messages)
                 ModelState.AddModelError(field, message);
         }
@@ -84,7 +86,7 @@ internal sealed class SearchModel(ResidentSearch search, NumberSearchGuard numbe
         }
         catch (ForbiddenException e)
         {
-            Refusal = (e.Message, []);
+            Refusal = (e.Phrase.Key, [.. e.Phrase.Arguments.Select(a => a ?? "")]);
         }
     }
 

@@ -2,16 +2,18 @@ using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Features.Verifications;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Residents.Pages;
 
 /// <summary>Registrations refused because the number is registered already (需上级核实), in the caller's area; those who may register settle them here.</summary>
 [Authorize(Policy = ResidentsPermissions.ReadPeople)]
-internal sealed class VerificationsModel(VerificationQueries queries, IAuthorizationService authorization) : PageModel
+internal sealed class VerificationsModel(VerificationQueries queries, IAuthorizationService authorization, IStringLocalizer<SharedResource> text) : PageModel
 {
     public const int PageSize = 20;
 
@@ -49,7 +51,7 @@ internal sealed class VerificationsModel(VerificationQueries queries, IAuthoriza
             }
             catch (ConflictException e)
             {
-                ModelState.AddModelError(nameof(Resolution), e.Message);
+                ModelState.AddModelError(nameof(Resolution), e.Phrase.In(text));
             }
         }
         await LoadAsync(cancellationToken);
