@@ -1,6 +1,7 @@
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
+using Linli.Platform.Validation;
 
 namespace Linli.Modules.ServiceDesk;
 
@@ -14,8 +15,28 @@ internal static class ServiceDeskModule
     {
         builder.AddModuleDbContext<ServiceDeskDbContext, SqliteServiceDeskDbContext, PostgresServiceDeskDbContext>(ServiceDeskDbContext.Module);
         builder.Services.AddPermissions(ServiceDeskPermissions.Declared);
+        builder.Services.AddScoped<Platform.Startup.IStartupTask, Seeding.EnsureServiceItems>();
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapServiceDesk(this IEndpointRouteBuilder app) => app;
+    public static IEndpointRouteBuilder MapServiceDesk(this IEndpointRouteBuilder app)
+    {
+        MapCatalog(app);
+        return app;
+    }
+
+    /// <summary>The catalog: read by anyone without signing in (rate-limited per client), written by administrators.</summary>
+    private static void MapCatalog(IEndpointRouteBuilder app)
+    {
+        var items = app.MapGroup("/api/service-items").WithTags("ServiceDesk").WithValidation();
+        var read = items.MapGroup("").AllowAnonymous().RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.PublicRead);
+        Features.Catalog.ListServiceItems.ListServiceItemsEndpoint.Map(read);
+        Features.Catalog.DistrictItems.DistrictItemsEndpoints.MapRead(read);
+        Features.Catalog.GetServiceItem.GetServiceItemEndpoint.Map(read);
+        var configure = items.MapGroup("").RequireAuthorization(ServiceDeskPermissions.ConfigureCatalog);
+        Features.Catalog.EditItem.EditItemEndpoints.Map(configure);
+        Features.Catalog.PublishItem.PublishItemEndpoint.Map(configure);
+        Features.Catalog.RetireItem.RetireItemEndpoint.Map(configure);
+        Features.Catalog.DistrictItems.DistrictItemsEndpoints.MapWrite(configure);
+    }
 }

@@ -32,7 +32,10 @@ internal static class RateLimitPolicies
     /// <summary>Following a request by its number and phone without an account: only the POSTs (the lookups) count.</summary>
     public const string Track = "track";
 
-    public static readonly IReadOnlyList<string> All = [SignIn, Intake, Open311, Export, Track];
+    /// <summary>Public reads without an account (the service catalog): every request counts.</summary>
+    public const string PublicRead = "public-read";
+
+    public static readonly IReadOnlyList<string> All = [SignIn, Intake, Open311, Export, Track, PublicRead];
 }
 
 /// <summary>One limit: requests per window from one client and from one account; 0 leaves that side unlimited.</summary>
@@ -56,9 +59,11 @@ internal sealed class RateLimitOptions
     public RateLimitRule Export { get; set; } = new() { PerClient = 30, PerAccount = 10 };
     // A household looks up a few numbers; guessing a phone for a number has to go through this.
     public RateLimitRule Track { get; set; } = new() { PerClient = 10 };
+    // A resident browsing the catalog reads a few dozen pages; a scraper reading it over and over meets this.
+    public RateLimitRule PublicRead { get; set; } = new() { PerClient = 300 };
 
     /// <summary>The names of the rules, as configuration spells them.</summary>
-    public static readonly IReadOnlyList<string> RuleNames = [nameof(SignIn), nameof(Intake), nameof(Open311Write), nameof(Open311Read), nameof(Export), nameof(Track)];
+    public static readonly IReadOnlyList<string> RuleNames = [nameof(SignIn), nameof(Intake), nameof(Open311Write), nameof(Open311Read), nameof(Export), nameof(Track), nameof(PublicRead)];
 
     /// <summary>Which rule a request with <paramref name="method"/> under <paramref name="policy"/> counts against; null when it does not count.</summary>
     public (string Name, RateLimitRule Rule)? RuleFor(string policy, string method)
@@ -71,6 +76,7 @@ internal sealed class RateLimitOptions
             RateLimitPolicies.Open311 => write ? (nameof(Open311Write), Open311Write) : (nameof(Open311Read), Open311Read),
             RateLimitPolicies.Export => (nameof(Export), Export),
             RateLimitPolicies.Track when write => (nameof(Track), Track),
+            RateLimitPolicies.PublicRead => (nameof(PublicRead), PublicRead),
             _ => null,
         };
     }
@@ -86,6 +92,7 @@ internal sealed class RateLimitOptionsValidator : IValidateOptions<RateLimitOpti
         [
             (nameof(options.SignIn), options.SignIn), (nameof(options.Intake), options.Intake), (nameof(options.Open311Write), options.Open311Write),
             (nameof(options.Open311Read), options.Open311Read), (nameof(options.Export), options.Export),
+            (nameof(options.PublicRead), options.PublicRead),
         ];
         foreach (var (rule, value) in rules)
         {
