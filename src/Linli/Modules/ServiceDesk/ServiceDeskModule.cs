@@ -22,6 +22,8 @@ internal static class ServiceDeskModule
     public static IEndpointRouteBuilder MapServiceDesk(this IEndpointRouteBuilder app)
     {
         MapCatalog(app);
+        Features.Statistics.CaseStatistics.Map(app.MapGroup("/api/service-desk/statistics").WithTags("ServiceDesk").WithValidation()
+            .RequireAuthorization(ServiceDeskPermissions.ReadStatistics));
         return app;
     }
 
