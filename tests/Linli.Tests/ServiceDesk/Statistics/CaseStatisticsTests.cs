@@ -117,5 +117,8 @@ public sealed class CaseStatisticsTests(CityFixture city)
         var bad = await supervisor.GetAsync("/api/service-desk/statistics?from=2020-02-01&to=2020-01-01");
         Assert.Equal(HttpStatusCode.BadRequest, bad.StatusCode);
         Assert.True((await bad.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("from", out _));
+        var ancient = await supervisor.GetAsync("/api/service-desk/statistics?to=0001-01-01");
+        Assert.Equal(HttpStatusCode.BadRequest, ancient.StatusCode);
+        Assert.True((await ancient.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").TryGetProperty("to", out _));
     }
 }

@@ -50,6 +50,9 @@ internal static class CaseStatistics
     {
         if (!Enum.IsDefined(groupBy)) throw ValidationFailedException.For("groupBy", "只能按社区、街道、区县、部门或事项分组。");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + ChinaOffset);
+        // Dates far outside the platform's life would overflow the UTC conversion: refused by name, like any bad input.
+        if (from is { Year: < 2000 or > 2100 }) throw ValidationFailedException.For("from", "日期应在 2000 年至 2100 年之间。");
+        if (to is { Year: < 2000 or > 2100 }) throw ValidationFailedException.For("to", "日期应在 2000 年至 2100 年之间。");
         var end = to ?? today;
         var start = from ?? new DateOnly(end.Year, 1, 1);
         if (start > end) throw ValidationFailedException.For("from", "开始日期不能晚于结束日期。");
