@@ -23,6 +23,12 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
     public DbSet<ServiceCase> ServiceCases => Set<ServiceCase>();
     public DbSet<CaseStep> CaseSteps => Set<CaseStep>();
     public DbSet<CaseRating> CaseRatings => Set<CaseRating>();
+    public DbSet<Domain.Cases.CaseMaterial> CaseMaterials => Set<Domain.Cases.CaseMaterial>();
+    public DbSet<Domain.Cases.CaseNotice> CaseNotices => Set<Domain.Cases.CaseNotice>();
+    public DbSet<Domain.Cases.CaseDueTime> CaseDueTimes => Set<Domain.Cases.CaseDueTime>();
+    public DbSet<Domain.Cases.CaseMessage> CaseOutbox => Set<Domain.Cases.CaseMessage>();
+    public DbSet<Domain.Cases.CaseNumberCounter> CaseNumberCounters => Set<Domain.Cases.CaseNumberCounter>();
+    public DbSet<Domain.Cases.CaseHomeVisit> CaseHomeVisits => Set<Domain.Cases.CaseHomeVisit>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;
@@ -47,6 +53,7 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
                                                                || (ScopeCommunity != null && (c.AcceptingCommunityCode.StartsWith(ScopeCommunity) || c.HomeCommunityCode.StartsWith(ScopeCommunity)))
                                                                || (ScopeDepartment != null && c.DepartmentCode == ScopeDepartment)
                                                                || (ScopeUser != null && c.ApplicantUserId == ScopeUser));
+        modelBuilder.ApplyConfiguration(new Platform.Idempotency.IdempotencyRecordConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

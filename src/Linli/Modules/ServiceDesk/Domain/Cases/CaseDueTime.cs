@@ -6,6 +6,8 @@ namespace Linli.Modules.ServiceDesk.Domain.Cases;
 internal sealed class CaseDueTime : DueTime
 {
     public long CaseId { get; set; }
+    /// <summary>Set when started with a case not yet saved (intake).</summary>
+    public ServiceCase? Case { get; set; }
     public CaseDueKind Kind { get; set; }
     public long? RatingId { get; set; }
 }

@@ -8,6 +8,8 @@ internal sealed class CaseMessage : OutboxMessage
     public const string Kind = "service-case";
 
     public long? CaseId { get; set; }
+    /// <summary>Set when queued with a case not yet saved (intake); EF fills <see cref="CaseId"/> in the same SaveChanges.</summary>
+    public ServiceCase? Case { get; set; }
 
     public override string? AboutKind => CaseId is null ? null : Kind;
     public override long? AboutId => CaseId;
