@@ -48,6 +48,10 @@ internal static class ServiceDeskModule
         Features.ReceiveCase.ReceiveCaseEndpoint.Map(cases);
         Features.ListCases.ListCasesEndpoint.Map(cases);
         Features.CaseActions.CaseActionEndpoints.Map(cases);
+        // Ratings and online applications are the applicant's (residents) as well as the staff's: each checks who acts.
+        var applicants = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization().WithValidation();
+        Features.RateCase.RateCaseEndpoints.Map(applicants);
+        Features.RateCase.OnlineApplicationEndpoint.Map(applicants);
         return app;
     }
 }

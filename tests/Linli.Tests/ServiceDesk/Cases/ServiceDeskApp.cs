@@ -33,7 +33,8 @@ public sealed class ServiceDeskApp : IAsyncLifetime
     public static readonly DateTimeOffset Start = new(WorkingCalendar.ToUtc(new DateTime(2026, 11, 2, 9, 0, 0)), TimeSpan.Zero);
 
     public FakeTimeProvider Clock { get; } = new(Start);
-    public LinliFactory App { get; private set; } = null!;
+    /// <summary>Replaced by a test that restarts the application on the same database.</summary>
+    public LinliFactory App { get; set; } = null!;
 
     /// <summary>Material ids of the city-wide item: identity (免提交), application form, income proof (容缺), disability certificate (conditional).</summary>
     public long IdentityMaterial { get; private set; }

@@ -55,7 +55,8 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
         if (!Enum.IsDefined(mode) || mode == HandlingModes.None || !version.Modes.HasFlag(mode))
             throw ValidationFailedException.For("Mode", "事项 {0} 不支持这种办理方式。", code);
 
-        var card = await residents.FindApplicantAsync(idNumber, cancellationToken);
+        // A resident applying online cannot look the pool up by number (that is a staff search, audited): they state who they are.
+        var card = worker.IsResident ? null : await residents.FindApplicantAsync(idNumber, cancellationToken);
         string name, home;
         if (card is not null)
         {
