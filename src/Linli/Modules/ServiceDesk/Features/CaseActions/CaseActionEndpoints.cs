@@ -33,7 +33,7 @@ internal static class CaseActionEndpoints
     {
         Action(api, "notice", "一次告知: lists every missing or defective material at once, as one numbered notice; the clock stops.",
             (NoticeRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken ct) =>
-                w.NoticeAsync(c, a, r.Items.Select(i => new NoticeDemand(i.MaterialId, i.Problem, i.Reason)).ToList(), ct), r => r.Version);
+                w.NoticeAsync(c, a, (r.Items ?? []).Select(i => new NoticeDemand(i.MaterialId, i.Problem, i.Reason)).ToList(), ct), r => r.Version);
         Action(api, "complete", "补正: the applicant brought what the notice asked for; the clock runs again.",
             (CompleteRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken ct) => w.CompleteAsync(c, a, r.Received ?? [], ct), r => r.Version);
         Action(api, "accept", "受理: refused while a mandatory material is missing, unless it may come later (容缺) with a commitment date.",

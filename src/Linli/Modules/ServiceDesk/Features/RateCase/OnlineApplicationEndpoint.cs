@@ -18,7 +18,7 @@ internal static class OnlineApplicationEndpoint
                 HttpContext http, IAreaScope scope, CancellationToken ct) =>
             {
                 var actor = CaseActor.From(http.User, scope);
-                var c = await intake.ReceiveAsync(request.Applicant, request.ItemCode, HandlingModes.Online, actor, [], ct);
+                var c = await intake.ReceiveAsync(request.Applicant ?? new ApplicantInput(null), request.ItemCode, HandlingModes.Online, actor, [], ct);
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Created($"/api/service-cases/{c.Id}", await workflow.ViewAsync(await workflow.LoadAsync(c.Id, null, ct), actor, ct));
             })

@@ -29,7 +29,7 @@ internal static class ReceiveCaseEndpoint
                     ? new IdempotencyKey("user:" + actor.UserId, given, IdempotencyKey.Fingerprint("POST /api/service-cases", JsonSerializer.Serialize(request, json.Value.SerializerOptions)))
                     : null;
                 if (key is not null && await idempotency.FindAsync(key, ct) is { } earlier) return earlier;
-                var c = await intake.ReceiveAsync(request.Applicant, request.ItemCode, request.Mode, actor, request.Received, ct);
+                var c = await intake.ReceiveAsync(request.Applicant ?? new ApplicantInput(null), request.ItemCode, request.Mode, actor, request.Received, ct);
                 if (key is null)
                 {
                     await db.SaveChangesAsync(ct);
