@@ -5,7 +5,7 @@ namespace Linli.Tests.Platform.Fuzz;
 /// <summary>The values a well-formed request carries (records that exist), from which each variant breaks one thing.</summary>
 internal sealed record FuzzTargets(
     int Category, long Ticket, long OtherTicket, string ResidentTicketNumber, long Resident, long Household, int SpareOpen311Client,
-    string Open311Key, string Open311Number, string Open311Token, string VictimAccount, string IdNumber)
+    string Open311Key, string Open311Number, string Open311Token, string VictimAccount, string IdNumber, string ServiceItem, long ServiceCase)
 {
     public const string Community = Infrastructure.CityFixture.CommunityA;
 
@@ -15,7 +15,8 @@ internal sealed record FuzzTargets(
         "service_code" or "categoryId" => FuzzValues.Inv(Category),
         "service_request_id" => Open311Number,
         "token" => Open311Token,
-        "code" => "210102",
+        "code" when template.Contains("/service-items/", StringComparison.Ordinal) => ServiceItem,
+        "code" or "district" => "210102",
         "queue" => "ToDispatch",
         "number" => ResidentTicketNumber,
         "status" => "400",
@@ -27,6 +28,7 @@ internal sealed record FuzzTargets(
         "id" when template.Contains("/clients/", StringComparison.Ordinal) => FuzzValues.Inv(SpareOpen311Client),
         "id" when template.Contains("admin/accounts/", StringComparison.Ordinal) => VictimAccount,
         "id" when template.Contains("/inbox/", StringComparison.Ordinal) => "1",
+        "id" when template.Contains("/service-cases/", StringComparison.Ordinal) => FuzzValues.Inv(ServiceCase),
         "id" => FuzzValues.Inv(Ticket),
         _ => "1",
     };
@@ -58,6 +60,7 @@ internal sealed record FuzzTargets(
                 "communitycode" or "address_id" => Community,
                 "gridcode" or "step" or "rankby" or "then" or "attribute[problem]" => null,
                 "idnumber" => IdNumber,
+                "itemcode" => ServiceItem,
                 "phone" or "contactphone" or "lookupphone" => "13800001111",
                 "unitcode" or "unitcodes" or "departmentcode" or "departmentcodes" or "department" or "dispatchto" => "water",
                 "field" => "phone",

@@ -6,6 +6,8 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Linli.Modules.Accounts.Domain;
 using Linli.Modules.Requests.Data;
+using Linli.Modules.ServiceDesk.Data;
+using Linli.Modules.ServiceDesk.Domain;
 using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
@@ -70,7 +72,8 @@ public sealed partial class InputFuzzTests(ITestOutputHelper output) : IAsyncLif
         var mine = await (await _app.ClientForAsync("resident")).FileAsync(category, phone: null);
         var idNumber = ResidentTestData.NewIdNumber();
         var worker = await _app.ClientForAsync("cw.a");
-        var resident = await ResidentTestData.CreateAsync(worker, CityFixture.CommunityA, ResidentTestData.NewIdNumber(), ResidentTestData.NewPhone());
+        var residentIdNumber = ResidentTestData.NewIdNumber();
+        var resident = await ResidentTestData.CreateAsync(worker, CityFixture.CommunityA, residentIdNumber, ResidentTestData.NewPhone());
         var household = (await (await worker.GetAsync($"/api/residents/{resident}")).Json(HttpStatusCode.OK)).GetProperty("household").GetProperty("id").GetInt64();
         var open311 = await Open311Api.WithNewKeyAsync(_app, "模糊测试客户端");
         var spare = (await (await admin.PostAsJsonAsync("/api/requests/open311/clients", new { name = "将被撤销" })).Json(HttpStatusCode.Created)).GetProperty("id").GetInt32();
@@ -84,8 +87,19 @@ public sealed partial class InputFuzzTests(ITestOutputHelper output) : IAsyncLif
             var db = sp.GetRequiredService<RequestsDbContext>();
             return db.Open311Submissions.Where(s => db.Tickets.Any(t => t.Id == s.TicketId && t.Number == number)).Select(s => s.Token).SingleAsync();
         });
+        // A published city-wide item of the seeded catalog and a case of it at the community worker's window, so that the
+        // catalog's and the case's operations reach their handlers (a step not legal now answers 409, which counts).
+        var item = await _app.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ServiceDeskDbContext>();
+            var published = await db.ServiceItems.Where(i => !i.Retired && i.PublishedVersionId != null).OrderBy(i => i.Code)
+                .Join(db.ServiceItemVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new { i.Code, v.CityWide, v.Modes }).ToListAsync();
+            return published.First(i => i.CityWide && i.Modes.HasFlag(HandlingModes.Window)).Code;
+        });
+        var serviceCase = (await (await worker.PostAsJsonAsync("/api/service-cases", new { applicant = new { idNumber = residentIdNumber }, itemCode = item, mode = "Window" }))
+            .Json(HttpStatusCode.Created)).GetProperty("id").GetInt64();
         _targets = new FuzzTargets(category, ticket.Id(), other.Id(), mine.GetProperty("number").GetString()!, resident, household, spare, open311.Key,
-            number, token.ToString(), victim, idNumber);
+            number, token.ToString(), victim, idNumber, item, serviceCase);
 
         _callers.Add(await CallerAsync("anonymous", null));
         foreach (var user in new[] { "admin", "hotline", "cw.a", "resident" }) _callers.Add(await CallerAsync(user, user));
