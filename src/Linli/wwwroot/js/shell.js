@@ -1,6 +1,12 @@
 // The page shell (every page, loaded by the layout). The 打印 buttons need a script for window.print(), and the
 // Content-Security-Policy allows scripts from files only; without scripts the buttons stay hidden and the browser's
 // own print uses the same print styles. At printing, the header's print time is set to the moment of printing.
+//
+// Typed input survives a new sign-in: every posted form's fields are kept in this tab's sessionStorage when it is
+// submitted. If the session had expired, the server sends the browser to the sign-in page and, after it, back to the
+// form's page; there the fields are put back and #kept-input says so. Any other page that loads drops what was kept
+// (the post was taken, or the server showed the form again with its values). Passwords, hidden fields (antiforgery
+// and submission keys) and files are never kept.
 (function () {
   'use strict';
 
@@ -15,7 +21,85 @@
     });
   }
 
+  var keptKey = 'linli.kept-input';
+  var signedInKey = 'linli.kept-input.signed-in';
+  var keptForMs = 2 * 3600 * 1000;
+
+  function storage() {
+    try { return window.sessionStorage; } catch (e) { return null; }
+  }
+
+  function keptField(field) {
+    if (!field.name || field.disabled) return false;
+    var type = (field.type || '').toLowerCase();
+    return type !== 'password' && type !== 'hidden' && type !== 'file' && type !== 'submit' && type !== 'button';
+  }
+
+  function keep(form) {
+    var store = storage();
+    if (!store) return;
+    var fields = [];
+    Array.prototype.forEach.call(form.elements, function (field) {
+      if (!keptField(field)) return;
+      var type = (field.type || '').toLowerCase();
+      if (type === 'checkbox' || type === 'radio') fields.push({ name: field.name, value: field.value, checked: field.checked });
+      else if (field.multiple && field.options) {
+        fields.push({ name: field.name, values: Array.prototype.filter.call(field.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) });
+      } else fields.push({ name: field.name, value: field.value });
+    });
+    var hadFiles = Array.prototype.some.call(form.elements, function (f) { return f.type === 'file' && f.files && f.files.length > 0; });
+    store.setItem(keptKey, JSON.stringify({ path: location.pathname, action: form.getAttribute('action') || '', at: Date.now(), hadFiles: hadFiles, fields: fields }));
+  }
+
+  function restore(kept) {
+    var form = Array.prototype.find.call(document.forms, function (f) {
+      return (f.method || '').toLowerCase() === 'post' && (f.getAttribute('action') || '') === kept.action;
+    });
+    if (!form) return false;
+    kept.fields.forEach(function (saved) {
+      var targets = Array.prototype.filter.call(form.elements, function (f) { return f.name === saved.name && keptField(f); });
+      targets.forEach(function (field) {
+        var type = (field.type || '').toLowerCase();
+        if (type === 'checkbox' || type === 'radio') { if (field.value === saved.value) field.checked = saved.checked; }
+        else if (saved.values && field.options) Array.prototype.forEach.call(field.options, function (o) { o.selected = saved.values.indexOf(o.value) >= 0; });
+        else if (targets.length === 1 || field.value === '') field.value = saved.value;
+      });
+    });
+    // Let counters and pickers that listen for input see the restored values.
+    Array.prototype.forEach.call(form.elements, function (f) { if (keptField(f)) f.dispatchEvent(new Event('input', { bubbles: true })); });
+    return true;
+  }
+
+  function keepTypedInput() {
+    var store = storage();
+    if (!store) return;
+    var onSignIn = location.pathname === '/account/login';
+    var kept = null;
+    try { kept = JSON.parse(store.getItem(keptKey) || 'null'); } catch (e) { kept = null; }
+    if (!onSignIn && kept) {
+      var signedIn = store.getItem(signedInKey) === '1';
+      store.removeItem(keptKey);
+      store.removeItem(signedInKey);
+      if (signedIn && kept.path === location.pathname && Date.now() - kept.at < keptForMs && restore(kept)) {
+        var notice = document.getElementById('kept-input');
+        if (notice) {
+          notice.hidden = false;
+          var files = document.getElementById('kept-input-files');
+          if (files) files.hidden = !kept.hadFiles;
+        }
+      }
+    }
+    document.addEventListener('submit', function (event) {
+      var form = event.target;
+      if (!(form instanceof HTMLFormElement) || (form.method || '').toLowerCase() !== 'post') return;
+      if (onSignIn) { if (kept) store.setItem(signedInKey, '1'); return; }
+      if (form.hasAttribute('data-keep-nothing')) return;
+      keep(form);
+    }, true);
+  }
+
   function start() {
+    keepTypedInput();
     document.querySelectorAll('[data-print]').forEach(function (button) {
       button.hidden = false;
       button.addEventListener('click', function () {
