@@ -87,6 +87,49 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
         }
     }
 
+    /// <summary>Keeps the checked files of a form shown again beside those it keeps already; drops pending files of a day ago.</summary>
+    public async Task<IReadOnlyList<Attachment>> KeepPendingAsync(string pendingId, IReadOnlyList<CheckedFile> files, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - PendingAttachments.Lifetime;
+        var expired = await db.Set<Attachment>().Where(a => a.OwnerKind == PendingAttachments.Kind && a.CreatedAt < cutoff).Select(a => a.Id).Take(100).ToListAsync(ct);
+        if (expired.Count > 0) await DeleteAsync(db.Set<Attachment>().Where(a => expired.Contains(a.Id)), ct);
+        return await SaveAsync(PendingAttachments.Kind, pendingId, files, ct);
+    }
+
+    /// <summary>The files a form keeps ("1.jpg", …), with their sizes, in order.</summary>
+    public async Task<IReadOnlyList<Attachment>> PendingAsync(string pendingId, CancellationToken ct)
+    {
+        var rows = await db.Set<Attachment>().AsNoTracking().Where(a => a.OwnerKind == PendingAttachments.Kind && a.OwnerId == pendingId)
+            .Select(a => new Attachment { Id = a.Id, OwnerKind = a.OwnerKind, OwnerId = a.OwnerId, Name = a.Name, ContentType = a.ContentType, Length = a.Length, Sha256 = a.Sha256, CreatedAt = a.CreatedAt })
+            .ToListAsync(ct);
+        return rows.OrderBy(a => a.Name.Length).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
+    }
+
+    /// <summary>The pending files named (read back as checked files of <paramref name="rules"/>' types), in order.</summary>
+    public async Task<IReadOnlyList<CheckedFile>> ReadPendingAsync(string pendingId, IReadOnlyCollection<string> names, AttachmentRules rules, CancellationToken ct)
+    {
+        var read = new List<CheckedFile>();
+        foreach (var row in (await PendingAsync(pendingId, ct)).Where(a => names.Contains(a.Name)))
+        {
+            var type = rules.Types.FirstOrDefault(t => t.ContentType == row.ContentType);
+            var stored = await db.Set<Attachment>().AsNoTracking().Where(a => a.Id == row.Id).Select(a => new { a.Content, a.StoredFile }).FirstAsync(ct);
+            var bytes = stored.Content ?? (stored.StoredFile is { } file && File.Exists(Path.Combine(Root, file)) ? await File.ReadAllBytesAsync(Path.Combine(Root, file), ct) : null);
+            if (type is not null && bytes is not null) read.Add(new CheckedFile(bytes, type));
+        }
+        return read;
+    }
+
+    /// <summary>Drops a form's pending files: those not named in <paramref name="keep"/> (all when it is empty).</summary>
+    public Task DropPendingAsync(string pendingId, IReadOnlyCollection<string> keep, CancellationToken ct) =>
+        DeleteAsync(db.Set<Attachment>().Where(a => a.OwnerKind == PendingAttachments.Kind && a.OwnerId == pendingId && !keep.Contains(a.Name)), ct);
+
+    private async Task DeleteAsync(IQueryable<Attachment> rows, CancellationToken ct)
+    {
+        var files = await rows.Where(a => a.StoredFile != null).Select(a => a.StoredFile!).ToListAsync(ct);
+        await rows.ExecuteDeleteAsync(ct);
+        foreach (var file in files) File.Delete(Path.Combine(Root, file));
+    }
+
     /// <summary>The record's attachments in order of their names; none when the caller may not read the record.</summary>
     public async Task<IReadOnlyList<Attachment>> ListAsync(string kind, string ownerId, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ using Linli.Modules.Requests.Features.FileTicket;
 using Linli.Modules.Requests.Features.Photos;
 using Linli.Modules.Requests.Features.Shared;
 using Linli.Modules.Requests.Features.SuggestCategory;
+using Linli.Platform.Attachments;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Idempotency;
@@ -62,6 +63,12 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     [BindProperty] public bool Anonymous { get; set; }
 
     [BindProperty] public List<IFormFile> Photos { get; set; } = [];
+
+    /// <summary>The photos uploaded before the form was shown again that stay ticked (names of <see cref="PendingPhotos"/>).</summary>
+    [BindProperty] public List<string> KeptPhotos { get; set; } = [];
+
+    /// <summary>Photos this form keeps from an earlier post, saved with the ticket when it is filed (Platform/Attachments/PendingAttachments.cs).</summary>
+    public IReadOnlyList<Attachment> PendingPhotos { get; private set; } = [];
 
     /// <summary>Which button was pressed: "suggest", "place" or (default) "file".</summary>
     [BindProperty] public string? Step { get; set; }
@@ -131,10 +138,13 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         // Browsers send line breaks as CR LF but count them as one; so does the limit.
         Description = Description?.ReplaceLineEndings("\n");
         await PrepareAsync(ct);
+        var pendingId = Actor.UserId is { } user ? PendingAttachments.Id(user, SubmissionKey!) : null;
+        var photoCheck = await photos.CheckAsync(Photos, ct);
         if (Step is "suggest" or "place")
         {
             ModelState.Clear();
             DescriptionLimit();
+            await KeepPhotosAsync(pendingId, photoCheck, ct);
             return null;
         }
         DescriptionLimit();
@@ -143,10 +153,16 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         if (categoryId is null)
             ModelState.AddModelError(nameof(CategoryId), Suggestions.Count > 0 ? "请确认诉求分类：从建议中选择一项，或在完整列表中选择。" : "请选择诉求分类。");
         if ((Longitude is null) != (Latitude is null)) ModelState.AddModelError(nameof(Longitude), "地图点需要同时填写经度和纬度。");
-        var photoCheck = await photos.CheckAsync(Photos, ct);
         if (TicketPhotos.Message(photoCheck) is { } photoProblem) ModelState.AddModelError(nameof(Photos), photoProblem);
-        var checkedPhotos = photoCheck.Files;
-        if (!ModelState.IsValid) return null;
+        var keptPhotos = pendingId is null ? [] : await photos.ReadPendingAsync(pendingId, KeptPhotos, ct);
+        if (keptPhotos.Count + photoCheck.Files.Count > TicketPhotos.MaxCount)
+            ModelState.AddModelError(nameof(Photos), TicketPhotos.Message(photoCheck with { Problem = UploadProblem.TooMany })!);
+        var checkedPhotos = keptPhotos.Concat(photoCheck.Files).ToList();
+        if (!ModelState.IsValid)
+        {
+            await KeepPhotosAsync(pendingId, photoCheck, ct);
+            return null;
+        }
         try
         {
             var request = BuildRequest(categoryId!.Value);
@@ -159,6 +175,7 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
             if (outcome.Earlier is { Body: { } number, Location: { } location }) return new Filing(number, location, null);
             var ticket = outcome.Filed!.Ticket;
             await photos.SaveAsync(ticket.Id, checkedPhotos, ct);
+            if (pendingId is not null) await photos.DropPendingAsync(pendingId, [], ct);
             return new Filing(ticket.Number, PageAfterFiling(ticket), ticket);
         }
         catch (ValidationFailedException invalid)
@@ -175,7 +192,25 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
             ModelState.AddModelError("", $"这张表单已提交过（诉求编号 {reused.Earlier.Body}），这次的内容与上次不同。如确需另行反映，请核对内容后再次提交。");
             SubmissionKey = NewSubmissionKey();
         }
+        await KeepPhotosAsync(pendingId, photoCheck, ct);
         return null;
+    }
+
+    /// <summary>
+    /// The form is shown again: the photos just uploaded (when they passed the checks and fit beside those kept) wait
+    /// with the ones still ticked until it is filed; unticked ones are dropped.
+    /// </summary>
+    private async Task KeepPhotosAsync(string? pendingId, UploadCheck uploaded, CancellationToken ct)
+    {
+        if (pendingId is null) return;
+        // Nothing the refused attempt may have left tracked is saved with the photos.
+        db.ChangeTracker.Clear();
+        await photos.DropPendingAsync(pendingId, KeptPhotos, ct);
+        var kept = await photos.PendingAsync(pendingId, ct);
+        if (uploaded.Ok && uploaded.Files.Count > 0 && kept.Count + uploaded.Files.Count <= TicketPhotos.MaxCount)
+            await photos.KeepPendingAsync(pendingId, uploaded.Files, ct);
+        PendingPhotos = await photos.PendingAsync(pendingId, ct);
+        KeptPhotos = PendingPhotos.Select(p => p.Name).ToList();
     }
 
     private void DescriptionLimit()

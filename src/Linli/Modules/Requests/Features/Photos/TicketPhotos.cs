@@ -33,6 +33,19 @@ internal sealed class TicketPhotos(AttachmentStore<RequestsDbContext> store)
     public Task<IReadOnlyList<Attachment>> SaveAsync(long ticketId, IReadOnlyList<CheckedFile> photos, CancellationToken ct) =>
         store.SaveAsync(Kind, Id(ticketId), photos, ct);
 
+    /// <summary>Keeps the photos of a form shown again until it is filed (<see cref="PendingAttachments"/>).</summary>
+    public Task KeepPendingAsync(string pendingId, IReadOnlyList<CheckedFile> photos, CancellationToken ct) => store.KeepPendingAsync(pendingId, photos, ct);
+
+    /// <summary>The photos a form keeps, as it lists them.</summary>
+    public Task<IReadOnlyList<Attachment>> PendingAsync(string pendingId, CancellationToken ct) => store.PendingAsync(pendingId, ct);
+
+    /// <summary>The kept photos still ticked on the form, read back to be saved with the ticket.</summary>
+    public Task<IReadOnlyList<CheckedFile>> ReadPendingAsync(string pendingId, IReadOnlyCollection<string> names, CancellationToken ct) =>
+        store.ReadPendingAsync(pendingId, names, Rules, ct);
+
+    /// <summary>Drops the kept photos not in <paramref name="keep"/> (all when it is empty).</summary>
+    public Task DropPendingAsync(string pendingId, IReadOnlyCollection<string> keep, CancellationToken ct) => store.DropPendingAsync(pendingId, keep, ct);
+
     /// <summary>The photos of a ticket the caller may read ("1.jpg", …); none otherwise.</summary>
     public async Task<IReadOnlyList<string>> NamesAsync(long ticketId, CancellationToken ct) =>
         (await store.ListAsync(Kind, Id(ticketId), ct)).Select(a => a.Name).ToList();
