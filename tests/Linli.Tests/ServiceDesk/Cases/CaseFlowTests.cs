@@ -70,6 +70,35 @@ public sealed class CaseFlowTests(ServiceDeskApp desk) : IClassFixture<ServiceDe
     }
 
     [Fact]
+    public async Task Intake_refuses_an_applicant_under_the_item_s_minimum_age_or_without_its_population_tag_in_the_pool_naming_the_id_field()
+    {
+        var client = await As("cw.village");
+        var before = await CountAsync();
+        var today = DateOnly.FromDateTime(Linli.Platform.Calendar.WorkingCalendar.ToChina(Start.UtcDateTime));
+        // 60 tomorrow: not yet.
+        var almost = ResidentTestData.NewIdNumber(today.AddYears(-60).AddDays(1));
+        await ResidentTestData.CreateAsync(await desk.App.ClientForAsync("cw.home"), Home, almost);
+        var young = await client.PostAsJsonAsync("/api/service-cases", new { applicant = new { idNumber = almost }, itemCode = ElderlyItem });
+        var problem = await young.Json(HttpStatusCode.BadRequest);
+        Assert.Contains("未满 60 周岁", problem.GetProperty("errors").GetProperty("Applicant.IdNumber")[0].GetString());
+        // In the pool without the disability tag.
+        var untagged = await desk.NewResidentAsync();
+        var notDisabled = await client.PostAsJsonAsync("/api/service-cases", new { applicant = new { idNumber = untagged }, itemCode = DisabledItem });
+        Assert.Contains("残疾人", (await notDisabled.Json(HttpStatusCode.BadRequest)).GetProperty("errors").GetProperty("Applicant.IdNumber")[0].GetString());
+        Assert.Equal(before, await CountAsync());
+
+        // 60 today, and a resident tagged disabled: received.
+        var sixty = ResidentTestData.NewIdNumber(today.AddYears(-60));
+        await ResidentTestData.CreateAsync(await desk.App.ClientForAsync("cw.home"), Home, sixty);
+        await desk.ReceiveAsync(sixty, ElderlyItem, received: []);
+        await desk.ReceiveAsync(desk.DisabledResidentId, DisabledItem, received: []);
+        // A person new to the pool cannot be checked against a tag: the item's materials are their proof.
+        var newcomer = await client.PostAsJsonAsync("/api/service-cases",
+            new { applicant = new { idNumber = ResidentTestData.NewIdNumber(), name = "新居民", homeCommunityCode = OtherCommunity }, itemCode = DisabledItem });
+        Assert.Equal(HttpStatusCode.Created, newcomer.StatusCode);
+    }
+
+    [Fact]
     public async Task A_person_new_to_the_pool_is_received_with_a_checked_id_number_a_name_and_a_home_community()
     {
         var client = await As("cw.village");

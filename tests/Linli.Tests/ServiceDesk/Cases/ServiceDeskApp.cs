@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Linli.Modules.Residents.Contracts;
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain;
 using Linli.Platform.Auth;
@@ -29,6 +30,9 @@ public sealed class ServiceDeskApp : IAsyncLifetime
     public const string LocalItem = "TEST-LOCAL-001";
     public const string RetiredItem = "TEST-RETIRED-001";
     public const string DraftItem = "TEST-DRAFT-001";
+    /// <summary>City-wide items with 申请条件: 60 full years of age; a disability tag in the pool.</summary>
+    public const string ElderlyItem = "TEST-AGE60-001";
+    public const string DisabledItem = "TEST-DISABLED-001";
 
     public static readonly DateTimeOffset Start = new(WorkingCalendar.ToUtc(new DateTime(2026, 11, 2, 9, 0, 0)), TimeSpan.Zero);
 
@@ -79,12 +83,12 @@ public sealed class ServiceDeskApp : IAsyncLifetime
     {
         var db = sp.GetRequiredService<ServiceDeskDbContext>();
         var now = Start.UtcDateTime;
-        ServiceItem Item(string code, bool cityWide, ItemVersionState state, bool retired = false)
+        ServiceItem Item(string code, bool cityWide, ItemVersionState state, bool retired = false, int? minimumAge = null, PopulationTagKind? requiredTag = null)
         {
             var version = new ServiceItemVersion
             {
                 Number = 1, State = state, Name = "测试事项 " + code, DepartmentCode = Department, LegalBasis = "测试依据", Conditions = "本市居民", LegalLimitDays = 20,
-                PromisedLimitDays = 10, Modes = HandlingModes.Window | HandlingModes.Proxy | HandlingModes.DoorToDoor | HandlingModes.Online, CityWide = cityWide,
+                PromisedLimitDays = 10, MinimumAge = minimumAge, RequiredTag = requiredTag, Modes = HandlingModes.Window | HandlingModes.Proxy | HandlingModes.DoorToDoor | HandlingModes.Online, CityWide = cityWide,
                 CommunitySteps = CommunitySteps.Receive | CommunitySteps.Accept | CommunitySteps.HandOver, NonCountingSteps = NonCountingSteps.PublicNotice,
                 CreatedAt = now, PublishedAt = state == ItemVersionState.Published ? now : null,
                 Materials =
@@ -103,6 +107,7 @@ public sealed class ServiceDeskApp : IAsyncLifetime
         {
             Item(CityWideItem, true, ItemVersionState.Published), Item(LocalItem, false, ItemVersionState.Published),
             Item(RetiredItem, true, ItemVersionState.Published, retired: true), Item(DraftItem, true, ItemVersionState.Draft),
+            Item(ElderlyItem, true, ItemVersionState.Published, minimumAge: 60), Item(DisabledItem, true, ItemVersionState.Published, requiredTag: PopulationTagKind.Disabled),
         };
         await db.SaveChangesAsync();
         foreach (var item in items.Where(i => i.Versions[0].State == ItemVersionState.Published)) item.PublishedVersionId = item.Versions[0].Id;

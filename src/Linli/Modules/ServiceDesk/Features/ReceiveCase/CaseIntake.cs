@@ -70,6 +70,10 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
                 throw ValidationFailedException.For("Applicant.HomeCommunityCode", "申请人不在居民信息库中，请选择其户籍所在社区（村）。");
         }
 
+        var birthDate = IdNumber.TryParse(idNumber, today, out var parsed) ? parsed.BirthDate : today;
+        if (EligibilityRules.Problem(version.MinimumAge, version.RequiredTag, birthDate, today, card?.ActiveTags) is { } ineligible)
+            throw ValidationFailedException.For("Applicant.IdNumber", ineligible.Key, ineligible.Arguments);
+
         string accepting;
         if (mode == HandlingModes.Online)
         {
