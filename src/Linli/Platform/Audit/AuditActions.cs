@@ -32,12 +32,16 @@ internal static class AuditActions
     public const string AuditVerified = "audit-verified";
     /// <summary>A further one-time notice that asked for a material the first did not (refused).</summary>
     public const string SecondNoticeRefused = "second-notice-refused";
+    /// <summary>A service item published or retired (the field says which; a draft is no change until published).</summary>
+    public const string ServiceItemChanged = "service-item-changed";
+    /// <summary>A district's 代办清单 replaced (the reason lists what was added and removed).</summary>
+    public const string DistrictItemsChanged = "district-items-changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset,
         CategoryChanged, RoutingRuleChanged, HolidayCalendarChanged, Export, OutOfScope, KeysRotated, AuditVerified,
-        SecondNoticeRefused,
+        SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged,
     ];
 }
 
@@ -57,6 +61,10 @@ internal static class AuditSubjects
     public const string RequestMetrics = "request-metrics";
     /// <summary>A service-desk case (办件).</summary>
     public const string ServiceCase = "service-case";
+    /// <summary>An item of the service catalog (事项).</summary>
+    public const string ServiceItem = "service-item";
+    /// <summary>A district's list of the items its communities handle (代办清单).</summary>
+    public const string DistrictItems = "district-items";
 
     public static readonly IReadOnlyList<string> All =
         [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase];

@@ -26,6 +26,8 @@ internal static class AuditLabels
         [AuditActions.KeysRotated] = "轮换密钥",
         [AuditActions.AuditVerified] = "核验审计日志",
         [AuditActions.SecondNoticeRefused] = "拒绝再次告知新增材料",
+        [AuditActions.ServiceItemChanged] = "修改办事事项",
+        [AuditActions.DistrictItemsChanged] = "修改代办清单",
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -41,6 +43,8 @@ internal static class AuditLabels
         [AuditSubjects.AuditLog] = "审计日志",
         [AuditSubjects.RequestMetrics] = "诉求统计",
         [AuditSubjects.ServiceCase] = "办件",
+        [AuditSubjects.ServiceItem] = "办事事项",
+        [AuditSubjects.DistrictItems] = "代办清单",
     };
 
     /// <summary>Fields and other codes stored in <see cref="AuditEntry.Field"/>.</summary>
@@ -54,6 +58,7 @@ internal static class AuditLabels
         ["renamed"] = "重命名",
         ["moved"] = "移动",
         ["retired"] = "停用",
+        ["published"] = "发布",
         ["restored"] = "恢复",
         [AuditVerificationRecord.Intact] = "完好",
         ["changed"] = "记录被篡改",

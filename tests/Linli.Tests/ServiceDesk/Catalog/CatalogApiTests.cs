@@ -226,6 +226,39 @@ public sealed class CatalogApiTests(CityFixture city)
         await Json(await admin.PutAsJsonAsync("/api/service-items/districts/999999", new { codes = Array.Empty<string>() }), HttpStatusCode.NotFound);
     }
 
+    private async Task<List<JsonElement>> AuditAsync(string subjectType, string subjectId)
+    {
+        var supervisor = await city.App.ClientForAsync("supervisor");
+        var page = await supervisor.GetFromJsonAsync<JsonElement>($"/api/audit?subjectType={subjectType}&subjectId={Uri.EscapeDataString(subjectId)}");
+        return page.GetProperty("items").EnumerateArray().ToList();
+    }
+
+    [Fact]
+    public async Task Publishing_and_retiring_an_item_and_changing_a_district_list_are_audited_with_who_and_what()
+    {
+        var admin = await city.App.ClientForAsync("admin");
+        var code = NewCode();
+        await Json(await admin.PostAsJsonAsync("/api/service-items", new { code, name = "x" }), HttpStatusCode.Created);
+        await Json(await admin.PutAsJsonAsync($"/api/service-items/{code}/draft", Guide("审计测试事项")), HttpStatusCode.OK);
+        // A draft is no change to what residents see: not audited until it is published.
+        Assert.Empty(await AuditAsync("service-item", code));
+        await Json(await admin.PostAsync($"/api/service-items/{code}/publish", null), HttpStatusCode.OK);
+        var before = await Json(await Anonymous().GetAsync("/api/service-items/districts/210123"), HttpStatusCode.OK);
+        var codes = before.GetProperty("codes").EnumerateArray().Select(c => c.GetString()!).ToList();
+        await Json(await admin.PutAsJsonAsync("/api/service-items/districts/210123", new { codes = codes.Append(code) }), HttpStatusCode.OK);
+        await Json(await admin.PutAsJsonAsync("/api/service-items/districts/210123", new { codes }), HttpStatusCode.OK);
+        await Json(await admin.PostAsync($"/api/service-items/{code}/retire", null), HttpStatusCode.NoContent);
+
+        var item = await AuditAsync("service-item", code);
+        Assert.Equal(["published", "retired"], item.Select(e => e.GetProperty("field").GetString()).Order(StringComparer.Ordinal));
+        Assert.All(item, e => Assert.Equal("service-item-changed", e.GetProperty("action").GetString()));
+        Assert.All(item, e => Assert.Equal("admin", e.GetProperty("userName").GetString()));
+        var district = (await AuditAsync("district-items", "210123")).Where(e => e.GetProperty("reason").GetString()!.Contains(code, StringComparison.Ordinal)).ToList();
+        Assert.Equal(2, district.Count);
+        Assert.Contains(district, e => e.GetProperty("reason").GetString()!.StartsWith($"新增 {code}", StringComparison.Ordinal));
+        Assert.Contains(district, e => e.GetProperty("reason").GetString()!.EndsWith($"移除 {code}", StringComparison.Ordinal));
+    }
+
     [Fact]
     public async Task The_public_pages_show_the_catalog_an_item_with_its_materials_and_a_print_view()
     {

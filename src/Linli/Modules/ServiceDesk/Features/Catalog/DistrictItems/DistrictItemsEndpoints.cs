@@ -1,3 +1,4 @@
+using Linli.Platform.Audit;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain;
@@ -24,7 +25,7 @@ internal static class DistrictItemsEndpoints
 
     public static void MapWrite(IEndpointRouteBuilder api) =>
         api.MapPut("/districts/{district}", async Task<Ok<DistrictItemList>> (string district, SetDistrictItemsRequest request, ServiceDeskDbContext db,
-                IRegionDirectory regions, TimeProvider clock, CancellationToken ct) => TypedResults.Ok(await SetAsync(district, request.Codes ?? [], db, regions, clock, ct)))
+                IRegionDirectory regions, TimeProvider clock, IAuditLog audit, CancellationToken ct) => TypedResults.Ok(await SetAsync(district, request.Codes ?? [], db, regions, clock, audit, ct)))
             .WithName("SetDistrictServiceItems")
             .WithSummary("Replaces a district's 代办清单 with the given item codes (administrators); an unknown or retired code is refused by its place in the list.");
 
@@ -41,7 +42,7 @@ internal static class DistrictItemsEndpoints
 
     /// <summary>Adds the codes not yet listed and removes those no longer wanted, in one save; the rest keep their publication date.</summary>
     public static async Task<DistrictItemList> SetAsync(string district, IReadOnlyList<string> codes, ServiceDeskDbContext db, IRegionDirectory regions, TimeProvider clock,
-        CancellationToken ct)
+        IAuditLog audit, CancellationToken ct)
     {
         var region = await DistrictAsync(district, regions, ct);
         if (codes.Count > MaxCodes) throw ValidationFailedException.For("Codes", "代办清单最多 {0} 项。", MaxCodes);
@@ -54,9 +55,11 @@ internal static class DistrictItemsEndpoints
 
         var ids = wanted.Select(c => items[c]).ToHashSet();
         var existing = await db.ItemAvailability.Where(a => a.DistrictCode == district).ToListAsync(ct);
-        db.ItemAvailability.RemoveRange(existing.Where(a => !ids.Contains(a.ItemId)));
+        var removed = existing.Where(a => !ids.Contains(a.ItemId)).ToList();
+        var added = ids.Except(existing.Select(a => a.ItemId)).ToList();
+        db.ItemAvailability.RemoveRange(removed);
         var now = clock.GetUtcNow().UtcDateTime;
-        foreach (var id in ids.Except(existing.Select(a => a.ItemId)))
+        foreach (var id in added)
             db.ItemAvailability.Add(new ItemAvailability { ItemId = id, DistrictCode = district, PublishedAt = now });
         try
         {
@@ -67,6 +70,16 @@ internal static class DistrictItemsEndpoints
             throw new ConflictException(new Phrase("代办清单刚被他人修改，请刷新后重试。"));
         }
         db.ChangeTracker.Clear();
+        if (added.Count + removed.Count > 0)
+        {
+            var codeOf = items.ToDictionary(i => i.Value, i => i.Key);
+            var removedCodes = await db.ServiceItems.AsNoTracking().Where(i => removed.Select(r => r.ItemId).Contains(i.Id)).Select(i => i.Code).ToListAsync(ct);
+            await audit.RecordAsync(new AuditRecord(AuditActions.DistrictItemsChanged, AuditSubjects.DistrictItems, district, district)
+            {
+                SubjectLabel = region.Name,
+                Reason = $"新增 {string.Join(", ", added.Select(id => codeOf[id]).Order(StringComparer.Ordinal))}；移除 {string.Join(", ", removedCodes.Order(StringComparer.Ordinal))}",
+            }, ct);
+        }
         return await ReadAsync(district, db, regions, ct);
     }
 

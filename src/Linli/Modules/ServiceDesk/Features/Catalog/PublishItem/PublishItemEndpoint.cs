@@ -2,6 +2,7 @@ using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain.Catalog;
 using Linli.Modules.ServiceDesk.Features.Catalog.EditItem;
+using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -11,16 +12,18 @@ internal static class PublishItemEndpoint
 {
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/{code}/publish", async Task<Ok<ItemVersionView>> (string code, ServiceDeskDbContext db, IDepartmentDirectory departments, TimeProvider clock,
-                IAreaScope scope, CancellationToken ct) => TypedResults.Ok(await PublishAsync(code, db, departments, clock, scope.UserName ?? "", ct)))
+                IAreaScope scope, IAuditLog audit, CancellationToken ct) => TypedResults.Ok(await PublishAsync(code, db, departments, clock, scope.UserName ?? "", audit, ct)))
             .WithName("PublishServiceItem")
             .WithSummary("Publishes the item's draft (administrators): 400 naming every field that is wrong, else the draft is frozen and replaces the published version, which is kept for its cases.");
 
     public static async Task<ItemVersionView> PublishAsync(string code, ServiceDeskDbContext db, IDepartmentDirectory departments, TimeProvider clock, string by,
-        CancellationToken ct)
+        IAuditLog audit, CancellationToken ct)
     {
         var item = await CatalogItems.LoadAsync(db, code, ct);
         var published = ItemVersions.Publish(item, await CatalogItems.ActiveDepartmentsAsync(departments, ct), clock.GetUtcNow().UtcDateTime, by);
         await EditItemEndpoints.SaveAsync(db, ct);
+        await audit.RecordAsync(new AuditRecord(AuditActions.ServiceItemChanged, AuditSubjects.ServiceItem, item.Code, "")
+            { Field = "published", SubjectLabel = $"{item.Code} {published.Name}", Reason = $"第 {published.Number} 版" }, ct);
         return await CatalogItems.ViewAsync(db, departments, item, published, ct);
     }
 }

@@ -14,7 +14,7 @@ internal sealed record ListedItem(string Code, string Name, bool Listed);
 
 /// <summary>A district's 代办清单 as a checklist of the catalog's items (the same use case as PUT /api/service-items/districts/{district}).</summary>
 [Authorize(Policy = ServiceDeskPermissions.ConfigureCatalog)]
-internal sealed class DistrictsModel(ServiceDeskDbContext db, IRegionDirectory regions, TimeProvider clock, IStringLocalizer<Linli.Platform.Localization.SharedResource> text) : PageModel
+internal sealed class DistrictsModel(ServiceDeskDbContext db, IRegionDirectory regions, TimeProvider clock, Linli.Platform.Audit.IAuditLog audit, IStringLocalizer<Linli.Platform.Localization.SharedResource> text) : PageModel
 {
     [BindProperty(SupportsGet = true)] public string? District { get; set; }
     [BindProperty] public List<string> Codes { get; set; } = [];
@@ -34,7 +34,7 @@ internal sealed class DistrictsModel(ServiceDeskDbContext db, IRegionDirectory r
     {
         try
         {
-            await DistrictItemsEndpoints.SetAsync(District ?? "", Codes, db, regions, clock, ct);
+            await DistrictItemsEndpoints.SetAsync(District ?? "", Codes, db, regions, clock, audit, ct);
             TempData["Done"] = "代办清单已保存。";
             return Redirect($"/services/admin/districts?district={District}");
         }

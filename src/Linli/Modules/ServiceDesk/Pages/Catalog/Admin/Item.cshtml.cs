@@ -35,7 +35,7 @@ internal sealed class MaterialForm
 /// what was typed stays in the form. Saving a published item opens the next draft; the published version is never changed.
 /// </summary>
 [Authorize(Policy = ServiceDeskPermissions.ConfigureCatalog)]
-internal sealed class ItemModel(ServiceDeskDbContext db, IDepartmentDirectory departments, TimeProvider clock, IAreaScope scope, IStringLocalizer<Linli.Platform.Localization.SharedResource> text)
+internal sealed class ItemModel(ServiceDeskDbContext db, IDepartmentDirectory departments, TimeProvider clock, IAreaScope scope, Linli.Platform.Audit.IAuditLog audit, IStringLocalizer<Linli.Platform.Localization.SharedResource> text)
     : PageModel
 {
     public const int BlankRows = 3;
@@ -80,13 +80,13 @@ internal sealed class ItemModel(ServiceDeskDbContext db, IDepartmentDirectory de
         // What is in the form is saved first, so that what is published is what the administrator sees.
         await EditItemEndpoints.SaveDraftAsync(code, null, Guide(), db, departments, clock, ct);
         db.ChangeTracker.Clear();
-        await PublishItemEndpoint.PublishAsync(code, db, departments, clock, scope.UserName ?? "", ct);
+        await PublishItemEndpoint.PublishAsync(code, db, departments, clock, scope.UserName ?? "", audit, ct);
         return "已发布，新版本即时生效。";
     }, ct);
 
     public async Task<IActionResult> OnPostRetireAsync(string code, CancellationToken ct) => await RunAsync(code, async () =>
     {
-        await RetireItemEndpoint.RetireAsync(code, db, ct);
+        await RetireItemEndpoint.RetireAsync(code, db, audit, ct);
         return "事项已停用。";
     }, ct);
 
