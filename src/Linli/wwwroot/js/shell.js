@@ -47,6 +47,8 @@
         fields.push({ name: field.name, values: Array.prototype.filter.call(field.options, function (o) { return o.selected; }).map(function (o) { return o.value; }) });
       } else fields.push({ name: field.name, value: field.value });
     });
+    // A form with nothing typed (sign-out, the contrast switch) leaves nothing to put back.
+    if (fields.length === 0) { store.removeItem(keptKey); return; }
     var hadFiles = Array.prototype.some.call(form.elements, function (f) { return f.type === 'file' && f.files && f.files.length > 0; });
     store.setItem(keptKey, JSON.stringify({ path: location.pathname, action: form.getAttribute('action') || '', at: Date.now(), hadFiles: hadFiles, fields: fields }));
   }
