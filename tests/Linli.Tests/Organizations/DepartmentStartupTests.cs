@@ -14,8 +14,8 @@ public sealed class DepartmentStartupTests : IAsyncLifetime
 
     private static readonly string[] Expected =
     [
-        "civil_affairs", "education", "emergency", "environment", "gas", "health", "heating", "housing", "human_resources",
-        "market_regulation", "police", "power", "transport", "urban_management", "water",
+        "civil_affairs", "disabled_persons", "education", "emergency", "environment", "gas", "health", "heating", "housing", "human_resources",
+        "justice", "market_regulation", "medical_security", "police", "power", "transport", "urban_management", "water",
     ];
 
     public Task InitializeAsync()
@@ -30,7 +30,7 @@ public sealed class DepartmentStartupTests : IAsyncLifetime
         _app.WithScopeAsync(sp => sp.GetRequiredService<OrganizationsDbContext>().Departments.OrderBy(d => d.Code).Select(d => d.Code).ToListAsync());
 
     [Fact]
-    public async Task The_first_start_creates_the_fifteen_departments_without_any_demo_data()
+    public async Task The_first_start_creates_the_catalogue_departments_without_any_demo_data()
     {
         Assert.Equal(Expected, await CodesAsync());
         var water = await _app.WithScopeAsync(sp => sp.GetRequiredService<IDepartmentDirectory>().FindAsync("water"));
@@ -59,8 +59,8 @@ public sealed class DepartmentStartupTests : IAsyncLifetime
             var departments = sp.GetRequiredService<IDepartmentDirectory>();
             return (Active: await departments.ListAsync(), All: await departments.ListAsync(includeInactive: true));
         });
-        Assert.Equal(15, directory.All.Count);
-        Assert.Equal(14, directory.Active.Count);
+        Assert.Equal(Expected.Length, directory.All.Count);
+        Assert.Equal(Expected.Length - 1, directory.Active.Count);
         Assert.Equal("市电力公司（改名）", directory.All.Single(d => d.Code == "power").Name);
         Assert.Contains(directory.Active, d => d.Code == "gas");
     }

@@ -23,11 +23,12 @@ public sealed class OrganizationApiTests(CityFixture city)
         var first = await client.GetFromJsonAsync<JsonElement>("/api/departments?pageSize=10");
         var second = await client.GetFromJsonAsync<JsonElement>("/api/departments?pageSize=10&page=2");
 
-        Assert.Equal(15, first.GetProperty("total").GetInt64());
-        Assert.Equal(2, first.GetProperty("pageCount").GetInt32());
+        var catalogue = Linli.Modules.Organizations.Domain.Department.Catalogue.Count;
+        Assert.Equal(catalogue, first.GetProperty("total").GetInt64());
+        Assert.Equal((catalogue + 9) / 10, first.GetProperty("pageCount").GetInt32());
         var departments = first.GetProperty("items").EnumerateArray().Concat(second.GetProperty("items").EnumerateArray()).ToList();
         var codes = departments.Select(d => d.GetProperty("code").GetString()!).ToList();
-        Assert.Equal(15, codes.Count);
+        Assert.Equal(Math.Min(catalogue, 20), codes.Count);
         Assert.Equal(codes.Order(StringComparer.Ordinal), codes);
         var water = departments.Single(d => d.GetProperty("code").GetString() == "water");
         Assert.Equal("市水务局", water.GetProperty("name").GetString());

@@ -1,5 +1,5 @@
 using Linli.Modules.Residents.Contracts;
-using Linli.Modules.Residents.Domain;
+using Linli.Platform.PersonalData;
 
 namespace Linli.Tests.Residents;
 

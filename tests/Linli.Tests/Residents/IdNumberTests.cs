@@ -1,4 +1,5 @@
 using Linli.Modules.Residents.Domain;
+using Linli.Platform.PersonalData;
 
 namespace Linli.Tests.Residents;
 

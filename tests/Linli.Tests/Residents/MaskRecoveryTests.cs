@@ -7,6 +7,7 @@ using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Tests.Infrastructure;
 using Microsoft.Data.Sqlite;

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Linli.Modules.Residents.Domain;
+using Linli.Platform.PersonalData;
 
 namespace Linli.Tests.Residents;
 

@@ -3,6 +3,7 @@ using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Seeding;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Platform.Seeding;
 using Linli.Tests.Infrastructure;

@@ -1,7 +1,11 @@
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Features.AppointmentsShared;
 using Linli.Platform.Auth;
+using Linli.Platform.DueTimes;
+using Linli.Platform.Idempotency;
+using Linli.Platform.Notifications;
 using Linli.Platform.Persistence;
+using Linli.Platform.Validation;
 
 namespace Linli.Modules.ServiceDesk;
 
@@ -13,11 +17,63 @@ internal static class ServiceDeskModule
 {
     public static IHostApplicationBuilder AddServiceDeskModule(this IHostApplicationBuilder builder)
     {
-        builder.AddModuleDbContext<ServiceDeskDbContext, SqliteServiceDeskDbContext, PostgresServiceDeskDbContext>(ServiceDeskDbContext.Module);
+        // Due times and the outbox are read only by their watchers, outside any request, which see every case: the scope
+        // filter on cases never hides a due time's case, and EF's warning about that combination does not apply.
+        builder.AddModuleDbContext<ServiceDeskDbContext, SqliteServiceDeskDbContext, PostgresServiceDeskDbContext>(ServiceDeskDbContext.Module, db => db.ConfigureWarnings(w =>
+            w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         builder.Services.AddPermissions(ServiceDeskPermissions.Declared);
+        builder.Services.AddScoped<Platform.Startup.IStartupTask, Seeding.EnsureServiceItems>();
         builder.AddAppointments();
+        // Cases (办件): intake, steps, due times and notifications over the module's own tables (Platform/DueTimes, Platform/Notifications).
+        builder.Services.AddOptions<Domain.Cases.CaseOptions>().Bind(builder.Configuration.GetSection(Domain.Cases.CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<Features.CaseShared.CaseNumbers>();
+        builder.Services.AddScoped<Features.CaseShared.CaseWorkflow>();
+        builder.Services.AddScoped<Features.ReceiveCase.CaseIntake>();
+        builder.Services.AddScoped<Features.ListCases.CaseList>();
+        builder.Services.AddIdempotency<ServiceDeskDbContext>();
+        builder.Services.AddDueTimes<ServiceDeskDbContext, Domain.Cases.CaseDueTime, Jobs.CaseDueTimes>(Jobs.CaseDueTimes.Name, sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Cases.CaseOptions>>().Value;
+            return new Platform.Jobs.PollSchedule(options.RunJobs, TimeSpan.FromSeconds(options.PollSeconds));
+        });
+        builder.Services.AddOutbox<ServiceDeskDbContext, Domain.Cases.CaseMessage>(ServiceDeskDbContext.Module, sp =>
+        {
+            var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Cases.CaseOptions>>().Value;
+            return new Platform.Jobs.PollSchedule(options.RunJobs, TimeSpan.FromSeconds(Math.Max(1, options.PollSeconds / 5)));
+        });
         return builder;
     }
 
-    public static IEndpointRouteBuilder MapServiceDesk(this IEndpointRouteBuilder app) => app.MapAppointments();
+    public static IEndpointRouteBuilder MapServiceDesk(this IEndpointRouteBuilder app)
+    {
+        MapCatalog(app);
+        app.MapAppointments();
+        Features.Statistics.CaseStatistics.Map(app.MapGroup("/api/service-desk/statistics").WithTags("ServiceDesk").WithValidation()
+            .RequireAuthorization(ServiceDeskPermissions.ReadStatistics));
+        // Reading is scoped by the context's filter; each step checks who may take it (403) and the state (409).
+        var cases = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization(ServiceDeskPermissions.HandleCases).WithValidation();
+        Features.ReceiveCase.ReceiveCaseEndpoint.Map(cases);
+        Features.ListCases.ListCasesEndpoint.Map(cases);
+        Features.CaseActions.CaseActionEndpoints.Map(cases);
+        // Ratings and online applications are the applicant's (residents) as well as the staff's: each checks who acts.
+        var applicants = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization().WithValidation();
+        Features.RateCase.RateCaseEndpoints.Map(applicants);
+        Features.RateCase.OnlineApplicationEndpoint.Map(applicants);
+        return app;
+    }
+
+    /// <summary>The catalog: read by anyone without signing in (rate-limited per client), written by administrators.</summary>
+    private static void MapCatalog(IEndpointRouteBuilder app)
+    {
+        var items = app.MapGroup("/api/service-items").WithTags("ServiceDesk").WithValidation();
+        var read = items.MapGroup("").AllowAnonymous().RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.PublicRead);
+        Features.Catalog.ListServiceItems.ListServiceItemsEndpoint.Map(read);
+        Features.Catalog.DistrictItems.DistrictItemsEndpoints.MapRead(read);
+        Features.Catalog.GetServiceItem.GetServiceItemEndpoint.Map(read);
+        var configure = items.MapGroup("").RequireAuthorization(ServiceDeskPermissions.ConfigureCatalog);
+        Features.Catalog.EditItem.EditItemEndpoints.Map(configure);
+        Features.Catalog.PublishItem.PublishItemEndpoint.Map(configure);
+        Features.Catalog.RetireItem.RetireItemEndpoint.Map(configure);
+        Features.Catalog.DistrictItems.DistrictItemsEndpoints.MapWrite(configure);
+    }
 }

@@ -30,11 +30,14 @@ internal static class AuditActions
     public const string KeysRotated = "keys-rotated";
     /// <summary>The chain was verified (by the page or the verify-audit verb); the outcome is the entry's field.</summary>
     public const string AuditVerified = "audit-verified";
+    /// <summary>A further one-time notice that asked for a material the first did not (refused).</summary>
+    public const string SecondNoticeRefused = "second-notice-refused";
 
     public static readonly IReadOnlyList<string> All =
     [
         Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset,
         CategoryChanged, RoutingRuleChanged, HolidayCalendarChanged, Export, OutOfScope, KeysRotated, AuditVerified,
+        SecondNoticeRefused,
     ];
 }
 
@@ -52,7 +55,9 @@ internal static class AuditSubjects
     public const string AuditLog = "audit-log";
     /// <summary>The request metrics (an export of them).</summary>
     public const string RequestMetrics = "request-metrics";
+    /// <summary>A service-desk case (办件).</summary>
+    public const string ServiceCase = "service-case";
 
     public static readonly IReadOnlyList<string> All =
-        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics];
+        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase];
 }

@@ -25,6 +25,7 @@ internal static class AuditLabels
         [AuditActions.OutOfScope] = "越权访问（已拒绝）",
         [AuditActions.KeysRotated] = "轮换密钥",
         [AuditActions.AuditVerified] = "核验审计日志",
+        [AuditActions.SecondNoticeRefused] = "拒绝再次告知新增材料",
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -39,6 +40,7 @@ internal static class AuditLabels
         [AuditSubjects.PersonalDataKeys] = "个人信息密钥",
         [AuditSubjects.AuditLog] = "审计日志",
         [AuditSubjects.RequestMetrics] = "诉求统计",
+        [AuditSubjects.ServiceCase] = "办件",
     };
 
     /// <summary>Fields and other codes stored in <see cref="AuditEntry.Field"/>.</summary>

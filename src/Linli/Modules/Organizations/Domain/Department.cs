@@ -33,5 +33,8 @@ internal sealed class Department
         new("environment", "市生态环境局", DepartmentKind.Government, true),
         new("market_regulation", "市市场监督管理局", DepartmentKind.Government, true),
         new("human_resources", "市人力资源和社会保障局", DepartmentKind.Government, true),
+        new("medical_security", "市医疗保障局", DepartmentKind.Government, true),
+        new("justice", "市司法局", DepartmentKind.Government, true),
+        new("disabled_persons", "市残疾人联合会", DepartmentKind.Government, true),
     ];
 }

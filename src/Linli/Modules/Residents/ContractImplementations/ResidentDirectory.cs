@@ -3,6 +3,7 @@ using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Modules.Residents.Features.SearchResidents;
 using Linli.Modules.Residents.Features.Shared;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Microsoft.EntityFrameworkCore;
 
@@ -19,6 +20,16 @@ internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProt
         await numbers.BeforeAsync();
         var hash = protector.IdNumberHash(idNumber);
         var card = await CardAsync(db.Residents.Where(r => r.IdNumberHash == hash), cancellationToken);
+        await numbers.AfterAsync(NumberSearchGuard.IdNumberField, card is null ? 0 : 1, card?.Id, card?.CommunityCode, cancellationToken);
+        return card;
+    }
+
+    public async Task<ResidentCard?> FindApplicantAsync(string idNumber, CancellationToken cancellationToken = default)
+    {
+        await numbers.BeforeAsync();
+        var hash = protector.IdNumberHash(idNumber);
+        // Outside the caller's area on purpose (any community receives any resident's application); the card only.
+        var card = await CardAsync(db.Residents.IgnoreQueryFilters().Where(r => r.IdNumberHash == hash), cancellationToken);
         await numbers.AfterAsync(NumberSearchGuard.IdNumberField, card is null ? 0 : 1, card?.Id, card?.CommunityCode, cancellationToken);
         return card;
     }

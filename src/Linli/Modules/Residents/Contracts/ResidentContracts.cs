@@ -48,4 +48,11 @@ public interface IResidentDirectory
     /// and is written to the audit log.
     /// </summary>
     Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// An applicant at a service desk (全市通办): any community may receive any resident's application, so the person who
+    /// presents their ID card is found by its number whatever the caller's area. Only the card is answered (masked
+    /// number, name, community, active tags), never the record; counted and audited like a search by number.
+    /// </summary>
+    Task<ResidentCard?> FindApplicantAsync(string idNumber, CancellationToken cancellationToken = default);
 }

@@ -29,6 +29,12 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
     public DbSet<CommunityClosure> CommunityClosures => Set<CommunityClosure>();
     public DbSet<QueueEntry> QueueEntries => Set<QueueEntry>();
     public DbSet<AppointmentMessage> AppointmentMessages => Set<AppointmentMessage>();
+    public DbSet<Domain.Cases.CaseMaterial> CaseMaterials => Set<Domain.Cases.CaseMaterial>();
+    public DbSet<Domain.Cases.CaseNotice> CaseNotices => Set<Domain.Cases.CaseNotice>();
+    public DbSet<Domain.Cases.CaseDueTime> CaseDueTimes => Set<Domain.Cases.CaseDueTime>();
+    public DbSet<Domain.Cases.CaseMessage> CaseOutbox => Set<Domain.Cases.CaseMessage>();
+    public DbSet<Domain.Cases.CaseNumberCounter> CaseNumberCounters => Set<Domain.Cases.CaseNumberCounter>();
+    public DbSet<Domain.Cases.CaseHomeVisit> CaseHomeVisits => Set<Domain.Cases.CaseHomeVisit>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;

@@ -67,5 +67,32 @@ internal sealed class ServiceCase
 
     public DateTime UpdatedAt { get; set; }
 
+    /// <summary>Accepted by the rule that a case without a notice within 5 working days counts as accepted from 收件.</summary>
+    public bool AcceptedByLaw { get; set; }
+
+    /// <summary>The non-counting step running while <see cref="CaseState.Suspended"/>.</summary>
+    public NonCountingSteps? SuspendedFor { get; set; }
+
+    /// <summary>延期 (once): asked for how many working days and why, and the decision.</summary>
+    public int? ExtensionDays { get; set; }
+    public string? ExtensionReason { get; set; }
+    public DateTime? ExtensionRequestedAt { get; set; }
+    public DateTime? ExtensionDecidedAt { get; set; }
+    public bool? ExtensionApproved { get; set; }
+
+    /// <summary>代办: the proxy worker acting under the applicant's mandate (委托), and the mandate as recorded.</summary>
+    public string? ProxyUserId { get; set; }
+    public string? ProxyName { get; set; }
+    public string? Mandate { get; set; }
+    public DateTime? MandateAt { get; set; }
+
+    /// <summary>The applicant was tagged 80+, disabled or living alone at 收件: a home visit (上门办) may be scheduled.</summary>
+    public bool HomeVisitEligible { get; set; }
+
+    /// <summary>出件: at the window, by post or at home.</summary>
+    public Cases.HandOverMethod? HandOverMethod { get; set; }
+
+    public List<Cases.CaseMaterial> Materials { get; set; } = [];
+
     public List<CaseStep> Steps { get; set; } = [];
 }

@@ -22,4 +22,9 @@ internal sealed class ServiceItem
     public DateTime CreatedAt { get; set; }
 
     public List<ServiceItemVersion> Versions { get; set; } = [];
+
+    /// <summary>The version being edited, if any (at most one; see <see cref="Catalog.ItemVersions"/>).</summary>
+    public ServiceItemVersion? Draft => Versions.SingleOrDefault(v => v.State == ItemVersionState.Draft);
+
+    public ServiceItemVersion? Published => Versions.SingleOrDefault(v => v.State == ItemVersionState.Published);
 }

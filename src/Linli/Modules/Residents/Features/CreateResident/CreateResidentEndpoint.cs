@@ -74,8 +74,8 @@ internal sealed class CreateResidentHandler(ResidentsDbContext db, PlacementRule
     public async Task<long> CreateAsync(CreateResidentRequest request, CancellationToken cancellationToken)
     {
         var today = Views.Today(clock);
-        if (!Domain.IdNumber.TryParse(request.IdNumber, today, out var id))
-            throw ValidationFailedException.For(nameof(request.IdNumber), Domain.IdNumber.Problem(request.IdNumber, today)!);
+        if (!Linli.Platform.PersonalData.IdNumber.TryParse(request.IdNumber, today, out var id))
+            throw ValidationFailedException.For(nameof(request.IdNumber), Linli.Platform.PersonalData.IdNumber.Problem(request.IdNumber, today)!);
         var errors = new Dictionary<string, Phrase[]>();
         if (request.Gender is { } gender && gender != id.Gender) errors[nameof(request.Gender)] = [new("性别与身份证号不符。")];
         if (request.BirthDate is { } birth && birth != id.BirthDate) errors[nameof(request.BirthDate)] = [new("出生日期与身份证号不符。")];

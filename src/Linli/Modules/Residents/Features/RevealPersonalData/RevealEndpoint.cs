@@ -42,7 +42,7 @@ internal sealed class RevealHandler(ResidentsDbContext db, IPersonalDataProtecto
         var value = protector.Decrypt(cipher);
         if (field == PhoneField) return new RevealedNumber(residentId, field, PhoneNumber.TryParse(value, out var phone) ? phone.Display : value);
         return new RevealedNumber(residentId, field, value,
-            Domain.IdNumber.TryParse(value, DateOnly.MaxValue, out var id) ? id.BirthDate : null);
+            Linli.Platform.PersonalData.IdNumber.TryParse(value, DateOnly.MaxValue, out var id) ? id.BirthDate : null);
     }
 }
 

@@ -1,5 +1,5 @@
 using System.ComponentModel.DataAnnotations;
-using Linli.Modules.Residents.Domain;
+using Linli.Platform.PersonalData;
 
 namespace Linli.Modules.Residents.Features.Shared;
 

@@ -1,6 +1,7 @@
 using Linli.Modules.Residents.Data;
 using Linli.Modules.Residents.Domain;
 using Linli.Platform.Auth;
+using Linli.Platform.PersonalData;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Residents.Features.Verifications;

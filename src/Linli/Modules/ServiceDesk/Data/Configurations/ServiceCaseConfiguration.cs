@@ -23,6 +23,11 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         e.Property(x => x.ApplicantUserId).HasMaxLength(64);
         e.Property(x => x.RefusalReason).HasMaxLength(2000);
         e.Property(x => x.Version).IsConcurrencyToken();
+        e.Property(x => x.ExtensionReason).HasMaxLength(2000);
+        e.Property(x => x.ProxyUserId).HasMaxLength(64);
+        e.Property(x => x.ProxyName).HasMaxLength(256);
+        e.Property(x => x.Mandate).HasMaxLength(2000);
+        e.HasIndex(x => x.ProxyUserId);
         // A community's lists (accepted here, or residents of here), newest first; the department's; due-soon and overdue.
         e.HasIndex(x => new { x.AcceptingCommunityCode, x.ReceivedAt, x.Id });
         e.HasIndex(x => new { x.HomeCommunityCode, x.ReceivedAt, x.Id });

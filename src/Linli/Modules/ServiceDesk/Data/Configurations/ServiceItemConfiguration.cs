@@ -13,6 +13,8 @@ internal sealed class ServiceItemConfiguration : IEntityTypeConfiguration<Servic
         e.Property(x => x.Code).HasMaxLength(64);
         e.HasIndex(x => x.Code).IsUnique();
         e.Property(x => x.Name).HasMaxLength(200);
+        e.Ignore(x => x.Draft);
+        e.Ignore(x => x.Published);
         e.HasMany(x => x.Versions).WithOne().HasForeignKey(v => v.ItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ServiceItemVersion>().WithMany().HasForeignKey(x => x.PublishedVersionId).OnDelete(DeleteBehavior.Restrict);
     }

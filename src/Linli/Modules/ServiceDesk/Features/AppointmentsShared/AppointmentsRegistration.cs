@@ -10,7 +10,6 @@ using Linli.Modules.ServiceDesk.Features.AppointmentsPublishSlots;
 using Linli.Modules.ServiceDesk.Features.AppointmentsQueue;
 using Linli.Modules.ServiceDesk.Features.AppointmentsReminders;
 using Linli.Platform.Calendar;
-using Linli.Platform.Idempotency;
 using Linli.Platform.Jobs;
 using Linli.Platform.Notifications;
 using Linli.Platform.Notifications.Inbox;
@@ -26,7 +25,6 @@ internal static class AppointmentsRegistration
     {
         var services = builder.Services;
         services.AddOptions<AppointmentOptions>().Bind(builder.Configuration.GetSection(AppointmentOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
-        services.AddIdempotency<ServiceDeskDbContext>();
         services.AddScoped<AppointmentBooker>();
         services.AddSingleton<AppointmentChores>();
         services.AddHostedService<AppointmentChoresJob>();

@@ -534,6 +534,370 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.ToTable("servicedesk_case_steps", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseDueTime", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("paused_at");
+
+                    b.Property<long?>("RatingId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("rating_id");
+
+                    b.Property<TimeSpan?>("Remaining")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("remaining");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_due_times");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_servicedesk_due_times_case_id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_servicedesk_due_times_due_at")
+                        .HasFilter("fired_at IS NULL AND closed_at IS NULL AND paused_at IS NULL");
+
+                    b.ToTable("servicedesk_due_times", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseHomeVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("AcceptingCommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("accepting_community_code");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<DateTime?>("VisitedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("visited_at");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_name");
+
+                    b.Property<string>("WorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("worker_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_case_home_visits");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_servicedesk_case_home_visits_case_id");
+
+                    b.HasIndex("AcceptingCommunityCode", "ScheduledAt")
+                        .HasDatabaseName("ix_servicedesk_case_home_visits_accepting_community_code_scheduled_at");
+
+                    b.ToTable("servicedesk_case_home_visits", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("AcceptLater")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accept_later");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("CommitmentDueAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("commitment_due_at");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("mandatory");
+
+                    b.Property<long>("MaterialId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("material_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Supplied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("supplied");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_case_materials");
+
+                    b.HasIndex("CaseId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_case_materials_case_id_position");
+
+                    b.ToTable("servicedesk_case_materials", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_outbox");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_servicedesk_outbox_case_id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_servicedesk_outbox_id")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_outbox_key");
+
+                    b.ToTable("servicedesk_outbox", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("issued_by_user_id");
+
+                    b.Property<long>("ItemVersionId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("item_version_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_case_notices");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_case_notices_number");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_servicedesk_case_notices_case_id_sequence");
+
+                    b.ToTable("servicedesk_case_notices", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNoticeItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<long>("MaterialId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("material_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("notice_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Problem")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_case_notice_items");
+
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_servicedesk_case_notice_items_notice_id");
+
+                    b.ToTable("servicedesk_case_notice_items", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNumberCounter", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Day")
+                        .HasName("pk_servicedesk_case_number_counters");
+
+                    b.ToTable("servicedesk_case_number_counters", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.ItemAvailability", b =>
                 {
                     b.Property<long>("Id")
@@ -639,6 +1003,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("accepted_at");
 
+                    b.Property<bool>("AcceptedByLaw")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted_by_law");
+
                     b.Property<string>("AcceptingCommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -686,6 +1054,31 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("due_at");
 
+                    b.Property<bool?>("ExtensionApproved")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_approved");
+
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("extension_days");
+
+                    b.Property<DateTime?>("ExtensionDecidedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_decided_at");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateTime?>("ExtensionRequestedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("extension_requested_at");
+
+                    b.Property<int?>("HandOverMethod")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hand_over_method");
+
                     b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("handed_over_at");
@@ -695,6 +1088,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasMaxLength(12)
                         .HasColumnType("TEXT")
                         .HasColumnName("home_community_code");
+
+                    b.Property<bool>("HomeVisitEligible")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("home_visit_eligible");
 
                     b.Property<bool>("IsOverdue")
                         .HasColumnType("INTEGER")
@@ -707,6 +1104,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.Property<long>("ItemVersionId")
                         .HasColumnType("INTEGER")
                         .HasColumnName("item_version_id");
+
+                    b.Property<string>("Mandate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mandate");
+
+                    b.Property<DateTime?>("MandateAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("mandate_at");
 
                     b.Property<int>("Mode")
                         .HasColumnType("INTEGER")
@@ -730,6 +1136,16 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("owner_user_id");
 
+                    b.Property<string>("ProxyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proxy_name");
+
+                    b.Property<string>("ProxyUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("proxy_user_id");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("TEXT")
                         .HasColumnName("received_at");
@@ -746,6 +1162,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.Property<int>("State")
                         .HasColumnType("INTEGER")
                         .HasColumnName("state");
+
+                    b.Property<int?>("SuspendedFor")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("suspended_for");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("TEXT")
@@ -781,6 +1201,9 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_servicedesk_service_cases_number");
+
+                    b.HasIndex("ProxyUserId")
+                        .HasDatabaseName("ix_servicedesk_service_cases_proxy_user_id");
 
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_servicedesk_service_cases_resident_id");
@@ -1062,6 +1485,69 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasConstraintName("fk_servicedesk_case_steps_service_cases_case_id");
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseDueTime", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_due_times_service_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseHomeVisit", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_case_home_visits_service_cases_case_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMaterial", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_case_materials_service_cases_case_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMessage", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_servicedesk_outbox_service_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_case_notices_service_cases_case_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNoticeItem", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", null)
+                        .WithMany("Items")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_servicedesk_case_notice_items_servicedesk_case_notices_notice_id");
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.ItemAvailability", b =>
                 {
                     b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceItem", null)
@@ -1123,8 +1609,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.ServiceCase", b =>
                 {
+                    b.Navigation("Materials");
+
                     b.Navigation("Steps");
                 });
 

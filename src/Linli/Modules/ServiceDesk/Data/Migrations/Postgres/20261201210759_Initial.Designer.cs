@@ -12,8 +12,8 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresServiceDeskDbContext))]
-    [Migration("20261201194648_Appointments")]
-    partial class Appointments
+    [Migration("20261201210759_Initial")]
+    partial class Initial
     {
         /// <inheritdoc />
         protected override void BuildTargetModel(ModelBuilder modelBuilder)
@@ -562,6 +562,383 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                     b.ToTable("case_steps", "servicedesk");
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseDueTime", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("ClosedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("closed_at");
+
+                    b.Property<DateTime>("DueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("due_at");
+
+                    b.Property<DateTime?>("FiredAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("fired_at");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime?>("PausedAt")
+                        .IsConcurrencyToken()
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("paused_at");
+
+                    b.Property<long?>("RatingId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("rating_id");
+
+                    b.Property<TimeSpan?>("Remaining")
+                        .HasColumnType("interval")
+                        .HasColumnName("remaining");
+
+                    b.HasKey("Id")
+                        .HasName("pk_due_times");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_due_times_case_id");
+
+                    b.HasIndex("DueAt")
+                        .HasDatabaseName("ix_due_times_due_at")
+                        .HasFilter("fired_at IS NULL AND closed_at IS NULL AND paused_at IS NULL");
+
+                    b.ToTable("due_times", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseHomeVisit", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("AcceptingCommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("accepting_community_code")
+                        .UseCollation("C");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<string>("Outcome")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateTime>("ScheduledAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("scheduled_at");
+
+                    b.Property<DateTime?>("VisitedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("visited_at");
+
+                    b.Property<string>("WorkerName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("worker_name");
+
+                    b.Property<string>("WorkerUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("worker_user_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_home_visits");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_case_home_visits_case_id");
+
+                    b.HasIndex("AcceptingCommunityCode", "ScheduledAt")
+                        .HasDatabaseName("ix_case_home_visits_accepting_community_code_scheduled_at");
+
+                    b.ToTable("case_home_visits", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMaterial", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<bool>("AcceptLater")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accept_later");
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("CommitmentDueAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("commitment_due_at");
+
+                    b.Property<bool>("Mandatory")
+                        .HasColumnType("boolean")
+                        .HasColumnName("mandatory");
+
+                    b.Property<long>("MaterialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("material_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("note");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Status")
+                        .HasColumnType("integer")
+                        .HasColumnName("status");
+
+                    b.Property<int>("Supplied")
+                        .HasColumnType("integer")
+                        .HasColumnName("supplied");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_materials");
+
+                    b.HasIndex("CaseId", "Position")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_materials_case_id_position");
+
+                    b.ToTable("case_materials", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMessage", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("Attempts")
+                        .HasColumnType("integer")
+                        .HasColumnName("attempts");
+
+                    b.Property<string>("Body")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("body");
+
+                    b.Property<long?>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime>("CreatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("created_at");
+
+                    b.Property<DateTime?>("FailedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("failed_at");
+
+                    b.Property<Guid>("Key")
+                        .HasColumnType("uuid")
+                        .HasColumnName("key");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("last_error");
+
+                    b.Property<string>("Recipient")
+                        .IsRequired()
+                        .HasMaxLength(128)
+                        .HasColumnType("character varying(128)")
+                        .HasColumnName("recipient");
+
+                    b.Property<DateTime?>("SentAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sent_at");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("Id")
+                        .HasName("pk_outbox");
+
+                    b.HasIndex("CaseId")
+                        .HasDatabaseName("ix_outbox_case_id");
+
+                    b.HasIndex("Id")
+                        .HasDatabaseName("ix_outbox_id")
+                        .HasFilter("sent_at IS NULL AND failed_at IS NULL");
+
+                    b.HasIndex("Key")
+                        .IsUnique()
+                        .HasDatabaseName("ix_outbox_key");
+
+                    b.ToTable("outbox", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("CaseId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("case_id");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("completed_at");
+
+                    b.Property<DateTime>("IssuedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("issued_at");
+
+                    b.Property<string>("IssuedByName")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("issued_by_name");
+
+                    b.Property<string>("IssuedByUserId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("issued_by_user_id");
+
+                    b.Property<long>("ItemVersionId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("item_version_id");
+
+                    b.Property<string>("Number")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("number");
+
+                    b.Property<int>("Sequence")
+                        .HasColumnType("integer")
+                        .HasColumnName("sequence");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_notices");
+
+                    b.HasIndex("Number")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_notices_number");
+
+                    b.HasIndex("CaseId", "Sequence")
+                        .IsUnique()
+                        .HasDatabaseName("ix_case_notices_case_id_sequence");
+
+                    b.ToTable("case_notices", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNoticeItem", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<long>("MaterialId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("material_id");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<long>("NoticeId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("notice_id");
+
+                    b.Property<int>("Position")
+                        .HasColumnType("integer")
+                        .HasColumnName("position");
+
+                    b.Property<int>("Problem")
+                        .HasColumnType("integer")
+                        .HasColumnName("problem");
+
+                    b.Property<string>("Reason")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("reason");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_notice_items");
+
+                    b.HasIndex("NoticeId")
+                        .HasDatabaseName("ix_case_notice_items_notice_id");
+
+                    b.ToTable("case_notice_items", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNumberCounter", b =>
+                {
+                    b.Property<string>("Day")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasColumnName("day");
+
+                    b.Property<int>("LastNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("last_number");
+
+                    b.HasKey("Day")
+                        .HasName("pk_case_number_counters");
+
+                    b.ToTable("case_number_counters", "servicedesk");
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.ItemAvailability", b =>
                 {
                     b.Property<long>("Id")
@@ -674,6 +1051,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("accepted_at");
 
+                    b.Property<bool>("AcceptedByLaw")
+                        .HasColumnType("boolean")
+                        .HasColumnName("accepted_by_law");
+
                     b.Property<string>("AcceptingCommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -723,6 +1104,31 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("due_at");
 
+                    b.Property<bool?>("ExtensionApproved")
+                        .HasColumnType("boolean")
+                        .HasColumnName("extension_approved");
+
+                    b.Property<int?>("ExtensionDays")
+                        .HasColumnType("integer")
+                        .HasColumnName("extension_days");
+
+                    b.Property<DateTime?>("ExtensionDecidedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("extension_decided_at");
+
+                    b.Property<string>("ExtensionReason")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("extension_reason");
+
+                    b.Property<DateTime?>("ExtensionRequestedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("extension_requested_at");
+
+                    b.Property<int?>("HandOverMethod")
+                        .HasColumnType("integer")
+                        .HasColumnName("hand_over_method");
+
                     b.Property<DateTime?>("HandedOverAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("handed_over_at");
@@ -733,6 +1139,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnType("character varying(12)")
                         .HasColumnName("home_community_code")
                         .UseCollation("C");
+
+                    b.Property<bool>("HomeVisitEligible")
+                        .HasColumnType("boolean")
+                        .HasColumnName("home_visit_eligible");
 
                     b.Property<bool>("IsOverdue")
                         .HasColumnType("boolean")
@@ -745,6 +1155,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                     b.Property<long>("ItemVersionId")
                         .HasColumnType("bigint")
                         .HasColumnName("item_version_id");
+
+                    b.Property<string>("Mandate")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("mandate");
+
+                    b.Property<DateTime?>("MandateAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("mandate_at");
 
                     b.Property<int>("Mode")
                         .HasColumnType("integer")
@@ -768,6 +1187,16 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnType("character varying(64)")
                         .HasColumnName("owner_user_id");
 
+                    b.Property<string>("ProxyName")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("proxy_name");
+
+                    b.Property<string>("ProxyUserId")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("proxy_user_id");
+
                     b.Property<DateTime>("ReceivedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("received_at");
@@ -784,6 +1213,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                     b.Property<int>("State")
                         .HasColumnType("integer")
                         .HasColumnName("state");
+
+                    b.Property<int?>("SuspendedFor")
+                        .HasColumnType("integer")
+                        .HasColumnName("suspended_for");
 
                     b.Property<DateTime>("UpdatedAt")
                         .HasColumnType("timestamp with time zone")
@@ -819,6 +1252,9 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                     b.HasIndex("Number")
                         .IsUnique()
                         .HasDatabaseName("ix_service_cases_number");
+
+                    b.HasIndex("ProxyUserId")
+                        .HasDatabaseName("ix_service_cases_proxy_user_id");
 
                     b.HasIndex("ResidentId")
                         .HasDatabaseName("ix_service_cases_resident_id");
@@ -1108,6 +1544,69 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasConstraintName("fk_case_steps_service_cases_case_id");
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseDueTime", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_due_times_service_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseHomeVisit", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_home_visits_service_cases_case_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMaterial", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", null)
+                        .WithMany("Materials")
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_materials_service_cases_case_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseMessage", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", "Case")
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_outbox_service_cases_case_id");
+
+                    b.Navigation("Case");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceCase", null)
+                        .WithMany()
+                        .HasForeignKey("CaseId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_notices_service_cases_case_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNoticeItem", b =>
+                {
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", null)
+                        .WithMany("Items")
+                        .HasForeignKey("NoticeId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_case_notice_items_case_notices_notice_id");
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.ItemAvailability", b =>
                 {
                     b.HasOne("Linli.Modules.ServiceDesk.Domain.ServiceItem", null)
@@ -1169,8 +1668,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                     b.Navigation("Items");
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseNotice", b =>
+                {
+                    b.Navigation("Items");
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.ServiceCase", b =>
                 {
+                    b.Navigation("Materials");
+
                     b.Navigation("Steps");
                 });
 

@@ -1,16 +1,16 @@
-using Linli.Modules.Residents.Contracts;
-
-namespace Linli.Modules.Residents.Domain;
+namespace Linli.Platform.PersonalData;
 
 /// <summary>What an 18-digit citizen ID number (GB 11643-1999) says about its holder.</summary>
 internal readonly record struct IdNumberInfo(string Value, string AreaCode, DateOnly BirthDate, int Sequence)
 {
-    public Gender Gender => Sequence % 2 == 1 ? Gender.Male : Gender.Female;
+    /// <summary>An odd sequence is a man's (each module maps it to its own gender type).</summary>
+    public bool IsMale => Sequence % 2 == 1;
 }
 
 /// <summary>
 /// GB 11643-1999 citizen ID numbers: 6-digit area code, 8-digit birth date (yyyyMMdd), 3-digit sequence (odd for men),
-/// and a check character over the first 17 digits (ISO 7064 MOD 11-2: 0–9 or X).
+/// and a check character over the first 17 digits (ISO 7064 MOD 11-2: 0–9 or X). In Platform because every module that
+/// takes a person's number (residents, service-desk applicants) checks it the same way.
 /// </summary>
 internal static class IdNumber
 {

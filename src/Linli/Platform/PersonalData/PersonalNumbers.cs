@@ -1,12 +1,11 @@
-using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 
-namespace Linli.Modules.Residents.Domain;
+namespace Linli.Platform.PersonalData;
 
 /// <summary>A personal number as stored: AES-GCM ciphertext, keyed lookup hash, masked text for display.</summary>
 internal readonly record struct SealedNumber(byte[] Cipher, byte[] Hash, string Masked);
 
-/// <summary>Seals ID and phone numbers the one way the module stores them.</summary>
+/// <summary>Seals ID and phone numbers the one way every module stores them.</summary>
 internal static class PersonalNumbers
 {
     public static SealedNumber SealIdNumber(this IPersonalDataProtector protector, string idNumber)

@@ -1,0 +1,82 @@
+using Linli.Modules.ServiceDesk.Data;
+using Linli.Modules.ServiceDesk.Domain;
+using Linli.Modules.ServiceDesk.Domain.Cases;
+using Linli.Modules.ServiceDesk.Features.CaseShared;
+using Linli.Platform.Auth;
+using Linli.Platform.Calendar;
+using Linli.Platform.Errors;
+using Linli.Platform.Paging;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Linli.Modules.ServiceDesk.Features.ListCases;
+
+/// <summary>What a case list asks for: state, item, due (soon / overdue), text (case number or the start of a name), an area within the caller's scope.</summary>
+internal sealed record CaseFilter(CaseState? State = null, string? Item = null, string? Due = null, string? Q = null, string? Area = null);
+
+/// <summary>The cases in the caller's scope (the context's filter), newest first, by keyset; the due-soon and overdue lists are the same list filtered.</summary>
+internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options)
+{
+    private static readonly Keyset<ServiceCase> ByReceived = Keyset<ServiceCase>.Descending(c => c.ReceivedAt).Then(c => c.Id);
+
+    public async Task<Paged<CaseSummary>> ListAsync(CaseFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        var query = db.ServiceCases.AsNoTracking();
+        if (filter.State is { } state) query = query.Where(c => c.State == state);
+        if (!string.IsNullOrWhiteSpace(filter.Item))
+        {
+            var code = filter.Item.Trim();
+            var itemId = await db.ServiceItems.Where(i => i.Code == code).Select(i => (long?)i.Id).FirstOrDefaultAsync(cancellationToken)
+                         ?? throw ValidationFailedException.For("Item", "事项 {0} 不存在。", code);
+            query = query.Where(c => c.ItemId == itemId);
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Area))
+        {
+            var area = filter.Area.Trim();
+            if (area.Length is not (6 or 9 or 12) || !area.All(char.IsAsciiDigit)) throw ValidationFailedException.For("Area", "区域代码应为 6、9 或 12 位数字。");
+            query = query.Where(c => c.AcceptingCommunityCode.StartsWith(area) || c.HomeCommunityCode.StartsWith(area));
+        }
+        var now = clock.GetUtcNow().UtcDateTime;
+        switch (filter.Due?.Trim().ToLowerInvariant())
+        {
+            case null or "":
+                break;
+            case "overdue":
+                query = query.Where(c => c.DueAt != null && (c.IsOverdue || c.DueAt < now));
+                break;
+            case "soon":
+                var soon = calendar.AddWorkingDays(now, options.Value.DueSoonDays);
+                query = query.Where(c => c.DueAt != null && !c.IsOverdue && c.DueAt >= now && c.DueAt <= soon
+                                         && c.State != CaseState.AwaitingCompletion && c.State != CaseState.Suspended);
+                break;
+            default:
+                throw ValidationFailedException.For("Due", "到期筛选应为 soon（即将到期）或 overdue（已超期）。");
+        }
+        if (!string.IsNullOrWhiteSpace(filter.Q))
+        {
+            var q = filter.Q.Trim();
+            query = q.All(char.IsAsciiDigit) ? query.Where(c => c.Number == q) : query.Where(c => c.ApplicantName.StartsWith(q));
+        }
+        var rows = await ByReceived.PageAsync(query,
+            c => new CaseSummary(c.Id, c.Number, c.State, "", c.ItemId, c.ApplicantName, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode, c.OwnerName,
+                c.Mode, c.ReceivedAt, c.DueAt, c.IsOverdue),
+            c => [c.ReceivedAt, c.Id], page, cancellationToken);
+        return rows with { Items = rows.Items.Select(r => r with { StateLabel = CaseLabels.State(r.State).ToString() }).ToList() };
+    }
+}
+
+internal static class ListCasesEndpoint
+{
+    public static void Map(IEndpointRouteBuilder api)
+    {
+        api.MapGet("/", async Task<Ok<Paged<CaseSummary>>> ([AsParameters] CaseFilter filter, int? page, int? pageSize, string? after, string? before, CaseList list, CancellationToken ct) =>
+                TypedResults.Ok(await list.ListAsync(filter, new PageRequest(page, pageSize, after, before), ct)))
+            .WithName("ListServiceCases")
+            .WithSummary("The cases the caller may see (accepted or homed in their area, or their department's), newest first; filter by state, item, due=soon|overdue, q (number or name), area.");
+        api.MapGet("/{id:long}", async Task<Ok<CaseView>> (long id, CaseWorkflow workflow, HttpContext http, IAreaScope scope, CancellationToken ct) =>
+                TypedResults.Ok(await workflow.ViewAsync(await workflow.LoadAsync(id, null, ct), CaseActor.From(http.User, scope), ct)))
+            .WithName("GetServiceCase")
+            .WithSummary("One case as its viewer may see it (the applicant masked), with the actions the caller may take now.");
+    }
+}

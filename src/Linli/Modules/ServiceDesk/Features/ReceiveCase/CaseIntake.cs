@@ -1,0 +1,124 @@
+using Linli.Modules.Residents.Contracts;
+using Linli.Modules.ServiceDesk.Data;
+using Linli.Modules.ServiceDesk.Domain;
+using Linli.Modules.ServiceDesk.Domain.Cases;
+using Linli.Modules.ServiceDesk.Features.CaseShared;
+using Linli.Platform.Calendar;
+using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
+using Linli.Platform.Protection;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+
+namespace Linli.Modules.ServiceDesk.Features.ReceiveCase;
+
+/// <summary>
+/// Who applies: the ID number they present (checked, GB 11643), and — for a person not yet in the resident pool — their
+/// name and home community.
+/// </summary>
+internal sealed record ApplicantInput(string? IdNumber, string? Name = null, string? HomeCommunityCode = null);
+
+/// <summary>
+/// 收件: the one intake every channel shares (the window's API and page, online applications, and an appointment's
+/// check-in). Finds the applicant in the pool by the ID number presented, whatever the worker's area (全市通办); takes
+/// the item's published version, refusing an unknown, retired or unpublished item, and an item that is not city-wide
+/// outside the applicant's home district or where the district's 代办 list lacks it; fills 免提交 materials from the
+/// pool; numbers the case; starts the 5-working-day notice window and the promised time limit. Adds to the context, does
+/// not save: the caller saves (with its idempotency record).
+/// </summary>
+internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow, CaseNumbers numbers, IResidentDirectory residents,
+    Regions.Contracts.IRegionDirectory regions, IPersonalDataProtector protector, WorkingCalendar calendar, IOptions<CaseOptions> options)
+{
+    private static readonly PopulationTagKind[] HomeVisitTags = [PopulationTagKind.Elderly80, PopulationTagKind.Disabled, PopulationTagKind.LivingAlone];
+
+    /// <param name="applicant">Who applies.</param>
+    /// <param name="itemCode">The item's code (its published version is taken).</param>
+    /// <param name="mode">How it is handled (one of the version's modes).</param>
+    /// <param name="worker">The accepting worker (a community-level scope), or the applicant themselves for <see cref="HandlingModes.Online"/>.</param>
+    /// <param name="received">The item's materials the window has in hand (material ids).</param>
+    public async Task<ServiceCase> ReceiveAsync(ApplicantInput applicant, string? itemCode, HandlingModes mode, CaseActor worker,
+        IReadOnlyList<long>? received, CancellationToken cancellationToken)
+    {
+        var now = workflow.Now;
+        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(now));
+        if (IdNumber.Problem(applicant.IdNumber, today) is { } problem) throw ValidationFailedException.For("Applicant.IdNumber", problem);
+        var idNumber = IdNumber.Normalize(applicant.IdNumber!);
+        if (string.IsNullOrWhiteSpace(itemCode)) throw ValidationFailedException.For("ItemCode", "请选择办理事项。");
+        var code = itemCode.Trim();
+        var item = await db.ServiceItems.AsNoTracking().FirstOrDefaultAsync(i => i.Code == code, cancellationToken)
+                   ?? throw ValidationFailedException.For("ItemCode", "事项 {0} 不存在。", code);
+        if (item.Retired) throw ValidationFailedException.For("ItemCode", "事项 {0} 已停用，不再受理。", code);
+        var version = (item.PublishedVersionId is { } published
+                          ? await db.ServiceItemVersions.AsNoTracking().Include(v => v.Materials).FirstOrDefaultAsync(v => v.Id == published && v.State == ItemVersionState.Published, cancellationToken)
+                          : null)
+                      ?? throw ValidationFailedException.For("ItemCode", "事项 {0} 尚未发布，不能受理。", code);
+        if (!Enum.IsDefined(mode) || mode == HandlingModes.None || !version.Modes.HasFlag(mode))
+            throw ValidationFailedException.For("Mode", "事项 {0} 不支持这种办理方式。", code);
+
+        // A resident applying online cannot look the pool up by number (that is a staff search, audited): they state who they are.
+        var card = worker.IsResident ? null : await residents.FindApplicantAsync(idNumber, cancellationToken);
+        string name, home;
+        if (card is not null)
+        {
+            (name, home) = (card.Name, card.CommunityCode);
+        }
+        else
+        {
+            name = applicant.Name?.Trim() is { Length: > 0 and <= 50 } n ? n : throw ValidationFailedException.For("Applicant.Name", "申请人不在居民信息库中，请填写姓名（不超过 50 字）。");
+            home = applicant.HomeCommunityCode?.Trim() ?? "";
+            if (home.Length != 12 || await regions.FindAsync(home, cancellationToken) is not { Level: Regions.Contracts.RegionLevel.Community })
+                throw ValidationFailedException.For("Applicant.HomeCommunityCode", "申请人不在居民信息库中，请选择其户籍所在社区（村）。");
+        }
+
+        string accepting;
+        if (mode == HandlingModes.Online)
+        {
+            if (!worker.IsResident) throw ValidationFailedException.For("Mode", "网上办由申请人本人提交。");
+            accepting = home;
+        }
+        else
+        {
+            accepting = worker.RegionPrefix is { Length: >= 12 } scope && (worker.Is(Platform.Auth.Roles.CommunityWorker) || worker.Is(Platform.Auth.Roles.GridWorker))
+                ? scope[..12]
+                : throw new ForbiddenException("只有社区（村）工作人员可以在窗口收件。");
+        }
+        if (!version.CityWide)
+        {
+            if (accepting[..6] != home[..6])
+                throw ValidationFailedException.For("ItemCode", "事项 {0} 不是全市通办事项，只能在申请人户籍所在区县的社区（村）办理。", code);
+            var district = accepting[..6];
+            if (!await db.ItemAvailability.AnyAsync(a => a.ItemId == item.Id && a.DistrictCode == district, cancellationToken))
+                throw ValidationFailedException.For("ItemCode", "本区县的代办事项清单中没有事项 {0}，社区（村）不能受理。", code);
+        }
+
+        var sealedId = protector.SealIdNumber(idNumber);
+        var c = new ServiceCase
+        {
+            Number = await numbers.NextAsync(db, now, cancellationToken), ItemId = item.Id, ItemVersionId = version.Id, State = CaseState.Received,
+            ResidentId = card?.Id, ApplicantName = name, ApplicantIdCipher = sealedId.Cipher, ApplicantIdHash = sealedId.Hash, ApplicantIdMasked = sealedId.Masked,
+            AcceptingCommunityCode = accepting, HomeCommunityCode = home, DepartmentCode = version.DepartmentCode,
+            OwnerUserId = worker.UserId, OwnerName = worker.Name, ApplicantUserId = worker.IsResident ? worker.UserId : null, Mode = mode,
+            ReceivedAt = now, UpdatedAt = now, HomeVisitEligible = card is not null && card.ActiveTags.Any(HomeVisitTags.Contains),
+        };
+        var inHand = (received ?? []).ToHashSet();
+        foreach (var id in inHand.Where(id => version.Materials.All(m => m.Id != id)))
+            throw ValidationFailedException.For("Received", "材料 {0} 不是此事项的申请材料。", id);
+        foreach (var m in version.Materials.OrderBy(m => m.Position))
+        {
+            var status = m.Supplied != SuppliedProof.None && MaterialRules.CanSupply(m.Supplied, card) ? MaterialStatus.Supplied
+                : inHand.Contains(m.Id) ? MaterialStatus.Received
+                : m.Mandatory ? MaterialStatus.Missing : MaterialStatus.NotNeeded;
+            c.Materials.Add(new CaseMaterial { MaterialId = m.Id, Position = m.Position, Name = m.Name, Mandatory = m.Mandatory, AcceptLater = m.AcceptLater,
+                Supplied = m.Supplied, Status = status, UpdatedAt = now });
+        }
+        c.Steps.Add(new CaseStep { At = now, FromState = null, ToState = CaseState.Received, ActorUserId = worker.UserId, ActorName = worker.Name,
+            Note = CaseLabels.Mode(mode).ToString() });
+        var limit = new CaseDueTime { Case = c, Kind = CaseDueKind.Limit, DueAt = calendar.AddWorkingDays(now, version.PromisedLimitDays) };
+        c.DueAt = limit.DueAt;
+        db.ServiceCases.Add(c);
+        db.CaseDueTimes.Add(limit);
+        db.CaseDueTimes.Add(new CaseDueTime { Case = c, Kind = CaseDueKind.NoticeWindow, DueAt = calendar.AddWorkingDays(now, options.Value.NoticeWindowDays) });
+        workflow.NotifyApplicant(c, "办件已收件", $"您的办件 {c.Number}（{version.Name}）已收件，可凭办件编号查询进度。");
+        return c;
+    }
+}

@@ -1,0 +1,133 @@
+using System.Net;
+using System.Net.Http.Json;
+using Linli.Modules.ServiceDesk.Data;
+using Linli.Platform.Calendar;
+using Linli.Platform.DueTimes;
+using Linli.Tests.Requests;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using static Linli.Tests.ServiceDesk.Cases.ServiceDeskApp;
+
+namespace Linli.Tests.ServiceDesk.Cases;
+
+/// <summary>
+/// The clock of a case on the fake clock (from Monday 2 Nov 2026 09:00): the 5-working-day rule, the stopped clock while
+/// waiting for completion, overdue notices to the owner and supervisors, the due lists; and 好差评 with its follow-up.
+/// Each test has an application of its own, since it moves the clock.
+/// </summary>
+public sealed class CaseClockAndRatingTests : IAsyncLifetime
+{
+    private readonly ServiceDeskApp _desk = new();
+
+    public Task InitializeAsync() => _desk.InitializeAsync();
+    public Task DisposeAsync() => _desk.DisposeAsync();
+
+    private static DateTime China(int month, int day, int hour, int minute = 0) => WorkingCalendar.ToUtc(new DateTime(2026, month, day, hour, minute, 0));
+    private void MoveTo(DateTime utc) => _desk.Clock.SetUtcNow(new DateTimeOffset(utc, TimeSpan.Zero));
+    private Task<int> FireAsync() => _desk.App.Services.GetRequiredService<DueTimeWatcher>().RunOnceAsync();
+
+    private Task<List<string>> MessagesAsync(long caseId) => _desk.App.WithScopeAsync(sp =>
+        sp.GetRequiredService<ServiceDeskDbContext>().CaseOutbox.Where(m => m.CaseId == caseId).OrderBy(m => m.Id).Select(m => m.Recipient + " " + m.Subject).ToListAsync());
+
+    [Fact]
+    public async Task A_case_without_a_notice_within_5_working_days_of_receipt_counts_as_accepted_from_receipt()
+    {
+        var received = await _desk.ReceiveAsync(await _desk.NewResidentAsync());
+        var id = received.Id();
+        MoveTo(China(11, 9, 17, 0)); // Monday after: the fifth working day (Mon 2 Nov received; 3,4,5,6,9) has not ended
+        await FireAsync();
+        Assert.Equal("Received", (await (await _desk.App.ClientForAsync("cw.village")).GetCaseAsync(id)).State());
+        MoveTo(China(11, 9, 17, 31));
+        await FireAsync();
+        await FireAsync();
+        var c = await (await _desk.App.ClientForAsync("cw.village")).GetCaseAsync(id);
+        Assert.Equal("Accepted", c.State());
+        Assert.True(c.GetProperty("acceptedByLaw").GetBoolean());
+        Assert.Equal(received.GetProperty("receivedAt").GetDateTime(), c.GetProperty("acceptedAt").GetDateTime());
+        Assert.Single(c.GetProperty("steps").EnumerateArray(), s => s.GetProperty("to").GetString() == "Accepted");
+    }
+
+    [Fact]
+    public async Task The_limit_stops_while_waiting_for_completion_restarts_after_a_restart_and_overdue_notifies_owner_and_supervisors()
+    {
+        var village = await _desk.App.ClientForAsync("cw.village");
+        var id = (await _desk.ReceiveAsync(await _desk.NewResidentAsync(), received: [])).Id();
+        var due = (await village.GetCaseAsync(id)).GetProperty("dueAt").GetDateTime().ToUniversalTime();
+        Assert.Equal(China(11, 16, 17, 30), due); // 10 working days after Monday 2 Nov
+        await village.OkStepAsync(id, "notice", new { items = new[] { new { materialId = _desk.FormMaterial, problem = "Missing", reason = "未提交" } } });
+
+        // Three weeks waiting for the applicant: nothing falls due meanwhile, across a restart of the application.
+        MoveTo(China(11, 23, 9, 0));
+        await FireAsync();
+        var restarted = new Infrastructure.LinliFactory(_desk.App) { TestServices = s => s.AddSingleton<TimeProvider>(_desk.Clock) };
+        await _desk.App.DisposeAsync();
+        _ = restarted.Server;
+        _desk.App = restarted;
+        village = await _desk.App.ClientForAsync("cw.village");
+        Assert.Equal("AwaitingCompletion", (await village.GetCaseAsync(id)).State());
+        var completed = await village.OkStepAsync(id, "complete", new { received = new[] { _desk.FormMaterial, _desk.IncomeMaterial } });
+        // 09:00 Mon 2 Nov to 09:00 Mon 23 Nov stopped: the office time left counts again from now (10 working days less none used but 0 h).
+        var restartedDue = completed.GetProperty("dueAt").GetDateTime().ToUniversalTime();
+        Assert.Equal(China(12, 7, 17, 30), restartedDue);
+        await village.OkStepAsync(id, "accept");
+        MoveTo(China(12, 8, 9, 0));
+        await FireAsync();
+        village = await _desk.App.ClientForAsync("cw.village"); // a fresh sign-in: the fake clock moved past the token's lifetime
+        var overdue = await village.GetCaseAsync(id);
+        Assert.True(overdue.GetProperty("isOverdue").GetBoolean());
+        var messages = await MessagesAsync(id);
+        Assert.Contains(messages, m => m.EndsWith(" 办件超期", StringComparison.Ordinal) && m.StartsWith("user:", StringComparison.Ordinal));
+        Assert.Contains($"area:{Village[..9]} 办件超期", messages);
+        Assert.Contains($"area:{Village[..6]} 办件超期", messages);
+        Assert.Contains($"dept:{Department} 办件超期", messages);
+        var list = await (await (await _desk.App.ClientForAsync("district.xinmin")).GetAsync("/api/service-cases?due=overdue")).Json(HttpStatusCode.OK);
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), i => i.Id() == id);
+        var homeList = await (await (await _desk.App.ClientForAsync("district.heping")).GetAsync("/api/service-cases?due=overdue")).Json(HttpStatusCode.OK);
+        Assert.Contains(homeList.GetProperty("items").EnumerateArray(), i => i.Id() == id);
+        Assert.Equal(HttpStatusCode.BadRequest, (await village.GetAsync("/api/service-cases?due=tomorrow")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_applicant_rates_when_they_choose_and_a_poor_rating_opens_a_follow_up_that_escalates_when_late_and_can_itself_be_rated()
+    {
+        var resident = await _desk.App.ClientForAsync("resident.online");
+        var created = await (await resident.PostAsJsonAsync("/api/service-cases/online", new
+        {
+            applicant = new { idNumber = Residents.ResidentTestData.NewIdNumber(), name = "网上申请人", homeCommunityCode = Home }, itemCode = CityWideItem,
+        })).Json(HttpStatusCode.Created);
+        var id = created.Id();
+        Assert.Equal("Online", created.GetProperty("mode").GetString());
+        Assert.Equal(Home, created.GetProperty("acceptingCommunityCode").GetString());
+        // Never defaulted: no rating until the applicant gives one, and a rating without a level is refused.
+        Assert.Empty((await (await resident.GetAsync($"/api/service-cases/{id}/ratings")).Json(HttpStatusCode.OK)).EnumerateArray());
+        Assert.Equal(HttpStatusCode.BadRequest, (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { comment = "无" })).StatusCode);
+        Assert.Equal(HttpStatusCode.Forbidden, (await (await _desk.App.ClientForAsync("cw.home")).PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { level = "VerySatisfied" })).StatusCode);
+        var atReceipt = await (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { level = "Satisfied" })).Json(HttpStatusCode.Created);
+        Assert.Equal("Received", atReceipt.GetProperty("stage").GetString());
+        Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { level = "Satisfied" })).StatusCode);
+
+        var poor = await (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { level = "Dissatisfied", comment = "等了很久" })).Json(HttpStatusCode.Conflict);
+        Assert.Equal("Received", poor.GetProperty("state").GetString());
+        var home = await _desk.App.ClientForAsync("cw.home");
+        await home.OkStepAsync(id, "accept", new { received = new[] { _desk.FormMaterial, _desk.IncomeMaterial, _desk.IdentityMaterial } });
+        var rating = await (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { level = "VeryDissatisfied", comment = "<script>等了很久</script>" })).Json(HttpStatusCode.Created);
+        Assert.True(rating.GetProperty("isPoor").GetBoolean());
+        Assert.Equal("<script>等了很久</script>", rating.GetProperty("comment").GetString());
+        Assert.Equal(China(11, 9, 17, 30), rating.GetProperty("followUpDueAt").GetDateTime().ToUniversalTime());
+
+        MoveTo(China(11, 10, 9, 0));
+        await FireAsync();
+        (resident, home) = (await _desk.App.ClientForAsync("resident.online"), await _desk.App.ClientForAsync("cw.home")); // fresh sign-ins after the clock moved
+        var ratings = await (await resident.GetAsync($"/api/service-cases/{id}/ratings")).Json(HttpStatusCode.OK);
+        Assert.True(ratings[1].GetProperty("followUpOverdue").GetBoolean());
+        Assert.Contains($"area:{Home[..9]} 差评整改超期", await MessagesAsync(id));
+
+        var ratingId = rating.GetProperty("id").GetInt64();
+        Assert.Equal(HttpStatusCode.Conflict, (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings/{ratingId}/follow-up-rating", new { level = "Satisfied" })).StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, (await home.PostAsJsonAsync($"/api/service-cases/{id}/ratings/{ratingId}/follow-up", new { note = " " })).StatusCode);
+        var followed = await (await home.PostAsJsonAsync($"/api/service-cases/{id}/ratings/{ratingId}/follow-up", new { note = "电话回访，解释原因并加快办理" })).Json(HttpStatusCode.OK);
+        Assert.Equal("电话回访，解释原因并加快办理", followed.GetProperty("followUpNote").GetString());
+        var rated = await (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings/{ratingId}/follow-up-rating", new { level = "FairlySatisfied" })).Json(HttpStatusCode.OK);
+        Assert.Equal("FairlySatisfied", rated.GetProperty("followUpLevel").GetString());
+    }
+}
