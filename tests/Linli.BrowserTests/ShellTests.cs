@@ -1,3 +1,6 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -125,6 +128,98 @@ public sealed class ShellTests(LinliServer server)
             }
         }
         Assert.True(failures.All(f => f is null), string.Join("\n", failures.OfType<string>()));
+    }
+
+    [Fact]
+    public async Task On_a_390_px_phone_in_large_text_mode_no_page_of_any_role_scrolls_sideways()
+    {
+        // A caller with a long, unbroken description, so the console's caller history has a row to lay out.
+        const string caller = "13900007390";
+        using (var hotline = await ApiClientAsync("demo.hotline"))
+        {
+            var leaves = await hotline.GetFromJsonAsync<JsonElement>("/api/requests/categories?level=3&pageSize=1");
+            var category = leaves.GetProperty("items")[0].GetProperty("id").GetInt32();
+            (await hotline.PostAsJsonAsync("/api/requests/tickets", new
+            {
+                description = "小区东门路灯不亮已经三天晚上出行很不方便请尽快派人维修（浏览器测试大字模式）",
+                categoryId = category, communityCode = "210102001002", contactPhone = caller,
+            })).EnsureSuccessStatusCode();
+        }
+        using (var resident = await ApiClientAsync("demo.resident"))
+        {
+            var leaves = await resident.GetFromJsonAsync<JsonElement>("/api/requests/categories?level=3&pageSize=1");
+            var category = leaves.GetProperty("items")[0].GetProperty("id").GetInt32();
+            (await resident.PostAsJsonAsync("/api/requests/tickets", new
+            {
+                description = "楼道灯坏了（浏览器测试大字模式）", categoryId = category, communityCode = "210102001002",
+                address = "和平区南京南街1号楼3单元", contactPhone = "13900007391",
+            })).EnsureSuccessStatusCode();
+        }
+        var pages = new (string User, string[] Paths)[]
+        {
+            ("demo.resident", ["/", "/requests/mine", "/requests/new", "/appointments"]),
+            ("demo.community", ["/", "/requests/queues", "/inbox", "/requests/patrol", "/appointments/manage", "/appointments/queue"]),
+            ("demo.street", ["/", "/requests/queues"]),
+            ("demo.department", ["/", "/requests/queues"]),
+            ("demo.supervisor", ["/", "/requests/metrics", "/requests/metrics?GroupBy=Region", "/audit"]),
+            ("demo.hotline", ["/", "/requests/console", "/requests/queues?queue=ToDispatch"]),
+            ("demo.admin", ["/", "/admin/accounts", "/audit"]),
+        };
+        var failures = new List<string?>();
+        foreach (var (user, paths) in pages)
+        {
+            await using var session = await server.OpenAsync(390, 844);
+            var page = session.Page;
+            await LinliServer.SignInAsync(page, user);
+            await LargeTextAsync(page);
+            foreach (var path in paths)
+            {
+                await page.GotoAsync(path);
+                failures.Add(await OverflowAsync(page, $"{path} ({user})"));
+            }
+            if (user == "demo.hotline")
+            {
+                await page.GotoAsync("/requests/console");
+                await page.FillAsync("#LookupPhone", caller);
+                await page.ClickAsync("#lookup-form button[type=submit]");
+                await Expect(page.Locator("#caller-history")).ToBeVisibleAsync();
+                failures.Add(await OverflowAsync(page, "the console with a caller history"));
+                await LinliServer.ScreenshotAsync(page, "phone-390-large-console");
+
+                await page.Locator("#caller-history a[href^='/requests/tickets/']").First.ClickAsync();
+                await Expect(page.Locator("table.facts")).ToBeVisibleAsync();
+                failures.Add(await OverflowAsync(page, "the ticket page"));
+                await LinliServer.ScreenshotAsync(page, "phone-390-large-ticket");
+            }
+            if (user == "demo.resident")
+            {
+                await page.GotoAsync("/requests/mine");
+                await page.Locator("main a[href^='/requests/track/']").First.ClickAsync();
+                await Expect(page.Locator("table.facts")).ToBeVisibleAsync();
+                failures.Add(await OverflowAsync(page, "the resident's ticket page"));
+            }
+            if (user == "demo.community")
+            {
+                await page.GotoAsync("/residents");
+                await page.FillAsync("#Community", "210102001002");
+                await page.ClickAsync("main form button[type=submit]");
+                await Expect(page.Locator("main table")).ToBeVisibleAsync();
+                failures.Add(await OverflowAsync(page, "the resident search results"));
+                await page.Locator("main table a[href^='/residents/']").First.ClickAsync();
+                await Expect(page).ToHaveURLAsync(new Regex(@"/residents/\d+$"));
+                failures.Add(await OverflowAsync(page, "a resident's page"));
+                await LinliServer.ScreenshotAsync(page, "phone-390-large-resident");
+            }
+        }
+        Assert.True(failures.All(f => f is null), string.Join("\n", failures.OfType<string>()));
+    }
+
+    private async Task<HttpClient> ApiClientAsync(string userName)
+    {
+        var client = new HttpClient { BaseAddress = new Uri(server.BaseUrl) };
+        var token = await (await client.PostAsJsonAsync("/api/auth/token", new { userName, password = LinliServer.DemoPassword })).Content.ReadFromJsonAsync<JsonElement>();
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token.GetProperty("accessToken").GetString());
+        return client;
     }
 
     [Fact]

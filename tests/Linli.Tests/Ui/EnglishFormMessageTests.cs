@@ -77,4 +77,30 @@ public sealed class EnglishFormMessageTests(CityFixture city)
         Assert.Contains("The cursor is not valid", Decoded(html));
         Assert.DoesNotContain("游标无效", Decoded(html));
     }
+
+    [Fact]
+    public async Task An_intake_form_sent_back_changed_or_without_a_description_says_so_in_english()
+    {
+        var category = (await RequestsApi.NewLeafAsync(city.App)).ToString(CultureInfo.InvariantCulture);
+        var resident = await EnglishAsync("resident");
+        var (_, form) = await resident.GetAsync("/requests/new");
+        var key = Regex.Match(form, "name=\"SubmissionKey\" value=\"([^\"]+)\"").Groups[1].Value;
+        (string, string)[] Fields(string description) =>
+        [
+            ("Description", description), ("CategoryId", category), ("CommunityCode", CityFixture.CommunityA),
+            ("ContactPhone", "13900002222"), ("Urgency", "Normal"), ("Step", "file"), ("SubmissionKey", key),
+        ];
+        var description = "英文界面重交-" + Guid.NewGuid().ToString("N")[..8];
+        var first = await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(description));
+        Assert.Equal(HttpStatusCode.Redirect, first.StatusCode);
+        var number = first.Headers.Location!.OriginalString[^14..];
+
+        var changed = Decoded(await (await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(description + "补充"))).HtmlAsync());
+        Assert.Contains($"This form was submitted already (request {number})", changed);
+        Assert.DoesNotContain("这张表单已提交过", changed);
+
+        var empty = Decoded(await (await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(""))).HtmlAsync());
+        Assert.Contains("Describe the problem.", empty);
+        Assert.DoesNotContain("请描述问题。", empty);
+    }
 }

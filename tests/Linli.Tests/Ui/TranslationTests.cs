@@ -9,7 +9,7 @@ namespace Linli.Tests.Ui;
 /// <summary>Every Chinese UI text has its English in SharedResource.en.resx, and the file has no keys nobody uses.</summary>
 public sealed partial class TranslationTests
 {
-    [GeneratedRegex("""\b(?:T|text)\["((?:[^"\\]|\\.)*)"[\],]""")]
+    [GeneratedRegex("""\b(?:T|Text|text)\["((?:[^"\\]|\\.)*)"[\],]""")]
     private static partial Regex LocalizerKey();
 
     [GeneratedRegex("""\b(?:ErrorMessage|Name)\s*=\s*"((?:[^"\\]|\\.)*\p{IsCJKUnifiedIdeographs}(?:[^"\\]|\\.)*)"[,)]""")]

@@ -68,6 +68,11 @@ internal static class AuditLabels
         ["truncated"] = "末尾记录被截断",
         ["unknown-key"] = "签名密钥未知",
         ["checkpoint-forged"] = "检查点被伪造",
+        // Where a sign-in came from (Modules/Accounts/Features/SignIn/PasswordSignIn.cs).
+        ["page"] = "登录页面",
+        ["token"] = "令牌接口",
+        ["api"] = "接口",
+        ["sign-in"] = "登录",
     };
 
     public static string Action(string code) => Actions.GetValueOrDefault(code, code);

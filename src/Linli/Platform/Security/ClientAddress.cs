@@ -12,7 +12,10 @@ internal static class ClientAddress
     public const string Unknown = "unknown";
 
     /// <summary>The address as people read it (audit entries, an account's last sign-in).</summary>
-    public static string Display(HttpContext context) => Normalize(context.Connection.RemoteIpAddress)?.ToString() ?? Unknown;
+    public static string Display(HttpContext context) => Normalize(context.Connection.RemoteIpAddress)?.ToString() ?? UnknownDisplay;
+
+    /// <summary>An address nobody knows, as the Chinese UI shows it (entries and sign-ins keep what was shown).</summary>
+    public const string UnknownDisplay = "未知";
 
     /// <summary>The key a client is counted by (rate limits, failed sign-ins): see <see cref="Key(IPAddress?)"/>.</summary>
     public static string Key(HttpContext context) => Key(context.Connection.RemoteIpAddress);

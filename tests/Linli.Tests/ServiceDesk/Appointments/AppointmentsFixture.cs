@@ -79,15 +79,19 @@ public sealed class AppointmentsFixture : IAsyncLifetime
         return residents;
     }
 
-    /// <summary>A published item with two materials, as the catalog would publish it.</summary>
-    public Task<long> NewItemAsync(string name = "高龄津贴申领") => App.WithScopeAsync(async sp =>
+    /// <summary>
+    /// A published item with two materials, as the catalog would publish it: by default handled at the window and by
+    /// appointment, on the 代办 list of 和平区 (every community the tests take), unless <paramref name="districts"/> says otherwise.
+    /// </summary>
+    internal Task<long> NewItemAsync(string name = "高龄津贴申领", HandlingModes modes = HandlingModes.Window | HandlingModes.Appointment, string[]? districts = null) =>
+        App.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<ServiceDeskDbContext>();
         var item = new ServiceItem { Code = "T" + Guid.NewGuid().ToString("N")[..12], Name = name, CreatedAt = Start.UtcDateTime };
         var version = new ServiceItemVersion
         {
             Number = 1, State = ItemVersionState.Published, Name = name, DepartmentCode = "civil", LegalLimitDays = 20, PromisedLimitDays = 10,
-            Modes = HandlingModes.Window | HandlingModes.Appointment, CityWide = true, CreatedAt = Start.UtcDateTime, PublishedAt = Start.UtcDateTime,
+            Modes = modes, CityWide = true, CreatedAt = Start.UtcDateTime, PublishedAt = Start.UtcDateTime,
             Materials =
             [
                 new ItemMaterial { Position = 1, Name = "居民身份证", Original = true },
@@ -98,6 +102,8 @@ public sealed class AppointmentsFixture : IAsyncLifetime
         db.ServiceItems.Add(item);
         await db.SaveChangesAsync();
         item.PublishedVersionId = version.Id;
+        foreach (var district in districts ?? ["210102"])
+            db.ItemAvailability.Add(new ItemAvailability { ItemId = item.Id, DistrictCode = district, PublishedAt = Start.UtcDateTime });
         await db.SaveChangesAsync();
         return item.Id;
     });

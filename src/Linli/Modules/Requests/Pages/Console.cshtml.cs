@@ -73,7 +73,7 @@ internal sealed class ConsoleModel(RequestsDbContext context, FileTicketHandler 
     {
         Departments = await departments.ListAsync(cancellationToken: ct);
         if (Then == "answer" && string.IsNullOrWhiteSpace(Answer) && Step is not ("suggest" or "place"))
-            ModelState.AddModelError(nameof(Answer), "直接答复需要填写答复内容。");
+            ModelState.AddModelError(nameof(Answer), Text["直接答复需要填写答复内容。"]);
         var filing = await TryFileAsync(ct);
         if (filing is null)
         {

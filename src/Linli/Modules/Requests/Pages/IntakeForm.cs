@@ -148,15 +148,15 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
             return null;
         }
         DescriptionLimit();
-        if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), "请描述问题。");
+        if (string.IsNullOrWhiteSpace(Description)) ModelState.AddModelError(nameof(Description), Text["请描述问题。"]);
         var categoryId = CategoryId ?? SuggestedCategoryId;
         if (categoryId is null)
-            ModelState.AddModelError(nameof(CategoryId), Suggestions.Count > 0 ? "请确认诉求分类：从建议中选择一项，或在完整列表中选择。" : "请选择诉求分类。");
-        if ((Longitude is null) != (Latitude is null)) ModelState.AddModelError(nameof(Longitude), "地图点需要同时填写经度和纬度。");
-        if (TicketPhotos.Message(photoCheck) is { } photoProblem) ModelState.AddModelError(nameof(Photos), photoProblem);
+            ModelState.AddModelError(nameof(CategoryId), Text[Suggestions.Count > 0 ? "请确认诉求分类：从建议中选择一项，或在完整列表中选择。" : "请选择诉求分类。"]);
+        if ((Longitude is null) != (Latitude is null)) ModelState.AddModelError(nameof(Longitude), Text["地图点需要同时填写经度和纬度。"]);
+        if (TicketPhotos.Message(photoCheck) is { } photoProblem) ModelState.AddModelError(nameof(Photos), Text[photoProblem]);
         var keptPhotos = pendingId is null ? [] : await photos.ReadPendingAsync(pendingId, KeptPhotos, ct);
         if (keptPhotos.Count + photoCheck.Files.Count > TicketPhotos.MaxCount)
-            ModelState.AddModelError(nameof(Photos), TicketPhotos.Message(photoCheck with { Problem = UploadProblem.TooMany })!);
+            ModelState.AddModelError(nameof(Photos), Text[TicketPhotos.Message(photoCheck with { Problem = UploadProblem.TooMany })!]);
         var checkedPhotos = keptPhotos.Concat(photoCheck.Files).ToList();
         if (!ModelState.IsValid)
         {
@@ -180,16 +180,16 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         }
         catch (ValidationFailedException invalid)
         {
-            foreach (var field in invalid.Errors.Keys) ModelState.AddModelError(field, FieldMessage(field));
+            foreach (var field in invalid.Errors.Keys) ModelState.AddModelError(field, Text[FieldMessage(field)]);
         }
         catch (ForbiddenException)
         {
-            ModelState.AddModelError("", "您不能在辖区以外上报。");
+            ModelState.AddModelError("", Text["您不能在辖区以外上报。"]);
         }
         catch (IdempotencyKeyReusedException reused)
         {
             // The same form, already filed, came back changed: say so, and let a second submit file it as a new request.
-            ModelState.AddModelError("", $"这张表单已提交过（诉求编号 {reused.Earlier.Body}），这次的内容与上次不同。如确需另行反映，请核对内容后再次提交。");
+            ModelState.AddModelError("", Text["这张表单已提交过（诉求编号 {0}），这次的内容与上次不同。如确需另行反映，请核对内容后再次提交。", reused.Earlier.Body ?? ""]);
             SubmissionKey = NewSubmissionKey();
         }
         await KeepPhotosAsync(pendingId, photoCheck, ct);
@@ -216,9 +216,11 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     private void DescriptionLimit()
     {
         if (!DescriptionTooLong) return;
-        var text = HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
-        ModelState.AddModelError(nameof(Description), text["问题描述最多 {0} 个字，当前 {1} 个字，请删减后再提交。", RequestLimits.Description, DescriptionLength]);
+        ModelState.AddModelError(nameof(Description), Text["问题描述最多 {0} 个字，当前 {1} 个字，请删减后再提交。", RequestLimits.Description, DescriptionLength]);
     }
+
+    /// <summary>The page's words in the reader's language: every message a form shows is a key of the shared resources.</summary>
+    protected IStringLocalizer<SharedResource> Text => HttpContext.RequestServices.GetRequiredService<IStringLocalizer<SharedResource>>();
 
     private static string NewSubmissionKey() => Guid.NewGuid().ToString("N");
 

@@ -57,7 +57,7 @@ internal sealed class PatrolModel(RequestsDbContext context, FileTicketHandler h
         await PlaceAsync(ct);
         if (Place is null)
         {
-            ModelState.AddModelError("", "您的账号没有网格或社区辖区，不能上报巡查发现。");
+            ModelState.AddModelError("", Text["您的账号没有网格或社区辖区，不能上报巡查发现。"]);
             await PrepareAsync(ct);
             return Page();
         }

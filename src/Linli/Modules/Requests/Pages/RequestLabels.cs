@@ -5,7 +5,7 @@ using Linli.Modules.Requests.Features.Queues;
 namespace Linli.Modules.Requests.Pages;
 
 /// <summary>The Chinese names (keys of the shared localizer) of the Requests enums, as the pages show them.</summary>
-internal static class RequestLabels
+internal static partial class RequestLabels
 {
     public static readonly IReadOnlyDictionary<TicketState, string> States = new Dictionary<TicketState, string>
     {
@@ -61,7 +61,23 @@ internal static class RequestLabels
     public static string Action(string action) => Actions.TryGetValue(action, out var label) ? label : action;
     public static string Role(string role) => UnitRoles.TryGetValue(role, out var label) ? label : role;
 
+    /// <summary>The name a history shows for an action nobody took by hand (timers, default rules): <see cref="Actor.System"/>.</summary>
+    public const string SystemName = "系统";
+
+    /// <summary>Who acted, as a page shows it: the system by <see cref="SystemName"/>, a person by their user name.</summary>
+    public static string? Who(string? userName) => userName == Actor.System.UserName ? SystemName : userName;
+
+    /// <summary>
+    /// A verdict's opinion as a page shows it: the domain records the rating by its enum name after the resident's words
+    /// (TicketSteps.Evaluate), and a page shows the rating's label in its language instead.
+    /// </summary>
+    public static string? Verdict(string? opinion, Func<string, string> translate) =>
+        opinion is null ? null : RatingName().Replace(opinion, m => translate(Of(Enum.Parse<Rating>(m.Value))));
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:BasicallySatisfied|Satisfied|Dissatisfied)\b")]
+    private static partial System.Text.RegularExpressions.Regex RatingName();
+
     /// <summary>Every key above, for the translation test.</summary>
     public static IEnumerable<string> All => States.Values.Concat(Channels.Values).Concat(Urgencies.Values).Concat(Ratings.Values)
-        .Concat(Actions.Values).Concat(UnitRoles.Values).Concat(Queues.Values);
+        .Concat(Actions.Values).Concat(UnitRoles.Values).Concat(Queues.Values).Append(SystemName);
 }

@@ -7,10 +7,12 @@ using Linli.Modules.Requests.Features.Shared;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
+using Linli.Platform.Localization;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Pages;
 
@@ -21,7 +23,8 @@ namespace Linli.Modules.Requests.Pages;
 /// lookup by number and phone (a request phoned in to 12345 belongs to no account).
 /// </summary>
 [Authorize(Roles = Roles.Resident)]
-internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog, IAuditLog audit) : PageModel
+internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner, UnitNames units, CategoryCatalog catalog, IAuditLog audit,
+    IStringLocalizer<SharedResource> text) : PageModel
 {
     public TicketView Ticket { get; private set; } = null!;
 
@@ -58,7 +61,7 @@ internal sealed class TrackModel(RequestsDbContext db, TicketActionRunner runner
     public async Task<IActionResult> OnPostEvaluateAsync(string number, CancellationToken ct)
     {
         if (!await LoadAsync(number, ct)) return NotFoundPage(number);
-        if (Rating is null) ModelState.AddModelError(nameof(Rating), "请选择评价。");
+        if (Rating is null) ModelState.AddModelError(nameof(Rating), text["请选择评价。"]);
         if (!ModelState.IsValid) return Page();
         try
         {

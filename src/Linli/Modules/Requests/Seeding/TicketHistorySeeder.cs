@@ -176,7 +176,8 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
         public Actor UnitUser(string unit)
         {
             if (_units.TryGetValue(unit, out var actor)) return actor;
-            var name = $"{unit} 承办人（合成）";
+            // A person's name, never the unit's code: the history shows the unit beside it.
+            const string name = "承办人（合成）";
             return _units[unit] = Recipients.IsRegionCode(unit)
                 ? new Actor(null, name, CommunityRoles, unit, null)
                 : new Actor(null, name, DepartmentRoles, null, unit);

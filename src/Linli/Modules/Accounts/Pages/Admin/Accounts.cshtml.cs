@@ -1,4 +1,5 @@
 using Linli.Modules.Accounts.Data;
+using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Platform.Auth;
 using Linli.Platform.Paging;
@@ -21,7 +22,7 @@ internal sealed record AccountRow(string Id, string UserName, string DisplayName
 /// the role filter and the page number are in the same form, so paging keeps the filters.
 /// </summary>
 [Authorize(Policy = AccountsPermissions.ManageAccounts)]
-internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regions, IAreaScope caller, TimeProvider clock) : PageModel
+internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regions, IDepartmentDirectory departments, IAreaScope caller, TimeProvider clock) : PageModel
 {
     public const int PageSize = 20;
 
@@ -31,6 +32,8 @@ internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regio
 
     public Paged<AccountRow> Result { get; private set; } = new([], 1, PageSize, 0);
     public IReadOnlyDictionary<string, string> RegionNames { get; private set; } = new Dictionary<string, string>();
+    /// <summary>A department scope by its name (the resource key of its Chinese name), not its code.</summary>
+    public IReadOnlyDictionary<string, string> DepartmentNames { get; private set; } = new Dictionary<string, string>();
     public DateTimeOffset Now => clock.GetUtcNow();
 
     [TempData] public string? Message { get; set; }
@@ -69,5 +72,7 @@ internal sealed class AccountsModel(AccountsDbContext db, IRegionDirectory regio
             row.Roles = roles.Where(r => r.UserId == row.Id).Select(r => r.Name!).OrderBy(n => Roles.All.ToList().IndexOf(n)).ToList();
 
         RegionNames = await regions.NamesAsync(Result.Items.Select(r => r.ScopeRegionCode).OfType<string>(), ct);
+        if (Result.Items.Any(r => r.ScopeDepartmentCode is not null))
+            DepartmentNames = (await departments.ListAsync(includeInactive: true, ct)).ToDictionary(d => d.Code, d => d.Name, StringComparer.Ordinal);
     }
 }

@@ -1,7 +1,11 @@
 using System.ComponentModel.DataAnnotations;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.ServiceDesk.Data;
+using Linli.Modules.ServiceDesk.Domain;
 using Linli.Modules.ServiceDesk.Domain.Appointments;
+using Linli.Modules.ServiceDesk.Domain.Cases;
+using Linli.Modules.ServiceDesk.Features.AppointmentsCheckIn;
+using Linli.Modules.ServiceDesk.Features.ReceiveCase;
 using Linli.Modules.ServiceDesk.Features.AppointmentsShared;
 using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
@@ -15,8 +19,43 @@ namespace Linli.Modules.ServiceDesk.Features.AppointmentsQueue;
 /// <summary>A resident who came without a booking (现场取号): the item when known, and the resident in the pool when identified.</summary>
 internal sealed record WalkInRequest([property: Required, MaxLength(12)] string CommunityCode, long? ItemId = null, long? ResidentId = null);
 
+/// <summary>Serving an entry by receiving its case: the applicant as presented, the item (default: the entry's), the materials in hand.</summary>
+internal sealed record ServeRequest([property: Required] ApplicantInput Applicant, [property: MaxLength(64)] string? ItemCode = null,
+    [property: MaxLength(200)] IReadOnlyList<long>? Received = null);
+
 internal static class QueueEndpoints
 {
+    /// <summary>
+    /// The window serves an entry by receiving its case (<see cref="CaseIntake"/>): the entry is claimed by a conditional
+    /// update (another window got there first, or a case was received for it already: 409), the case is received and
+    /// linked in the same transaction, and the view answers its number. A walk-in's case is 窗口办, a booking's 预约办.
+    /// </summary>
+    public static async Task<QueueEntryView> ServeAsync(ServiceDeskDbContext db, IAreaScope scope, long id, CaseOpening opening, string? itemCode, DateTime now,
+        CancellationToken ct)
+    {
+        var entry = await db.QueueEntries.AsNoTracking().FirstOrDefaultAsync(q => q.Id == id, ct);
+        if (entry is null || !scope.Covers(entry.CommunityCode)) throw new NotFoundException("排队记录不存在。");
+        if (entry.CaseId is not null || entry.State is not (QueueEntryState.Waiting or QueueEntryState.Called))
+            throw new ConflictException("排队状态已变化，请刷新。", new Dictionary<string, object?> { ["state"] = entry.State.ToString() });
+        var code = !string.IsNullOrWhiteSpace(itemCode) ? itemCode
+            : entry.ItemId is { } item ? await db.ServiceItems.Where(i => i.Id == item).Select(i => i.Code).FirstOrDefaultAsync(ct) : null;
+        var by = scope.UserName ?? "system";
+        // Received (checked, numbered, the applicant looked up and that search audited) ahead of the transaction, and saved in it.
+        var mode = entry.Kind == QueueEntryKind.Booking ? HandlingModes.Appointment : HandlingModes.Window;
+        var received = await opening.Intake.ReceiveAsync(opening.Applicant, code, mode, opening.Worker, opening.Received, ct);
+        await using var transaction = await db.Database.BeginTransactionAsync(ct);
+        // The claim first: the write lock comes before anything else of the transaction (SQLite never upgrades a read).
+        var claimed = await db.QueueEntries
+            .Where(q => q.Id == id && q.CaseId == null && (q.State == QueueEntryState.Waiting || q.State == QueueEntryState.Called))
+            .ExecuteUpdateAsync(q => q.SetProperty(x => x.State, QueueEntryState.Done).SetProperty(x => x.CalledAt, x => x.CalledAt ?? (DateTime?)now)
+                .SetProperty(x => x.CalledBy, x => x.CalledBy ?? by), ct);
+        if (claimed == 0) throw new ConflictException("排队状态已变化，请刷新。", new Dictionary<string, object?> { ["state"] = entry.State.ToString() });
+        await db.SaveChangesAsync(ct);
+        await db.QueueEntries.Where(q => q.Id == id).ExecuteUpdateAsync(q => q.SetProperty(x => x.CaseId, received.Id), ct);
+        await transaction.CommitAsync(ct);
+        return await WindowQueue.Views(db, db.QueueEntries.AsNoTracking().Where(q => q.Id == id)).FirstAsync(ct);
+    }
+
     public static async Task<QueueEntryView> WalkInAsync(ServiceDeskDbContext db, IAreaScope scope, IRegionDirectory regions, WalkInRequest request, DateTime now,
         CancellationToken ct)
     {
@@ -105,5 +144,11 @@ internal static class QueueEndpoints
                 TypedResults.Ok(await MoveAsync(db, scope, id, [QueueEntryState.Called], QueueEntryState.Missed, clock.GetUtcNow().UtcDateTime, ct)))
             .WithName("MissQueueEntry")
             .WithSummary("The number was called and nobody came.");
+        api.MapPost("/queue/{id:long}/receive", async Task<Ok<QueueEntryView>> (long id, ServeRequest request, HttpContext http, IAreaScope scope,
+                ServiceDeskDbContext db, CaseIntake intake, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await ServeAsync(db, scope, id, new CaseOpening(intake, CaseActor.From(http.User, scope), request.Applicant ?? new ApplicantInput(null), request.Received),
+                    request.ItemCode, clock.GetUtcNow().UtcDateTime, ct)))
+            .WithName("ReceiveQueueEntry")
+            .WithSummary("The window serves the entry by receiving its case (a walk-in's at the window, a booking's by appointment), linked to the entry; answered with the case number.");
     }
 }

@@ -6,7 +6,7 @@ namespace Linli.Modules.ServiceDesk.Features.AppointmentsQueue;
 
 /// <summary>A queue entry as the window sees it: the number to call and what receiving the case needs.</summary>
 internal sealed record QueueEntryView(long Id, DateOnly Day, int Number, QueueEntryKind Kind, QueueEntryState State, long? BookingId, long? ItemId,
-    string? ItemName, long? ResidentId, string? ResidentUserId, DateTime ArrivedAt, DateTime? BookedFor, DateTime? CalledAt, long? CaseId)
+    string? ItemName, long? ResidentId, string? ResidentUserId, DateTime ArrivedAt, DateTime? BookedFor, DateTime? CalledAt, long? CaseId, string? CaseNumber = null)
 {
     /// <summary>The number as the window calls it.</summary>
     public string Ticket => WindowQueue.Ticket(Number);
@@ -27,13 +27,17 @@ internal static class WindowQueue
     /// <summary>
     /// Adds <paramref name="entry"/> with the day's next number, in a transaction that first runs <paramref name="within"/>
     /// (a check-in's conditional update of its booking); when another arrival took the number, all of it is tried again.
+    /// <paramref name="before"/> runs ahead of each attempt's transaction: work that writes through other connections (receiving
+    /// a case audits its search by ID number), which on SQLite would wait for this transaction's write lock.
     /// </summary>
-    public static async Task<QueueEntry> EnqueueAsync(ServiceDeskDbContext db, QueueEntry entry, Func<CancellationToken, Task>? within, CancellationToken ct)
+    public static async Task<QueueEntry> EnqueueAsync(ServiceDeskDbContext db, QueueEntry entry, Func<CancellationToken, Task>? within, CancellationToken ct,
+        Func<CancellationToken, Task>? before = null)
     {
         for (var attempt = 1; ; attempt++)
         {
             try
             {
+                if (before is not null) await before(ct);
                 await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 if (within is not null) await within(ct);
                 var last = await db.QueueEntries.Where(q => q.CommunityCode == entry.CommunityCode && q.Day == entry.Day).MaxAsync(q => (int?)q.Number, ct) ?? 0;
@@ -60,7 +64,9 @@ internal static class WindowQueue
         from i in items.DefaultIfEmpty()
         join v in db.ServiceItemVersions on i.PublishedVersionId equals v.Id into versions
         from v in versions.DefaultIfEmpty()
+        join c in db.ServiceCases on q.CaseId equals c.Id into cases
+        from c in cases.DefaultIfEmpty()
         select new QueueEntryView(q.Id, q.Day, q.Number, q.Kind, q.State, q.BookingId, q.ItemId, v != null ? v.Name : null, q.ResidentId, q.ResidentUserId,
-            q.ArrivedAt, b != null ? b.StartsAt : null, q.CalledAt, q.CaseId);
+            q.ArrivedAt, b != null ? b.StartsAt : null, q.CalledAt, q.CaseId, c != null ? c.Number : null);
 #pragma warning restore IDE0031
 }
