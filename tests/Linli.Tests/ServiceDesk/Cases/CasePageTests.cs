@@ -3,7 +3,6 @@ using System.Net.Http.Json;
 using System.Text.RegularExpressions;
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Platform.Audit;
-using Linli.Platform.Auth;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
 using Linli.Tests.Requests.Pages;
