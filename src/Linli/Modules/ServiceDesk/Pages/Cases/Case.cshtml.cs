@@ -55,10 +55,11 @@ internal sealed class CaseModel(CaseWorkflow workflow, ServiceDeskDbContext db, 
 
     public bool Offers(CaseAction action) => View.Actions.Any(a => a.Action == action);
 
-    public async Task OnGetAsync(long id, CancellationToken ct)
+    /// <summary>A case outside the caller's scope (or none) is a 404 page, as the API's 404.</summary>
+    public async Task<IActionResult> OnGetAsync(long id, CancellationToken ct)
     {
         Done = TempData["Done"] as string;
-        await LoadAsync(id, ct);
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     public async Task<IActionResult> OnPostActAsync(long id, CancellationToken ct)
@@ -79,7 +80,7 @@ internal sealed class CaseModel(CaseWorkflow workflow, ServiceDeskDbContext db, 
         }
         catch (NotFoundException)
         {
-            throw;
+            return NotFound();
         }
         catch (CallerFacingException e)
         {
@@ -87,8 +88,7 @@ internal sealed class CaseModel(CaseWorkflow workflow, ServiceDeskDbContext db, 
         }
         // What the failed step changed in memory is dropped: the page shows the case as it is saved.
         db.ChangeTracker.Clear();
-        await LoadAsync(id, ct);
-        return Page();
+        return await LoadAsync(id, ct) ? Page() : NotFound();
     }
 
     private async Task ActAsync(LoadedCase c, CaseActor a, CaseAction action, CancellationToken ct)
@@ -154,12 +154,21 @@ internal sealed class CaseModel(CaseWorkflow workflow, ServiceDeskDbContext db, 
         }
     }
 
-    private async Task LoadAsync(long id, CancellationToken ct)
+    private async Task<bool> LoadAsync(long id, CancellationToken ct)
     {
-        var loaded = await workflow.LoadAsync(id, null, ct);
+        LoadedCase loaded;
+        try
+        {
+            loaded = await workflow.LoadAsync(id, null, ct);
+        }
+        catch (NotFoundException)
+        {
+            return false;
+        }
         View = await workflow.ViewAsync(loaded, CaseActor.From(User, scope), ct);
         NonCounting = loaded.Version.NonCountingSteps;
         PromisedDays = loaded.Version.PromisedLimitDays;
         if (regionNames.FirstOrDefault() is { } names) Places = await names.NamesAsync([View.AcceptingCommunityCode, View.HomeCommunityCode], ct);
+        return true;
     }
 }

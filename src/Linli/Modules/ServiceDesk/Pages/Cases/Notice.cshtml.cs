@@ -24,7 +24,15 @@ internal sealed class NoticeModel(CaseWorkflow workflow, IRegionDirectory region
 
     public async Task<IActionResult> OnGetAsync(long id, int? sequence, CancellationToken ct)
     {
-        var loaded = await workflow.LoadAsync(id, null, ct);
+        LoadedCase loaded;
+        try
+        {
+            loaded = await workflow.LoadAsync(id, null, ct);
+        }
+        catch (Platform.Errors.NotFoundException)
+        {
+            return NotFound();
+        }
         Case = await workflow.ViewAsync(loaded, CaseActor.From(User, scope), ct);
         var notice = sequence is { } n ? Case.Notices.FirstOrDefault(x => x.Sequence == n) : Case.Notices.LastOrDefault();
         if (notice is null) return NotFound();
