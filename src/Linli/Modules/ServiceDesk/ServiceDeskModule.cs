@@ -53,12 +53,15 @@ internal static class ServiceDeskModule
         // Reading is scoped by the context's filter; each step checks who may take it (403) and the state (409).
         var cases = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization(ServiceDeskPermissions.HandleCases).WithValidation();
         Features.ReceiveCase.ReceiveCaseEndpoint.Map(cases);
+        Features.ListCases.CaseExport.Map(cases);
         Features.ListCases.ListCasesEndpoint.Map(cases);
         Features.CaseActions.CaseActionEndpoints.Map(cases);
         // Ratings and online applications are the applicant's (residents) as well as the staff's: each checks who acts.
         var applicants = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization().WithValidation();
         Features.RateCase.RateCaseEndpoints.Map(applicants);
         Features.RateCase.OnlineApplicationEndpoint.Map(applicants);
+        // Anyone holding a case number follows it (anonymous, rate-limited, audited).
+        Features.TrackCase.CaseTracking.Map(app);
         return app;
     }
 

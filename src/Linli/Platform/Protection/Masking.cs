@@ -12,4 +12,16 @@ internal static class Masking
 
     /// <summary>138****5678.</summary>
     public static string Phone(string phone) => phone.Length <= 7 ? new string('*', phone.Length) : phone[..3] + new string('*', phone.Length - 7) + phone[^4..];
+
+    /// <summary>张**: the first character of a name (the surname, mostly), the rest hidden; for pages anyone may open with a number.</summary>
+    public static string Name(string name)
+    {
+        var text = name.Trim();
+        var chars = System.Globalization.StringInfo.GetTextElementEnumerator(text);
+        if (!chars.MoveNext()) return "";
+        var first = chars.GetTextElement();
+        var rest = 0;
+        while (chars.MoveNext()) rest++;
+        return first + new string('*', Math.Max(1, rest));
+    }
 }

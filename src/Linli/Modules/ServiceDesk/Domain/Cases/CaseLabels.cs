@@ -20,6 +20,21 @@ internal static class CaseLabels
         _ => "未知状态",
     });
 
+    /// <summary>What happens next, as the public tracking page tells the applicant.</summary>
+    public static Phrase NextStep(CaseState state) => new(state switch
+    {
+        CaseState.Received => "窗口核对申请材料",
+        CaseState.AwaitingCompletion => "请按一次告知书补齐材料后到窗口提交",
+        CaseState.Accepted => "转送审批部门审查",
+        CaseState.NotAccepted => "办理结束（不予受理）",
+        CaseState.Forwarded => "审批部门审查",
+        CaseState.UnderReview => "审查后作出办理决定",
+        CaseState.Suspended => "不计时环节结束后继续审查",
+        CaseState.Approved or CaseState.Rejected => "领取办理结果",
+        CaseState.HandedOver => "办理完毕，欢迎评价",
+        _ => "未知",
+    });
+
     public static Phrase Action(CaseAction action) => new(action switch
     {
         CaseAction.Notice => "一次告知",

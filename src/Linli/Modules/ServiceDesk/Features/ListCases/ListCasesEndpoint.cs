@@ -6,14 +6,19 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
+using Linli.Platform.Ui;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.ServiceDesk.Features.ListCases;
 
-/// <summary>What a case list asks for: state, item, due (soon / overdue), text (case number or the start of a name), an area within the caller's scope.</summary>
-internal sealed record CaseFilter(CaseState? State = null, string? Item = null, string? Due = null, string? Q = null, string? Area = null);
+/// <summary>
+/// What a case list asks for: state, item, due (soon / overdue), text (case number or the start of a name), an area within
+/// the caller's scope, the handling mode, and the China-time days of 收件 from and to (inclusive).
+/// </summary>
+internal sealed record CaseFilter(CaseState? State = null, string? Item = null, string? Due = null, string? Q = null, string? Area = null,
+    HandlingModes? Mode = null, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>The cases in the caller's scope (the context's filter), newest first, by keyset; the due-soon and overdue lists are the same list filtered.</summary>
 internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options)
@@ -21,6 +26,17 @@ internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar
     private static readonly Keyset<ServiceCase> ByReceived = Keyset<ServiceCase>.Descending(c => c.ReceivedAt).Then(c => c.Id);
 
     public async Task<Paged<CaseSummary>> ListAsync(CaseFilter filter, PageRequest page, CancellationToken cancellationToken)
+    {
+        var query = await FilteredAsync(filter, cancellationToken);
+        var rows = await ByReceived.PageAsync(query,
+            c => new CaseSummary(c.Id, c.Number, c.State, "", c.ItemId, c.ApplicantName, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode, c.OwnerName,
+                c.Mode, c.ReceivedAt, c.DueAt, c.IsOverdue),
+            c => [c.ReceivedAt, c.Id], page, cancellationToken);
+        return rows with { Items = rows.Items.Select(r => r with { StateLabel = CaseLabels.State(r.State).ToString() }).ToList() };
+    }
+
+    /// <summary>The cases in scope that <paramref name="filter"/> asks for, unordered (the list and its export order them alike).</summary>
+    public async Task<IQueryable<ServiceCase>> FilteredAsync(CaseFilter filter, CancellationToken cancellationToken)
     {
         var query = db.ServiceCases.AsNoTracking();
         if (filter.State is { } state) query = query.Where(c => c.State == state);
@@ -58,11 +74,25 @@ internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar
             var q = filter.Q.Trim();
             query = q.All(char.IsAsciiDigit) ? query.Where(c => c.Number == q) : query.Where(c => c.ApplicantName.StartsWith(q));
         }
-        var rows = await ByReceived.PageAsync(query,
-            c => new CaseSummary(c.Id, c.Number, c.State, "", c.ItemId, c.ApplicantName, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode, c.OwnerName,
-                c.Mode, c.ReceivedAt, c.DueAt, c.IsOverdue),
-            c => [c.ReceivedAt, c.Id], page, cancellationToken);
-        return rows with { Items = rows.Items.Select(r => r with { StateLabel = CaseLabels.State(r.State).ToString() }).ToList() };
+        if (filter.Mode is { } mode)
+        {
+            if (mode == HandlingModes.None || !Enum.IsDefined(mode)) throw ValidationFailedException.For("Mode", "请选择一种办理方式。");
+            query = query.Where(c => c.Mode == mode);
+        }
+        if (filter.From is { } from && filter.To is { } to && to < from) throw ValidationFailedException.For("To", "结束日期不能早于开始日期。");
+        if (filter.From is { } first)
+        {
+            if (!Display.IsPlausible(first)) throw ValidationFailedException.For("From", "日期应在 2000 年至 2100 年之间。");
+            var start = Display.ChinaDayStartUtc(first);
+            query = query.Where(c => c.ReceivedAt >= start);
+        }
+        if (filter.To is { } last)
+        {
+            if (!Display.IsPlausible(last)) throw ValidationFailedException.For("To", "日期应在 2000 年至 2100 年之间。");
+            var end = Display.ChinaDayStartUtc(last.AddDays(1));
+            query = query.Where(c => c.ReceivedAt < end);
+        }
+        return query;
     }
 }
 
