@@ -23,6 +23,7 @@ internal static class ServiceDeskModule
             w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         builder.Services.AddPermissions(ServiceDeskPermissions.Declared);
         builder.Services.AddScoped<Platform.Startup.IStartupTask, Seeding.EnsureServiceItems>();
+        builder.Services.AddScoped<Platform.Seeding.ICitySeeder, Seeding.CaseHistorySeeder>();
         builder.AddAppointments();
         // Cases (办件): intake, steps, due times and notifications over the module's own tables (Platform/DueTimes, Platform/Notifications).
         builder.Services.AddOptions<Domain.Cases.CaseOptions>().Bind(builder.Configuration.GetSection(Domain.Cases.CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -1166,6 +1166,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("mode");
 
+                    b.Property<DateTime?>("NoticedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("noticed_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1223,6 +1227,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .IsConcurrencyToken()
                         .HasColumnType("integer")
                         .HasColumnName("version");
+
+                    b.Property<double?>("WaitingDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("waiting_days");
 
                     b.Property<double?>("WorkingDaysTaken")
                         .HasColumnType("double precision")

@@ -1118,6 +1118,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("mode");
 
+                    b.Property<DateTime?>("NoticedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("noticed_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1175,6 +1179,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .IsConcurrencyToken()
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
+
+                    b.Property<double?>("WaitingDays")
+                        .HasColumnType("REAL")
+                        .HasColumnName("waiting_days");
 
                     b.Property<double?>("WorkingDaysTaken")
                         .HasColumnType("REAL")
