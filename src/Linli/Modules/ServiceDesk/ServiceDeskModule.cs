@@ -49,8 +49,10 @@ internal static class ServiceDeskModule
     {
         MapCatalog(app);
         app.MapAppointments();
-        Features.Statistics.CaseStatistics.Map(app.MapGroup("/api/service-desk/statistics").WithTags("ServiceDesk").WithValidation()
-            .RequireAuthorization(ServiceDeskPermissions.ReadStatistics));
+        var statistics = app.MapGroup("/api/service-desk/statistics").WithTags("ServiceDesk").WithValidation()
+            .RequireAuthorization(ServiceDeskPermissions.ReadStatistics);
+        Features.Statistics.CaseStatistics.Map(statistics);
+        Features.Statistics.StatisticsExport.Map(statistics);
         // Reading is scoped by the context's filter; each step checks who may take it (403) and the state (409).
         var cases = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization(ServiceDeskPermissions.HandleCases).WithValidation();
         Features.ReceiveCase.ReceiveCaseEndpoint.Map(cases);

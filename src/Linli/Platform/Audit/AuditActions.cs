@@ -57,7 +57,9 @@ internal static class AuditSubjects
     public const string RequestMetrics = "request-metrics";
     /// <summary>A service-desk case (办件).</summary>
     public const string ServiceCase = "service-case";
+    /// <summary>The service-desk statistics (an export of them).</summary>
+    public const string ServiceDeskStatistics = "service-desk-statistics";
 
     public static readonly IReadOnlyList<string> All =
-        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase];
+        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase, ServiceDeskStatistics];
 }

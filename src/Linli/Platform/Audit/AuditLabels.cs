@@ -41,6 +41,7 @@ internal static class AuditLabels
         [AuditSubjects.AuditLog] = "审计日志",
         [AuditSubjects.RequestMetrics] = "诉求统计",
         [AuditSubjects.ServiceCase] = "办件",
+        [AuditSubjects.ServiceDeskStatistics] = "办件统计",
     };
 
     /// <summary>Fields and other codes stored in <see cref="AuditEntry.Field"/>.</summary>
