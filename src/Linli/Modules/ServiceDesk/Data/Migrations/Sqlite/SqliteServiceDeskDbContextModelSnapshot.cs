@@ -1228,6 +1228,13 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.HasIndex("HomeCommunityCode", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_servicedesk_service_cases_home_community_code_received_at_id");
 
+                    b.HasIndex("State", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_servicedesk_service_cases_state_received_at_id");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Id" }, "ix_servicedesk_service_cases_open_received_at_id")
+                        .HasDatabaseName("ix_servicedesk_service_cases_received_at_id1")
+                        .HasFilter("due_at IS NOT NULL");
+
                     b.ToTable("servicedesk_service_cases", (string)null);
                 });
 
