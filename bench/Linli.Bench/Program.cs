@@ -25,6 +25,7 @@ internal static class Program
         if (o.Mode == "outbox") return await OutboxBench.RunAsync(o, o.Messages);
         if (o.Raw.ContainsKey("lists")) return await ListsBench.RunAsync(o, o.Raw);
         if (o.Mode == "appointments") return await AppointmentsBench.RunAsync(o);
+        if (o.Mode == "servicedesk") return await ServiceDeskBench.RunAsync(o);
         var report = new StringBuilder();
         void Say(string line)
         {

@@ -23,6 +23,7 @@ internal static class ServiceDeskModule
             w.Ignore(Microsoft.EntityFrameworkCore.Diagnostics.CoreEventId.PossibleIncorrectRequiredNavigationWithQueryFilterInteractionWarning)));
         builder.Services.AddPermissions(ServiceDeskPermissions.Declared);
         builder.Services.AddScoped<Platform.Startup.IStartupTask, Seeding.EnsureServiceItems>();
+        builder.Services.AddScoped<Platform.Seeding.ICitySeeder, Seeding.CaseHistorySeeder>();
         builder.AddAppointments();
         // Cases (办件): intake, steps, due times and notifications over the module's own tables (Platform/DueTimes, Platform/Notifications).
         builder.Services.AddOptions<Domain.Cases.CaseOptions>().Bind(builder.Configuration.GetSection(Domain.Cases.CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
@@ -48,8 +49,10 @@ internal static class ServiceDeskModule
     {
         MapCatalog(app);
         app.MapAppointments();
-        Features.Statistics.CaseStatistics.Map(app.MapGroup("/api/service-desk/statistics").WithTags("ServiceDesk").WithValidation()
-            .RequireAuthorization(ServiceDeskPermissions.ReadStatistics));
+        var statistics = app.MapGroup("/api/service-desk/statistics").WithTags("ServiceDesk").WithValidation()
+            .RequireAuthorization(ServiceDeskPermissions.ReadStatistics);
+        Features.Statistics.CaseStatistics.Map(statistics);
+        Features.Statistics.StatisticsExport.Map(statistics);
         // Reading is scoped by the context's filter; each step checks who may take it (403) and the state (409).
         var cases = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization(ServiceDeskPermissions.HandleCases).WithValidation();
         Features.ReceiveCase.ReceiveCaseEndpoint.Map(cases);

@@ -65,7 +65,9 @@ internal static class AuditSubjects
     public const string ServiceItem = "service-item";
     /// <summary>A district's list of the items its communities handle (代办清单).</summary>
     public const string DistrictItems = "district-items";
+    /// <summary>The service-desk statistics (an export of them).</summary>
+    public const string ServiceDeskStatistics = "service-desk-statistics";
 
     public static readonly IReadOnlyList<string> All =
-        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase];
+        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase, ServiceDeskStatistics];
 }

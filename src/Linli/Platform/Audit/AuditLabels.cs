@@ -45,6 +45,7 @@ internal static class AuditLabels
         [AuditSubjects.ServiceCase] = "办件",
         [AuditSubjects.ServiceItem] = "办事事项",
         [AuditSubjects.DistrictItems] = "代办清单",
+        [AuditSubjects.ServiceDeskStatistics] = "办件统计",
     };
 
     /// <summary>Fields and other codes stored in <see cref="AuditEntry.Field"/>.</summary>

@@ -56,3 +56,20 @@ public interface IResidentDirectory
     /// </summary>
     Task<ResidentCard?> FindApplicantAsync(string idNumber, CancellationToken cancellationToken = default);
 }
+
+/// <summary>
+/// A synthetic resident as another module's part of the synthetic city needs them to apply for something: the ID number
+/// exactly as the platform stores it (AES-GCM cipher, keyed hash, mask), never in clear, and the tags active today.
+/// </summary>
+public sealed record SyntheticApplicant(long Id, string CommunityCode, string Name, byte[] IdNumberCipher, byte[] IdNumberHash, string IdNumberMasked,
+    int BirthYear, IReadOnlyList<PopulationTagKind> ActiveTags);
+
+/// <summary>For seeders only (no caller, no scope): synthetic residents to stand as applicants in other modules' histories.</summary>
+public interface ISyntheticResidents
+{
+    /// <summary>
+    /// About <paramref name="count"/> synthetic residents taken evenly over the whole pool (every n-th by id), so that each
+    /// community appears in proportion to its population.
+    /// </summary>
+    Task<IReadOnlyList<SyntheticApplicant>> SampleAsync(int count, CancellationToken cancellationToken = default);
+}

@@ -62,6 +62,12 @@ internal sealed class ServiceCase
     /// <summary>Working days from acceptance to decision, not counting stopped time; set at the decision.</summary>
     public double? WorkingDaysTaken { get; set; }
 
+    /// <summary>When the first one-time notice (一次告知) was issued; null for a case that never needed one (the statistics' notice rate).</summary>
+    public DateTime? NoticedAt { get; set; }
+
+    /// <summary>Working days spent waiting for the applicant to complete the materials (补正), summed over notices; set at each completion.</summary>
+    public double? WaitingDays { get; set; }
+
     /// <summary>Moves on every save; an update is conditional on the version it was read at (two workers: one wins).</summary>
     public int Version { get; set; }
 

@@ -34,6 +34,11 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         e.HasIndex(x => new { x.DepartmentCode, x.ReceivedAt, x.Id });
         e.HasIndex(x => new { x.ReceivedAt, x.Id });
         e.HasIndex(x => x.DueAt);
+        // The open cases newest first (the overdue list, and any list of running cases): a few per cent of the table, so the
+        // walk in list order reads open cases only instead of every case (EXPLAIN showed the overdue list scanning all).
+        e.HasIndex(x => new { x.ReceivedAt, x.Id }, "ix_servicedesk_service_cases_open_received_at_id").HasFilter("due_at IS NOT NULL");
+        // Lists by state (awaiting completion, under review …) newest first.
+        e.HasIndex(x => new { x.State, x.ReceivedAt, x.Id });
         e.HasIndex(x => x.ApplicantIdHash);
         e.HasIndex(x => x.ResidentId);
         e.HasIndex(x => x.ApplicantUserId);

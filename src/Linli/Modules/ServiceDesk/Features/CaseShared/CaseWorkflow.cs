@@ -25,6 +25,9 @@ internal sealed record NoticeDemand(long MaterialId, MaterialStatus Problem, str
 internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options, IAuditLog audit)
 {
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
+
+    /// <summary>Office hours in a working day (08:30–17:30): how working time becomes working days.</summary>
+    public const double WorkingHoursPerDay = 9;
     private CaseOptions Options => options.Value;
 
     /// <summary>The case in the caller's scope (else 404), at the version the caller saw (else 409).</summary>
@@ -140,6 +143,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
             Items = listed.Select(m => new CaseNoticeItem { MaterialId = m.MaterialId, Position = m.Position, Name = m.Name, Problem = m.Status, Reason = m.Note ?? "" }).ToList(),
         };
         db.CaseNotices.Add(notice);
+        c.NoticedAt ??= Now;
         Due(c, CaseDueKind.NoticeWindow)?.Close(Now);
         Due(c, CaseDueKind.Limit)?.Pause(Now, calendar);
         NotifyApplicant(c, "一次告知", $"您的办件 {c.Number} 需补正材料（告知书 {notice.Number}）：{string.Join("；", listed.Select(m => $"{m.Position}. {m.Name}（{m.Note}）"))}。");
@@ -156,6 +160,8 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         if (Due(c, CaseDueKind.Limit) is { } limit) c.DueAt = limit.DueAt;
         var open = await db.CaseNotices.Where(n => n.CaseId == c.Id && n.CompletedAt == null).ToListAsync(cancellationToken);
         foreach (var notice in open) notice.CompletedAt = Now;
+        // The wait for completion in working days, from the earliest open notice (the statistics' average wait).
+        if (open.Count > 0) c.WaitingDays = Math.Round((c.WaitingDays ?? 0) + calendar.WorkingTimeBetween(open.Min(n => n.IssuedAt), Now).TotalHours / WorkingHoursPerDay, 2);
     }
 
     private void MarkReceived(ServiceCase c, IReadOnlyList<long> received)
@@ -290,9 +296,9 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         if (Due(c, CaseDueKind.Limit) is { } limit)
         {
             // Working days used: the limit's office time less what is left (or plus how late), stopped time not counted.
-            var allowed = TimeSpan.FromHours(9) * (loaded.Version.PromisedLimitDays + (c.ExtensionApproved == true ? c.ExtensionDays ?? 0 : 0));
+            var allowed = TimeSpan.FromHours(WorkingHoursPerDay) * (loaded.Version.PromisedLimitDays + (c.ExtensionApproved == true ? c.ExtensionDays ?? 0 : 0));
             var used = Now <= limit.DueAt ? allowed - calendar.WorkingTimeBetween(Now, limit.DueAt) : allowed + calendar.WorkingTimeBetween(limit.DueAt, Now);
-            c.WorkingDaysTaken = Math.Round(Math.Max(0, used.TotalHours) / 9, 2);
+            c.WorkingDaysTaken = Math.Round(Math.Max(0, used.TotalHours) / WorkingHoursPerDay, 2);
         }
         CloseAll(c);
         c.DueAt = null;

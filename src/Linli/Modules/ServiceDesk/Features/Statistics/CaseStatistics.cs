@@ -3,6 +3,7 @@ using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain;
+using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -23,7 +24,56 @@ internal enum StatisticsGroup
 /// <summary>One group's figures for the period: cases received in it, and what became of them.</summary>
 internal sealed record StatisticsRow(string Key, string Name, int Received, int Accepted, int Refused, int AcceptedOutsideHome, double? CityWideRate,
     int Decided, int OnTime, double? OnTimeRate, double? AverageWorkingDays, int Proxy, int DoorToDoor,
-    IReadOnlyDictionary<RatingLevel, int> Ratings, int Poor, int PoorFollowedUp, int PoorOpen, int PoorOverdue);
+    IReadOnlyDictionary<RatingLevel, int> Ratings, int Poor, int PoorFollowedUp, int PoorOpen, int PoorOverdue)
+{
+    /// <summary>Cases that ran past their limit (decided late, or still open past it).</summary>
+    public int Late { get; init; }
+
+    /// <summary>Cases that needed a one-time notice (一次告知), and their share of those received.</summary>
+    public int Noticed { get; init; }
+    public double? NoticeRate { get; init; }
+
+    /// <summary>Average working days the noticed cases waited for the applicant to complete the materials (补正), over those completed.</summary>
+    public double? AverageWaitDays { get; init; }
+
+    /// <summary>Ratings given, and the share of them that are 差评.</summary>
+    public int Rated { get; init; }
+    public double? PoorRate { get; init; }
+
+    // The sums behind the averages, so that a total over rows is exact (not an average of averages).
+    [System.Text.Json.Serialization.JsonIgnore] public double WorkingDaysSum { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public int WorkingDaysCount { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public double WaitSum { get; init; }
+    [System.Text.Json.Serialization.JsonIgnore] public int WaitCount { get; init; }
+
+    /// <summary>The rows added up (for 合计): counts summed, rates and averages recomputed from the sums.</summary>
+    public static StatisticsRow Total(IReadOnlyCollection<StatisticsRow> rows, string name)
+    {
+        int Sum(Func<StatisticsRow, int> f) => rows.Sum(f);
+        double? Rate(int part, int whole) => whole == 0 ? null : Math.Round((double)part / whole, 4);
+        var accepted = Sum(r => r.Accepted);
+        var decided = Sum(r => r.Decided);
+        var received = Sum(r => r.Received);
+        var days = rows.Sum(r => r.WorkingDaysSum);
+        var dayCount = Sum(r => r.WorkingDaysCount);
+        var wait = rows.Sum(r => r.WaitSum);
+        var waitCount = Sum(r => r.WaitCount);
+        var poor = Sum(r => r.Poor);
+        var rated = Sum(r => r.Rated);
+        var levels = Enum.GetValues<RatingLevel>().ToDictionary(l => l, l => rows.Sum(r => r.Ratings.GetValueOrDefault(l)));
+        return new StatisticsRow("", name, received, accepted, Sum(r => r.Refused), Sum(r => r.AcceptedOutsideHome), Rate(Sum(r => r.AcceptedOutsideHome), accepted),
+            decided, Sum(r => r.OnTime), Rate(Sum(r => r.OnTime), decided), dayCount == 0 ? null : Math.Round(days / dayCount, 2), Sum(r => r.Proxy), Sum(r => r.DoorToDoor),
+            levels, poor, Sum(r => r.PoorFollowedUp), Sum(r => r.PoorOpen), Sum(r => r.PoorOverdue))
+        {
+            Late = Sum(r => r.Late), Noticed = Sum(r => r.Noticed), NoticeRate = Rate(Sum(r => r.Noticed), received),
+            AverageWaitDays = waitCount == 0 ? null : Math.Round(wait / waitCount, 2), Rated = rated, PoorRate = Rate(poor, rated),
+            WorkingDaysSum = days, WorkingDaysCount = dayCount, WaitSum = wait, WaitCount = waitCount,
+        };
+    }
+}
+
+/// <summary>Every group's row of a period (unpaged), for the page's total and chart and for the export.</summary>
+internal sealed record StatisticsResult(StatisticsGroup GroupBy, DateOnly From, DateOnly To, string? Area, IReadOnlyList<StatisticsRow> Rows);
 
 internal sealed record StatisticsReport(StatisticsGroup GroupBy, DateOnly From, DateOnly To, Paged<StatisticsRow> Rows);
 
@@ -39,13 +89,36 @@ internal static class CaseStatistics
     public const int MaxDays = 366 * 5;
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapGet("/", async Task<Ok<StatisticsReport>> (StatisticsGroup? groupBy, DateOnly? from, DateOnly? to, int? page, int? pageSize,
-                ServiceDeskDbContext db, IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CancellationToken ct) =>
-                TypedResults.Ok(await ComputeAsync(groupBy ?? StatisticsGroup.Community, from, to, page, pageSize, db, regions, departments, clock, ct)))
+        api.MapGet("/", async Task<Ok<StatisticsReport>> (StatisticsGroup? groupBy, DateOnly? from, DateOnly? to, string? area, int? page, int? pageSize,
+                ServiceDeskDbContext db, IRegionDirectory regions, IDepartmentDirectory departments, IAreaScope scope, TimeProvider clock, CancellationToken ct) =>
+                TypedResults.Ok(await ComputeAsync(groupBy ?? StatisticsGroup.Community, from, to, page, pageSize, db, regions, departments, clock, ct, area, scope)))
             .WithName("ServiceCaseStatistics")
             .WithSummary("Cases received in a period (from/to, China days; default this year) in the caller's scope, grouped by accepting community, street, district, deciding department or item: received, accepted, refused, the city-wide rate (accepted outside the home community), on-time rate, average working days, proxy and door-to-door counts, ratings by level and the 差评 follow-ups; rows paginated.");
 
     public static async Task<StatisticsReport> ComputeAsync(StatisticsGroup groupBy, DateOnly? from, DateOnly? to, int? page, int? pageSize, ServiceDeskDbContext db,
+        IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CancellationToken ct, string? area = null, IAreaScope? scope = null)
+    {
+        var result = await RowsAsync(groupBy, from, to, area, scope, db, regions, departments, clock, ct);
+        var (p, size) = Paging.Normalize(page, pageSize);
+        return new StatisticsReport(groupBy, result.From, result.To, new Paged<StatisticsRow>([.. result.Rows.Skip((p - 1) * size).Take(size)], p, size, result.Rows.Count));
+    }
+
+    /// <summary>
+    /// The area asked for (a district, street or community code), within the caller's scope: a district asking for another
+    /// district's figures is refused (403), not answered with an empty table.
+    /// </summary>
+    public static string? Area(string? area, IAreaScope? scope)
+    {
+        if (string.IsNullOrWhiteSpace(area)) return null;
+        var code = area.Trim();
+        if (code.Length is not (6 or 9 or 12) || !code.All(char.IsAsciiDigit)) throw ValidationFailedException.For("area", "区域代码应为 6、9 或 12 位数字。");
+        if (scope is not null && (scope.RegionPrefix is not { } prefix || !code.StartsWith(prefix, StringComparison.Ordinal)))
+            throw new ForbiddenException("您只能查看本辖区的统计。");
+        return code;
+    }
+
+    /// <summary>Every group's row (unpaged) of the cases received in the period in the caller's scope, narrowed to <paramref name="area"/> (accepted there).</summary>
+    public static async Task<StatisticsResult> RowsAsync(StatisticsGroup groupBy, DateOnly? from, DateOnly? to, string? area, IAreaScope? scope, ServiceDeskDbContext db,
         IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CancellationToken ct)
     {
         if (!Enum.IsDefined(groupBy)) throw ValidationFailedException.For("groupBy", "只能按社区、街道、区县、部门或事项分组。");
@@ -60,7 +133,10 @@ internal static class CaseStatistics
         var startUtc = start.ToDateTime(TimeOnly.MinValue) - ChinaOffset;
         var endUtc = end.AddDays(1).ToDateTime(TimeOnly.MinValue) - ChinaOffset;
 
+        // A street's or district's staff read their own area's figures (accepted there) unless they narrow it further.
+        var within = Area(area, scope) ?? (scope?.RegionPrefix is { Length: 6 or 9 or 12 } own ? own : null);
         var cases = db.ServiceCases.AsNoTracking().Where(c => c.ReceivedAt >= startUtc && c.ReceivedAt < endUtc);
+        if (within is not null) cases = cases.Where(c => c.AcceptingCommunityCode.StartsWith(within));
         var key = KeyOf(groupBy);
         var counts = await cases.GroupBy(key).Select(g => new
         {
@@ -71,9 +147,12 @@ internal static class CaseStatistics
             Outside = g.Count(c => c.AcceptedAt != null && c.AcceptingCommunityCode != c.HomeCommunityCode),
             Decided = g.Count(c => c.DecidedAt != null),
             OnTime = g.Count(c => c.DecidedAt != null && !c.IsOverdue),
-            Days = g.Average(c => c.WorkingDaysTaken),
+            Days = g.Sum(c => c.WorkingDaysTaken), DaysCount = g.Count(c => c.WorkingDaysTaken != null),
             Proxy = g.Count(c => c.Mode == HandlingModes.Proxy),
             Door = g.Count(c => c.Mode == HandlingModes.DoorToDoor),
+            Late = g.Count(c => c.IsOverdue),
+            Noticed = g.Count(c => c.NoticedAt != null),
+            Wait = g.Sum(c => c.WaitingDays), WaitCount = g.Count(c => c.WaitingDays != null),
         }).ToListAsync(ct);
 
         // Ratings of the same cases (the case's group, not the rating's date), one row per group and level.
@@ -99,18 +178,24 @@ internal static class CaseStatistics
             var r = ratings.GetValueOrDefault(c.Key);
             var poor = (r?.Dissatisfied ?? 0) + (r?.VeryDissatisfied ?? 0);
             var followed = r?.FollowedUp ?? 0;
+            var rated = r is null ? 0 : r.VerySatisfied + r.Satisfied + r.Fairly + r.Dissatisfied + r.VeryDissatisfied;
             return new StatisticsRow(c.Key, names.GetValueOrDefault(c.Key, c.Key), c.Received, c.Accepted, c.Refused, c.Outside,
                 c.Accepted == 0 ? null : Math.Round((double)c.Outside / c.Accepted, 4), c.Decided, c.OnTime,
-                c.Decided == 0 ? null : Math.Round((double)c.OnTime / c.Decided, 4), c.Days is { } d ? Math.Round(d, 2) : null, c.Proxy, c.Door,
+                c.Decided == 0 ? null : Math.Round((double)c.OnTime / c.Decided, 4), c.DaysCount == 0 ? null : Math.Round((c.Days ?? 0) / c.DaysCount, 2), c.Proxy, c.Door,
                 new Dictionary<RatingLevel, int>
                 {
                     [RatingLevel.VerySatisfied] = r?.VerySatisfied ?? 0, [RatingLevel.Satisfied] = r?.Satisfied ?? 0, [RatingLevel.FairlySatisfied] = r?.Fairly ?? 0,
                     [RatingLevel.Dissatisfied] = r?.Dissatisfied ?? 0, [RatingLevel.VeryDissatisfied] = r?.VeryDissatisfied ?? 0,
                 },
-                poor, followed, poor - followed, r?.Overdue ?? 0);
+                poor, followed, poor - followed, r?.Overdue ?? 0)
+            {
+                Late = c.Late, Noticed = c.Noticed, NoticeRate = c.Received == 0 ? null : Math.Round((double)c.Noticed / c.Received, 4),
+                AverageWaitDays = c.WaitCount == 0 ? null : Math.Round((c.Wait ?? 0) / c.WaitCount, 2), Rated = rated,
+                WorkingDaysSum = c.Days ?? 0, WorkingDaysCount = c.DaysCount, WaitSum = c.Wait ?? 0, WaitCount = c.WaitCount,
+                PoorRate = rated == 0 ? null : Math.Round((double)poor / rated, 4),
+            };
         }).ToList();
-        var (p, size) = Paging.Normalize(page, pageSize);
-        return new StatisticsReport(groupBy, start, end, new Paged<StatisticsRow>([.. rows.Skip((p - 1) * size).Take(size)], p, size, rows.Count));
+        return new StatisticsResult(groupBy, start, end, within, rows);
     }
 
     private static Expression<Func<ServiceCase, string>> KeyOf(StatisticsGroup group) => group switch

@@ -1166,6 +1166,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("mode");
 
+                    b.Property<DateTime?>("NoticedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("noticed_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1224,6 +1228,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("version");
 
+                    b.Property<double?>("WaitingDays")
+                        .HasColumnType("double precision")
+                        .HasColumnName("waiting_days");
+
                     b.Property<double?>("WorkingDaysTaken")
                         .HasColumnType("double precision")
                         .HasColumnName("working_days_taken");
@@ -1267,6 +1275,13 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
 
                     b.HasIndex("HomeCommunityCode", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_service_cases_home_community_code_received_at_id");
+
+                    b.HasIndex("State", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_service_cases_state_received_at_id");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Id" }, "ix_servicedesk_service_cases_open_received_at_id")
+                        .HasDatabaseName("ix_service_cases_received_at_id1")
+                        .HasFilter("due_at IS NOT NULL");
 
                     b.ToTable("service_cases", "servicedesk");
                 });

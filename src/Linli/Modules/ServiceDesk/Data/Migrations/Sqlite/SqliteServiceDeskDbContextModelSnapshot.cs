@@ -1118,6 +1118,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("mode");
 
+                    b.Property<DateTime?>("NoticedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("noticed_at");
+
                     b.Property<string>("Number")
                         .IsRequired()
                         .HasMaxLength(24)
@@ -1176,6 +1180,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("version");
 
+                    b.Property<double?>("WaitingDays")
+                        .HasColumnType("REAL")
+                        .HasColumnName("waiting_days");
+
                     b.Property<double?>("WorkingDaysTaken")
                         .HasColumnType("REAL")
                         .HasColumnName("working_days_taken");
@@ -1219,6 +1227,13 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
 
                     b.HasIndex("HomeCommunityCode", "ReceivedAt", "Id")
                         .HasDatabaseName("ix_servicedesk_service_cases_home_community_code_received_at_id");
+
+                    b.HasIndex("State", "ReceivedAt", "Id")
+                        .HasDatabaseName("ix_servicedesk_service_cases_state_received_at_id");
+
+                    b.HasIndex(new[] { "ReceivedAt", "Id" }, "ix_servicedesk_service_cases_open_received_at_id")
+                        .HasDatabaseName("ix_servicedesk_service_cases_received_at_id1")
+                        .HasFilter("due_at IS NOT NULL");
 
                     b.ToTable("servicedesk_service_cases", (string)null);
                 });

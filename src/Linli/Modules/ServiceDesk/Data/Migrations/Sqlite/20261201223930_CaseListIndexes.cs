@@ -1,0 +1,37 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
+{
+    /// <inheritdoc />
+    public partial class CaseListIndexes : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_servicedesk_service_cases_received_at_id1",
+                table: "servicedesk_service_cases",
+                columns: new[] { "received_at", "id" },
+                filter: "due_at IS NOT NULL");
+
+            migrationBuilder.CreateIndex(
+                name: "ix_servicedesk_service_cases_state_received_at_id",
+                table: "servicedesk_service_cases",
+                columns: new[] { "state", "received_at", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_servicedesk_service_cases_received_at_id1",
+                table: "servicedesk_service_cases");
+
+            migrationBuilder.DropIndex(
+                name: "ix_servicedesk_service_cases_state_received_at_id",
+                table: "servicedesk_service_cases");
+        }
+    }
+}
