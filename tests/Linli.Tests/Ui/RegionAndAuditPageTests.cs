@@ -96,8 +96,8 @@ public sealed class RegionAndAuditPageTests(CityFixture city)
         {
             var log = sp.GetRequiredService<IAuditLog>();
             var cwA = new AuditActor("", "cw.a", "cw.a");
-            await log.RecordAsync(new AuditRecord("reveal", "resident", inside, CityFixture.CommunityA) { Field = "idNumber", Reason = "test", Actor = cwA });
-            await log.RecordAsync(new AuditRecord("reveal", "resident", outside, "210103001001") { Field = "idNumber", Reason = "test", Actor = cwA });
+            await log.RecordAsync(new AuditRecord("reveal", "resident", inside, CityFixture.CommunityA) { Field = "idNumber", Reason = "测试", Actor = cwA });
+            await log.RecordAsync(new AuditRecord("reveal", "resident", outside, "210103001001") { Field = "idNumber", Reason = "测试", Actor = cwA });
             return 0;
         });
         await city.App.CreateUserAsync("supervisor.heping", Roles.Supervisor, "210102");

@@ -74,6 +74,20 @@ internal static partial class RequestLabels
     public static string? Verdict(string? opinion, Func<string, string> translate) =>
         opinion is null ? null : RatingName().Replace(opinion, m => translate(Of(Enum.Parse<Rating>(m.Value))));
 
+    /// <summary>
+    /// A whistle's opinion as a page shows it: the domain records the summoned departments by their codes after the
+    /// opinion (TicketSteps.Whistle); a page names them as the ticket's units are named.
+    /// </summary>
+    public static string? Summoned(string? opinion, IReadOnlyDictionary<string, string> unitNames) =>
+        opinion is null ? null : UnitCode().Replace(opinion, m => unitNames.GetValueOrDefault(m.Value, m.Value));
+
+    /// <summary>The department codes a whistle's opinion names, to look their names up.</summary>
+    public static IEnumerable<string> SummonedCodes(string? opinion) =>
+        opinion is null ? [] : UnitCode().Matches(opinion).Select(m => m.Value);
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(?<![A-Za-z0-9_])[a-z][a-z_]*(?![A-Za-z0-9_])")]
+    private static partial System.Text.RegularExpressions.Regex UnitCode();
+
     [System.Text.RegularExpressions.GeneratedRegex(@"\b(?:BasicallySatisfied|Satisfied|Dissatisfied)\b")]
     private static partial System.Text.RegularExpressions.Regex RatingName();
 

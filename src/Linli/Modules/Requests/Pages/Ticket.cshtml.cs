@@ -249,6 +249,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         Tree = await CategoryPaths.TreeAsync(catalog, ct);
         CategoryPath = Tree.PathOf(ticket.CategoryId);
         UnitLabels = await units.NamesAsync(Ticket.Actions!.Select(a => a.UnitCode).Concat(Ticket.Units.Select(u => u.UnitCode))
+            .Concat(Ticket.Actions!.Where(a => a.Action == nameof(TicketActionKind.Whistle)).SelectMany(a => RequestLabels.SummonedCodes(a.Opinion)))
             .Append(Ticket.AssignedUnitCode).Append(Ticket.CommunityCode).Append(Ticket.GridCode), ct);
         Departments = await units.DepartmentsAsync(ct);
         PhotoNames = await photos.NamesAsync(id, ct);
