@@ -94,6 +94,29 @@ public sealed partial class PublishedBuildTests(PublishedAppFixture app)
             Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         }
 
+        // A case with a one-time notice at the demo community's window, so that the printable notice is linked.
+        using (var community = await TokenClientAsync("demo.community"))
+        {
+            var items = (await community.GetFromJsonAsync<JsonElement>("/api/service-items?pageSize=50")).GetProperty("items").EnumerateArray()
+                .Select(i => i.GetProperty("code").GetString()!).ToList();
+            JsonElement? received = null;
+            foreach (var code in items)
+            {
+                var response = await community.PostAsJsonAsync("/api/service-cases", new
+                {
+                    applicant = new { idNumber = Residents.ResidentTestData.NewIdNumber(), name = "演示申请人", homeCommunityCode = "210102001002" }, itemCode = code, mode = "Window",
+                });
+                if (response.StatusCode != HttpStatusCode.Created) continue;
+                received = await response.Content.ReadFromJsonAsync<JsonElement>();
+                break;
+            }
+            Assert.True(received is not null, "no seeded item could be received at the demo community's window");
+            var missing = received.Value.GetProperty("materials").EnumerateArray().First(m => m.GetProperty("status").GetString() == "Missing");
+            var noticed = await community.PostAsJsonAsync($"/api/service-cases/{received.Value.GetProperty("id").GetInt64()}/notice",
+                new { items = new[] { new { materialId = missing.GetProperty("materialId").GetInt64(), problem = "Missing", reason = "未带原件" } } });
+            Assert.Equal(HttpStatusCode.OK, noticed.StatusCode);
+        }
+
         var crawl = new Crawl(app.Server.Address);
         await crawl.VisitAsAsync(null);
         // Enough roles to open every page: the administrator most, the resident, the hotline and the grid worker their own.

@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Tests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Requests;
 
@@ -91,6 +93,10 @@ public sealed class TicketLifeTests(CityFixture city)
         Assert.Equal("Returned", returned.State());
         Assert.Equal(1, returned.GetProperty("returnCount").GetInt32());
         Assert.Equal(JsonValueKind.Null, returned.GetProperty("assignedUnitCode").ValueKind);
+        // The centre is told by the department's name, never its code.
+        var told = await city.App.WithScopeAsync(sp => sp.GetRequiredService<Linli.Modules.Requests.Data.RequestsDbContext>().Outbox
+            .Where(m => m.TicketId == id && m.Subject == "工单被退回").Select(m => m.Body).SingleAsync());
+        Assert.Contains("被 市水务局 退回：不属于本单位职责", told);
 
         var again = await hotline.OkAsync(id, "dispatch", new { unitCode = "community" });
         Assert.Equal("Dispatched", again.State());

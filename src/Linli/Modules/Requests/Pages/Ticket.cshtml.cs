@@ -153,7 +153,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
         "Dispatch" => (w, t, a) => w.DispatchAsync(t, a, UnitCode, Text, ct),
         "Answer" or "Close" => (w, t, a) => w.CloseAsync(t, a, Required(), ct),
         "Sign" => Sync((w, t, a) => w.Sign(t, a, Text)),
-        "Return" => Sync((w, t, a) => w.Return(t, a, Required())),
+        "Return" => (w, t, a) => w.ReturnAsync(t, a, Required(), ct),
         "Reply" => (w, t, a) => w.ReplyAsync(t, a, Required(), ct),
         "Extension" => Sync((w, t, a) =>
         {

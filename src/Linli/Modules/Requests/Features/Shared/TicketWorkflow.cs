@@ -18,7 +18,8 @@ namespace Linli.Modules.Requests.Features.Shared;
 /// else is wrong with the request.
 /// </summary>
 internal sealed class TicketWorkflow(
-    RequestsDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<RequestsOptions> options, IDepartmentDirectory departments, CategoryCatalog catalog)
+    RequestsDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<RequestsOptions> options, IDepartmentDirectory departments, CategoryCatalog catalog,
+    Regions.Contracts.IRegionDirectory regions)
 {
     private DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
     private TicketSteps Steps { get; } = new(calendar, options.Value, new TrackedTicketLedger(db));
@@ -96,10 +97,12 @@ internal sealed class TicketWorkflow(
         NotifyReporter(ticket, "诉求办理中", $"您的诉求 {ticket.Number} 已由承办单位签收办理。");
     }
 
-    public void Return(Ticket ticket, Actor actor, string reason)
+    public async Task ReturnAsync(Ticket ticket, Actor actor, string reason, CancellationToken cancellationToken)
     {
         var unit = Steps.Return(ticket, actor, Now, reason);
-        Notify(Recipients.Centre(ticket), ticket, "工单被退回", $"工单 {ticket.Number} 被 {unit} 退回：{reason}");
+        // The centre reads the unit by its name (a department's), never by its code.
+        var name = unit is null ? "" : Recipients.IsRegionCode(unit) ? (await regions.FindAsync(unit, cancellationToken))?.Name ?? unit : await NameAsync(unit, cancellationToken);
+        Notify(Recipients.Centre(ticket), ticket, "工单被退回", $"工单 {ticket.Number} 被 {name} 退回：{reason}");
     }
 
     public async Task AddCoHandlersAsync(Ticket ticket, Actor actor, IReadOnlyList<string> unitCodes, string? opinion, CancellationToken cancellationToken)
