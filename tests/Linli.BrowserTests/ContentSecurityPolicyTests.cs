@@ -78,6 +78,23 @@ public sealed class ContentSecurityPolicyTests(LinliServer server)
     }
 
     [Fact]
+    public async Task The_service_desk_statistics_chart_draws_under_the_policy_without_a_violation()
+    {
+        var (session, console) = await OpenAsync(server);
+        await using var _ = session;
+        var page = session.Page;
+        await LinliServer.SignInAsync(page, "demo.supervisor");
+        // The demo city's year of synthetic cases, by district.
+        await page.GotoAsync("/service-desk/statistics?groupBy=District");
+
+        var chart = page.Locator("#stats-chart");
+        await Expect(chart).ToHaveAttributeAsync("data-ready", "true");
+        await Expect(chart.Locator("canvas").First).ToBeVisibleAsync();
+        await ShowTooltipAsync(page, "stats-chart", 0);
+        await AssertNoViolationsAsync(page, console, session);
+    }
+
+    [Fact]
     public async Task The_api_reference_renders_under_its_own_policy()
     {
         var (session, console) = await OpenAsync(server);

@@ -59,9 +59,9 @@ public sealed class StatisticsPageTests(CityFixture city)
         // The chart is drawn from the published build's ECharts and the page's own script; the print button is offered.
         Assert.NotNull(page.QuerySelector("#stats-chart"));
         Assert.NotNull(page.QuerySelector("script[src='/lib/echarts/echarts.min.js']"));
-        Assert.NotNull(page.QuerySelector("script[src^='/js/servicedesk-statistics.js']"));
+        Assert.NotNull(page.QuerySelector("script[src^='/js/count-rate-chart.js']"));
         Assert.NotNull(page.QuerySelector("[data-print]"));
-        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/js/servicedesk-statistics.js")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await supervisor.GetAsync("/js/count-rate-chart.js")).StatusCode);
     }
 
     [Fact]
