@@ -69,5 +69,6 @@ internal static class AuditSubjects
     public const string ServiceDeskStatistics = "service-desk-statistics";
 
     public static readonly IReadOnlyList<string> All =
-        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase, ServiceDeskStatistics];
+        [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase, ServiceDeskStatistics,
+         ServiceItem, DistrictItems];
 }

@@ -15,21 +15,19 @@ internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProt
     public Task<ResidentCard?> FindAsync(long residentId, CancellationToken cancellationToken = default) =>
         CardAsync(db.Residents.Where(r => r.Id == residentId), cancellationToken);
 
-    public async Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default)
-    {
-        await numbers.BeforeAsync();
-        var hash = protector.IdNumberHash(idNumber);
-        var card = await CardAsync(db.Residents.Where(r => r.IdNumberHash == hash), cancellationToken);
-        await numbers.AfterAsync(NumberSearchGuard.IdNumberField, card is null ? 0 : 1, card?.Id, card?.CommunityCode, cancellationToken);
-        return card;
-    }
+    public Task<ResidentCard?> FindByIdNumberAsync(string idNumber, CancellationToken cancellationToken = default) =>
+        ByIdNumberAsync(db.Residents, idNumber, cancellationToken);
 
-    public async Task<ResidentCard?> FindApplicantAsync(string idNumber, CancellationToken cancellationToken = default)
+    // Outside the caller's area on purpose (any community receives any resident's application); the card only.
+    public Task<ResidentCard?> FindApplicantAsync(string idNumber, CancellationToken cancellationToken = default) =>
+        ByIdNumberAsync(db.Residents.IgnoreQueryFilters(), idNumber, cancellationToken);
+
+    /// <summary>A search by number: limited and audited (who, which field, how many matches; never the number).</summary>
+    private async Task<ResidentCard?> ByIdNumberAsync(IQueryable<Resident> residents, string idNumber, CancellationToken cancellationToken)
     {
         await numbers.BeforeAsync();
         var hash = protector.IdNumberHash(idNumber);
-        // Outside the caller's area on purpose (any community receives any resident's application); the card only.
-        var card = await CardAsync(db.Residents.IgnoreQueryFilters().Where(r => r.IdNumberHash == hash), cancellationToken);
+        var card = await CardAsync(residents.Where(r => r.IdNumberHash == hash), cancellationToken);
         await numbers.AfterAsync(NumberSearchGuard.IdNumberField, card is null ? 0 : 1, card?.Id, card?.CommunityCode, cancellationToken);
         return card;
     }

@@ -23,9 +23,8 @@ internal sealed class SyntheticResidents(ResidentsDbContext db, TimeProvider clo
             .Select(r => new { r.Id, r.CommunityCode, r.Name, r.IdNumberCipher, r.IdNumberHash, r.IdNumberMasked, r.BirthYear })
             .ToListAsync(cancellationToken);
         var today = Views.Today(clock);
-        var tags = (await db.Tags.IgnoreQueryFilters().AsNoTracking().Where(t => t.ResidentId % stride == 0)
-                .Select(t => new { t.ResidentId, t.Tag, t.StartDate, t.EndDate }).ToListAsync(cancellationToken))
-            .Where(t => t.StartDate <= today && (t.EndDate is null || t.EndDate >= today))
+        var tags = (await db.Tags.IgnoreQueryFilters().AsNoTracking().Where(t => t.ResidentId % stride == 0).ToListAsync(cancellationToken))
+            .Where(t => t.IsActiveOn(today))
             .ToLookup(t => t.ResidentId, t => t.Tag);
         return residents.Select(r => new SyntheticApplicant(r.Id, r.CommunityCode, r.Name, r.IdNumberCipher, r.IdNumberHash, r.IdNumberMasked, r.BirthYear,
             tags[r.Id].Distinct().Order().ToList())).ToList();
