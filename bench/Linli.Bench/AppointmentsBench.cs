@@ -171,7 +171,9 @@ internal static class AppointmentsBench
     /// <summary>Published items for the bookings (the catalog's pages come with the catalog; the benchmark writes the rows).</summary>
     private static async Task<List<long>> EnsureItemsAsync(DbConnection db, bool postgres, int count)
     {
-        var (items, versions) = postgres ? ("servicedesk.service_items", "servicedesk.service_item_versions") : ("servicedesk_service_items", "servicedesk_service_item_versions");
+        var (items, versions, availability) = postgres
+            ? ("servicedesk.service_items", "servicedesk.service_item_versions", "servicedesk.item_availability")
+            : ("servicedesk_service_items", "servicedesk_service_item_versions", "servicedesk_item_availability");
         var now = postgres ? "now()" : "'2026-01-01 00:00:00'";
         for (var i = 0; i < count; i++)
         {
@@ -184,7 +186,9 @@ internal static class AppointmentsBench
                 $"INSERT INTO {items} (code, name, retired, created_at) VALUES ('{code}', '压测事项{i}', {(postgres ? "false" : "0")}, {now});" +
                 $"INSERT INTO {versions} (item_id, number, state, name, department_code, legal_basis, conditions, fee, legal_limit_days, promised_limit_days, modes, city_wide, community_steps, non_counting_steps, created_at, published_at) " +
                 $"SELECT id, 1, 2, name, 'civil', '', '', '不收费', 20, 10, 9, {(postgres ? "true" : "1")}, 0, 0, {now}, {now} FROM {items} WHERE code = '{code}';" +
-                $"UPDATE {items} SET published_version_id = (SELECT v.id FROM {versions} v WHERE v.item_id = {items}.id) WHERE code = '{code}';";
+                $"UPDATE {items} SET published_version_id = (SELECT v.id FROM {versions} v WHERE v.item_id = {items}.id) WHERE code = '{code}';" +
+                // On the district 代办 list of the demo community's district, where the slots are published.
+                $"INSERT INTO {availability} (item_id, district_code, published_at) SELECT id, '210102', {now} FROM {items} WHERE code = '{code}';";
             await insert.ExecuteNonQueryAsync();
         }
         await using var ids = db.CreateCommand();

@@ -84,8 +84,13 @@ internal sealed class Database : IAsyncDisposable
         var open311 = (await QueryAsync($"SELECT t.number, s.token FROM {T("open311_submissions")} s JOIN {T("tickets")} t ON t.id = s.ticket_id ORDER BY s.ticket_id DESC LIMIT 1",
             r => (r.GetString(0), r.GetValue(1).ToString()!))).FirstOrDefault();
         var open311Number = (await QueryAsync($"SELECT number FROM {T("tickets")} WHERE channel = 5 AND NOT is_anonymous ORDER BY id DESC LIMIT 1", r => r.GetString(0))).FirstOrDefault();
+        var sd = _postgres ? "servicedesk." : "servicedesk_";
+        var (serviceCase, caseNumber, caseItem) = (await QueryAsync($"SELECT id, number, item_id FROM {sd}service_cases WHERE accepting_community_code = '{community}' ORDER BY id DESC LIMIT 1",
+            r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2)))).FirstOrDefault();
+        var itemCode = (await QueryAsync($"SELECT code FROM {sd}service_items WHERE id = {caseItem}", r => r.GetString(0))).FirstOrDefault()
+                       ?? (await QueryAsync($"SELECT code FROM {sd}service_items ORDER BY code LIMIT 1", r => r.GetString(0)))[0];
         return new ListSample(community, grid, resident, household, name, ticket, number, category, open311.Item1 ?? open311Number ?? number,
-            open311.Item2 ?? Guid.Empty.ToString());
+            open311.Item2 ?? Guid.Empty.ToString(), serviceCase, caseNumber ?? "", caseItem, itemCode);
     }
 
     public async Task<long> CountTicketsAsync() => (await QueryAsync($"SELECT count(*) FROM {T("tickets")}", r => r.GetInt64(0)))[0];

@@ -130,6 +130,10 @@ internal static partial class ListsBench
         (@"^/api/residents/households/\d+$", "/api/residents/households/{id}"),
         (@"^/api/residents/\d+$", "/api/residents/{id}"),
         (@"^/api/regions/\d+$", "/api/regions/{code}"),
+        (@"^/api/service-cases/\d+/ratings$", "/api/service-cases/{id}/ratings"),
+        (@"^/api/service-cases/\d+$", "/api/service-cases/{id}"),
+        (@"^/api/service-items/districts/\d+$", "/api/service-items/districts/{district}"),
+        (@"^/api/service-items/(?!districts/)[^/]+$", "/api/service-items/{code}"),
         (@"^/open311/v2/requests/[^/]+\.(json|xml)$", "/open311/v2/requests/{service_request_id}.{format}"),
         (@"^/open311/v2/services/[^/]+\.(json|xml)$", "/open311/v2/services/{service_code}.{format}"),
         (@"^/open311/v2/tokens/[^/]+\.(json|xml)$", "/open311/v2/tokens/{token}.{format}"),
@@ -225,6 +229,36 @@ internal static partial class ListsBench
         yield return new("facilities: a district, elderly-care stations", city, "GET", "/api/facilities?region=210102&type=ElderlyCareStation");
         foreach (var u in scopes) yield return new($"workers ({Scope(u)})", u, "GET", "/api/workers");
         yield return new("workers: village committee members page 50 (city)", city, "GET", "/api/workers?role=VillageCommitteeMember&page=50");
+        // ---- service desk -------------------------------------------------------------------------------------------------
+        foreach (var u in scopes) yield return new($"service cases: first page ({Scope(u)})", u, "GET", "/api/service-cases");
+        foreach (var u in scopes) yield return new($"service cases: overdue ({Scope(u)})", u, "GET", "/api/service-cases?due=overdue");
+        foreach (var u in scopes) yield return new($"service cases: due soon ({Scope(u)})", u, "GET", "/api/service-cases?due=soon");
+        yield return new("service cases: awaiting completion (district)", district, "GET", "/api/service-cases?state=AwaitingCompletion");
+        yield return new("service cases: an item (city)", city, "GET", $"/api/service-cases?item={s.ItemCode}");
+        yield return new("service cases: by home visit mode (city)", city, "GET", "/api/service-cases?mode=DoorToDoor");
+        yield return new("service cases: a district (city user)", city, "GET", "/api/service-cases?area=210102");
+        yield return new("service cases: received in a month (district)", district, "GET",
+            $"/api/service-cases?from={DateTime.UtcNow.AddDays(-60):yyyy-MM-dd}&to={DateTime.UtcNow.AddDays(-30):yyyy-MM-dd}");
+        yield return new("service cases: by number (city)", city, "GET", $"/api/service-cases?q={s.CaseNumber}");
+        yield return new("service cases: page 200 (city)", city, "GET", "/api/service-cases?page=200");
+        yield return new("service cases: one case (community)", community, "GET", $"/api/service-cases/{s.ServiceCase}");
+        yield return new("service cases: ratings of one (community)", community, "GET", $"/api/service-cases/{s.ServiceCase}/ratings");
+        yield return new("service cases: export, csv (community)", community, "GET", "/api/service-cases/export?format=csv");
+        yield return new("service-desk statistics by district, a year (city)", city, "GET",
+            $"/api/service-desk/statistics?groupBy=District&from={DateTime.UtcNow.AddYears(-1):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}");
+        yield return new("service-desk statistics by community, a year (district)", district, "GET",
+            $"/api/service-desk/statistics?groupBy=Community&from={DateTime.UtcNow.AddYears(-1):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}");
+        yield return new("service-desk statistics by item, default period (city)", city, "GET", "/api/service-desk/statistics?groupBy=Item");
+        yield return new("service-desk statistics export by street, a year, csv (city)", city, "GET",
+            $"/api/service-desk/statistics/export?format=csv&groupBy=Street&from={DateTime.UtcNow.AddYears(-1):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}");
+        yield return new("service items (anonymous)", "anonymous", "GET", "/api/service-items");
+        yield return new("service items: search 补贴 in a district", "anonymous", "GET", "/api/service-items?search=%E8%A1%A5%E8%B4%B4&district=210102");
+        yield return new("service items: one item", "anonymous", "GET", $"/api/service-items/{s.ItemCode}");
+        yield return new("service items: a district's list", "anonymous", "GET", "/api/service-items/districts/210102");
+        yield return new("appointments: slots of a community", "anonymous", "GET", $"/api/appointments/slots?community={s.Community}");
+        yield return new("appointments: mine (resident)", "demo.resident", "GET", "/api/appointments/mine");
+        yield return new("appointments: today's queue (community)", community, "GET", "/api/appointments/queue");
+
         yield return new("audit log (city)", city, "GET", "/api/audit");
         yield return new("audit log: one user (admin)", "demo.admin", "GET", "/api/audit?userName=demo.community");
         yield return new("audit log: page 100 (admin)", "demo.admin", "GET", "/api/audit?page=100");
@@ -272,6 +306,20 @@ internal static partial class ListsBench
         yield return new("page: routing rules (admin)", "demo.admin", "GET", "/requests/admin/rules", Page: true);
         yield return new("page: intake form (resident)", "demo.resident", "GET", "/requests/new", Page: true);
         yield return new("page: patrol (community)", community, "GET", "/requests/patrol", Page: true);
+        foreach (var u in scopes) yield return new($"page: service cases ({Scope(u)})", u, "GET", "/service-desk/cases", Page: true);
+        yield return new("page: service cases overdue (district)", district, "GET", "/service-desk/cases?Due=overdue", Page: true);
+        yield return new("page: service cases page 200 (city)", city, "GET", "/service-desk/cases?PageNumber=200", Page: true);
+        yield return new("page: a service case (community)", community, "GET", $"/service-desk/cases/{s.ServiceCase}", Page: true);
+        yield return new("page: intake at the window (community)", community, "GET", "/service-desk/cases/new", Page: true);
+        yield return new("page: service-desk statistics, a year by district (city)", city, "GET",
+            $"/service-desk/statistics?groupBy=District&from={DateTime.UtcNow.AddYears(-1):yyyy-MM-dd}&to={DateTime.UtcNow:yyyy-MM-dd}", Page: true);
+        yield return new("page: service-desk statistics, default (district)", district, "GET", "/service-desk/statistics", Page: true);
+        yield return new("page: service catalog", "anonymous", "GET", "/services", Page: true);
+        yield return new("page: a service item", "anonymous", "GET", $"/services/{s.ItemCode}", Page: true);
+        yield return new("page: service catalog admin", "demo.admin", "GET", "/services/admin", Page: true);
+        yield return new("page: appointments (resident)", "demo.resident", "GET", "/appointments", Page: true);
+        yield return new("page: window queue (community)", community, "GET", "/appointments/queue", Page: true);
+        yield return new("page: window slots (community)", community, "GET", "/appointments/manage", Page: true);
     }
 
     private static string Scope(string user) => user switch
@@ -348,4 +396,4 @@ internal static partial class ListsBench
 
 /// <summary>Ids and codes the cases ask for, drawn from the seeded city inside the demo accounts' scopes.</summary>
 internal sealed record ListSample(string Community, string Grid, long Resident, long Household, string FullName, long Ticket, string TicketNumber,
-    int Category, string Open311Request, string Open311Token);
+    int Category, string Open311Request, string Open311Token, long ServiceCase, string CaseNumber, long CaseItem, string ItemCode);
