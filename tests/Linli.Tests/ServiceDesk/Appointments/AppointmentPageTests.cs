@@ -1,4 +1,5 @@
 using System.Net;
+using Linli.Modules.ServiceDesk.Domain;
 using Linli.Modules.ServiceDesk.Domain.Appointments;
 using Linli.Tests.Ui;
 
@@ -51,6 +52,28 @@ public sealed class AppointmentPageTests : IDisposable
         // A full slot answers on the page, not with an error page.
         var (_, again) = await page.GetAsync(url);
         Assert.Contains("已取消", again);
+    }
+
+    [Fact]
+    public async Task The_item_picker_offers_only_what_can_be_booked_in_the_chosen_district()
+    {
+        var community = _f.NewCommunity();
+        var tag = Guid.NewGuid().ToString("N")[..6];
+        await _f.NewItemAsync("可预约" + tag);
+        await _f.NewItemAsync("全市通办" + tag, districts: []);
+        await _f.NewItemAsync("仅窗口" + tag, HandlingModes.Window);
+        await _f.NewItemAsync("他区" + tag, districts: ["210103"], cityWide: false);
+        var resident = (await _f.NewResidentsAsync(1))[0];
+        var page = await PageClient.SignedInAsync(_f.App, resident.UserName);
+
+        var (_, here) = await page.GetAsync($"/appointments?District={community[..6]}&Community={community}");
+        Assert.Contains("可预约" + tag, here);
+        Assert.Contains("全市通办" + tag, here);
+        Assert.DoesNotContain("仅窗口" + tag, here);
+        Assert.DoesNotContain("他区" + tag, here);
+        var (_, none) = await page.GetAsync("/appointments");
+        Assert.DoesNotContain("可预约" + tag, none);
+        Assert.Contains("请先选择区县", none);
     }
 
     [Fact]

@@ -81,9 +81,11 @@ public sealed class AppointmentsFixture : IAsyncLifetime
 
     /// <summary>
     /// A published item with two materials, as the catalog would publish it: by default handled at the window and by
-    /// appointment, on the 代办 list of 和平区 (every community the tests take), unless <paramref name="districts"/> says otherwise.
+    /// appointment, city-wide, on the 代办 list of 和平区 (every community the tests take), unless <paramref name="districts"/> or
+    /// <paramref name="cityWide"/> say otherwise.
     /// </summary>
-    internal Task<long> NewItemAsync(string name = "高龄津贴申领", HandlingModes modes = HandlingModes.Window | HandlingModes.Appointment, string[]? districts = null) =>
+    internal Task<long> NewItemAsync(string name = "高龄津贴申领", HandlingModes modes = HandlingModes.Window | HandlingModes.Appointment, string[]? districts = null,
+        bool cityWide = true) =>
         App.WithScopeAsync(async sp =>
     {
         var db = sp.GetRequiredService<ServiceDeskDbContext>();
@@ -91,7 +93,7 @@ public sealed class AppointmentsFixture : IAsyncLifetime
         var version = new ServiceItemVersion
         {
             Number = 1, State = ItemVersionState.Published, Name = name, DepartmentCode = "civil", LegalLimitDays = 20, PromisedLimitDays = 10,
-            Modes = modes, CityWide = true, CreatedAt = Start.UtcDateTime, PublishedAt = Start.UtcDateTime,
+            Modes = modes, CityWide = cityWide, CreatedAt = Start.UtcDateTime, PublishedAt = Start.UtcDateTime,
             Materials =
             [
                 new ItemMaterial { Position = 1, Name = "居民身份证", Original = true },

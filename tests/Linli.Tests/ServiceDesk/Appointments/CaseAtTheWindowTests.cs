@@ -106,11 +106,11 @@ public sealed class CaseAtTheWindowTests : IDisposable
     }
 
     [Fact]
-    public async Task An_item_not_handled_by_appointment_or_not_on_the_districts_list_cannot_be_booked()
+    public async Task An_item_not_handled_by_appointment_or_neither_city_wide_nor_on_the_districts_list_cannot_be_booked()
     {
         var community = _f.NewCommunity();
         var windowOnly = await _f.NewItemAsync("仅窗口办理事项", HandlingModes.Window);
-        var elsewhere = await _f.NewItemAsync("他区代办事项", districts: ["210103"]);
+        var elsewhere = await _f.NewItemAsync("他区代办事项", districts: ["210103"], cityWide: false);
         var bookable = await _f.NewItemAsync();
         var slots = await _f.PublishAsync(community, new DateOnly(2026, 9, 29), new DateOnly(2026, 9, 29), 5);
         var resident = (await _f.NewResidentsAsync(1))[0];
@@ -122,5 +122,17 @@ public sealed class CaseAtTheWindowTests : IDisposable
         }
         Assert.Equal(0, _f.Db(db => db.WindowSlots.Single(s => s.Id == slots[0].Id()).Taken));
         await (await AppointmentsFixture.BookAsync(resident.Client, slots[0].Id(), bookable)).Json(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_city_wide_item_is_booked_in_a_district_whose_list_does_not_name_it_as_a_window_would_receive_it()
+    {
+        var community = _f.NewCommunity();
+        var cityWide = await _f.NewItemAsync("全市通办事项", districts: []);
+        var slots = await _f.PublishAsync(community, new DateOnly(2026, 9, 29), new DateOnly(2026, 9, 29), 5);
+        var resident = (await _f.NewResidentsAsync(1))[0];
+
+        await (await AppointmentsFixture.BookAsync(resident.Client, slots[0].Id(), cityWide)).Json(HttpStatusCode.Created);
+        Assert.Equal(1, _f.Db(db => db.WindowSlots.Single(s => s.Id == slots[0].Id()).Taken));
     }
 }

@@ -33,10 +33,9 @@ internal sealed class AppointmentBooker(ServiceDeskDbContext db, IdempotencyStor
         var slot = await db.WindowSlots.AsNoTracking().FirstOrDefaultAsync(s => s.Id == slotId, ct)
                    ?? throw ValidationFailedException.For("slotId", "没有这个时段。");
         var item = await ItemGuides.PublishedAsync(db, itemId, ct) ?? throw ValidationFailedException.For("itemId", "没有这个事项，或它已停办。");
-        var modes = await db.ServiceItemVersions.AsNoTracking().Where(v => v.Id == item.VersionId).Select(v => v.Modes).FirstAsync(ct);
-        if (!modes.HasFlag(HandlingModes.Appointment)) throw ValidationFailedException.For("itemId", "事项 {0} 不能预约办理。", item.Name);
+        if (!item.Modes.HasFlag(HandlingModes.Appointment)) throw ValidationFailedException.For("itemId", "事项 {0} 不能预约办理。", item.Name);
         var district = slot.CommunityCode[..6];
-        if (!await db.ItemAvailability.AnyAsync(a => a.ItemId == itemId && a.DistrictCode == district, ct))
+        if (!await db.ReceivableIn(district).AnyAsync(x => x.Item.Id == itemId, ct))
             throw ValidationFailedException.For("itemId", "本区县的代办事项清单中没有事项 {0}，不能在本社区预约。", item.Name);
         var serves = slot.ServesAllItems || await db.Set<WindowSlotItem>().AnyAsync(i => i.SlotId == slotId && i.ItemId == itemId, ct);
         var today = WorkingCalendar.ToUtc(DateOnly.FromDateTime(WorkingCalendar.ToChina(now)).ToDateTime(TimeOnly.MinValue));

@@ -86,14 +86,10 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
                 ? scope[..12]
                 : throw new ForbiddenException("只有社区（村）工作人员可以在窗口收件。");
         }
-        if (!version.CityWide)
-        {
-            if (accepting[..6] != home[..6])
-                throw ValidationFailedException.For("ItemCode", "事项 {0} 不是全市通办事项，只能在申请人户籍所在区县的社区（村）办理。", code);
-            var district = accepting[..6];
-            if (!await db.ItemAvailability.AnyAsync(a => a.ItemId == item.Id && a.DistrictCode == district, cancellationToken))
-                throw ValidationFailedException.For("ItemCode", "本区县的代办事项清单中没有事项 {0}，社区（村）不能受理。", code);
-        }
+        if (!version.CityWide && accepting[..6] != home[..6])
+            throw ValidationFailedException.For("ItemCode", "事项 {0} 不是全市通办事项，只能在申请人户籍所在区县的社区（村）办理。", code);
+        if (!await db.ReceivableIn(accepting[..6]).AnyAsync(x => x.Item.Id == item.Id, cancellationToken))
+            throw ValidationFailedException.For("ItemCode", "本区县的代办事项清单中没有事项 {0}，社区（村）不能受理。", code);
 
         var sealedId = protector.SealIdNumber(idNumber);
         var c = new ServiceCase

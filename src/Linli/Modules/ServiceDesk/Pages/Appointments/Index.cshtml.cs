@@ -37,7 +37,7 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
     public IReadOnlyList<RegionInfo> Districts { get; private set; } = [];
     public IReadOnlyList<RegionInfo> Communities { get; private set; } = [];
     public List<(long Id, string Name)> Items { get; private set; } = [];
-    public ItemGuide? Guide { get; private set; }
+    public BookingItem? Guide { get; private set; }
     public Paged<SlotView> Slots { get; private set; } = new([], 1, 1, 0);
     public Paged<BookingView> Mine { get; private set; } = new([], 1, MyBookings.PageSize, 0);
     public string? Message { get; private set; }
@@ -101,13 +101,14 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
     {
         var now = clock.GetUtcNow().UtcDateTime;
         Day ??= DateOnly.FromDateTime(Linli.Platform.Calendar.WorkingCalendar.ToChina(now));
-        Districts = await regions.ListAsync(RegionLevel.District, "2101", ct);
+        Districts = await regions.ListAsync(RegionLevel.District, cancellationToken: ct);
         if (Community is { Length: 12 } && District is null) District = Community[..6];
         if (District is { Length: 6 } d && Districts.Any(x => x.Code == d)) Communities = await regions.ListAsync(RegionLevel.Community, d, ct);
         else District = null;
         if (Community is not null && Communities.All(c => c.Code != Community)) Community = null;
-        Items = await ItemGuides.PublishedNamesAsync(db, null, ct);
-        if (Item is { } item) Guide = await ItemGuides.PublishedAsync(db, item, ct);
+        // Only what can be booked where the resident is looking: a city-wide item, or one on the district's list, that allows 预约办.
+        Items = District is { } chosen ? await ItemGuides.BookableNamesAsync(db, chosen, ct) : [];
+        if (Item is { } item && Items.Any(i => i.Id == item)) Guide = await ItemGuides.PublishedAsync(db, item, ct);
         if (Community is not null && Guide is not null)
             Slots = await ListSlots.ListAsync(db, regions, Community, Guide.ItemId, Day, Day, 1, 100, now, ct);
         Mine = await MyBookings.ListAsync(db, regions, scope.UserId!, null, 1, MyBookings.PageSize, ct);

@@ -118,9 +118,7 @@ internal sealed class NewModel(ServiceDeskDbContext db, CaseIntake intake, Idemp
             return;
         }
         var district = Community[..6];
-        var offered = db.ServiceItems.AsNoTracking().Where(i => !i.Retired && i.PublishedVersionId != null)
-            .Join(db.ServiceItemVersions, i => i.PublishedVersionId, v => v.Id, (i, v) => new { Item = i, Version = v })
-            .Where(x => x.Version.CityWide || db.ItemAvailability.Any(a => a.ItemId == x.Item.Id && a.DistrictCode == district));
+        var offered = db.ReceivableIn(district);
         Items = (await offered.OrderBy(x => x.Version.Name).Select(x => new { x.Item.Code, x.Version.Name }).Take(1000).ToListAsync(ct))
             .Select(x => (x.Code, x.Name)).ToList();
         if (string.IsNullOrWhiteSpace(ItemCode)) return;
