@@ -42,14 +42,21 @@ run_suite sqlite tests/Linli.Tests sqlite "$@"
 run_suite postgres tests/Linli.Tests postgres "$@"
 run_suite browser tests/Linli.BrowserTests sqlite "$@"
 
-# One closing line over all runs, counted from the test result files.
+# The slowest tests of each run (where the suite's time goes), then one closing line over all runs, counted from the
+# test result files.
 python3 - "$results" <<'PY'
-import glob, sys, xml.etree.ElementTree as ET
+import glob, os, sys, xml.etree.ElementTree as ET
 passed = failed = skipped = 0
-for f in glob.glob(sys.argv[1] + "/*.trx"):
-    c = ET.parse(f).getroot().find(".//{*}Counters")
+def seconds(d):
+    h, m, s = d.split(":")
+    return int(h) * 3600 + int(m) * 60 + float(s)
+for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
+    root = ET.parse(f).getroot()
+    c = root.find(".//{*}Counters")
     # A skipped test is counted in total but not executed (the notExecuted counter stays 0 for xUnit's skips).
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error", 0)); skipped += int(c.get("total")) - int(c.get("executed"))
+    times = sorted(((seconds(r.get("duration", "0:0:0")), r.get("testName")) for r in root.iter("{*}UnitTestResult")), reverse=True)
+    print(f"slowest of {os.path.basename(f)[:-4]}: " + "; ".join(f"{t:.0f} s {n.rsplit('.', 1)[-1][:70]}" for t, n in times[:8]))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
 rm -rf "$results"
