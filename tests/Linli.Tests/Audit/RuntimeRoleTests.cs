@@ -24,7 +24,8 @@ public sealed class RuntimeRoleTests : IAsyncLifetime
         public string RuntimeConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = Runtime }.ConnectionString;
         private string OwnerConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { Username = Owner }.ConnectionString;
 
-        public TwoRoles()
+        // Its own roles own everything from the first migration on: an empty database, not a copy of one postgres migrated.
+        public TwoRoles() : base(emptyDatabase: true)
         {
             if (!TestDatabase.IsPostgres) return;
             OnServer($"CREATE ROLE {Owner} LOGIN; CREATE ROLE {Runtime} LOGIN; ALTER DATABASE \"{DatabaseName}\" OWNER TO {Owner};");

@@ -16,8 +16,11 @@ public static class TestDatabase
 
     public static bool IsPostgres => Provider == "Postgres";
 
-    /// <summary>A fresh, empty database for one test host; returns its connection string (null on SQLite: the data folder decides).</summary>
-    public static string? CreateDatabase(string name)
+    /// <summary>
+    /// A fresh database for one test host, empty or a copy of <paramref name="template"/>; returns its connection string
+    /// (null on SQLite: the data folder decides).
+    /// </summary>
+    public static string? CreateDatabase(string name, string? template = null)
     {
         if (!IsPostgres) return null;
         var server = Environment.GetEnvironmentVariable("LINLI_TEST_PG")
@@ -25,7 +28,7 @@ public static class TestDatabase
         using var connection = new NpgsqlConnection(server);
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = $"CREATE DATABASE \"{name}\"";
+        command.CommandText = template is null ? $"CREATE DATABASE \"{name}\"" : $"CREATE DATABASE \"{name}\" TEMPLATE \"{template}\"";
         command.ExecuteNonQuery();
         return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }

@@ -19,7 +19,8 @@ internal sealed class KeyedApp : LinliFactory
     private readonly string _key;
     private readonly string _environment;
 
-    public KeyedApp(string key, string environment = "Testing") => (_key, _environment) = (key, environment);
+    // A first start with this key: on an empty database, not on a copy of one that holds the test key's check.
+    public KeyedApp(string key, string environment = "Testing") : base(emptyDatabase: true) => (_key, _environment) = (key, environment);
 
     public KeyedApp(LinliFactory previous, string key, string environment = "Testing") : base(previous) => (_key, _environment) = (key, environment);
 
