@@ -22,6 +22,21 @@ internal static class Display
         return new DateTimeOffset(clamped.ToDateTime(TimeOnly.MinValue), ChinaOffset).UtcDateTime;
     }
 
+    /// <summary>A calendar day as pages, filters, links and exports show it ("2026-03-01", the form a date input takes).</summary>
+    public static string Day(DateOnly day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    /// <summary>A filter's day for its date input: empty when none was given.</summary>
+    public static string Day(DateOnly? day) => day is { } d ? Day(d) : "";
+
+    /// <summary>A day in a file name ("20260301").</summary>
+    public static string FileDay(DateOnly day) => day.ToString("yyyyMMdd", CultureInfo.InvariantCulture);
+
+    /// <summary>A period as a report's title states it ("2026-01-01 至 2026-03-01").</summary>
+    public static string Period(DateOnly from, DateOnly to) => Day(from) + " 至 " + Day(to);
+
+    /// <summary>A rate (0–1) as pages and exports show it: a percentage with one decimal ("85.3%"), "—" where there is nothing to rate.</summary>
+    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
+
     public static string Number(long value) => value.ToString("N0", CultureInfo.InvariantCulture);
 }
 

@@ -48,13 +48,11 @@ internal sealed class MetricsModel(RequestMetrics metrics, TimeProvider clock) :
             PageCount = Math.Max(1, (int)Math.Ceiling(Report.Rows.Count / (double)PageSize));
             CurrentPage = Math.Clamp(PageNumber ?? 1, 1, PageCount);
             PageRows = Report.Rows.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
-            Query = $"groupBy={filter.GroupBy}&from={filter.From:yyyy-MM-dd}&to={filter.To:yyyy-MM-dd}" + (filter.Region is { } r ? "&region=" + r : "");
+            Query = $"groupBy={filter.GroupBy}&from={Platform.Ui.Display.Day(filter.From)}&to={Platform.Ui.Display.Day(filter.To)}" + (filter.Region is { } r ? "&region=" + r : "");
         }
         catch (ValidationFailedException)
         {
             Message = "筛选条件有误，请检查日期和区划代码。";
         }
     }
-
-    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", System.Globalization.CultureInfo.InvariantCulture) + "%" : "—";
 }

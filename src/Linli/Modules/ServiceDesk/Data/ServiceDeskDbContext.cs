@@ -13,7 +13,7 @@ namespace Linli.Modules.ServiceDesk.Data;
 /// home community (and the street and district above either), by the deciding department, by the applicant's own
 /// account, and by the city scope; by nobody else. Outside the scope is a 404.
 /// </summary>
-internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScope scope) : DbContext(options)
+internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScope scope, TimeProvider clock) : DbContext(options)
 {
     public const string Module = "servicedesk";
 
@@ -35,6 +35,9 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
     public DbSet<Domain.Cases.CaseMessage> CaseOutbox => Set<Domain.Cases.CaseMessage>();
     public DbSet<Domain.Cases.CaseNumberCounter> CaseNumberCounters => Set<Domain.Cases.CaseNumberCounter>();
     public DbSet<Domain.Cases.CaseHomeVisit> CaseHomeVisits => Set<Domain.Cases.CaseHomeVisit>();
+    public DbSet<CaseDailyStats> CaseDailyStats => Set<CaseDailyStats>();
+    public DbSet<CaseStatsDay> CaseStatsDays => Set<CaseStatsDay>();
+    public DbSet<CaseStatsChange> CaseStatsChanges => Set<CaseStatsChange>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;
@@ -44,11 +47,43 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
 
-    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    public override async Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
     {
         // The row version moves on every save of a case; the UPDATE is conditional on the version it was read at.
         foreach (var entry in ChangeTracker.Entries<ServiceCase>().Where(e => e.State == EntityState.Modified)) entry.Entity.Version++;
-        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+        await MarkStatisticsAsync(cancellationToken);
+        return await base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>
+    /// Marks the received day of every case saved here, and of every case whose rating is saved here, as changed for the
+    /// statistics' roll-up (<see cref="CaseStatsChange"/>), in this same transaction: the readers count a marked day from
+    /// the cases until the roll-up job has recomputed it. Today is counted live anyway and is not marked.
+    /// </summary>
+    private async Task MarkStatisticsAsync(CancellationToken cancellationToken)
+    {
+        static bool Changed(EntityState state) => state is EntityState.Added or EntityState.Modified or EntityState.Deleted;
+        var days = new HashSet<DateOnly>();
+        var cases = ChangeTracker.Entries<ServiceCase>().ToList();
+        foreach (var entry in cases.Where(e => Changed(e.State)))
+        {
+            days.Add(CaseStatsDay.Of(entry.Entity.ReceivedAt));
+            if (entry.State == EntityState.Modified) days.Add(CaseStatsDay.Of(entry.Property(c => c.ReceivedAt).OriginalValue));
+        }
+        var rated = ChangeTracker.Entries<CaseRating>().Where(e => Changed(e.State)).Select(e => e.Entity.CaseId).ToHashSet();
+        if (rated.Count > 0)
+        {
+            foreach (var entry in cases.Where(e => rated.Contains(e.Entity.Id)))
+            {
+                days.Add(CaseStatsDay.Of(entry.Entity.ReceivedAt));
+                rated.Remove(entry.Entity.Id);
+            }
+            if (rated.Count > 0)
+                foreach (var received in await ServiceCases.IgnoreQueryFilters().Where(c => rated.Contains(c.Id)).Select(c => c.ReceivedAt).ToListAsync(cancellationToken))
+                    days.Add(CaseStatsDay.Of(received));
+        }
+        var today = CaseStatsDay.Of(clock.GetUtcNow().UtcDateTime);
+        foreach (var day in days.Where(d => d < today)) CaseStatsChanges.Add(new CaseStatsChange { Day = day });
     }
 
     protected override void OnModelCreating(ModelBuilder modelBuilder)

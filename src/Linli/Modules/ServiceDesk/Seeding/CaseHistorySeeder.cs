@@ -147,6 +147,13 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
+        // The history was written around the context (no marks): the statistics' roll-up of its days is computed now, so the
+        // first statistics read adds up days instead of counting the year (the job would otherwise do it after start). Days
+        // rolled up before this history was added are forgotten first, so that they are recounted with it.
+        var (firstDay, lastDay) = (days[0], days[^1]);
+        await db.CaseStatsDays.Where(d => d.Day >= firstDay && d.Day <= lastDay).ExecuteDeleteAsync(cancellationToken);
+        var rolled = await Features.Statistics.CaseStatsRollup.CatchUpAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
+        progress.Report($"servicedesk: statistics rolled up for {rolled:N0} days");
         progress.Report($"servicedesk: {total:N0} cases over {days[0]:yyyy-MM-dd}…{days[^1]:yyyy-MM-dd}, {open:N0} still open, {ids.Step - ids.FirstStep:N0} steps");
     }
 

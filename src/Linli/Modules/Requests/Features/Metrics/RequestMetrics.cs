@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Linq.Expressions;
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Regions.Contracts;
@@ -10,6 +9,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Export;
+using Linli.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Requests.Features.Metrics;
@@ -75,8 +75,8 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     /// <summary>A window from the period name ("7d", "30d", "month", "quarter", "year") ending today, unless from/to are given.</summary>
     public static (DateOnly From, DateOnly To) Window(string? period, DateOnly? from, DateOnly? to, DateTime nowUtc)
     {
-        if (from is { } f && !Platform.Ui.Display.IsPlausible(f)) throw ValidationFailedException.For("from", "请选择 2000 年至 2100 年之间的日期。");
-        if (to is { } t && !Platform.Ui.Display.IsPlausible(t)) throw ValidationFailedException.For("to", "请选择 2000 年至 2100 年之间的日期。");
+        if (from is { } f && !Display.IsPlausible(f)) throw ValidationFailedException.For("from", "请选择 2000 年至 2100 年之间的日期。");
+        if (to is { } t && !Display.IsPlausible(t)) throw ValidationFailedException.For("to", "请选择 2000 年至 2100 年之间的日期。");
         var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(nowUtc));
         var end = to ?? today;
         var start = from ?? period switch
@@ -124,8 +124,8 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
 
     private IQueryable<Ticket> Window(DateOnly first, DateOnly last, string? region)
     {
-        var from = Platform.Ui.Display.ChinaDayStartUtc(first);
-        var to = Platform.Ui.Display.ChinaDayStartUtc(last.AddDays(1));
+        var from = Display.ChinaDayStartUtc(first);
+        var to = Display.ChinaDayStartUtc(last.AddDays(1));
         var tickets = db.Tickets.AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
         if (region is { Length: > 0 }) tickets = tickets.Where(t => t.CommunityCode.StartsWith(region));
         return tickets;
@@ -222,8 +222,8 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 HoursSum = g.Sum(s => s.HoursSum),
             }).ToListAsync(ct));
             // Whether an unsigned ticket is due depends on now: those of rolled-up days are counted here (a partial index holds them).
-            var from = Platform.Ui.Display.ChinaDayStartUtc(filter.From);
-            var to = Platform.Ui.Display.ChinaDayStartUtc(lastRolled.AddDays(1));
+            var from = Display.ChinaDayStartUtc(filter.From);
+            var to = Display.ChinaDayStartUtc(lastRolled.AddDays(1));
             var pending = await Window(filter.From, lastRolled, filter.Region)
                 .Where(t => t.SignedAt == null && t.SignDueAt != null && t.SignDueAt <= now && t.State != TicketState.Merged)
                 .Select(t => new { t.CreatedAt, Key = t }).ToListAsync(ct);
@@ -283,11 +283,9 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
 
     /// <summary>One row as the export writes it: rates as percentages with one decimal ("85.3%"), "—" where there is nothing to rate.</summary>
     public static object?[] Cells(MetricsRow x) =>
-        [x.Key, x.Name, x.Count, Percent(x.SignRate), Percent(x.FinishRate), Percent(x.ResolutionRate), Percent(x.SatisfactionRate), x.Overdue,
-         Percent(x.ReturnRate), x.Repeats, x.AverageHours,
+        [x.Key, x.Name, x.Count, Display.Percent(x.SignRate), Display.Percent(x.FinishRate), Display.Percent(x.ResolutionRate), Display.Percent(x.SatisfactionRate), x.Overdue,
+         Display.Percent(x.ReturnRate), x.Repeats, x.AverageHours,
          x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved, x.Rated, x.Satisfied, x.Dispatched, x.Returned];
-
-    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
 
     public static readonly IReadOnlyDictionary<MetricsGroup, string> ExportTitles = new Dictionary<MetricsGroup, string>
     {
@@ -298,14 +296,14 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     public static ExportTable Table(MetricsReport report, string scopeRegion) => new(
         AuditSubjects.RequestMetrics,
         ExportTitles[report.GroupBy],
-        $"requests-metrics-{report.GroupBy.ToString().ToLowerInvariant()}-{report.From:yyyyMMdd}-{report.To:yyyyMMdd}",
+        $"requests-metrics-{report.GroupBy.ToString().ToLowerInvariant()}-{Display.FileDay(report.From)}-{Display.FileDay(report.To)}",
         report.Region ?? scopeRegion,
-        string.Format(CultureInfo.InvariantCulture, "按{0}统计，{1:yyyy-MM-dd} 至 {2:yyyy-MM-dd}", report.GroupBy switch
+        "按" + report.GroupBy switch
         {
             MetricsGroup.Region => "区划",
             MetricsGroup.Category => "分类",
             _ => "承办单位",
-        }, report.From, report.To),
+        } + "统计，" + Display.Period(report.From, report.To),
         Headers,
         report.Rows.Append(report.Total).Select(Cells).ToAsyncEnumerable());
 }

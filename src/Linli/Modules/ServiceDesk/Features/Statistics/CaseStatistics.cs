@@ -78,14 +78,14 @@ internal sealed record StatisticsResult(StatisticsGroup GroupBy, DateOnly From, 
 internal sealed record StatisticsReport(StatisticsGroup GroupBy, DateOnly From, DateOnly To, Paged<StatisticsRow> Rows);
 
 /// <summary>
-/// The supervisors' figures, counted by the database in two grouped queries (cases, then their ratings) over the cases
-/// the caller's scope shows (the context's filter): no case is loaded. Rates are over the cases they concern — the
+/// The supervisors' figures. Where the caller's scope allows (see <see cref="RollupArea"/>) whole days come from the daily
+/// and monthly roll-up (<see cref="CaseDailyStats"/>, kept by <see cref="CaseStatsRollup"/>) and only today and days
+/// changed since their roll-up are counted from the cases; otherwise two grouped queries (cases, then their ratings)
+/// over the cases the caller's scope shows (the context's filter). No case is loaded either way. Rates are over the cases they concern — the
 /// city-wide rate over accepted cases, the on-time rate over decided ones — and absent when there is nothing to divide.
 /// </summary>
 internal static class CaseStatistics
 {
-    // China has one time zone and no daylight saving: a day there is [00:00+08, 24:00+08).
-    private static readonly TimeSpan ChinaOffset = TimeSpan.FromHours(8);
     public const int MaxDays = 366 * 5;
 
     public static void Map(IEndpointRouteBuilder api) =>
@@ -117,85 +117,125 @@ internal static class CaseStatistics
         return code;
     }
 
-    /// <summary>Every group's row (unpaged) of the cases received in the period in the caller's scope, narrowed to <paramref name="area"/> (accepted there).</summary>
+    /// <summary>
+    /// Every group's row (unpaged) of the cases received in the period in the caller's scope, narrowed to <paramref name="area"/>
+    /// (accepted there). <paramref name="useRollup"/> false counts every day from the cases (the recount the roll-up is tested against).
+    /// </summary>
     public static async Task<StatisticsResult> RowsAsync(StatisticsGroup groupBy, DateOnly? from, DateOnly? to, string? area, IAreaScope? scope, ServiceDeskDbContext db,
-        IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CancellationToken ct)
+        IRegionDirectory regions, IDepartmentDirectory departments, TimeProvider clock, CancellationToken ct, bool useRollup = true)
     {
         if (!Enum.IsDefined(groupBy)) throw ValidationFailedException.For("groupBy", "只能按社区、街道、区县、部门或事项分组。");
-        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime + ChinaOffset);
+        var today = CaseStatsDay.Of(clock.GetUtcNow().UtcDateTime);
         // Dates far outside the platform's life would overflow the UTC conversion: refused by name, like any bad input.
-        if (from is { Year: < 2000 or > 2100 }) throw ValidationFailedException.For("from", "日期应在 2000 年至 2100 年之间。");
-        if (to is { Year: < 2000 or > 2100 }) throw ValidationFailedException.For("to", "日期应在 2000 年至 2100 年之间。");
+        if (from is { } f && !Platform.Ui.Display.IsPlausible(f)) throw ValidationFailedException.For("from", "日期应在 2000 年至 2100 年之间。");
+        if (to is { } t && !Platform.Ui.Display.IsPlausible(t)) throw ValidationFailedException.For("to", "日期应在 2000 年至 2100 年之间。");
         var end = to ?? today;
         var start = from ?? new DateOnly(end.Year, 1, 1);
         if (start > end) throw ValidationFailedException.For("from", "开始日期不能晚于结束日期。");
         if (end.DayNumber - start.DayNumber > MaxDays) throw ValidationFailedException.For("to", "统计区间最长 {0} 天。", MaxDays);
-        var startUtc = start.ToDateTime(TimeOnly.MinValue) - ChinaOffset;
-        var endUtc = end.AddDays(1).ToDateTime(TimeOnly.MinValue) - ChinaOffset;
 
         // A street's or district's staff read their own area's figures (accepted there) unless they narrow it further.
         var within = Area(area, scope) ?? (scope?.RegionPrefix is { Length: 6 or 9 or 12 } own ? own : null);
-        var cases = db.ServiceCases.AsNoTracking().Where(c => c.ReceivedAt >= startUtc && c.ReceivedAt < endUtc);
-        if (within is not null) cases = cases.Where(c => c.AcceptingCommunityCode.StartsWith(within));
-        var key = KeyOf(groupBy);
-        var counts = await cases.GroupBy(key).Select(g => new
-        {
-            g.Key,
-            Received = g.Count(),
-            Accepted = g.Count(c => c.AcceptedAt != null),
-            Refused = g.Count(c => c.State == CaseState.NotAccepted),
-            Outside = g.Count(c => c.AcceptedAt != null && c.AcceptingCommunityCode != c.HomeCommunityCode),
-            Decided = g.Count(c => c.DecidedAt != null),
-            OnTime = g.Count(c => c.DecidedAt != null && !c.IsOverdue),
-            Days = g.Sum(c => c.WorkingDaysTaken), DaysCount = g.Count(c => c.WorkingDaysTaken != null),
-            Proxy = g.Count(c => c.Mode == HandlingModes.Proxy),
-            Door = g.Count(c => c.Mode == HandlingModes.DoorToDoor),
-            Late = g.Count(c => c.IsOverdue),
-            Noticed = g.Count(c => c.NoticedAt != null),
-            Wait = g.Sum(c => c.WaitingDays), WaitCount = g.Count(c => c.WaitingDays != null),
-        }).ToListAsync(ct);
-
-        // Ratings of the same cases (the case's group, not the rating's date), one row per group and level.
-        var ratings = await (from r in db.CaseRatings.AsNoTracking()
-                             join c in cases on r.CaseId equals c.Id
-                             select new RatedCase { Rating = r, Case = c })
-            .GroupBy(KeyOfJoined(groupBy), x => x.Rating)
-            .Select(g => new
-            {
-                g.Key,
-                VerySatisfied = g.Count(r => r.Level == RatingLevel.VerySatisfied),
-                Satisfied = g.Count(r => r.Level == RatingLevel.Satisfied),
-                Fairly = g.Count(r => r.Level == RatingLevel.FairlySatisfied),
-                Dissatisfied = g.Count(r => r.Level == RatingLevel.Dissatisfied),
-                VeryDissatisfied = g.Count(r => r.Level == RatingLevel.VeryDissatisfied),
-                FollowedUp = g.Count(r => r.Level <= RatingLevel.Dissatisfied && r.FollowUpAt != null),
-                Overdue = g.Count(r => r.Level <= RatingLevel.Dissatisfied && r.FollowUpOverdue),
-            }).ToDictionaryAsync(x => x.Key, ct);
+        // A wider region scope (the city's supervisor) reads the cases accepted in it too: the same cases as its filter in one
+        // city, and the very cases the roll-up has by accepting community.
+        var accepted = within ?? (scope is { Grid: null, RegionPrefix.Length: > 0 } region ? region.CommunityPrefix : null);
+        var counts = useRollup && RollupArea(groupBy, accepted, scope) is { } prefix
+            ? await RollupAsync(db, groupBy, start, end, prefix, today, ct)
+            : await CaseCounts.GroupAsync(Window(db, start, end, accepted), db.CaseRatings, KeyOf(groupBy), ct);
 
         var names = await NamesAsync(groupBy, counts.Select(c => c.Key).ToList(), db, regions, departments, ct);
         var rows = counts.OrderBy(c => c.Key, StringComparer.Ordinal).Select(c =>
         {
-            var r = ratings.GetValueOrDefault(c.Key);
-            var poor = (r?.Dissatisfied ?? 0) + (r?.VeryDissatisfied ?? 0);
-            var followed = r?.FollowedUp ?? 0;
-            var rated = r is null ? 0 : r.VerySatisfied + r.Satisfied + r.Fairly + r.Dissatisfied + r.VeryDissatisfied;
+            var poor = c.Dissatisfied + c.VeryDissatisfied;
+            var rated = c.VerySatisfied + c.Satisfied + c.Fairly + c.Dissatisfied + c.VeryDissatisfied;
             return new StatisticsRow(c.Key, names.GetValueOrDefault(c.Key, c.Key), c.Received, c.Accepted, c.Refused, c.Outside,
                 c.Accepted == 0 ? null : Math.Round((double)c.Outside / c.Accepted, 4), c.Decided, c.OnTime,
-                c.Decided == 0 ? null : Math.Round((double)c.OnTime / c.Decided, 4), c.DaysCount == 0 ? null : Math.Round((c.Days ?? 0) / c.DaysCount, 2), c.Proxy, c.Door,
+                c.Decided == 0 ? null : Math.Round((double)c.OnTime / c.Decided, 4), c.DaysCount == 0 ? null : Math.Round(c.DaysSum / c.DaysCount, 2), c.Proxy, c.Door,
                 new Dictionary<RatingLevel, int>
                 {
-                    [RatingLevel.VerySatisfied] = r?.VerySatisfied ?? 0, [RatingLevel.Satisfied] = r?.Satisfied ?? 0, [RatingLevel.FairlySatisfied] = r?.Fairly ?? 0,
-                    [RatingLevel.Dissatisfied] = r?.Dissatisfied ?? 0, [RatingLevel.VeryDissatisfied] = r?.VeryDissatisfied ?? 0,
+                    [RatingLevel.VerySatisfied] = c.VerySatisfied, [RatingLevel.Satisfied] = c.Satisfied, [RatingLevel.FairlySatisfied] = c.Fairly,
+                    [RatingLevel.Dissatisfied] = c.Dissatisfied, [RatingLevel.VeryDissatisfied] = c.VeryDissatisfied,
                 },
-                poor, followed, poor - followed, r?.Overdue ?? 0)
+                poor, c.FollowedUp, poor - c.FollowedUp, c.FollowUpOverdue)
             {
                 Late = c.Late, Noticed = c.Noticed, NoticeRate = c.Received == 0 ? null : Math.Round((double)c.Noticed / c.Received, 4),
-                AverageWaitDays = c.WaitCount == 0 ? null : Math.Round((c.Wait ?? 0) / c.WaitCount, 2), Rated = rated,
-                WorkingDaysSum = c.Days ?? 0, WorkingDaysCount = c.DaysCount, WaitSum = c.Wait ?? 0, WaitCount = c.WaitCount,
+                AverageWaitDays = c.WaitCount == 0 ? null : Math.Round(c.WaitSum / c.WaitCount, 2), Rated = rated,
+                WorkingDaysSum = c.DaysSum, WorkingDaysCount = c.DaysCount, WaitSum = c.WaitSum, WaitCount = c.WaitCount,
                 PoorRate = rated == 0 ? null : Math.Round((double)poor / rated, 4),
             };
         }).ToList();
         return new StatisticsResult(groupBy, start, end, within, rows);
+    }
+
+    /// <summary>The cases received on the China days <paramref name="first"/> to <paramref name="last"/>, accepted within the area, through the context's scope filter.</summary>
+    private static IQueryable<ServiceCase> Window(ServiceDeskDbContext db, DateOnly first, DateOnly last, string? within)
+    {
+        var startUtc = Platform.Ui.Display.ChinaDayStartUtc(first);
+        var endUtc = Platform.Ui.Display.ChinaDayStartUtc(last.AddDays(1));
+        var cases = db.ServiceCases.AsNoTracking().Where(c => c.ReceivedAt >= startUtc && c.ReceivedAt < endUtc);
+        return within is null ? cases : cases.Where(c => c.AcceptingCommunityCode.StartsWith(within));
+    }
+
+    /// <summary>
+    /// The accepting-community prefix the roll-up is read by, when it gives exactly what the scope-filtered cases give:
+    /// the city scope ("", everything visible), or an area inside a region scope (the scope's filter then adds nothing to
+    /// "accepted there"). Department and item rows are kept per district, so those groupings use it for a district or
+    /// wider. Otherwise (a department's or grid's scope, a street's departments) null: counted from the cases.
+    /// </summary>
+    private static string? RollupArea(StatisticsGroup groupBy, string? within, IAreaScope? scope)
+    {
+        if (scope is null) return null;
+        if (groupBy is StatisticsGroup.Department or StatisticsGroup.Item && within is { Length: > 6 }) return null;
+        if (scope.RegionPrefix == "") return within ?? "";
+        return within is not null && scope.Grid is null && scope.CommunityPrefix is { } mine && within.StartsWith(mine, StringComparison.Ordinal) ? within : null;
+    }
+
+    /// <summary>
+    /// The period from the roll-up: whole months rolled up and unchanged add up their month rows, the other rolled-up days
+    /// their day rows (ranges of the primary key), and today, later days and days changed since (or never) rolled up are
+    /// counted from the cases, so that the sum equals a recount. Streets and districts are prefix sums of community rows.
+    /// </summary>
+    private static async Task<List<CaseCounts>> RollupAsync(ServiceDeskDbContext db, StatisticsGroup groupBy, DateOnly start, DateOnly end, string prefix,
+        DateOnly today, CancellationToken ct)
+    {
+        var dimension = groupBy switch
+        {
+            StatisticsGroup.Department => CaseStatsDimension.Department,
+            StatisticsGroup.Item => CaseStatsDimension.Item,
+            _ => CaseStatsDimension.Community,
+        };
+        Expression<Func<CaseDailyStats, string>> rollupKey = groupBy switch
+        {
+            StatisticsGroup.Street => s => s.Region.Substring(0, 9),
+            StatisticsGroup.District => s => s.Region.Substring(0, 6),
+            StatisticsGroup.Department or StatisticsGroup.Item => s => s.Key,
+            _ => s => s.Region,
+        };
+        var live = await CaseStatsRollup.StaleDaysAsync(db, start, end, today, ct);
+        var lastRolled = end < today ? end : today.AddDays(-1);
+        var parts = new List<CaseCounts>();
+        if (lastRolled >= start)
+        {
+            var months = new List<DateOnly>();
+            for (var m = new DateOnly(start.Year, start.Month, 1); m <= lastRolled; m = m.AddMonths(1))
+                if (m >= start && m.AddMonths(1).AddDays(-1) <= lastRolled && !live.Any(d => d >= m && d < m.AddMonths(1))) months.Add(m);
+            var skip = live.ToHashSet();
+            foreach (var m in months) for (var d = m; d < m.AddMonths(1); d = d.AddDays(1)) skip.Add(d);
+            var days = new List<DateOnly>();
+            for (var d = start; d <= lastRolled; d = d.AddDays(1)) if (!skip.Contains(d)) days.Add(d);
+            var monthly = dimension + 10;
+            var rows = db.CaseDailyStats.AsNoTracking().Where(s => s.Dimension == monthly && months.Contains(s.Day));
+            foreach (var (first, last) in CaseStatsRollup.Runs(days))
+                rows = rows.Concat(db.CaseDailyStats.AsNoTracking().Where(s => s.Dimension == dimension && s.Day >= first && s.Day <= last));
+            if (prefix.Length > 0) rows = rows.Where(s => s.Region.StartsWith(prefix));
+            parts.AddRange(await CaseCounts.SumAsync(rows, rollupKey, ct));
+        }
+        // Today and any later day of the period, with the stale days: from the cases.
+        if (end >= today) for (var d = today < start ? start : today; d <= end; d = d.AddDays(1)) live.Add(d);
+        var key = KeyOf(groupBy);
+        foreach (var (first, last) in CaseStatsRollup.Runs(live.Where(d => d >= start && d <= end)))
+            parts.AddRange(await CaseCounts.GroupAsync(Window(db, first, last, prefix.Length > 0 ? prefix : null), db.CaseRatings, key, ct));
+        return parts.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => CaseCounts.Sum(g.Key, g)).ToList();
     }
 
     private static Expression<Func<ServiceCase, string>> KeyOf(StatisticsGroup group) => group switch
@@ -209,26 +249,6 @@ internal static class CaseStatistics
 #pragma warning restore CA1305
         _ => c => c.AcceptingCommunityCode,
     };
-
-    // The same keys over the ratings joined to their cases (EF needs the expression written against the joined shape).
-    private static Expression<Func<RatedCase, string>> KeyOfJoined(StatisticsGroup group)
-    {
-        var parameter = Expression.Parameter(typeof(RatedCase), "x");
-        var caseKey = KeyOf(group);
-        var body = new ReplaceParameter(caseKey.Parameters[0], Expression.Property(parameter, nameof(RatedCase.Case))).Visit(caseKey.Body);
-        return Expression.Lambda<Func<RatedCase, string>>(body, parameter);
-    }
-
-    private sealed class RatedCase
-    {
-        public required CaseRating Rating { get; init; }
-        public required ServiceCase Case { get; init; }
-    }
-
-    private sealed class ReplaceParameter(ParameterExpression from, Expression to) : ExpressionVisitor
-    {
-        protected override Expression VisitParameter(ParameterExpression node) => node == from ? to : base.VisitParameter(node);
-    }
 
     private static async Task<IReadOnlyDictionary<string, string>> NamesAsync(StatisticsGroup group, IReadOnlyList<string> keys, ServiceDeskDbContext db,
         IRegionDirectory regions, IDepartmentDirectory departments, CancellationToken ct)

@@ -1,4 +1,3 @@
-using System.Globalization;
 using Linli.Modules.Organizations.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.ServiceDesk.Data;
@@ -6,6 +5,7 @@ using Linli.Modules.ServiceDesk.Domain;
 using Linli.Platform.Audit;
 using Linli.Platform.Auth;
 using Linli.Platform.Export;
+using Linli.Platform.Ui;
 
 namespace Linli.Modules.ServiceDesk.Features.Statistics;
 
@@ -25,23 +25,21 @@ internal static class StatisticsExport
         [StatisticsGroup.Department] = "办件统计（按部门）", [StatisticsGroup.Item] = "办件统计（按事项）",
     };
 
-    public static string Percent(double? rate) => rate is { } r ? (r * 100).ToString("0.0", CultureInfo.InvariantCulture) + "%" : "—";
-
     public static object?[] Cells(StatisticsRow x) =>
     [
-        x.Key, x.Name, x.Received, x.Accepted, x.Refused, x.Decided, x.OnTime, Percent(x.OnTimeRate), x.Late, x.Noticed, Percent(x.NoticeRate), x.AverageWaitDays,
-        x.AverageWorkingDays, x.AcceptedOutsideHome, Percent(x.CityWideRate), x.Proxy, x.DoorToDoor, x.Rated,
+        x.Key, x.Name, x.Received, x.Accepted, x.Refused, x.Decided, x.OnTime, Display.Percent(x.OnTimeRate), x.Late, x.Noticed, Display.Percent(x.NoticeRate), x.AverageWaitDays,
+        x.AverageWorkingDays, x.AcceptedOutsideHome, Display.Percent(x.CityWideRate), x.Proxy, x.DoorToDoor, x.Rated,
         x.Ratings.GetValueOrDefault(RatingLevel.VerySatisfied), x.Ratings.GetValueOrDefault(RatingLevel.Satisfied), x.Ratings.GetValueOrDefault(RatingLevel.FairlySatisfied),
-        x.Ratings.GetValueOrDefault(RatingLevel.Dissatisfied), x.Ratings.GetValueOrDefault(RatingLevel.VeryDissatisfied), x.Poor, Percent(x.PoorRate),
+        x.Ratings.GetValueOrDefault(RatingLevel.Dissatisfied), x.Ratings.GetValueOrDefault(RatingLevel.VeryDissatisfied), x.Poor, Display.Percent(x.PoorRate),
         x.PoorFollowedUp, x.PoorOpen, x.PoorOverdue,
     ];
 
     public static ExportTable Table(StatisticsResult result, string scopeRegion) => new(
         AuditSubjects.ServiceDeskStatistics,
         Titles[result.GroupBy],
-        $"service-desk-statistics-{result.GroupBy.ToString().ToLowerInvariant()}-{result.From:yyyyMMdd}-{result.To:yyyyMMdd}",
+        $"service-desk-statistics-{result.GroupBy.ToString().ToLowerInvariant()}-{Display.FileDay(result.From)}-{Display.FileDay(result.To)}",
         result.Area ?? scopeRegion,
-        string.Format(CultureInfo.InvariantCulture, "{0}，{1:yyyy-MM-dd} 至 {2:yyyy-MM-dd}", Titles[result.GroupBy], result.From, result.To),
+        Titles[result.GroupBy] + "，" + Display.Period(result.From, result.To),
         Headers,
         result.Rows.Append(StatisticsRow.Total(result.Rows, "合计")).Select(Cells).ToAsyncEnumerable());
 

@@ -65,10 +65,8 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
         PageCount = Math.Max(1, (int)Math.Ceiling(Result.Rows.Count / (double)PageSize));
         CurrentPage = Math.Clamp(PageNumber ?? 1, 1, PageCount);
         PageRows = Result.Rows.Skip((CurrentPage - 1) * PageSize).Take(PageSize).ToList();
-        Query = $"groupBy={GroupBy}&from={Result.From:yyyy-MM-dd}&to={Result.To:yyyy-MM-dd}" + (Result.Area is { } a ? "&area=" + a : "");
+        Query = $"groupBy={GroupBy}&from={Platform.Ui.Display.Day(Result.From)}&to={Platform.Ui.Display.Day(Result.To)}" + (Result.Area is { } a ? "&area=" + a : "");
     }
-
-    public static string Percent(double? rate) => StatisticsExport.Percent(rate);
 
     public static string Days(double? days) => days?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 

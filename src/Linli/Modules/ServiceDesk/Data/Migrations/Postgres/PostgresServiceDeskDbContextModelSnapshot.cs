@@ -433,6 +433,116 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                     b.ToTable("window_slot_items", "servicedesk");
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseDailyStats", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("integer")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("integer")
+                        .HasColumnName("accepted");
+
+                    b.Property<int>("DaysCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("days_count");
+
+                    b.Property<double>("DaysSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("days_sum");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("integer")
+                        .HasColumnName("decided");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("dissatisfied");
+
+                    b.Property<int>("Door")
+                        .HasColumnType("integer")
+                        .HasColumnName("door");
+
+                    b.Property<int>("Fairly")
+                        .HasColumnType("integer")
+                        .HasColumnName("fairly");
+
+                    b.Property<int>("FollowUpOverdue")
+                        .HasColumnType("integer")
+                        .HasColumnName("follow_up_overdue");
+
+                    b.Property<int>("FollowedUp")
+                        .HasColumnType("integer")
+                        .HasColumnName("followed_up");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("integer")
+                        .HasColumnName("late");
+
+                    b.Property<int>("Noticed")
+                        .HasColumnType("integer")
+                        .HasColumnName("noticed");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("integer")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Outside")
+                        .HasColumnType("integer")
+                        .HasColumnName("outside");
+
+                    b.Property<int>("Proxy")
+                        .HasColumnType("integer")
+                        .HasColumnName("proxy");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("integer")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("integer")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("VeryDissatisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("very_dissatisfied");
+
+                    b.Property<int>("VerySatisfied")
+                        .HasColumnType("integer")
+                        .HasColumnName("very_satisfied");
+
+                    b.Property<int>("WaitCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("wait_count");
+
+                    b.Property<double>("WaitSum")
+                        .HasColumnType("double precision")
+                        .HasColumnName("wait_sum");
+
+                    b.HasKey("Dimension", "Day", "Region", "Key")
+                        .HasName("pk_case_daily_stats");
+
+                    b.ToTable("case_daily_stats", "servicedesk");
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseRating", b =>
                 {
                     b.Property<long>("Id")
@@ -506,6 +616,44 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasDatabaseName("ix_case_ratings_case_id_stage");
 
                     b.ToTable("case_ratings", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseStatsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_case_stats_changes");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_case_stats_changes_day");
+
+                    b.ToTable("case_stats_changes", "servicedesk");
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseStatsDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("date")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_case_stats_days");
+
+                    b.ToTable("case_stats_days", "servicedesk");
                 });
 
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseStep", b =>

@@ -413,6 +413,116 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                     b.ToTable("servicedesk_window_slot_items", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseDailyStats", b =>
+                {
+                    b.Property<int>("Dimension")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dimension");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<string>("Region")
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region");
+
+                    b.Property<string>("Key")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("key");
+
+                    b.Property<int>("Accepted")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("accepted");
+
+                    b.Property<int>("DaysCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days_count");
+
+                    b.Property<double>("DaysSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("days_sum");
+
+                    b.Property<int>("Decided")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("decided");
+
+                    b.Property<int>("Dissatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("dissatisfied");
+
+                    b.Property<int>("Door")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("door");
+
+                    b.Property<int>("Fairly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("fairly");
+
+                    b.Property<int>("FollowUpOverdue")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("follow_up_overdue");
+
+                    b.Property<int>("FollowedUp")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("followed_up");
+
+                    b.Property<int>("Late")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("late");
+
+                    b.Property<int>("Noticed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("noticed");
+
+                    b.Property<int>("OnTime")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("on_time");
+
+                    b.Property<int>("Outside")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("outside");
+
+                    b.Property<int>("Proxy")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proxy");
+
+                    b.Property<int>("Received")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("received");
+
+                    b.Property<int>("Refused")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("refused");
+
+                    b.Property<int>("Satisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("satisfied");
+
+                    b.Property<int>("VeryDissatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("very_dissatisfied");
+
+                    b.Property<int>("VerySatisfied")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("very_satisfied");
+
+                    b.Property<int>("WaitCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("wait_count");
+
+                    b.Property<double>("WaitSum")
+                        .HasColumnType("REAL")
+                        .HasColumnName("wait_sum");
+
+                    b.HasKey("Dimension", "Day", "Region", "Key")
+                        .HasName("pk_servicedesk_case_daily_stats");
+
+                    b.ToTable("servicedesk_case_daily_stats", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseRating", b =>
                 {
                     b.Property<long>("Id")
@@ -483,6 +593,42 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_servicedesk_case_ratings_case_id_stage");
 
                     b.ToTable("servicedesk_case_ratings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseStatsChange", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.HasKey("Id")
+                        .HasName("pk_servicedesk_case_stats_changes");
+
+                    b.HasIndex("Day")
+                        .HasDatabaseName("ix_servicedesk_case_stats_changes_day");
+
+                    b.ToTable("servicedesk_case_stats_changes", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseStatsDay", b =>
+                {
+                    b.Property<DateOnly>("Day")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("day");
+
+                    b.Property<DateTime>("ComputedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("computed_at");
+
+                    b.HasKey("Day")
+                        .HasName("pk_servicedesk_case_stats_days");
+
+                    b.ToTable("servicedesk_case_stats_days", (string)null);
                 });
 
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.CaseStep", b =>
