@@ -32,6 +32,8 @@ internal static class ServiceDeskModule
         builder.Services.AddScoped<Features.ReceiveCase.CaseIntake>();
         builder.Services.AddScoped<Features.ListCases.CaseList>();
         builder.Services.AddIdempotency<ServiceDeskDbContext>();
+        // The applicants' ID numbers move with every other personal number when the key is rotated (rotate-keys).
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.ServiceCaseApplicantsRekeyer>();
         builder.Services.AddDueTimes<ServiceDeskDbContext, Domain.Cases.CaseDueTime, Jobs.CaseDueTimes>(Jobs.CaseDueTimes.Name, sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Cases.CaseOptions>>().Value;
