@@ -76,6 +76,14 @@ public sealed class KeyRotationTests
             var revealed = await (await cw.PostAsJsonAsync($"/api/residents/{id}/reveal", new { field = "idNumber", reason = "轮换后核对" })).Json(HttpStatusCode.OK);
             Assert.Equal(idNumber, revealed.GetProperty("value").GetString());
         }
+        // The service case is found without an account by its number and its applicant's ID number, whole (the new key's hash)
+        // and by the last 6 characters (the ID number opened under the new key).
+        var visitor = app.CreateClient();
+        foreach (var proof in new[] { people.Case.IdNumber, people.Case.IdNumber[^6..] })
+        {
+            var tracked = await (await visitor.PostAsJsonAsync("/api/service-cases/track", new { number = people.Case.Number, idNumber = proof })).Json(HttpStatusCode.OK);
+            Assert.Equal(people.Case.Number, tracked.GetProperty("number").GetString());
+        }
         var history = await (await (await app.ClientForAsync("hotline.rot")).PostAsJsonAsync("/api/requests/caller-history", new { phone = people.TicketPhone })).Json(HttpStatusCode.OK);
         Assert.Equal(people.Tickets.Order(), history.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).Order());
         // The Open311 client's key and a bearer token issued before the rotation still work.
