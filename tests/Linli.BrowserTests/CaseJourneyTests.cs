@@ -7,7 +7,7 @@ namespace Linli.BrowserTests;
 /// A case through the service-desk pages, in Chromium: the community's window receives an application for 失业登记 from
 /// a person new to the pool → issues the one-time notice and opens it for printing → the applicant brings what was
 /// missing → accepted, reviewed and approved at the community (the item's community steps include them) → handed over at
-/// the window → anyone follows it by number on the public page, seeing the name masked.
+/// the window → the applicant follows it by number and the last 6 of their ID number on the public page, seeing the name masked.
 /// </summary>
 [Collection(LinliServer.Collection)]
 public sealed class CaseJourneyTests(LinliServer server)
@@ -82,12 +82,13 @@ public sealed class CaseJourneyTests(LinliServer server)
             Assert.Empty(window.Errors);
         }
 
-        // Anyone with the number follows it, on a phone, without signing in.
+        // The applicant follows it with the number and the last 6 of their ID number, on a phone, without signing in.
         await using (var visitor = await server.OpenAsync(width: 390, height: 844))
         {
             var page = visitor.Page;
             await page.GotoAsync("/service-desk/track");
             await page.FillAsync("#Number", number);
+            await page.FillAsync("#IdNumber", idNumber[^6..]);
             await page.ClickAsync("#track-form button[type=submit]");
             await Expect(page.Locator("#track-state")).ToHaveAttributeAsync("data-state", "HandedOver");
             await Expect(page.Locator("#track-applicant")).ToHaveTextAsync("李**");

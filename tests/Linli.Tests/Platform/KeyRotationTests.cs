@@ -5,6 +5,8 @@ using System.Net.Http.Json;
 using System.Xml.Linq;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Residents.Data;
+using Linli.Modules.ServiceDesk.Data;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Auth;
 using Linli.Platform.Protection;
 using Linli.Tests.Infrastructure;
@@ -23,9 +25,12 @@ namespace Linli.Tests.Platform;
 public sealed class KeyRotationTests
 {
     private static readonly byte[] OldKey = Convert.FromBase64String(LinliFactory.TestKey);
+    /// <summary>A city-wide item of the seeded catalog (城乡最低生活保障申请) with no age or tag condition.</summary>
+    private const string CaseItem = "JF00102001-210100";
 
     /// <summary>What was stored under the old key, to be found again under the new one.</summary>
-    private sealed record People(List<(long Id, string IdNumber, string Phone)> Residents, List<long> Tickets, string TicketPhone, string Open311Key, string SupervisorToken, int Category);
+    private sealed record People(List<(long Id, string IdNumber, string Phone)> Residents, List<long> Tickets, string TicketPhone, string Open311Key, string SupervisorToken, int Category,
+        (long Id, string Number, string IdNumber) Case);
 
     private static async Task<People> PeopleAsync(LinliFactory app)
     {
@@ -51,8 +56,12 @@ public sealed class KeyRotationTests
         var open311 = await Open311Api.WithNewKeyAsync(app);
         Assert.Equal(HttpStatusCode.Created, (await open311.PostAsync("json", open311.Form(category,
             ("address_id", CityFixture.CommunityA), ("description", "路灯不亮"), ("email", "resident@example.cn")))).StatusCode);
+        // A service case received at the window for a resident: its applicant's ID number is stored on the case too.
+        var received = await (await cw.PostAsJsonAsync("/api/service-cases", new { applicant = new { idNumber = residents[1].Item2 }, itemCode = CaseItem, mode = "Window", received = Array.Empty<long>() }))
+            .Json(HttpStatusCode.Created);
         var supervisor = await app.ClientForAsync("sup.rot");
-        return new People(residents, tickets, ticketPhone, open311.Key, supervisor.DefaultRequestHeaders.Authorization!.Parameter!, category);
+        return new People(residents, tickets, ticketPhone, open311.Key, supervisor.DefaultRequestHeaders.Authorization!.Parameter!, category,
+            (received.GetProperty("id").GetInt64(), received.GetProperty("number").GetString()!, residents[1].Item2));
     }
 
     /// <summary>Found, revealed and signed in as before; every stored value opens under the new key and not the old one.</summary>
@@ -66,6 +75,14 @@ public sealed class KeyRotationTests
             Assert.Equal(id, Assert.Single(byPhone.GetProperty("items").EnumerateArray()).GetProperty("id").GetInt64());
             var revealed = await (await cw.PostAsJsonAsync($"/api/residents/{id}/reveal", new { field = "idNumber", reason = "轮换后核对" })).Json(HttpStatusCode.OK);
             Assert.Equal(idNumber, revealed.GetProperty("value").GetString());
+        }
+        // The service case is found without an account by its number and its applicant's ID number, whole (the new key's hash)
+        // and by the last 6 characters (the ID number opened under the new key).
+        var visitor = app.CreateClient();
+        foreach (var proof in new[] { people.Case.IdNumber, people.Case.IdNumber[^6..] })
+        {
+            var tracked = await (await visitor.PostAsJsonAsync("/api/service-cases/track", new { number = people.Case.Number, idNumber = proof })).Json(HttpStatusCode.OK);
+            Assert.Equal(people.Case.Number, tracked.GetProperty("number").GetString());
         }
         var history = await (await (await app.ClientForAsync("hotline.rot")).PostAsJsonAsync("/api/requests/caller-history", new { phone = people.TicketPhone })).Json(HttpStatusCode.OK);
         Assert.Equal(people.Tickets.Order(), history.GetProperty("items").EnumerateArray().Select(t => t.GetProperty("id").GetInt64()).Order());
@@ -92,7 +109,13 @@ public sealed class KeyRotationTests
             ciphers.AddRange(await residents.PendingVerifications.IgnoreQueryFilters().Select(v => v.IdNumberCipher).ToListAsync());
             ciphers.AddRange((await requests.Tickets.IgnoreQueryFilters().Where(t => t.PhoneCipher != null).Select(t => t.PhoneCipher).ToListAsync())!);
             ciphers.AddRange((await requests.Open311Submissions.Where(s => s.ContactCipher != null).Select(s => s.ContactCipher).ToListAsync())!);
-            Assert.True(ciphers.Count >= 5 + 5 + 1 + 3 + 1); // ID and phone numbers, the case, the ticket phones, the Open311 contact
+            var serviceCase = await sp.GetRequiredService<ServiceDeskDbContext>().ServiceCases.IgnoreQueryFilters().SingleAsync(c => c.Id == people.Case.Id);
+            ciphers.Add(serviceCase.ApplicantIdCipher);
+            Assert.True(ciphers.Count >= 5 + 5 + 1 + 3 + 1 + 1); // ID and phone numbers, the case, the ticket phones, the Open311 contact, the service case
+            // The service case's applicant: opened and looked up by the new key's hash, no longer by the old one's.
+            Assert.Equal(people.Case.IdNumber, fresh.Decrypt(serviceCase.ApplicantIdCipher));
+            Assert.Equal(fresh.IdNumberHash(people.Case.IdNumber), serviceCase.ApplicantIdHash);
+            Assert.NotEqual(old.IdNumberHash(people.Case.IdNumber), serviceCase.ApplicantIdHash);
             Assert.All(ciphers, c => Assert.True(fresh.TryDecrypt(c, out _) && !old.TryDecrypt(c, out _)));
             Assert.All(await requests.Tickets.IgnoreQueryFilters().Where(t => t.PhoneCipher != null).Select(t => t.PhoneCipher!).ToListAsync(),
                 c => Assert.StartsWith("+86", fresh.Decrypt(c), StringComparison.Ordinal));
@@ -117,9 +140,10 @@ public sealed class KeyRotationTests
         var indexesBefore = await IndexesAsync(first);
         var progress = new List<string>();
         var rows = await first.Services.GetRequiredService<KeyRotator>().RunAsync(OldKey, Convert.FromBase64String(newKey), 2, progress.Add, CancellationToken.None);
-        Assert.True(rows >= 5 + 1 + 3 + 1 + 1, $"{rows} rows"); // residents, the case, the tickets with a phone, the Open311 contact, the key ring
+        Assert.True(rows >= 5 + 1 + 3 + 1 + 1 + 1, $"{rows} rows"); // residents, the case, the tickets with a phone, the Open311 contact, the service case, the key ring
         Assert.Contains(progress, l => l.StartsWith("residents.residents: ", StringComparison.Ordinal) && l.Contains(" of 5 rows", StringComparison.Ordinal));
         Assert.Contains(progress, l => l.StartsWith("requests.tickets: ", StringComparison.Ordinal));
+        Assert.Contains(progress, l => l.StartsWith("servicedesk.service_cases: ", StringComparison.Ordinal) && l.Contains(" of 1 rows", StringComparison.Ordinal));
         Assert.StartsWith("done: ", progress[^1], StringComparison.Ordinal);
         // The hash indexes, dropped for the rotation, are all back as they were.
         Assert.Equal(indexesBefore, await IndexesAsync(first));
@@ -213,7 +237,7 @@ public sealed class KeyRotationTests
     {
         var db = sp.GetRequiredService<ResidentsDbContext>();
         var sql = TestDatabase.IsPostgres
-            ? "SELECT schemaname || '.' || indexname || ' ' || indexdef AS \"Value\" FROM pg_indexes WHERE schemaname IN ('residents', 'requests')"
+            ? "SELECT schemaname || '.' || indexname || ' ' || indexdef AS \"Value\" FROM pg_indexes WHERE schemaname IN ('residents', 'requests', 'servicedesk')"
             : "SELECT name || ' ' || sql AS \"Value\" FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL";
         return (await db.Database.SqlQueryRaw<string>(sql).ToListAsync()).Order(StringComparer.Ordinal).ToList();
     });

@@ -35,6 +35,8 @@ internal static class ServiceDeskModule
         builder.Services.AddSingleton<Features.Statistics.CaseStatsRollup>();
         builder.Services.AddHostedService<Features.Statistics.CaseStatsRollupService>();
         builder.Services.AddIdempotency<ServiceDeskDbContext>();
+        // The applicants' ID numbers move with every other personal number when the key is rotated (rotate-keys).
+        builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.ServiceCaseApplicantsRekeyer>();
         builder.Services.AddDueTimes<ServiceDeskDbContext, Domain.Cases.CaseDueTime, Jobs.CaseDueTimes>(Jobs.CaseDueTimes.Name, sp =>
         {
             var options = sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<Domain.Cases.CaseOptions>>().Value;

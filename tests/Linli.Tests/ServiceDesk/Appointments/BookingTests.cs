@@ -253,6 +253,29 @@ public sealed class BookingTests : IDisposable
     }
 
     [Fact]
+    public async Task Several_places_cancelled_in_one_slot_all_go_back_in_one_pass_and_only_once()
+    {
+        var community = _f.NewCommunity();
+        var item = await _f.NewItemAsync();
+        var slot = (await _f.PublishAsync(community, new DateOnly(2026, 9, 29), new DateOnly(2026, 9, 29), 3))[0];
+        var residents = await _f.NewResidentsAsync(3);
+        foreach (var resident in residents)
+        {
+            var booking = await (await AppointmentsFixture.BookAsync(resident.Client, slot.Id(), item)).Json(HttpStatusCode.Created);
+            await (await resident.Client.PostAsync($"/api/appointments/{booking.Id()}/cancel", null)).Json(HttpStatusCode.OK);
+        }
+        int Taken() => _f.Db(db => db.WindowSlots.Single(s => s.Id == slot.Id()).Taken);
+        Assert.Equal(3, Taken());
+        var chores = _f.App.Services.GetRequiredService<AppointmentChores>();
+        _f.Clock.Advance(TimeSpan.FromMinutes(10));
+        Assert.True(await chores.ReleaseDueAsync(CancellationToken.None) >= 3);
+        Assert.Equal(0, Taken());
+        Assert.Equal(0, await chores.ReleaseDueAsync(CancellationToken.None));
+        Assert.Equal(0, Taken());
+        Assert.Equal(3, _f.Db(db => db.Bookings.Count(b => b.SlotId == slot.Id() && b.ReleasedAt == _f.Clock.GetUtcNow().UtcDateTime)));
+    }
+
+    [Fact]
     public async Task The_reminder_goes_to_the_outbox_once_on_the_working_day_before_across_the_holidays()
     {
         var community = _f.NewCommunity();

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Text.Json;
 using Linli.Modules.ServiceDesk.Domain.Appointments;
 using Linli.Platform.Calendar;
 using Microsoft.Extensions.DependencyInjection;
@@ -121,5 +122,44 @@ public sealed class ClosingDaysTests : IDisposable
         // Applying the revision again (another instance, a restart) changes nothing.
         await _f.App.Services.GetRequiredService<HolidayCalendar>().ApplyPendingAsync();
         Assert.Equal(1, _f.Db(db => db.AppointmentMessages.Count(m => m.BookingId == booking.Id() && m.Subject == "预约已改期")));
+    }
+
+    [Fact]
+    public async Task A_holiday_over_several_communities_moves_their_bookings_while_later_places_last_and_cancels_the_rest()
+    {
+        var (a, b) = (_f.NewCommunity(), _f.NewCommunity());
+        var item = await _f.NewItemAsync();
+        var (holiday, next) = (new DateOnly(2026, 11, 9), new DateOnly(2026, 11, 10));
+        object[] hour = [new { from = "09:00", to = "10:00" }];
+        var aHoliday = (await _f.PublishAsync(a, holiday, holiday, 2, hour, 60))[0];
+        var aNext = (await _f.PublishAsync(a, next, next, 1, hour, 60))[0];
+        var bHoliday = (await _f.PublishAsync(b, holiday, holiday, 1, hour, 60))[0];
+        var bNext = (await _f.PublishAsync(b, next, next, 1, hour, 60))[0];
+        _f.MoveTo(new DateTime(2026, 10, 20, 9, 0, 0));
+        var residents = await _f.NewResidentsAsync(3);
+        var first = await (await AppointmentsFixture.BookAsync(residents[0].Client, aHoliday.Id(), item)).Json(HttpStatusCode.Created);
+        var second = await (await AppointmentsFixture.BookAsync(residents[1].Client, aHoliday.Id(), item)).Json(HttpStatusCode.Created);
+        var third = await (await AppointmentsFixture.BookAsync(residents[2].Client, bHoliday.Id(), item)).Json(HttpStatusCode.Created);
+
+        var moved = await _f.App.WithScopeAsync(async sp =>
+        {
+            var shipped = sp.GetRequiredService<ShippedHolidays>().Year(2026).ToList();
+            shipped.Add(new HolidayEntry(holiday, HolidayKind.Holiday, "测试假日"));
+            return await sp.GetRequiredService<HolidayCalendar>().SaveYearAsync(2026, shipped, "测试：增加假日", CancellationToken.None);
+        });
+
+        Assert.True(moved >= 3);
+        Booking Now(JsonElement booking) => _f.Db(db => db.Bookings.Single(x => x.Id == booking.Id()));
+        int Messages(JsonElement booking, string subject) => _f.Db(db => db.AppointmentMessages.Count(m => m.BookingId == booking.Id() && m.Subject == subject));
+        // A's earlier booking takes A's one later place; the other finds none left and is cancelled; B's moves within B.
+        Assert.Equal((BookingState.Booked, aNext.Id(), (long?)aHoliday.Id()), (Now(first).State, Now(first).SlotId, Now(first).MovedFromSlotId));
+        Assert.Equal((BookingState.Cancelled, (CancelReason?)CancelReason.DayClosed), (Now(second).State, Now(second).CancelReason));
+        Assert.Equal((BookingState.Booked, bNext.Id()), (Now(third).State, Now(third).SlotId));
+        Assert.Equal((1, 1, 0), (Messages(first, "预约已改期"), Messages(second, "预约已取消"), Messages(second, "预约已改期")));
+        Assert.Equal(1, Messages(third, "预约已改期"));
+        Assert.Equal(1, _f.Db(db => db.WindowSlots.Single(s => s.Id == aNext.Id()).Taken));
+        Assert.Equal(1, _f.Db(db => db.WindowSlots.Single(s => s.Id == bNext.Id()).Taken));
+        Assert.All(_f.Db(db => db.WindowSlots.Where(s => (s.CommunityCode == a || s.CommunityCode == b) && s.Day == holiday).ToList()), s => Assert.NotNull(s.ClosedAt));
+        Assert.Equal(2, _f.Db(db => db.CommunityClosures.Count(c => (c.CommunityCode == a || c.CommunityCode == b) && c.Day == holiday)));
     }
 }

@@ -6,6 +6,7 @@ using Linli.Platform.Audit;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
 using Linli.Tests.Requests.Pages;
+using Linli.Tests.Residents;
 using Linli.Tests.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
@@ -188,9 +189,10 @@ public sealed class CasePageTests(ServiceDeskApp desk) : IClassFixture<ServiceDe
     }
 
     [Fact]
-    public async Task Anyone_follows_a_case_by_number_seeing_the_name_masked_and_the_next_step_and_each_lookup_is_audited()
+    public async Task The_applicant_follows_a_case_by_number_and_id_number_seeing_the_name_masked_and_each_lookup_is_audited()
     {
-        var created = await desk.ReceiveAsync(await desk.NewResidentAsync());
+        var idNumber = await desk.NewResidentAsync();
+        var created = await desk.ReceiveAsync(idNumber);
         var number = created.GetProperty("number").GetString()!;
         var name = created.GetProperty("applicantName").GetString()!;
         var audited = await AuditedAsync();
@@ -199,29 +201,58 @@ public sealed class CasePageTests(ServiceDeskApp desk) : IClassFixture<ServiceDe
         var (status, form) = await visitor.GetAsync("/service-desk/track");
         Assert.Equal(HttpStatusCode.OK, status);
         Assert.Contains("<form method=\"post\" action=\"/service-desk/track\"", form);
-        var found = await visitor.PostAsync("/service-desk/track", "/service-desk/track", ("Number", number));
+        Assert.Contains("id=\"IdNumber\"", form);
+        var found = await visitor.PostAsync("/service-desk/track", "/service-desk/track", ("Number", number), ("IdNumber", idNumber));
         var html = await found.HtmlAsync();
         Assert.Contains($"办件 {number}", html);
         Assert.Contains($"<td id=\"track-applicant\">{name[..1]}{new string('*', name.Length - 1)}</td>", html);
         Assert.DoesNotContain(name, html);
+        Assert.DoesNotContain(idNumber, html);
         Assert.DoesNotContain(created.GetProperty("applicantIdMasked").GetString()!, html);
         Assert.Contains("测试事项 TEST-CW-001", html);
         Assert.Contains("<strong>已收件</strong>", html);
         Assert.Contains("窗口核对申请材料", html);
         Assert.Contains("no-store", found.Headers.CacheControl?.ToString());
+        // The last 6 characters prove it too (lower-case x read as X).
+        var byTail = await (await visitor.PostAsync("/service-desk/track", "/service-desk/track", ("Number", number), ("IdNumber", idNumber[^6..].ToLowerInvariant()))).HtmlAsync();
+        Assert.Contains("<strong>已收件</strong>", byTail);
 
-        var unknown = await (await visitor.PostAsync("/service-desk/track", "/service-desk/track", ("Number", "20990101999999"))).HtmlAsync(HttpStatusCode.NotFound);
+        // A wrong ID number and an unknown case number get the same 404 page; the ID number typed is not written back.
+        var otherId = ResidentTestData.NewIdNumber();
+        var wrongProof = await (await visitor.PostAsync("/service-desk/track", "/service-desk/track", ("Number", number), ("IdNumber", otherId))).HtmlAsync(HttpStatusCode.NotFound);
+        var unknown = await (await visitor.PostAsync("/service-desk/track", "/service-desk/track", ("Number", "20990101999999"), ("IdNumber", idNumber))).HtmlAsync(HttpStatusCode.NotFound);
         Assert.Contains("id=\"track-not-found\"", unknown);
         Assert.Contains("value=\"20990101999999\"", unknown);
+        Assert.Equal(NotFoundText(unknown), NotFoundText(wrongProof));
+        Assert.DoesNotContain(otherId, wrongProof);
+        Assert.DoesNotContain(idNumber, unknown);
+        Assert.DoesNotContain("已收件", wrongProof);
 
         var api = desk.App.CreateClient();
-        var json = await (await api.PostAsJsonAsync("/api/service-cases/track", new { number })).Json(HttpStatusCode.OK);
+        var json = await (await api.PostAsJsonAsync("/api/service-cases/track", new { number, idNumber = idNumber[^6..] })).Json(HttpStatusCode.OK);
         Assert.Equal("已收件", json.GetProperty("stateLabel").GetString());
         Assert.Equal(name[..1] + new string('*', name.Length - 1), json.GetProperty("applicantName").GetString());
         Assert.False(json.TryGetProperty("applicantIdMasked", out _));
-        Assert.Equal(HttpStatusCode.NotFound, (await api.PostAsJsonAsync("/api/service-cases/track", new { number = "20990101999999" })).StatusCode);
-        Assert.Equal(audited + 4, await AuditedAsync());
+        var wrongTail = await api.PostAsJsonAsync("/api/service-cases/track", new { number, idNumber = idNumber[^6..] == "000000" ? "000001" : "000000" });
+        var unknownNumber = await api.PostAsJsonAsync("/api/service-cases/track", new { number = "20990101999999", idNumber });
+        Assert.Equal(HttpStatusCode.NotFound, wrongTail.StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, unknownNumber.StatusCode);
+        Assert.Equal((await wrongTail.Json(HttpStatusCode.NotFound)).GetProperty("detail").GetString(), (await unknownNumber.Json(HttpStatusCode.NotFound)).GetProperty("detail").GetString());
+        // Without the proof there is no lookup at all: the field is named.
+        Assert.Equal(HttpStatusCode.BadRequest, (await api.PostAsJsonAsync("/api/service-cases/track", new { number })).StatusCode);
+
+        // Every lookup is a search by number, matched or not, and neither number is written down.
+        Assert.Equal(audited + 7, await AuditedAsync());
+        var entries = await desk.App.WithScopeAsync(sp => sp.GetRequiredService<AuditDbContext>().Entries
+            .Where(e => e.Action == AuditActions.SearchByNumber && e.SubjectType == AuditSubjects.ServiceCase).OrderByDescending(e => e.Id).Take(7).ToListAsync());
+        Assert.Equal(3, entries.Count(e => e.SubjectId == created.Id().ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.All(entries, e => Assert.Equal("idNumber", e.Field));
+        Assert.All(entries, e => Assert.DoesNotContain(idNumber, string.Join("|", e.SubjectId, e.SubjectLabel, e.Reason)));
+        Assert.All(entries, e => Assert.DoesNotContain(number, string.Join("|", e.SubjectId, e.SubjectLabel, e.Reason)));
     }
+
+    private static string NotFoundText(string page) =>
+        Regex.Match(page, "<div class=\"error\" role=\"alert\" id=\"track-not-found\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
 
     private Task<int> AuditedAsync() => desk.App.WithScopeAsync(sp => sp.GetRequiredService<AuditDbContext>().Entries
         .CountAsync(e => e.Action == AuditActions.SearchByNumber && e.SubjectType == AuditSubjects.ServiceCase));
@@ -249,9 +280,9 @@ public sealed class CaseTrackRateLimitTests : IAsyncLifetime
         var guesser = _app.CreateClient().From("203.0.113.71");
         for (var i = 0; i < 5; i++) Assert.Equal(HttpStatusCode.OK, (await guesser.GetAsync("/service-desk/track")).StatusCode);
         for (var i = 0; i < 3; i++)
-            Assert.Equal(HttpStatusCode.NotFound, (await guesser.PostAsJsonAsync("/api/service-cases/track", new { number = $"2026110200000{i}" })).StatusCode);
-        var refused = await guesser.PostAsJsonAsync("/api/service-cases/track", new { number = "20261102000009" });
+            Assert.Equal(HttpStatusCode.NotFound, (await guesser.PostAsJsonAsync("/api/service-cases/track", new { number = $"2026110200000{i}", idNumber = "123456" })).StatusCode);
+        var refused = await guesser.PostAsJsonAsync("/api/service-cases/track", new { number = "20261102000009", idNumber = "123456" });
         Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
-        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().From("203.0.113.72").PostAsJsonAsync("/api/service-cases/track", new { number = "20261102000009" })).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await _app.CreateClient().From("203.0.113.72").PostAsJsonAsync("/api/service-cases/track", new { number = "20261102000009", idNumber = "123456" })).StatusCode);
     }
 }

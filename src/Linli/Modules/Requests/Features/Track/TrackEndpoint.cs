@@ -1,6 +1,4 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
-using System.Security.Cryptography;
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Shared;
@@ -24,6 +22,7 @@ internal sealed record TrackRequest([property: Required, MaxLength(TicketTrackin
 /// number given at intake together are the proof. The phone is compared by its keyed hash, never decrypted, and a wrong
 /// number and a wrong phone answer alike, so the lookup tells nobody which of the two was right. Each lookup confirms or
 /// denies a phone number, so each is a search by number: written to the audit log (matched or not, never the number).
+/// The comparison and the audit are the platform's <see cref="NumberLookup"/>, shared with the service desk's case tracking.
 /// </summary>
 internal static class TicketTracking
 {
@@ -33,12 +32,12 @@ internal static class TicketTracking
     public static async Task<Ticket?> FindAsync(string? number, string? phone, RequestsDbContext db, IPersonalDataProtector protector, IAuditLog audit,
         CancellationToken ct)
     {
-        var wanted = number?.Trim() ?? "";
+        var wanted = NumberLookup.Reference(number, MaxNumberLength);
         // Read as every module reads a phone (E.164, so "139 1234 5678" and "+86 13912345678" are one number), and hashed
         // whether or not it is a phone or the ticket exists: every refusal costs the same.
         var readable = PhoneNumber.TryParse(phone?.Trim(), out var parsed);
         var hash = readable ? protector.Hash(parsed) : protector.LookupHash("");
-        if (!readable || wanted.Length is 0 or > MaxNumberLength)
+        if (!readable || wanted is null)
         {
             await RecordAsync(audit, null, ct);
             return null;
@@ -47,8 +46,7 @@ internal static class TicketTracking
         // scope instead, checked before anything else of the ticket is read.
         var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking();
         var found = await tickets.Where(t => t.Number == wanted).Select(t => new { t.Id, t.PhoneHash }).FirstOrDefaultAsync(ct);
-        var stored = found?.PhoneHash ?? new byte[hash.Length];
-        if (!CryptographicOperations.FixedTimeEquals(stored, hash) || found is null || found.PhoneHash is null)
+        if (!NumberLookup.ProofMatches(found?.PhoneHash, hash) || found is null)
         {
             await RecordAsync(audit, null, ct);
             return null;
@@ -59,8 +57,7 @@ internal static class TicketTracking
     }
 
     private static Task RecordAsync(IAuditLog audit, Ticket? matched, CancellationToken ct) =>
-        audit.RecordAsync(AuditActions.SearchByNumber, "ticket", matched?.Id.ToString(CultureInfo.InvariantCulture) ?? "", matched?.CommunityCode ?? "",
-            "phone", string.Format(CultureInfo.InvariantCulture, "凭编号和手机号查询：匹配 {0} 件", matched is null ? 0 : 1), ct);
+        NumberLookup.RecordAsync(audit, "ticket", matched?.Id, matched?.CommunityCode, "phone", "凭编号和手机号查询", ct);
 
     public static void Map(IEndpointRouteBuilder app) =>
         app.MapPost("/api/requests/track", async Task<Ok<TicketView>> (TrackRequest request, RequestsDbContext db, IPersonalDataProtector protector, IAuditLog audit,

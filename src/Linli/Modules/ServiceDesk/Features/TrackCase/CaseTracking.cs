@@ -1,10 +1,10 @@
 using System.ComponentModel.DataAnnotations;
-using System.Globalization;
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain;
 using Linli.Modules.ServiceDesk.Domain.Cases;
 using Linli.Platform.Audit;
 using Linli.Platform.Errors;
+using Linli.Platform.PersonalData;
 using Linli.Platform.Protection;
 using Linli.Platform.RateLimiting;
 using Linli.Platform.Validation;
@@ -13,35 +13,56 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.ServiceDesk.Features.TrackCase;
 
-/// <summary>The case number, in the body (never in a URL, where proxies and logs would keep it).</summary>
-internal sealed record TrackCaseRequest([property: Required, MaxLength(CaseTracking.MaxNumberLength)] string Number);
+/// <summary>
+/// The case number and the applicant's ID number (all 18 characters, or the last 6) as the second proof, both in the body
+/// (never in a URL, where proxies and logs would keep them).
+/// </summary>
+internal sealed record TrackCaseRequest([property: Required, MaxLength(CaseTracking.MaxNumberLength)] string Number,
+    [property: Required, MaxLength(CaseTracking.MaxIdNumberLength)] string IdNumber);
 
-/// <summary>What anyone holding a case number sees: the applicant's name masked, the item, the state, the next step and its due date. Nothing else.</summary>
+/// <summary>What the applicant holding the case number and their ID number sees: their name masked, the item, the state, the next step and its due date. Nothing else.</summary>
 internal sealed record CaseTrackView(string Number, string ApplicantName, string ItemName, CaseState State, string StateLabel, string NextStep, DateTime? DueAt);
 
 /// <summary>
-/// Following a case by its number without signing in (the number is on the receipt and on the one-time notice). The
-/// number is the only proof, so what is shown is what the issue allows a stranger holding it to see; each lookup is a
-/// search by number, written to the audit log (matched or not), and lookups are rate-limited per client
-/// (<see cref="RateLimitPolicies.Track"/>, like the Requests module's lookup by number and phone).
+/// Following a case without signing in: the case number (on the receipt and on the one-time notice, so not secret) and
+/// the applicant's ID number, whole or its last 6 characters, as the proof (<see cref="NumberLookup"/>, like the Requests
+/// module's lookup by number and phone). The proof is compared by keyed hash in fixed time; a wrong proof and an unknown
+/// number answer alike (404, one text). Each lookup is a search by number, written to the audit log matched or not and
+/// never with either number, and lookups are rate-limited per client (<see cref="RateLimitPolicies.Track"/>).
 /// </summary>
 internal static class CaseTracking
 {
     public const int MaxNumberLength = 20;
+    public const int MaxIdNumberLength = 18;
 
-    public static async Task<CaseTrackView?> FindAsync(string? number, ServiceDeskDbContext db, IAuditLog audit, CancellationToken ct)
+    /// <summary>How many of the ID number's last characters prove it as well as the whole number does (收件回执 shows none of them).</summary>
+    public const int IdTailLength = 6;
+
+    public const string NotFound = "没有与此编号和身份证号相符的办件。";
+
+    public static async Task<CaseTrackView?> FindAsync(string? number, string? idNumber, ServiceDeskDbContext db, IPersonalDataProtector protector, IAuditLog audit,
+        CancellationToken ct)
     {
-        var wanted = number?.Trim() ?? "";
-        if (wanted.Length is 0 or > MaxNumberLength || !wanted.All(char.IsAsciiDigit))
+        var wanted = NumberLookup.Reference(number, MaxNumberLength);
+        // Hashed whether or not the case exists: every refusal costs the same.
+        var proof = IdNumber.Normalize(idNumber ?? "");
+        var tail = proof.Length == IdTailLength;
+        var offered = protector.LookupHash(tail ? TailProof(proof) : proof);
+        if (wanted is null || !wanted.All(char.IsAsciiDigit) || proof.Length is not (IdTailLength or MaxIdNumberLength))
         {
             await RecordAsync(audit, null, null, ct);
             return null;
         }
-        // Nobody is signed in: the scope filter would hide every case; the number is the caller's scope instead.
+        // Nobody is signed in: the scope filter would hide every case; the number and the proof are the caller's scope instead,
+        // checked before anything else of the case is read.
         var found = await db.ServiceCases.IgnoreQueryFilters().AsNoTracking().Where(c => c.Number == wanted)
-            .Select(c => new { c.Id, c.Number, c.ApplicantName, c.ItemVersionId, c.State, c.DueAt, c.AcceptingCommunityCode })
+            .Select(c => new { c.Id, c.Number, c.ApplicantName, c.ApplicantIdHash, c.ApplicantIdCipher, c.ItemVersionId, c.State, c.DueAt, c.AcceptingCommunityCode })
             .FirstOrDefaultAsync(ct);
-        if (found is null)
+        // The whole number against the stored hash; the last 6 against the hash of the stored number's last 6 (opened here, never shown).
+        var stored = found is null ? null
+            : tail ? protector.LookupHash(TailProof(protector.Decrypt(found.ApplicantIdCipher)[^IdTailLength..]))
+            : found.ApplicantIdHash;
+        if (!NumberLookup.ProofMatches(stored, offered) || found is null)
         {
             await RecordAsync(audit, null, null, ct);
             return null;
@@ -52,17 +73,22 @@ internal static class CaseTracking
             CaseLabels.NextStep(found.State).ToString(), found.DueAt);
     }
 
+    /// <summary>The last characters hashed apart from whole numbers (a 6-character value is never an ID number's hash).</summary>
+    private static string TailProof(string lastCharacters) => "id-tail:" + lastCharacters;
+
     private static Task RecordAsync(IAuditLog audit, long? id, string? community, CancellationToken ct) =>
-        audit.RecordAsync(AuditActions.SearchByNumber, AuditSubjects.ServiceCase, id?.ToString(CultureInfo.InvariantCulture) ?? "", community ?? "", "number",
-            string.Format(CultureInfo.InvariantCulture, "凭办件编号查询：匹配 {0} 件", id is null ? 0 : 1), ct);
+        NumberLookup.RecordAsync(audit, AuditSubjects.ServiceCase, id, community, "idNumber", "凭办件编号和身份证号查询", ct);
 
     public static void Map(IEndpointRouteBuilder app) =>
-        app.MapPost("/api/service-cases/track", async Task<Ok<CaseTrackView>> (TrackCaseRequest request, ServiceDeskDbContext db, IAuditLog audit, CancellationToken ct) =>
-                await FindAsync(request.Number, db, audit, ct) is { } found ? TypedResults.Ok(found) : throw new NotFoundException("没有编号为 {0} 的办件。", request.Number.Length > MaxNumberLength ? request.Number[..MaxNumberLength] : request.Number))
+        app.MapPost("/api/service-cases/track", async Task<Ok<CaseTrackView>> (TrackCaseRequest request, ServiceDeskDbContext db, IPersonalDataProtector protector,
+                    IAuditLog audit, CancellationToken ct) =>
+                await FindAsync(request.Number, request.IdNumber, db, protector, audit, ct) is { } found ? TypedResults.Ok(found) : throw new NotFoundException(NotFound))
             .AllowAnonymous()
             .WithValidation()
             .RequireRateLimiting(RateLimitPolicies.Track)
             .WithTags("ServiceDesk")
             .WithName("TrackServiceCase")
-            .WithSummary("Follows a case by its number without signing in (the number in the body): the applicant's name masked, the item, the state, the next step and its due date; 404 for an unknown number; audited as a search by number; rate-limited per client.");
+            .WithSummary("Follows a case without signing in: the case number and the applicant's ID number (whole or its last 6 characters), both in the body. " +
+                         "Answers the applicant's name masked, the item, the state, the next step and its due date; 404 alike for an unknown number or a wrong ID number; " +
+                         "audited as a search by number; rate-limited per client.");
 }
