@@ -88,6 +88,24 @@ public sealed class CaseClockAndRatingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_case_waiting_for_completion_past_its_old_due_time_is_not_late_in_the_list_or_on_the_page()
+    {
+        var village = await _desk.App.ClientForAsync("cw.village");
+        var received = await _desk.ReceiveAsync(await _desk.NewResidentAsync(), received: []);
+        var (id, number) = (received.Id(), received.GetProperty("number").GetString()!);
+        await village.OkStepAsync(id, "notice", new { items = new[] { new { materialId = _desk.FormMaterial, problem = "Missing", reason = "未提交" } } });
+        MoveTo(China(11, 20, 9, 0)); // past the due time of 16 Nov the case carried when its clock stopped
+        await FireAsync();
+        var district = await _desk.App.ClientForAsync("district.xinmin");
+        var overdue = await (await district.GetAsync("/api/service-cases?due=overdue")).Json(HttpStatusCode.OK);
+        Assert.DoesNotContain(overdue.GetProperty("items").EnumerateArray(), i => i.Id() == id);
+        var page = await (await district.GetAsync($"/service-desk/cases?Q={number}")).Content.ReadAsStringAsync();
+        var row = page[page.IndexOf($"data-number=\"{number}\"", StringComparison.Ordinal)..];
+        row = row[..row.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.DoesNotContain("error", row);
+    }
+
+    [Fact]
     public async Task An_applicant_rates_when_they_choose_and_a_poor_rating_opens_a_follow_up_that_escalates_when_late_and_can_itself_be_rated()
     {
         var resident = await _desk.App.ClientForAsync("resident.online");

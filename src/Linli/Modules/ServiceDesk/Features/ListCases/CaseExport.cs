@@ -78,12 +78,12 @@ internal static class CaseExport
         var text = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var names = services.GetService<IRegionNames>();
         var table = new ExportTable(AuditSubjects.ServiceCase, Title, "service-cases", filter.Area?.Trim() is { Length: > 0 } area ? area : scope.RegionPrefix ?? "",
-            Describe(filter), Headers, CellsAsync(BatchesAsync(filtered, BatchSize, ct), db, names, text, ct));
+            Describe(filter), Headers, CellsAsync(BatchesAsync(filtered, BatchSize, ct), db, names, text, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct));
         return await services.GetRequiredService<TableExporter>().FileAsync(table, format, ct);
     }
 
     private static async IAsyncEnumerable<object?[]> CellsAsync(IAsyncEnumerable<List<Row>> batches, ServiceDeskDbContext db, IRegionNames? regions,
-        IStringLocalizer<SharedResource> text, [EnumeratorCancellation] CancellationToken ct)
+        IStringLocalizer<SharedResource> text, DateTime now, [EnumeratorCancellation] CancellationToken ct)
     {
         var items = new Dictionary<long, string>();
         await foreach (var batch in batches.WithCancellation(ct))
@@ -99,7 +99,7 @@ internal static class CaseExport
                     r.Number, Display.ChinaTime(r.ReceivedAt), text[CaseLabels.State(r.State).ToString()].Value, items.GetValueOrDefault(r.ItemId, ""),
                     Masking.Name(r.ApplicantName), text[CaseLabels.Mode(r.Mode).ToString()].Value,
                     communities.GetValueOrDefault(r.AcceptingCommunityCode, r.AcceptingCommunityCode), communities.GetValueOrDefault(r.HomeCommunityCode, r.HomeCommunityCode),
-                    r.OwnerName, r.DueAt is { } due ? Display.ChinaTime(due) : "", text[r.IsOverdue ? "是" : "否"].Value,
+                    r.OwnerName, r.DueAt is { } due ? Display.ChinaTime(due) : "", text[CaseLateness.IsLate(r.State, r.DueAt, r.IsOverdue, now) ? "是" : "否"].Value,
                 ];
         }
     }

@@ -59,7 +59,7 @@ internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar
             case null or "":
                 break;
             case "overdue":
-                query = query.Where(c => c.DueAt != null && (c.IsOverdue || c.DueAt < now));
+                query = query.Where(CaseLateness.IsLate(now));
                 break;
             case "soon":
                 var soon = calendar.AddWorkingDays(now, options.Value.DueSoonDays);
