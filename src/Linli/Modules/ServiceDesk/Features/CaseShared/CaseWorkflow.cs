@@ -76,13 +76,15 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void Step(LoadedCase loaded, CaseActor actor, CaseAction action, string? note)
     {
         var c = loaded.Case;
-        var to = CaseTransitions.Require(c, action);
-        if (!CaseRules.MayAct(action, actor, c, loaded.Version.CommunitySteps))
-            throw new ForbiddenException("您不能对此办件执行“{0}”。", CaseLabels.Action(action));
+        var to = Ensure(loaded, actor, action);
         c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = to, ActorUserId = actor.UserId, ActorName = actor.Name, Note = Clean(note) });
         c.State = to;
         c.UpdatedAt = Now;
     }
+
+    /// <summary>The one gate (<see cref="CaseRules.Ensure"/>): legal now, nothing about the case in the way, the actor's.</summary>
+    private static CaseState Ensure(LoadedCase loaded, CaseActor actor, CaseAction action) =>
+        CaseRules.Ensure(action, actor, loaded.Case, loaded.Version.CommunitySteps);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -110,7 +112,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public async Task<CaseNotice> NoticeAsync(LoadedCase loaded, CaseActor actor, IReadOnlyList<NoticeDemand> demands, CancellationToken cancellationToken)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Notice);
+        Ensure(loaded, actor, CaseAction.Notice);
         foreach (var demand in demands)
         {
             var material = c.Materials.FirstOrDefault(m => m.MaterialId == demand.MaterialId)
@@ -181,7 +183,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void Accept(LoadedCase loaded, CaseActor actor, IReadOnlyList<long> received, IReadOnlyList<(long MaterialId, DateOnly Due)> deferred, string? note)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Accept);
+        Ensure(loaded, actor, CaseAction.Accept);
         MarkReceived(c, received);
         foreach (var (materialId, due) in deferred)
         {
@@ -261,8 +263,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void Extend(LoadedCase loaded, CaseActor actor, int days, string? reason)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Extend);
-        if (c.ExtensionRequestedAt is not null) throw CaseTransitions.Conflict(c, "每个办件只能申请一次延期。");
+        Ensure(loaded, actor, CaseAction.Extend);
         if (days < 1 || days > Options.MaxExtensionDays) throw ValidationFailedException.For("Days", "延期天数应在 1 到 {0} 个工作日之间。", Options.MaxExtensionDays);
         var text = Required(reason, "Reason");
         Step(loaded, actor, CaseAction.Extend, text);
@@ -273,8 +274,6 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void DecideExtension(LoadedCase loaded, CaseActor actor, bool approve, string? opinion)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.DecideExtension);
-        if (c.ExtensionRequestedAt is null || c.ExtensionDecidedAt is not null) throw CaseTransitions.Conflict(c, "没有待审批的延期申请。");
         Step(loaded, actor, CaseAction.DecideExtension, (approve ? "同意延期。" : "不同意延期。") + Clean(opinion));
         (c.ExtensionDecidedAt, c.ExtensionApproved) = (Now, approve);
         if (approve && Due(c, CaseDueKind.Limit) is { } limit)
@@ -319,9 +318,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void Proxy(LoadedCase loaded, CaseActor actor, string? mandate, string proxyUserId, string proxyName)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Proxy);
-        if (!actor.WorksFor(c.AcceptingCommunityCode) && !actor.WorksFor(c.HomeCommunityCode))
-            throw new ForbiddenException("您不能对此办件执行“{0}”。", CaseLabels.Action(CaseAction.Proxy));
+        Ensure(loaded, actor, CaseAction.Proxy);
         var text = Required(mandate, "Mandate");
         c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name, Note = "代办委托：" + text });
         (c.ProxyUserId, c.ProxyName, c.Mandate, c.MandateAt, c.Mode, c.UpdatedAt) = (proxyUserId, proxyName, text, Now, HandlingModes.Proxy, Now);
@@ -333,10 +330,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         CancellationToken cancellationToken)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.HomeVisit);
-        if (!c.HomeVisitEligible) throw CaseTransitions.Conflict(c, "上门办面向 80 岁以上、残疾或独居的申请人，此申请人不在其列。");
-        if (!CaseRules.MayAct(CaseAction.HomeVisit, actor, c, loaded.Version.CommunitySteps) && !actor.WorksFor(c.HomeCommunityCode))
-            throw new ForbiddenException("您不能对此办件执行“{0}”。", CaseLabels.Action(CaseAction.HomeVisit));
+        Ensure(loaded, actor, CaseAction.HomeVisit);
         CaseHomeVisit visit;
         if (visitId is { } id)
         {
