@@ -5,6 +5,7 @@ using Linli.Platform.Audit;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Notifications;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +59,8 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsUniqueViolation(e))
+        // Two notices issued at once both take the next sequence; the unique index lets one through.
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
             var current = await db.ServiceCases.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == c.Id).Select(x => new { x.State, x.Version }).FirstAsync(cancellationToken);
@@ -67,17 +69,15 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         }
     }
 
-    // Two notices issued at once both take the next sequence; the unique index lets one through.
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.GetType().Name is "PostgresException" or "SqliteException" && e.InnerException.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)
-        || e.InnerException?.GetType().Name == "PostgresException" && e.InnerException.Message.Contains("23505", StringComparison.Ordinal);
-
     /// <summary>Checks the step is legal and the actor's, moves the case and records who did it.</summary>
-    public void Step(LoadedCase loaded, CaseActor actor, CaseAction action, string? note)
+    public void Step(LoadedCase loaded, CaseActor actor, CaseAction action, string? note) => Step(loaded.Case, loaded.Version.CommunitySteps, actor, action, note);
+
+    // The step is added to the context, not to the case's Steps (which EF fixes up when they are loaded): the due-time
+    // job moves cases without loading their history.
+    private void Step(ServiceCase c, CommunitySteps communitySteps, CaseActor actor, CaseAction action, string? note)
     {
-        var c = loaded.Case;
-        var to = Ensure(loaded, actor, action);
-        c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = to, ActorUserId = actor.UserId, ActorName = actor.Name, Note = Clean(note) });
+        var to = CaseRules.Ensure(action, actor, c, communitySteps);
+        db.CaseSteps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = to, ActorUserId = actor.UserId, ActorName = actor.Name, Note = Clean(note) });
         c.State = to;
         c.UpdatedAt = Now;
     }
@@ -204,11 +204,10 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         NotifyApplicant(c, "办件已受理", $"您的办件 {c.Number} 已受理，承诺办结时间 {Local(c.DueAt)}。");
     }
 
-    /// <summary>Accepted by law: no notice within the window; it counts as accepted from 收件.</summary>
-    public void AcceptByLaw(LoadedCase loaded)
+    /// <summary>Accepted by law: no notice within the window; it counts as accepted from 收件 (the platform's step: the item's community steps do not matter).</summary>
+    public void AcceptByLaw(ServiceCase c)
     {
-        var c = loaded.Case;
-        Step(loaded, CaseActor.System, CaseAction.AcceptByLaw, "收件后 5 个工作日内未一次告知，依法自收件之日起视为受理。");
+        Step(c, CommunitySteps.None, CaseActor.System, CaseAction.AcceptByLaw, "收件后 5 个工作日内未一次告知，依法自收件之日起视为受理。");
         c.AcceptedAt = c.ReceivedAt;
         c.AcceptedByLaw = true;
         NotifyApplicant(c, "办件已受理", $"您的办件 {c.Number} 自收件之日起视为受理。");
@@ -320,7 +319,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         var c = loaded.Case;
         Ensure(loaded, actor, CaseAction.Proxy);
         var text = Required(mandate, "Mandate");
-        c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name, Note = "代办委托：" + text });
+        db.CaseSteps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name, Note = "代办委托：" + text });
         (c.ProxyUserId, c.ProxyName, c.Mandate, c.MandateAt, c.Mode, c.UpdatedAt) = (proxyUserId, proxyName, text, Now, HandlingModes.Proxy, Now);
         db.CaseOutbox.Add(Message(NotificationAddress.User(proxyUserId), c, "代办委托", $"您受委托代办办件 {c.Number}（{loaded.Version.Name}）。"));
     }
@@ -351,7 +350,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
             c.Mode = HandlingModes.DoorToDoor;
             NotifyApplicant(c, "预约上门", $"工作人员将于 {Local(when)} 上门办理办件 {c.Number}。");
         }
-        c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name,
+        db.CaseSteps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name,
             Note = visitId is null ? $"预约上门：{Local(visit.ScheduledAt)}" : $"上门服务：{visit.Outcome}" });
         c.UpdatedAt = Now;
         return visit;
