@@ -32,25 +32,20 @@ internal static class CaseExport
         string HomeCommunityCode, string OwnerName, DateTime ReceivedAt, DateTime? DueAt, bool IsOverdue);
 
     /// <summary>Every row of the filtered list, batch after batch: "rows received before the last one", never an offset.</summary>
-    public static async IAsyncEnumerable<List<Row>> BatchesAsync(IQueryable<ServiceCase> filtered, int batchSize, [EnumeratorCancellation] CancellationToken ct)
+    public static IAsyncEnumerable<List<Row>> BatchesAsync(IQueryable<ServiceCase> filtered, int batchSize, CancellationToken ct) =>
+        KeysetBatches.ReadAsync<Row>(last => Batch(filtered, last, batchSize), batchSize, ct);
+
+    private static IQueryable<Row> Batch(IQueryable<ServiceCase> filtered, Row? last, int batchSize)
     {
-        Row? last = null;
-        while (true)
+        var query = filtered;
+        if (last is not null)
         {
-            var query = filtered;
-            if (last is not null)
-            {
-                var (at, id) = (last.ReceivedAt, last.Id);
-                query = query.Where(c => c.ReceivedAt < at || (c.ReceivedAt == at && c.Id < id));
-            }
-            var batch = await query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).TakeLiteral(batchSize)
-                .Select(c => new Row(c.Id, c.Number, c.State, c.ItemId, c.ApplicantName, c.Mode, c.AcceptingCommunityCode, c.HomeCommunityCode, c.OwnerName,
-                    c.ReceivedAt, c.DueAt, c.IsOverdue))
-                .ToListAsync(ct);
-            if (batch.Count > 0) yield return batch;
-            if (batch.Count < batchSize) yield break;
-            last = batch[^1];
+            var (at, id) = (last.ReceivedAt, last.Id);
+            query = query.Where(c => c.ReceivedAt < at || (c.ReceivedAt == at && c.Id < id));
         }
+        return query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).TakeLiteral(batchSize)
+            .Select(c => new Row(c.Id, c.Number, c.State, c.ItemId, c.ApplicantName, c.Mode, c.AcceptingCommunityCode, c.HomeCommunityCode, c.OwnerName,
+                c.ReceivedAt, c.DueAt, c.IsOverdue));
     }
 
     /// <summary>The filters in words, for the title row and the export's audit entry (never a personal number).</summary>
