@@ -67,7 +67,7 @@ internal static class ServiceDeskModule
         // Ratings and online applications are the applicant's (residents) as well as the staff's: each checks who acts.
         var applicants = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization().WithValidation();
         Features.RateCase.RateCaseEndpoints.Map(applicants);
-        Features.RateCase.OnlineApplicationEndpoint.Map(applicants);
+        Features.ReceiveCase.OnlineApplicationEndpoint.Map(applicants);
         // Anyone holding a case number follows it (anonymous, rate-limited, audited).
         Features.TrackCase.CaseTracking.Map(app);
         return app;

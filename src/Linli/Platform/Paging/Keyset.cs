@@ -78,6 +78,65 @@ internal sealed class Keyset<TEntity>
         };
     }
 
+    /// <summary>
+    /// One page of the union of <paramref name="parts"/> (rows in several parts counted once), each part walked on its own
+    /// index: where one query ORs conditions no single index orders (accepted here OR resident here), each condition alone
+    /// reads its index in key order and stops after the page, and the page is the first rows of the merged walks.
+    /// <paramref name="whole"/> is the union as one query, for the count. Same answers as the single-query PageAsync over <paramref name="whole"/>.
+    /// </summary>
+    public async Task<Paged<TOut>> PageUnionAsync<TOut>(IReadOnlyList<IQueryable<TEntity>> parts, IQueryable<TEntity> whole, Expression<Func<TEntity, TOut>> select,
+        Func<TOut, object[]> keysOf, PageRequest request, CancellationToken cancellationToken)
+    {
+        var (page, size) = Paging.Normalize(request.Page, request.PageSize);
+        var after = Decode(request.After, "after");
+        var before = after is null ? Decode(request.Before, "before") : null;
+        var (total, capped) = await Paging.CountUpToLimitAsync(whole, cancellationToken);
+
+        if (after is not null || before is not null)
+        {
+            var forward = after is not null;
+            var direction = forward ? _descending : !_descending;
+            var rows = await MergedAsync(parts.Select(p => p.Where(Beyond(after ?? before!, direction))), direction, 0, size + 1, select, keysOf, cancellationToken);
+            var more = rows.Count > size;
+            if (more) rows.RemoveAt(size);
+            if (!forward) rows.Reverse();
+            return new Paged<TOut>(rows, 0, size, total)
+            {
+                TotalIsCapped = capped,
+                Next = rows.Count == 0 ? null : forward && !more ? null : Encode(keysOf(rows[^1])),
+                Previous = rows.Count == 0 ? null : !forward && !more ? null : Encode(keysOf(rows[0])),
+            };
+        }
+
+        var offset = (long)(page - 1) * size;
+        if (offset >= total && !capped) return new Paged<TOut>([], page, size, total);
+        Paging.RefuseDeepOffset(offset);
+        var items = await MergedAsync(parts, _descending, (int)offset, size + 1, select, keysOf, cancellationToken);
+        var hasNext = items.Count > size;
+        if (hasNext) items.RemoveAt(size);
+        return new Paged<TOut>(items, page, size, total)
+        {
+            TotalIsCapped = capped,
+            Next = hasNext ? Encode(keysOf(items[^1])) : null,
+            Previous = page > 1 && items.Count > 0 ? Encode(keysOf(items[0])) : null,
+        };
+    }
+
+    // Each part's first skip + take rows in order, merged in the same order, a row in several parts kept once.
+    private async Task<List<TOut>> MergedAsync<TOut>(IEnumerable<IQueryable<TEntity>> parts, bool descending, int skip, int take, Expression<Func<TEntity, TOut>> select,
+        Func<TOut, object[]> keysOf, CancellationToken cancellationToken)
+    {
+        var rows = new List<TOut>();
+        foreach (var part in parts) rows.AddRange(await Order(part, descending).TakeLiteral(skip + take).Select(select).ToListAsync(cancellationToken));
+        var order = Comparer<object[]>.Create((a, b) =>
+        {
+            for (var i = 0; i < a.Length; i++)
+                if (Comparer<object>.Default.Compare(a[i], b[i]) is var c and not 0) return descending ? -c : c;
+            return 0;
+        });
+        return rows.Select(r => (Row: r, Keys: keysOf(r))).DistinctBy(r => Encode(r.Keys)).OrderBy(r => r.Keys, order).Skip(skip).Take(take).Select(r => r.Row).ToList();
+    }
+
     private IQueryable<TEntity> Order(IQueryable<TEntity> query, bool descending)
     {
         IOrderedQueryable<TEntity>? ordered = null;

@@ -98,6 +98,70 @@ public sealed class CaseTransitionTests
         Assert.True(CaseRules.MayAct(A.Accept, Worker(Roles.CommunityWorker, "210102002001", "proxy"), c, CommunitySteps.Receive));
     }
 
+    // Each kind of actor, with what the handling rules give them (written out, not read from CaseRules).
+    private static readonly (string Kind, CaseActor Actor, A[] Theirs)[] Actors =
+    [
+        ("accepting worker", Worker(Roles.CommunityWorker, "210124100201"),
+            [A.Notice, A.Complete, A.Accept, A.Refuse, A.Forward, A.HandOver, A.Proxy, A.HomeVisit]),
+        ("home worker", Worker(Roles.CommunityWorker, "210102001002"), [A.Proxy, A.HomeVisit]),
+        ("proxy", Worker(Roles.CommunityWorker, "210102002001", "proxy"),
+            [A.Notice, A.Complete, A.Accept, A.Refuse, A.Forward, A.HandOver, A.Proxy, A.HomeVisit]),
+        ("department", new CaseActor("d", "d", new HashSet<string> { Roles.DepartmentStaff }, null, "civil"),
+            [A.Review, A.Suspend, A.Resume, A.Extend, A.Approve, A.Reject]),
+        // The street over the accepting community is region staff there too: the window's steps and the extension's decision.
+        ("street", Worker(Roles.StreetStaff, "210124100"),
+            [A.Notice, A.Complete, A.Accept, A.Refuse, A.Forward, A.HandOver, A.Proxy, A.HomeVisit, A.DecideExtension]),
+    ];
+
+    public static TheoryData<int, int> StatesAndActors()
+    {
+        var data = new TheoryData<int, int>();
+        foreach (var state in Enum.GetValues<CaseState>())
+        for (var actor = 0; actor < Actors.Length; actor++)
+            data.Add((int)state, actor);
+        return data;
+    }
+
+    [Theory]
+    [MemberData(nameof(StatesAndActors))]
+    public void What_a_page_offers_is_exactly_what_the_workflow_lets_the_actor_do(int stateNumber, int actorIndex)
+    {
+        var (kind, actor, theirs) = Actors[actorIndex];
+        foreach (var (extension, eligible) in new[] { ("none", true), ("pending", false), ("decided", true), ("none", false) })
+        {
+            var c = Case((CaseState)stateNumber);
+            c.ProxyUserId = "proxy";
+            c.HomeVisitEligible = eligible;
+            if (extension != "none") c.ExtensionRequestedAt = DateTime.UnixEpoch;
+            if (extension == "decided") c.ExtensionDecidedAt = DateTime.UnixEpoch;
+            var offered = CaseRules.Offered(actor, c, CommunitySteps.Receive);
+            foreach (var action in Enum.GetValues<A>())
+            {
+                var permitted = Permits(action, actor, c);
+                Assert.True(offered.Contains(action) == permitted, $"{kind}, {c.State}, extension {extension}, eligible {eligible}: {action} offered {offered.Contains(action)}, workflow {permitted}");
+                var expected = action != A.AcceptByLaw && CaseTransitions.Next(c.State, action) is not null && theirs.Contains(action)
+                               && (action != A.Extend || extension == "none")
+                               && (action != A.DecideExtension || extension == "pending")
+                               && (action != A.HomeVisit || eligible);
+                Assert.True(expected == permitted, $"{kind}, {c.State}, extension {extension}, eligible {eligible}: {action} expected {expected}, workflow {permitted}");
+            }
+        }
+    }
+
+    // The workflow's gate: every step passes CaseRules.Ensure, which throws 409 or 403 when the step is not the actor's now.
+    private static bool Permits(A action, CaseActor actor, ServiceCase c)
+    {
+        try
+        {
+            CaseRules.Ensure(action, actor, c, CommunitySteps.Receive);
+            return true;
+        }
+        catch (Exception e) when (e is ConflictException or ForbiddenException)
+        {
+            return false;
+        }
+    }
+
     [Fact]
     public void A_second_notice_may_repeat_what_the_first_asked_but_not_add_to_it_unless_the_item_changed()
     {

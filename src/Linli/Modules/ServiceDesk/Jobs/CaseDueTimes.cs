@@ -22,7 +22,10 @@ internal sealed class CaseDueTimes(ServiceDeskDbContext db, CaseWorkflow workflo
     public async Task FireAsync(IReadOnlyList<CaseDueTime> due, DateTime now, CancellationToken cancellationToken)
     {
         var caseIds = due.Select(d => d.CaseId).Distinct().ToList();
-        var cases = await db.ServiceCases.IgnoreQueryFilters().Include(c => c.Steps).Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        var cases = await db.ServiceCases.IgnoreQueryFilters().Where(c => caseIds.Contains(c.Id)).ToDictionaryAsync(c => c.Id, cancellationToken);
+        // The follow-ups' ratings in one query for the batch, not one per due time.
+        var ratingIds = due.Where(d => d.Kind == CaseDueKind.FollowUp && d.RatingId is not null).Select(d => d.RatingId!.Value).Distinct().ToList();
+        var ratings = await db.CaseRatings.Where(r => ratingIds.Contains(r.Id)).ToDictionaryAsync(r => r.Id, cancellationToken);
         foreach (var d in due)
         {
             var c = cases[d.CaseId];
@@ -34,9 +37,7 @@ internal sealed class CaseDueTimes(ServiceDeskDbContext db, CaseWorkflow workflo
                         d.Close(now);
                         break;
                     }
-                    var version = await db.ServiceItemVersions.AsNoTracking().FirstAsync(v => v.Id == c.ItemVersionId, cancellationToken);
-                    var item = await db.ServiceItems.AsNoTracking().FirstAsync(i => i.Id == c.ItemId, cancellationToken);
-                    workflow.AcceptByLaw(new LoadedCase(c, item, version));
+                    workflow.AcceptByLaw(c);
                     break;
                 case CaseDueKind.Limit:
                     if (c.DecidedAt is not null)
@@ -50,7 +51,7 @@ internal sealed class CaseDueTimes(ServiceDeskDbContext db, CaseWorkflow workflo
                         db.CaseOutbox.Add(workflow.Message(to, c, "办件超期", $"办件 {c.Number} 已超过承诺办结时限（{CaseWorkflow.Local(d.DueAt)}），请督办。"));
                     break;
                 case CaseDueKind.FollowUp:
-                    var rating = await db.CaseRatings.FirstOrDefaultAsync(r => r.Id == d.RatingId, cancellationToken);
+                    var rating = d.RatingId is { } ratingId ? ratings.GetValueOrDefault(ratingId) : null;
                     if (rating is null || rating.FollowUpAt is not null)
                     {
                         d.Close(now);

@@ -40,18 +40,8 @@ internal static class QueueExport
     }
 
     /// <summary>Every row of the narrowed queue, batch by batch.</summary>
-    public static async IAsyncEnumerable<List<Row>> BatchesAsync(IQueryable<Ticket> narrowed, QueueSort sort, int batchSize,
-        [EnumeratorCancellation] CancellationToken cancellationToken)
-    {
-        Row? last = null;
-        while (true)
-        {
-            var batch = await Batch(narrowed, sort, last, batchSize).ToListAsync(cancellationToken);
-            if (batch.Count > 0) yield return batch;
-            if (batch.Count < batchSize) yield break;
-            last = batch[^1];
-        }
-    }
+    public static IAsyncEnumerable<List<Row>> BatchesAsync(IQueryable<Ticket> narrowed, QueueSort sort, int batchSize, CancellationToken cancellationToken) =>
+        KeysetBatches.ReadAsync<Row>(last => Batch(narrowed, sort, last, batchSize), batchSize, cancellationToken);
 
     // "After the last row" in each order; the running deadline is null last (TicketQueues.Order), the id breaks ties.
     private static System.Linq.Expressions.Expression<Func<Ticket, bool>> After(QueueSort sort, Row last)

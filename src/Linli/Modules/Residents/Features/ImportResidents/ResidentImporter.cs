@@ -218,14 +218,10 @@ internal sealed class ResidentImporter(ResidentsDbContext db, PlacementRules pla
             await transaction.CommitAsync(cancellationToken);
             return new ImportResult(households.Count, parsed.Count, tagRows.Count, []);
         }
-        catch (DbException e) when (IsUniqueViolation(e))
+        catch (DbException e) when (UniqueViolation.Is(e))
         {
             await transaction.RollbackAsync(cancellationToken);
             throw new ConflictException("导入期间有相同身份证号的居民被登记，未导入任何数据；请重新导入。");
         }
     }
-
-    private static bool IsUniqueViolation(DbException e) =>
-        e is Npgsql.PostgresException { SqlState: Npgsql.PostgresErrorCodes.UniqueViolation }
-            or Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 };
 }

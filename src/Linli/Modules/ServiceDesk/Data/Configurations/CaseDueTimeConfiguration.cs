@@ -13,5 +13,6 @@ internal sealed class CaseDueTimeConfiguration : IEntityTypeConfiguration<CaseDu
         e.IsDueTime();
         e.HasIndex(x => x.CaseId);
         e.HasOne(x => x.Case).WithMany().HasForeignKey(x => x.CaseId).OnDelete(DeleteBehavior.Cascade);
+        e.HasOne(x => x.Rating).WithMany().HasForeignKey(x => x.RatingId).OnDelete(DeleteBehavior.Cascade);
     }
 }

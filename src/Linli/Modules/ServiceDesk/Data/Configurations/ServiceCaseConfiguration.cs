@@ -27,7 +27,6 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         e.Property(x => x.ProxyUserId).HasMaxLength(64);
         e.Property(x => x.ProxyName).HasMaxLength(256);
         e.Property(x => x.Mandate).HasMaxLength(2000);
-        e.HasIndex(x => x.ProxyUserId);
         // A community's lists (accepted here, or residents of here), newest first; the department's; due-soon and overdue.
         e.HasIndex(x => new { x.AcceptingCommunityCode, x.ReceivedAt, x.Id });
         e.HasIndex(x => new { x.HomeCommunityCode, x.ReceivedAt, x.Id });
@@ -39,8 +38,8 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         e.HasIndex(x => new { x.ReceivedAt, x.Id }, "ix_servicedesk_service_cases_open_received_at_id").HasFilter("due_at IS NOT NULL");
         // Lists by state (awaiting completion, under review …) newest first.
         e.HasIndex(x => new { x.State, x.ReceivedAt, x.Id });
+        // Tracking a case by its number and the applicant's ID number reads this; the proxy worker and the resident are never searched by.
         e.HasIndex(x => x.ApplicantIdHash);
-        e.HasIndex(x => x.ResidentId);
         e.HasIndex(x => x.ApplicantUserId);
         e.HasOne<ServiceItem>().WithMany().HasForeignKey(x => x.ItemId).OnDelete(DeleteBehavior.Restrict);
         e.HasOne<ServiceItemVersion>().WithMany().HasForeignKey(x => x.ItemVersionId).OnDelete(DeleteBehavior.Restrict);

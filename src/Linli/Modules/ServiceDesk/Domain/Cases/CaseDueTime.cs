@@ -10,4 +10,6 @@ internal sealed class CaseDueTime : DueTime
     public ServiceCase? Case { get; set; }
     public CaseDueKind Kind { get; set; }
     public long? RatingId { get; set; }
+    /// <summary>Set when started with a rating not yet saved (a 差评 and its follow-up are saved together).</summary>
+    public CaseRating? Rating { get; set; }
 }

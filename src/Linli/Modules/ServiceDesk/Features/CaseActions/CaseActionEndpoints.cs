@@ -31,49 +31,39 @@ internal static class CaseActionEndpoints
 {
     public static void Map(IEndpointRouteBuilder api)
     {
-        Action(api, "notice", "一次告知: lists every missing or defective material at once, as one numbered notice; the clock stops.",
-            (NoticeRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken ct) =>
-                w.NoticeAsync(c, a, (r.Items ?? []).Select(i => new NoticeDemand(i.MaterialId, i.Problem, i.Reason)).ToList(), ct), r => r.Version);
-        Action(api, "complete", "补正: the applicant brought what the notice asked for; the clock runs again.",
-            (CompleteRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken ct) => w.CompleteAsync(c, a, r.Received ?? [], ct), r => r.Version);
-        Action(api, "accept", "受理: refused while a mandatory material is missing, unless it may come later (容缺) with a commitment date.",
-            (AcceptRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) =>
-                Done(() => w.Accept(c, a, r.Received ?? [], (r.Deferred ?? []).Select(d => (d.MaterialId, d.CommitmentDate)).ToList(), r.Note)), r => r.Version);
-        Action(api, "refuse", "不予受理, with a reason.", (ReasonRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Refuse(c, a, r.Reason)), r => r.Version);
-        Action(api, "forward", "转办: to the deciding department.", (NoteRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Forward(c, a, r.Note)), r => r.Version);
-        Action(api, "review", "审查 starts.", (NoteRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Review(c, a, r.Note)), r => r.Version);
-        Action(api, "suspend", "中止 for one of the item's non-counting steps; the clock stops.",
-            (SuspendRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Suspend(c, a, r.Step, r.Reason)), r => r.Version);
-        Action(api, "resume", "恢复: the non-counting step ended; the clock runs again.",
-            (NoteRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Resume(c, a, r.Note)), r => r.Version);
-        Action(api, "extend", "申请延期 (once), in working days with a reason.",
-            (ExtendRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Extend(c, a, r.Days, r.Reason)), r => r.Version);
-        Action(api, "extension-decision", "The street or district approves or refuses the extension.",
-            (ExtensionDecisionRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.DecideExtension(c, a, r.Approve, r.Opinion)), r => r.Version);
-        Action(api, "approve", "办结（准予）.", (NoteRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Decide(c, a, true, r.Note)), r => r.Version);
-        Action(api, "reject", "办结（不予）, with a reason.", (ReasonRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Decide(c, a, false, r.Reason)), r => r.Version);
-        Action(api, "hand-over", "出件: at the window, by post or at home.",
-            (HandOverRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.HandOver(c, a, r.Method, r.Note)), r => r.Version);
-        Action(api, "proxy", "代办: the caller takes the case as proxy worker under the applicant's mandate (委托), recorded.",
-            (ProxyRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken _) => Done(() => w.Proxy(c, a, r.Mandate, a.UserId, a.Name)), r => r.Version);
-        Action(api, "home-visit", "上门办: schedules a home visit (scheduledAt) or records one (visitId, visitedAt, outcome).",
-            async (HomeVisitRequest r, CaseWorkflow w, LoadedCase c, CaseActor a, CancellationToken ct) => { await w.HomeVisitAsync(c, a, r.VisitId, r.ScheduledAt, r.VisitedAt, r.Outcome, ct); }, r => r.Version);
+        Action(api, "notice", CaseAction.Notice, "一次告知: lists every missing or defective material at once, as one numbered notice; the clock stops.",
+            (NoticeRequest r) => new CaseActionInput { Demands = (r.Items ?? []).Select(i => new NoticeDemand(i.MaterialId, i.Problem, i.Reason)).ToList() }, r => r.Version);
+        Action(api, "complete", CaseAction.Complete, "补正: the applicant brought what the notice asked for; the clock runs again.",
+            (CompleteRequest r) => new CaseActionInput { Received = r.Received ?? [] }, r => r.Version);
+        Action(api, "accept", CaseAction.Accept, "受理: refused while a mandatory material is missing, unless it may come later (容缺) with a commitment date.",
+            (AcceptRequest r) => new CaseActionInput { Received = r.Received ?? [], Deferred = (r.Deferred ?? []).Select(d => (d.MaterialId, d.CommitmentDate)).ToList(), Note = r.Note },
+            r => r.Version);
+        Action(api, "refuse", CaseAction.Refuse, "不予受理, with a reason.", (ReasonRequest r) => new CaseActionInput { Reason = r.Reason }, r => r.Version);
+        Action(api, "forward", CaseAction.Forward, "转办: to the deciding department.", (NoteRequest r) => new CaseActionInput { Note = r.Note }, r => r.Version);
+        Action(api, "review", CaseAction.Review, "审查 starts.", (NoteRequest r) => new CaseActionInput { Note = r.Note }, r => r.Version);
+        Action(api, "suspend", CaseAction.Suspend, "中止 for one of the item's non-counting steps; the clock stops.",
+            (SuspendRequest r) => new CaseActionInput { Step = r.Step, Reason = r.Reason }, r => r.Version);
+        Action(api, "resume", CaseAction.Resume, "恢复: the non-counting step ended; the clock runs again.", (NoteRequest r) => new CaseActionInput { Note = r.Note }, r => r.Version);
+        Action(api, "extend", CaseAction.Extend, "申请延期 (once), in working days with a reason.",
+            (ExtendRequest r) => new CaseActionInput { Days = r.Days, Reason = r.Reason }, r => r.Version);
+        Action(api, "extension-decision", CaseAction.DecideExtension, "The street or district approves or refuses the extension.",
+            (ExtensionDecisionRequest r) => new CaseActionInput { Approve = r.Approve, Note = r.Opinion }, r => r.Version);
+        Action(api, "approve", CaseAction.Approve, "办结（准予）.", (NoteRequest r) => new CaseActionInput { Note = r.Note }, r => r.Version);
+        Action(api, "reject", CaseAction.Reject, "办结（不予）, with a reason.", (ReasonRequest r) => new CaseActionInput { Reason = r.Reason }, r => r.Version);
+        Action(api, "hand-over", CaseAction.HandOver, "出件: at the window, by post or at home.",
+            (HandOverRequest r) => new CaseActionInput { Method = r.Method, Note = r.Note }, r => r.Version);
+        Action(api, "proxy", CaseAction.Proxy, "代办: the caller takes the case as proxy worker under the applicant's mandate (委托), recorded.",
+            (ProxyRequest r) => new CaseActionInput { Mandate = r.Mandate }, r => r.Version);
+        Action(api, "home-visit", CaseAction.HomeVisit, "上门办: schedules a home visit (scheduledAt) or records one (visitId, visitedAt, outcome).",
+            (HomeVisitRequest r) => new CaseActionInput { VisitId = r.VisitId, ScheduledAt = r.ScheduledAt, VisitedAt = r.VisitedAt, Outcome = r.Outcome }, r => r.Version);
     }
 
-    private static Task Done(Action act)
-    {
-        act();
-        return Task.CompletedTask;
-    }
-
-    private static void Action<TRequest>(IEndpointRouteBuilder api, string path, string summary, Func<TRequest, CaseWorkflow, LoadedCase, CaseActor, CancellationToken, Task> act,
+    private static void Action<TRequest>(IEndpointRouteBuilder api, string path, CaseAction action, string summary, Func<TRequest, CaseActionInput> input,
         Func<TRequest, int?> version) where TRequest : notnull =>
         api.MapPost("/{id:long}/" + path, async Task<Ok<CaseView>> (long id, TRequest request, CaseWorkflow workflow, HttpContext http, IAreaScope scope, CancellationToken ct) =>
             {
                 var actor = CaseActor.From(http.User, scope);
-                var loaded = await workflow.LoadAsync(id, version(request), ct);
-                await act(request, workflow, loaded, actor, ct);
-                await workflow.SaveAsync(loaded.Case, ct);
+                var loaded = await CaseActionDispatch.RunAsync(workflow, id, version(request), action, input(request), actor, ct);
                 return TypedResults.Ok(await workflow.ViewAsync(loaded, actor, ct));
             })
             .WithName("ServiceCase_" + path)

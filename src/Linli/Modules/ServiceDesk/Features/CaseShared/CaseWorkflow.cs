@@ -5,6 +5,7 @@ using Linli.Platform.Audit;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Notifications;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -58,7 +59,8 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         {
             await db.SaveChangesAsync(cancellationToken);
         }
-        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || IsUniqueViolation(e))
+        // Two notices issued at once both take the next sequence; the unique index lets one through.
+        catch (DbUpdateException e) when (e is DbUpdateConcurrencyException || UniqueViolation.Is(e))
         {
             db.ChangeTracker.Clear();
             var current = await db.ServiceCases.IgnoreQueryFilters().AsNoTracking().Where(x => x.Id == c.Id).Select(x => new { x.State, x.Version }).FirstAsync(cancellationToken);
@@ -67,22 +69,22 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         }
     }
 
-    // Two notices issued at once both take the next sequence; the unique index lets one through.
-    private static bool IsUniqueViolation(DbUpdateException e) =>
-        e.InnerException?.GetType().Name is "PostgresException" or "SqliteException" && e.InnerException.Message.Contains("UNIQUE", StringComparison.OrdinalIgnoreCase)
-        || e.InnerException?.GetType().Name == "PostgresException" && e.InnerException.Message.Contains("23505", StringComparison.Ordinal);
-
     /// <summary>Checks the step is legal and the actor's, moves the case and records who did it.</summary>
-    public void Step(LoadedCase loaded, CaseActor actor, CaseAction action, string? note)
+    public void Step(LoadedCase loaded, CaseActor actor, CaseAction action, string? note) => Step(loaded.Case, loaded.Version.CommunitySteps, actor, action, note);
+
+    // The step is added to the context, not to the case's Steps (which EF fixes up when they are loaded): the due-time
+    // job moves cases without loading their history.
+    private void Step(ServiceCase c, CommunitySteps communitySteps, CaseActor actor, CaseAction action, string? note)
     {
-        var c = loaded.Case;
-        var to = CaseTransitions.Require(c, action);
-        if (!CaseRules.MayAct(action, actor, c, loaded.Version.CommunitySteps))
-            throw new ForbiddenException("您不能对此办件执行“{0}”。", CaseLabels.Action(action));
-        c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = to, ActorUserId = actor.UserId, ActorName = actor.Name, Note = Clean(note) });
+        var to = CaseRules.Ensure(action, actor, c, communitySteps);
+        db.CaseSteps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = to, ActorUserId = actor.UserId, ActorName = actor.Name, Note = Clean(note) });
         c.State = to;
         c.UpdatedAt = Now;
     }
+
+    /// <summary>The one gate (<see cref="CaseRules.Ensure"/>): legal now, nothing about the case in the way, the actor's.</summary>
+    private static CaseState Ensure(LoadedCase loaded, CaseActor actor, CaseAction action) =>
+        CaseRules.Ensure(action, actor, loaded.Case, loaded.Version.CommunitySteps);
 
     private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text.Trim();
 
@@ -110,7 +112,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public async Task<CaseNotice> NoticeAsync(LoadedCase loaded, CaseActor actor, IReadOnlyList<NoticeDemand> demands, CancellationToken cancellationToken)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Notice);
+        Ensure(loaded, actor, CaseAction.Notice);
         foreach (var demand in demands)
         {
             var material = c.Materials.FirstOrDefault(m => m.MaterialId == demand.MaterialId)
@@ -181,7 +183,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void Accept(LoadedCase loaded, CaseActor actor, IReadOnlyList<long> received, IReadOnlyList<(long MaterialId, DateOnly Due)> deferred, string? note)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Accept);
+        Ensure(loaded, actor, CaseAction.Accept);
         MarkReceived(c, received);
         foreach (var (materialId, due) in deferred)
         {
@@ -202,11 +204,10 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         NotifyApplicant(c, "办件已受理", $"您的办件 {c.Number} 已受理，承诺办结时间 {Local(c.DueAt)}。");
     }
 
-    /// <summary>Accepted by law: no notice within the window; it counts as accepted from 收件.</summary>
-    public void AcceptByLaw(LoadedCase loaded)
+    /// <summary>Accepted by law: no notice within the window; it counts as accepted from 收件 (the platform's step: the item's community steps do not matter).</summary>
+    public void AcceptByLaw(ServiceCase c)
     {
-        var c = loaded.Case;
-        Step(loaded, CaseActor.System, CaseAction.AcceptByLaw, "收件后 5 个工作日内未一次告知，依法自收件之日起视为受理。");
+        Step(c, CommunitySteps.None, CaseActor.System, CaseAction.AcceptByLaw, "收件后 5 个工作日内未一次告知，依法自收件之日起视为受理。");
         c.AcceptedAt = c.ReceivedAt;
         c.AcceptedByLaw = true;
         NotifyApplicant(c, "办件已受理", $"您的办件 {c.Number} 自收件之日起视为受理。");
@@ -261,8 +262,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void Extend(LoadedCase loaded, CaseActor actor, int days, string? reason)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Extend);
-        if (c.ExtensionRequestedAt is not null) throw CaseTransitions.Conflict(c, "每个办件只能申请一次延期。");
+        Ensure(loaded, actor, CaseAction.Extend);
         if (days < 1 || days > Options.MaxExtensionDays) throw ValidationFailedException.For("Days", "延期天数应在 1 到 {0} 个工作日之间。", Options.MaxExtensionDays);
         var text = Required(reason, "Reason");
         Step(loaded, actor, CaseAction.Extend, text);
@@ -273,8 +273,6 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void DecideExtension(LoadedCase loaded, CaseActor actor, bool approve, string? opinion)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.DecideExtension);
-        if (c.ExtensionRequestedAt is null || c.ExtensionDecidedAt is not null) throw CaseTransitions.Conflict(c, "没有待审批的延期申请。");
         Step(loaded, actor, CaseAction.DecideExtension, (approve ? "同意延期。" : "不同意延期。") + Clean(opinion));
         (c.ExtensionDecidedAt, c.ExtensionApproved) = (Now, approve);
         if (approve && Due(c, CaseDueKind.Limit) is { } limit)
@@ -319,11 +317,9 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     public void Proxy(LoadedCase loaded, CaseActor actor, string? mandate, string proxyUserId, string proxyName)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.Proxy);
-        if (!actor.WorksFor(c.AcceptingCommunityCode) && !actor.WorksFor(c.HomeCommunityCode))
-            throw new ForbiddenException("您不能对此办件执行“{0}”。", CaseLabels.Action(CaseAction.Proxy));
+        Ensure(loaded, actor, CaseAction.Proxy);
         var text = Required(mandate, "Mandate");
-        c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name, Note = "代办委托：" + text });
+        db.CaseSteps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name, Note = "代办委托：" + text });
         (c.ProxyUserId, c.ProxyName, c.Mandate, c.MandateAt, c.Mode, c.UpdatedAt) = (proxyUserId, proxyName, text, Now, HandlingModes.Proxy, Now);
         db.CaseOutbox.Add(Message(NotificationAddress.User(proxyUserId), c, "代办委托", $"您受委托代办办件 {c.Number}（{loaded.Version.Name}）。"));
     }
@@ -333,10 +329,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         CancellationToken cancellationToken)
     {
         var c = loaded.Case;
-        CaseTransitions.Require(c, CaseAction.HomeVisit);
-        if (!c.HomeVisitEligible) throw CaseTransitions.Conflict(c, "上门办面向 80 岁以上、残疾或独居的申请人，此申请人不在其列。");
-        if (!CaseRules.MayAct(CaseAction.HomeVisit, actor, c, loaded.Version.CommunitySteps) && !actor.WorksFor(c.HomeCommunityCode))
-            throw new ForbiddenException("您不能对此办件执行“{0}”。", CaseLabels.Action(CaseAction.HomeVisit));
+        Ensure(loaded, actor, CaseAction.HomeVisit);
         CaseHomeVisit visit;
         if (visitId is { } id)
         {
@@ -357,7 +350,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
             c.Mode = HandlingModes.DoorToDoor;
             NotifyApplicant(c, "预约上门", $"工作人员将于 {Local(when)} 上门办理办件 {c.Number}。");
         }
-        c.Steps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name,
+        db.CaseSteps.Add(new CaseStep { CaseId = c.Id, At = Now, FromState = c.State, ToState = c.State, ActorUserId = actor.UserId, ActorName = actor.Name,
             Note = visitId is null ? $"预约上门：{Local(visit.ScheduledAt)}" : $"上门服务：{visit.Outcome}" });
         c.UpdatedAt = Now;
         return visit;

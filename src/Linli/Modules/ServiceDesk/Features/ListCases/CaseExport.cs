@@ -32,25 +32,20 @@ internal static class CaseExport
         string HomeCommunityCode, string OwnerName, DateTime ReceivedAt, DateTime? DueAt, bool IsOverdue);
 
     /// <summary>Every row of the filtered list, batch after batch: "rows received before the last one", never an offset.</summary>
-    public static async IAsyncEnumerable<List<Row>> BatchesAsync(IQueryable<ServiceCase> filtered, int batchSize, [EnumeratorCancellation] CancellationToken ct)
+    public static IAsyncEnumerable<List<Row>> BatchesAsync(IQueryable<ServiceCase> filtered, int batchSize, CancellationToken ct) =>
+        KeysetBatches.ReadAsync<Row>(last => Batch(filtered, last, batchSize), batchSize, ct);
+
+    private static IQueryable<Row> Batch(IQueryable<ServiceCase> filtered, Row? last, int batchSize)
     {
-        Row? last = null;
-        while (true)
+        var query = filtered;
+        if (last is not null)
         {
-            var query = filtered;
-            if (last is not null)
-            {
-                var (at, id) = (last.ReceivedAt, last.Id);
-                query = query.Where(c => c.ReceivedAt < at || (c.ReceivedAt == at && c.Id < id));
-            }
-            var batch = await query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).TakeLiteral(batchSize)
-                .Select(c => new Row(c.Id, c.Number, c.State, c.ItemId, c.ApplicantName, c.Mode, c.AcceptingCommunityCode, c.HomeCommunityCode, c.OwnerName,
-                    c.ReceivedAt, c.DueAt, c.IsOverdue))
-                .ToListAsync(ct);
-            if (batch.Count > 0) yield return batch;
-            if (batch.Count < batchSize) yield break;
-            last = batch[^1];
+            var (at, id) = (last.ReceivedAt, last.Id);
+            query = query.Where(c => c.ReceivedAt < at || (c.ReceivedAt == at && c.Id < id));
         }
+        return query.OrderByDescending(c => c.ReceivedAt).ThenByDescending(c => c.Id).TakeLiteral(batchSize)
+            .Select(c => new Row(c.Id, c.Number, c.State, c.ItemId, c.ApplicantName, c.Mode, c.AcceptingCommunityCode, c.HomeCommunityCode, c.OwnerName,
+                c.ReceivedAt, c.DueAt, c.IsOverdue));
     }
 
     /// <summary>The filters in words, for the title row and the export's audit entry (never a personal number).</summary>
@@ -78,12 +73,12 @@ internal static class CaseExport
         var text = services.GetRequiredService<IStringLocalizer<SharedResource>>();
         var names = services.GetService<IRegionNames>();
         var table = new ExportTable(AuditSubjects.ServiceCase, Title, "service-cases", filter.Area?.Trim() is { Length: > 0 } area ? area : scope.RegionPrefix ?? "",
-            Describe(filter), Headers, CellsAsync(BatchesAsync(filtered, BatchSize, ct), db, names, text, ct));
+            Describe(filter), Headers, CellsAsync(BatchesAsync(filtered, BatchSize, ct), db, names, text, services.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime, ct));
         return await services.GetRequiredService<TableExporter>().FileAsync(table, format, ct);
     }
 
     private static async IAsyncEnumerable<object?[]> CellsAsync(IAsyncEnumerable<List<Row>> batches, ServiceDeskDbContext db, IRegionNames? regions,
-        IStringLocalizer<SharedResource> text, [EnumeratorCancellation] CancellationToken ct)
+        IStringLocalizer<SharedResource> text, DateTime now, [EnumeratorCancellation] CancellationToken ct)
     {
         var items = new Dictionary<long, string>();
         await foreach (var batch in batches.WithCancellation(ct))
@@ -99,7 +94,7 @@ internal static class CaseExport
                     r.Number, Display.ChinaTime(r.ReceivedAt), text[CaseLabels.State(r.State).ToString()].Value, items.GetValueOrDefault(r.ItemId, ""),
                     Masking.Name(r.ApplicantName), text[CaseLabels.Mode(r.Mode).ToString()].Value,
                     communities.GetValueOrDefault(r.AcceptingCommunityCode, r.AcceptingCommunityCode), communities.GetValueOrDefault(r.HomeCommunityCode, r.HomeCommunityCode),
-                    r.OwnerName, r.DueAt is { } due ? Display.ChinaTime(due) : "", text[r.IsOverdue ? "是" : "否"].Value,
+                    r.OwnerName, r.DueAt is { } due ? Display.ChinaTime(due) : "", text[CaseLateness.IsLate(r.State, r.DueAt, r.IsOverdue, now) ? "是" : "否"].Value,
                 ];
         }
     }

@@ -21,24 +21,44 @@ internal sealed record CaseFilter(CaseState? State = null, string? Item = null, 
     HandlingModes? Mode = null, DateOnly? From = null, DateOnly? To = null);
 
 /// <summary>The cases in the caller's scope (the context's filter), newest first, by keyset; the due-soon and overdue lists are the same list filtered.</summary>
-internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options)
+internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options, IAreaScope scope)
 {
     private static readonly Keyset<ServiceCase> ByReceived = Keyset<ServiceCase>.Descending(c => c.ReceivedAt).Then(c => c.Id);
+
+    private static readonly System.Linq.Expressions.Expression<Func<ServiceCase, CaseSummary>> Summary =
+        c => new CaseSummary(c.Id, c.Number, c.State, "", c.ItemId, c.ApplicantName, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode, c.OwnerName,
+            c.Mode, c.ReceivedAt, c.DueAt, c.IsOverdue);
 
     public async Task<Paged<CaseSummary>> ListAsync(CaseFilter filter, PageRequest page, CancellationToken cancellationToken)
     {
         var query = await FilteredAsync(filter, cancellationToken);
-        var rows = await ByReceived.PageAsync(query,
-            c => new CaseSummary(c.Id, c.Number, c.State, "", c.ItemId, c.ApplicantName, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode, c.OwnerName,
-                c.Mode, c.ReceivedAt, c.DueAt, c.IsOverdue),
-            c => [c.ReceivedAt, c.Id], page, cancellationToken);
+        var rows = scope.RegionPrefix != "" && scope.CommunityPrefix is { Length: 12 } community
+            ? await ByReceived.PageUnionAsync(await CommunityWalksAsync(community, filter, cancellationToken), query, Summary, c => [c.ReceivedAt, c.Id], page, cancellationToken)
+            : await ByReceived.PageAsync(query, Summary, c => [c.ReceivedAt, c.Id], page, cancellationToken);
         return rows with { Items = rows.Items.Select(r => r with { StateLabel = CaseLabels.State(r.State).ToString() }).ToList() };
     }
 
-    /// <summary>The cases in scope that <paramref name="filter"/> asks for, unordered (the list and its export order them alike).</summary>
-    public async Task<IQueryable<ServiceCase>> FilteredAsync(CaseFilter filter, CancellationToken cancellationToken)
+    /// <summary>
+    /// A community's (or grid's) scope as separate walks, each on its own (code, received_at, id) index in list order: accepted
+    /// here, and residents of here accepted anywhere — one query ORing the two can use neither index for the order and sorts
+    /// every matching case (786 ms p95 at 583k cases) — plus the rest of the context's scope filter (the caller's department,
+    /// cases they applied for themselves), so that the union is exactly the scoped list.
+    /// </summary>
+    private async Task<IReadOnlyList<IQueryable<ServiceCase>>> CommunityWalksAsync(string community, CaseFilter filter, CancellationToken cancellationToken)
     {
-        var query = db.ServiceCases.AsNoTracking();
+        var all = await FilterAsync(db.ServiceCases.IgnoreQueryFilters().AsNoTracking(), filter, cancellationToken);
+        var walks = new List<IQueryable<ServiceCase>> { all.Where(c => c.AcceptingCommunityCode == community), all.Where(c => c.HomeCommunityCode == community) };
+        if (scope.DepartmentCode is { } department) walks.Add(all.Where(c => c.DepartmentCode == department));
+        if (scope.UserId is { } user) walks.Add(all.Where(c => c.ApplicantUserId == user));
+        return walks;
+    }
+
+    /// <summary>The cases in scope that <paramref name="filter"/> asks for, unordered (the list and its export order them alike).</summary>
+    public Task<IQueryable<ServiceCase>> FilteredAsync(CaseFilter filter, CancellationToken cancellationToken) =>
+        FilterAsync(db.ServiceCases.AsNoTracking(), filter, cancellationToken);
+
+    private async Task<IQueryable<ServiceCase>> FilterAsync(IQueryable<ServiceCase> query, CaseFilter filter, CancellationToken cancellationToken)
+    {
         if (filter.State is { } state) query = query.Where(c => c.State == state);
         if (!string.IsNullOrWhiteSpace(filter.Item))
         {
@@ -59,7 +79,7 @@ internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar
             case null or "":
                 break;
             case "overdue":
-                query = query.Where(c => c.DueAt != null && (c.IsOverdue || c.DueAt < now));
+                query = query.Where(CaseLateness.IsLate(now));
                 break;
             case "soon":
                 var soon = calendar.AddWorkingDays(now, options.Value.DueSoonDays);

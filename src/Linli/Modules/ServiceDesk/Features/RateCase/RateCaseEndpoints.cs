@@ -7,6 +7,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Notifications;
+using Linli.Platform.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
@@ -50,23 +51,27 @@ internal static class RateCaseEndpoints
                 if (c.ApplicantUserId is null || c.ApplicantUserId != actor.UserId) throw new ForbiddenException("只有申请人本人可以评价办件。");
                 if (request.Level is not { } level || !Enum.IsDefined(level)) throw ValidationFailedException.For("Level", "请选择评价等级。");
                 var stage = StageOf(c.State);
-                if (await db.CaseRatings.AnyAsync(r => r.CaseId == id && r.Stage == stage, ct))
-                    throw CaseTransitions.Conflict(c, "此办件在{0}阶段已评价过。", CaseLabels.State(stage));
                 var now = workflow.Now;
                 var rating = new CaseRating { CaseId = id, Stage = stage, Level = level, Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
                     RatedAt = now, AcceptingCommunityCode = c.AcceptingCommunityCode };
-                await using var transaction = await db.Database.BeginTransactionAsync(ct);
                 db.CaseRatings.Add(rating);
-                if (rating.IsPoor) rating.FollowUpDueAt = calendar.AddWorkingDays(now, options.Value.FollowUpDays);
-                await db.SaveChangesAsync(ct);
                 if (rating.IsPoor)
                 {
-                    db.CaseDueTimes.Add(new CaseDueTime { CaseId = id, Kind = CaseDueKind.FollowUp, RatingId = rating.Id, DueAt = rating.FollowUpDueAt!.Value });
+                    rating.FollowUpDueAt = calendar.AddWorkingDays(now, options.Value.FollowUpDays);
+                    // By navigation: EF writes the rating first and fills the due time's RatingId, all in one SaveChanges.
+                    db.CaseDueTimes.Add(new CaseDueTime { CaseId = id, Kind = CaseDueKind.FollowUp, Rating = rating, DueAt = rating.FollowUpDueAt.Value });
                     db.CaseOutbox.Add(workflow.Message(NotificationAddress.User(c.OwnerUserId), c, "差评待回访",
                         $"办件 {c.Number} 收到{CaseLabels.Level(level)}评价，请在 {CaseWorkflow.Local(rating.FollowUpDueAt)} 前回访整改并记录。"));
+                }
+                try
+                {
                     await db.SaveChangesAsync(ct);
                 }
-                await transaction.CommitAsync(ct);
+                // Once per case and stage is the unique index's to say: two ratings at once, one gets through, the other is a 409.
+                catch (DbUpdateException e) when (UniqueViolation.Is(e))
+                {
+                    throw CaseTransitions.Conflict(c, "此办件在{0}阶段已评价过。", CaseLabels.State(stage));
+                }
                 return TypedResults.Created($"/api/service-cases/{id}/ratings", RatingView.Of(rating));
             })
             .WithName("RateServiceCase").WithSummary("The applicant rates the case at its current stage (收件, 受理 or 办结), once per stage; a 差评 opens a follow-up.");
@@ -82,7 +87,7 @@ internal static class RateCaseEndpoints
                 if (rating.FollowUpAt is not null) throw CaseTransitions.Conflict(c, "此差评已记录回访。");
                 rating.FollowUpNote = string.IsNullOrWhiteSpace(request.Note) ? throw ValidationFailedException.For("Note", "请填写回访整改情况。") : request.Note.Trim();
                 rating.FollowUpAt = workflow.Now;
-                await db.CaseDueTimes.Where(d => d.RatingId == ratingId && d.ClosedAt == null).ForEachAsync(d => d.Close(workflow.Now), ct);
+                await db.CaseDueTimes.Where(d => d.CaseId == id && d.RatingId == ratingId && d.ClosedAt == null).ForEachAsync(d => d.Close(workflow.Now), ct);
                 workflow.NotifyApplicant(c, "差评回访", $"关于办件 {c.Number} 的评价，我们已回访整改：{rating.FollowUpNote}。欢迎对回访作出评价。");
                 await db.SaveChangesAsync(ct);
                 return TypedResults.Ok(RatingView.Of(rating));

@@ -1,7 +1,7 @@
-using Linli.Modules.Regions.Contracts;
 using Linli.Modules.ServiceDesk.Domain.Cases;
 using Linli.Modules.ServiceDesk.Features.CaseShared;
 using Linli.Platform.Auth;
+using Linli.Platform.Ui;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.AspNetCore.Mvc.RazorPages;
@@ -14,7 +14,7 @@ namespace Linli.Modules.ServiceDesk.Pages.Cases;
 /// The latest notice unless <c>sequence</c> names an earlier one; a case without a notice is a 404.
 /// </summary>
 [Authorize(Policy = ServiceDeskPermissions.HandleCases)]
-internal sealed class NoticeModel(CaseWorkflow workflow, IRegionDirectory regions, IAreaScope scope) : PageModel
+internal sealed class NoticeModel(CaseWorkflow workflow, IEnumerable<IRegionNames> regionNames, IAreaScope scope) : PageModel
 {
     public CaseView Case { get; private set; } = null!;
     public CaseNoticeView Notice { get; private set; } = null!;
@@ -38,9 +38,9 @@ internal sealed class NoticeModel(CaseWorkflow workflow, IRegionDirectory region
         if (notice is null) return NotFound();
         Notice = notice;
         var code = Case.AcceptingCommunityCode;
-        var names = new List<string>();
-        foreach (var part in new[] { code[..6], code[..9], code })
-            if (await regions.FindAsync(part, ct) is { } region) names.Add(region.Name);
+        string[] parts = [code[..6], code[..9], code];
+        var found = regionNames.FirstOrDefault() is { } directory ? await directory.NamesAsync(parts, ct) : new Dictionary<string, string>();
+        var names = parts.Where(found.ContainsKey).Select(p => found[p]).ToList();
         Station = names.Count > 0 ? string.Join(" ", names) : code;
         return Page();
     }

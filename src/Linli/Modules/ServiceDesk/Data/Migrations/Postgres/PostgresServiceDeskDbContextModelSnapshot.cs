@@ -761,6 +761,9 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasDatabaseName("ix_due_times_due_at")
                         .HasFilter("fired_at IS NULL AND closed_at IS NULL AND paused_at IS NULL");
 
+                    b.HasIndex("RatingId")
+                        .HasDatabaseName("ix_due_times_rating_id");
+
                     b.ToTable("due_times", "servicedesk");
                 });
 
@@ -1406,12 +1409,6 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_service_cases_number");
 
-                    b.HasIndex("ProxyUserId")
-                        .HasDatabaseName("ix_service_cases_proxy_user_id");
-
-                    b.HasIndex("ResidentId")
-                        .HasDatabaseName("ix_service_cases_resident_id");
-
                     b.HasIndex("ReceivedAt", "Id")
                         .HasDatabaseName("ix_service_cases_received_at_id");
 
@@ -1713,7 +1710,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .IsRequired()
                         .HasConstraintName("fk_due_times_service_cases_case_id");
 
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.CaseRating", "Rating")
+                        .WithMany()
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_due_times_case_ratings_rating_id");
+
                     b.Navigation("Case");
+
+                    b.Navigation("Rating");
                 });
 
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseHomeVisit", b =>

@@ -732,6 +732,9 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_servicedesk_due_times_due_at")
                         .HasFilter("fired_at IS NULL AND closed_at IS NULL AND paused_at IS NULL");
 
+                    b.HasIndex("RatingId")
+                        .HasDatabaseName("ix_servicedesk_due_times_rating_id");
+
                     b.ToTable("servicedesk_due_times", (string)null);
                 });
 
@@ -1356,12 +1359,6 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_servicedesk_service_cases_number");
 
-                    b.HasIndex("ProxyUserId")
-                        .HasDatabaseName("ix_servicedesk_service_cases_proxy_user_id");
-
-                    b.HasIndex("ResidentId")
-                        .HasDatabaseName("ix_servicedesk_service_cases_resident_id");
-
                     b.HasIndex("ReceivedAt", "Id")
                         .HasDatabaseName("ix_servicedesk_service_cases_received_at_id");
 
@@ -1655,7 +1652,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasConstraintName("fk_servicedesk_due_times_service_cases_case_id");
 
+                    b.HasOne("Linli.Modules.ServiceDesk.Domain.CaseRating", "Rating")
+                        .WithMany()
+                        .HasForeignKey("RatingId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .HasConstraintName("fk_servicedesk_due_times_servicedesk_case_ratings_rating_id");
+
                     b.Navigation("Case");
+
+                    b.Navigation("Rating");
                 });
 
             modelBuilder.Entity("Linli.Modules.ServiceDesk.Domain.Cases.CaseHomeVisit", b =>

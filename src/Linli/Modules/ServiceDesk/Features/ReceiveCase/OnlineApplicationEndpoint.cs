@@ -2,11 +2,10 @@ using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain;
 using Linli.Modules.ServiceDesk.Domain.Cases;
 using Linli.Modules.ServiceDesk.Features.CaseShared;
-using Linli.Modules.ServiceDesk.Features.ReceiveCase;
 using Linli.Platform.Auth;
 using Microsoft.AspNetCore.Http.HttpResults;
 
-namespace Linli.Modules.ServiceDesk.Features.RateCase;
+namespace Linli.Modules.ServiceDesk.Features.ReceiveCase;
 
 internal sealed record OnlineApplicationRequest(ApplicantInput Applicant, string ItemCode);
 
