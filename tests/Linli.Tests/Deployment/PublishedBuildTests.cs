@@ -2,10 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
-using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Linli.Modules.Accounts.Seeding;
-using Microsoft.AspNetCore.Razor.Hosting;
+using Linli.Tests.Infrastructure;
 
 namespace Linli.Tests.Deployment;
 
@@ -38,7 +37,7 @@ public sealed class PublishedCollection : ICollectionFixture<PublishedAppFixture
 
 /// <summary>What a deployment runs is the output of `dotnet publish`: every page of it must load its scripts, styles and images.</summary>
 [Collection("published")]
-public sealed partial class PublishedBuildTests(PublishedAppFixture app)
+public sealed class PublishedBuildTests(PublishedAppFixture app)
 {
     /// <summary>Pages that answer another status by design, still as a full page.</summary>
     private static readonly Dictionary<string, int> StatusByDesign = new() { ["/account/denied"] = 403 };
@@ -49,28 +48,9 @@ public sealed partial class PublishedBuildTests(PublishedAppFixture app)
     /// </summary>
     private static readonly string[] ExtraStarts = ["/residents?community=210102001002", "/no-such-page", "/error/404"];
 
-    /// <summary>The route of every Razor Page compiled into the app.</summary>
-    private static readonly IReadOnlyList<string> PageRoutes = new RazorCompiledItemLoader().LoadItems(typeof(Program).Assembly)
-        .Where(i => i.Kind == "mvc.1.0.razor-page")
-        .Select(i => i.Metadata.OfType<RazorCompiledItemMetadataAttribute>().FirstOrDefault(m => m.Key == "RouteTemplate")?.Value)
-        .OfType<string>()
-        .Distinct()
-        .ToList();
+    private static IReadOnlyList<string> PageRoutes => PageCrawl.PageRoutes;
 
-    [GeneratedRegex(@"\{(?<name>[a-zA-Z]+)(?::(?<constraint>[a-z]+))?(?<optional>\?)?\}")]
-    private static partial Regex RouteParameter();
-
-    /// <summary>A template as a pattern for paths; literal routes are tried before routes with parameters.</summary>
-    private static readonly IReadOnlyList<(string Template, Regex Pattern)> Matchers = PageRoutes
-        .OrderBy(t => t.Contains('{'))
-        .Select(t => (t, new Regex("^" + RouteParameter().Replace(Regex.Escape(t).Replace(@"\{", "{").Replace(@"\}", "}").Replace(@"\?", "?"), m =>
-        {
-            var part = m.Groups["constraint"].Value is "int" or "long" ? @"\d+" : "[^/]+";
-            return m.Groups["optional"].Success ? $"(?:{part})?" : part;
-        }).Replace("/(?:", "(?:/") + "/?$", RegexOptions.IgnoreCase)))
-        .ToList();
-
-    private static string? TemplateOf(string path) => Matchers.FirstOrDefault(m => m.Pattern.IsMatch(path)).Template;
+    private static string? TemplateOf(string path) => PageCrawl.TemplateOf(path);
 
     [Fact]
     public void The_page_routes_are_found_in_the_app()
@@ -157,16 +137,18 @@ public sealed partial class PublishedBuildTests(PublishedAppFixture app)
     }
 
     /// <summary>
-    /// Opens every page route as each role would: from the pages without parameters, following the links the pages
-    /// show (so ids are real), a few pages per route; checks each page and every script, stylesheet and image it names.
+    /// Opens every page route as each role would (<see cref="PageCrawl"/>, a few pages per route) and checks every
+    /// script, stylesheet and image each page names.
     /// </summary>
     private sealed class Crawl(Uri root)
     {
         private const int PagesPerRoute = 3;
         private static readonly HtmlParser Parser = new();
 
-        public List<string> Failures { get; } = [];
-        public HashSet<string> Loaded { get; } = [];
+        private readonly PageCrawl _pages = new(PagesPerRoute, ExtraStarts) { StatusByDesign = StatusByDesign, VisitsUnroutedStarts = true };
+
+        public List<string> Failures => _pages.Failures;
+        public HashSet<string> Loaded => _pages.Loaded;
         public HashSet<string> Assets { get; } = [];
 
         public async Task VisitAsAsync(string? userName)
@@ -175,53 +157,22 @@ public sealed partial class PublishedBuildTests(PublishedAppFixture app)
                 { BaseAddress = root, Timeout = TimeSpan.FromSeconds(60) };
             var who = userName ?? "anonymous";
             if (userName is not null) await SignInAsync(http, userName);
-
-            var perRoute = new Dictionary<string, int>();
-            var seen = new HashSet<string>();
             var assetsSeen = new HashSet<string>();
-            var queue = new Queue<(string Url, string? From)>(PageRoutes.Where(t => !t.Contains('{')).Concat(ExtraStarts).Select(t => (t, (string?)null)));
-            while (queue.TryDequeue(out var next))
+            await _pages.VisitAsync(http, who, async page =>
             {
-                var (url, from) = next;
-                if (!seen.Add(url)) continue;
-                var path = url.Split('?', '#')[0];
-                // A path no page answers is fetched once, to see the error page it gets.
-                var template = TemplateOf(path) ?? (from is null ? path : null);
-                if (template is null) continue;
-                if (perRoute.GetValueOrDefault(template) >= PagesPerRoute) continue;
-                perRoute[template] = perRoute.GetValueOrDefault(template) + 1;
-
-                using var request = new HttpRequestMessage(HttpMethod.Get, url);
-                request.Headers.Accept.ParseAdd("text/html");
-                using var response = await http.SendAsync(request);
-                var status = (int)response.StatusCode;
-                var expected = StatusByDesign.GetValueOrDefault(template, TemplateOf(path) is null ? 404 : 200);
-                if (status >= 500 || (from is not null && status == 404))
-                {
-                    Failures.Add($"{who}: {url} answered {status}" + (from is null ? "" : $" (linked from {from})"));
-                    continue;
-                }
-                if (status != expected) continue; // another role's page: a redirect to sign in or to "denied"
-                Loaded.Add(template);
-
-                using var document = await Parser.ParseDocumentAsync(await response.Content.ReadAsStringAsync());
+                var document = page.Document;
                 var assets = document.QuerySelectorAll("script[src]").Select(e => (Kind: "script", Url: e.GetAttribute("src")!))
                     .Concat(document.QuerySelectorAll("link[href]").Where(e => (e.GetAttribute("rel") ?? "").Split(' ').Any(r => r is "stylesheet" or "icon" or "preload" or "modulepreload"))
                         .Select(e => (Kind: e.GetAttribute("rel")!.Contains("stylesheet") ? "stylesheet" : e.GetAttribute("as") == "script" ? "script" : "image", Url: e.GetAttribute("href")!)))
                     .Concat(document.QuerySelectorAll("img[src]").Select(e => (Kind: "image", Url: e.GetAttribute("src")!)));
                 foreach (var (kind, src) in assets)
                 {
-                    var absolute = new Uri(new Uri(root, url), src);
+                    var absolute = new Uri(new Uri(root, page.Url), src);
                     if (absolute.Authority != root.Authority || !assetsSeen.Add(absolute.PathAndQuery)) continue;
                     Assets.Add(absolute.PathAndQuery);
-                    await CheckAssetAsync(http, who, url, kind, absolute);
+                    await CheckAssetAsync(http, who, page.Url, kind, absolute);
                 }
-                foreach (var link in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
-                {
-                    if (!Uri.TryCreate(new Uri(root, url), link, out var target) || target.Authority != root.Authority) continue;
-                    queue.Enqueue((target.PathAndQuery, url));
-                }
-            }
+            });
         }
 
         private async Task CheckAssetAsync(HttpClient http, string who, string page, string kind, Uri asset)

@@ -23,6 +23,7 @@ public sealed class OptionsValidationTests
     [InlineData("Attachments:MaxBytes", "0", "MaxBytes")]
     [InlineData("Attachments:MaxBytes", "104857600", "MaxBytes")]
     [InlineData("Attachments:Folder", "", "Folder")]
+    [InlineData("Attachments:PendingCleanupIntervalMinutes", "0", "PendingCleanupIntervalMinutes")]
     public async Task A_setting_out_of_range_stops_the_start_and_names_its_key(string key, string value, string named)
     {
         await using var app = new App(key, value);

@@ -1,11 +1,9 @@
-using System.Net;
 using System.Text.RegularExpressions;
 using AngleSharp.Html.Parser;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
 using Linli.Modules.Accounts.Domain;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.AspNetCore.Razor.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -44,23 +42,6 @@ public sealed partial class NoRawCodesInChineseTextTests(CityFixture city)
 
     /// <summary>Where links alone do not lead: the resident search needs a filter.</summary>
     private static readonly string[] ExtraStarts = [$"/residents?community={CityFixture.CommunityA}"];
-
-    private static readonly IReadOnlyList<string> PageRoutes = new RazorCompiledItemLoader().LoadItems(typeof(Program).Assembly)
-        .Where(i => i.Kind == "mvc.1.0.razor-page")
-        .Select(i => i.Metadata.OfType<RazorCompiledItemMetadataAttribute>().FirstOrDefault(m => m.Key == "RouteTemplate")?.Value)
-        .OfType<string>()
-        .Distinct()
-        .ToList();
-
-    [GeneratedRegex(@"\{[^}]+\}")]
-    private static partial Regex RouteParameter();
-
-    private static readonly IReadOnlyList<(string Template, Regex Pattern)> Matchers = PageRoutes
-        .OrderBy(t => t.Contains('{'))
-        .Select(t => (t, new Regex("^" + RouteParameter().Replace(t, m => m.Value.EndsWith("?}", StringComparison.Ordinal) ? "[^/]*" : "[^/]+") + "/?$", RegexOptions.IgnoreCase)))
-        .ToList();
-
-    private static string? TemplateOf(string path) => Matchers.FirstOrDefault(m => m.Pattern.IsMatch(path)).Template;
 
     [GeneratedRegex(@"\b[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}\b")]
     private static partial Regex RecordId();
@@ -111,34 +92,22 @@ public sealed partial class NoRawCodesInChineseTextTests(CityFixture city)
             .OrderByDescending(n => n.Length).ToList();
         // One finding per word and page route: the same label on many pages is one fix.
         var findings = new SortedDictionary<string, string>(StringComparer.Ordinal);
-        var loaded = new HashSet<string>();
+        var crawl = new PageCrawl(pagesPerRoute: 2, ExtraStarts) { LinkedNotFoundFails = false };
         foreach (var user in users)
         {
             var client = await PageClient.SignedInAsync(city.App, user);
-            var perRoute = new Dictionary<string, int>();
-            var seen = new HashSet<string>();
-            var queue = new Queue<string>(PageRoutes.Where(t => !t.Contains('{')).Concat(ExtraStarts));
-            while (queue.TryDequeue(out var url))
+            await crawl.VisitAsync(client.Http, user, page =>
             {
-                if (!seen.Add(url)) continue;
-                var template = TemplateOf(url.Split('?', '#')[0]);
-                if (template is null || perRoute.GetValueOrDefault(template) >= 2) continue;
-                perRoute[template] = perRoute.GetValueOrDefault(template) + 1;
-                var (status, html) = await client.GetAsync(url);
-                if (status != HttpStatusCode.OK) continue; // another role's page
-                loaded.Add(template);
-                foreach (var (word, context) in AsciiWordsOf(html, template, userNames))
-                    findings.TryAdd($"\"{word}\" on {template}", $"{url} ({user}): \"…{context}…\"");
-                using var document = Parser.ParseDocument(html);
-                foreach (var href in document.QuerySelectorAll("a[href]").Select(a => a.GetAttribute("href")!))
-                    if (href.StartsWith('/') && !href.StartsWith("//", StringComparison.Ordinal) && !href.StartsWith("/api/", StringComparison.Ordinal))
-                        queue.Enqueue(WebUtility.HtmlDecode(href));
-            }
+                foreach (var (word, context) in AsciiWordsOf(page.Html, page.Template, userNames))
+                    findings.TryAdd($"\"{word}\" on {page.Template}", $"{page.Url} ({user}): \"…{context}…\"");
+                return Task.CompletedTask;
+            });
         }
 
         // The crawl reached the pages that matter, so an empty finding means something.
         foreach (var page in new[] { "/", "/requests/queues", "/requests/tickets/{id:long}", "/requests/console", "/requests/metrics", "/audit", "/residents/{id:long}" })
-            Assert.Contains(page, loaded);
+            Assert.Contains(page, crawl.Loaded);
+        Assert.True(crawl.Failures.Count == 0, "Pages that failed:\n" + string.Join('\n', crawl.Failures));
         Assert.True(findings.Count == 0, $"{findings.Count} raw words in Chinese pages:\n" + string.Join('\n', findings.Select(f => $"{f.Key}: {f.Value}")));
     }
 }

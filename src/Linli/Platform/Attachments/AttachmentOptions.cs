@@ -22,4 +22,8 @@ internal sealed class AttachmentOptions
     /// <summary>The largest file taken, in bytes.</summary>
     [Range(1, MaxBytesCeiling)]
     public long MaxBytes { get; set; } = 5 * 1024 * 1024;
+
+    /// <summary>How often pending files older than a day are swept (PendingAttachmentsCleanupJob), in minutes.</summary>
+    [Range(1, 24 * 60)]
+    public int PendingCleanupIntervalMinutes { get; set; } = 60;
 }

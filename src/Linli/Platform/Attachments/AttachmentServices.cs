@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Linli.Platform.Attachments;
 
@@ -12,6 +13,10 @@ internal static class AttachmentServices
     {
         services.AddOptions<AttachmentOptions>().BindConfiguration(AttachmentOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddScoped<AttachmentStore<TContext>>();
+        // Each module's pending files are swept by the one cleanup job, as each module's idempotency records are.
+        services.AddScoped<IPendingAttachmentSweep>(sp => sp.GetRequiredService<AttachmentStore<TContext>>());
+        services.TryAddSingleton<PendingAttachmentsCleanup>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, PendingAttachmentsCleanupJob>());
         return services;
     }
 }

@@ -14,7 +14,7 @@ namespace Linli.Platform.Attachments;
 /// caller may read the record.
 /// </summary>
 internal sealed class AttachmentStore<TContext>(TContext db, IOptions<AttachmentOptions> options, IOptions<DatabaseOptions> database,
-    IHostEnvironment environment, IEnumerable<IAttachmentOwner> owners, TimeProvider clock) where TContext : DbContext
+    IHostEnvironment environment, IEnumerable<IAttachmentOwner> owners, TimeProvider clock) : IPendingAttachmentSweep where TContext : DbContext
 {
     public sealed record Content(Stream Stream, string ContentType, long Length, string Sha256);
 
@@ -43,8 +43,8 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
     }
 
     /// <summary>
-    /// Stores checked files under the record, named after their position ("1.jpg", "2.png", …, continuing after those it
-    /// has). In a folder each file is written to a temporary name and moved into place before its row is saved, and the
+    /// Stores checked files under the record, named after their position ("1.jpg", "2.png", …, continuing after the highest
+    /// number it has). In a folder each file is written to a temporary name and moved into place before its row is saved, and the
     /// moved files are deleted again if the rows cannot be saved: a row never names a missing or partly written file.
     /// </summary>
     public async Task<IReadOnlyList<Attachment>> SaveAsync(string kind, string ownerId, IReadOnlyList<CheckedFile> files, CancellationToken ct)
@@ -52,7 +52,9 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
         if (files.Count == 0) return [];
         CheckSegment(kind);
         CheckSegment(ownerId);
-        var taken = await db.Set<Attachment>().CountAsync(a => a.OwnerKind == kind && a.OwnerId == ownerId, ct);
+        // After the highest number taken, not the count: files dropped from the middle leave gaps ("2.png" alone).
+        var names = await db.Set<Attachment>().Where(a => a.OwnerKind == kind && a.OwnerId == ownerId).Select(a => a.Name).ToListAsync(ct);
+        var taken = names.Select(Number).DefaultIfEmpty(0).Max();
         var now = clock.GetUtcNow().UtcDateTime;
         var placed = new List<string>();
         var rows = new List<Attachment>();
@@ -87,33 +89,26 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
         }
     }
 
-    /// <summary>Keeps the checked files of a form shown again beside those it keeps already; drops pending files of a day ago.</summary>
-    public async Task<IReadOnlyList<Attachment>> KeepPendingAsync(string pendingId, IReadOnlyList<CheckedFile> files, CancellationToken ct)
-    {
-        var cutoff = clock.GetUtcNow().UtcDateTime - PendingAttachments.Lifetime;
-        var expired = await db.Set<Attachment>().Where(a => a.OwnerKind == PendingAttachments.Kind && a.CreatedAt < cutoff).Select(a => a.Id).Take(100).ToListAsync(ct);
-        if (expired.Count > 0) await DeleteAsync(db.Set<Attachment>().Where(a => expired.Contains(a.Id)), ct);
-        return await SaveAsync(PendingAttachments.Kind, pendingId, files, ct);
-    }
+    /// <summary>Keeps the checked files of a form shown again beside those it keeps already (expired ones go by <see cref="PendingAttachmentsCleanup"/>).</summary>
+    public Task<IReadOnlyList<Attachment>> KeepPendingAsync(string pendingId, IReadOnlyList<CheckedFile> files, CancellationToken ct) =>
+        SaveAsync(PendingAttachments.Kind, pendingId, files, ct);
 
     /// <summary>The files a form keeps ("1.jpg", …), with their sizes, in order.</summary>
-    public async Task<IReadOnlyList<Attachment>> PendingAsync(string pendingId, CancellationToken ct)
-    {
-        var rows = await db.Set<Attachment>().AsNoTracking().Where(a => a.OwnerKind == PendingAttachments.Kind && a.OwnerId == pendingId)
-            .Select(a => new Attachment { Id = a.Id, OwnerKind = a.OwnerKind, OwnerId = a.OwnerId, Name = a.Name, ContentType = a.ContentType, Length = a.Length, Sha256 = a.Sha256, CreatedAt = a.CreatedAt })
-            .ToListAsync(ct);
-        return rows.OrderBy(a => a.Name.Length).ThenBy(a => a.Name, StringComparer.Ordinal).ToList();
-    }
+    public Task<IReadOnlyList<Attachment>> PendingAsync(string pendingId, CancellationToken ct) => RowsAsync(PendingAttachments.Kind, pendingId, ct);
 
-    /// <summary>The pending files named (read back as checked files of <paramref name="rules"/>' types), in order.</summary>
+    /// <summary>The pending files named (read back as checked files of <paramref name="rules"/>' types), in order; one query.</summary>
     public async Task<IReadOnlyList<CheckedFile>> ReadPendingAsync(string pendingId, IReadOnlyCollection<string> names, AttachmentRules rules, CancellationToken ct)
     {
+        if (names.Count == 0) return [];
+        var rows = await db.Set<Attachment>().AsNoTracking()
+            .Where(a => a.OwnerKind == PendingAttachments.Kind && a.OwnerId == pendingId && names.Contains(a.Name))
+            .Select(a => new { a.Name, a.ContentType, a.Content, a.StoredFile })
+            .ToListAsync(ct);
         var read = new List<CheckedFile>();
-        foreach (var row in (await PendingAsync(pendingId, ct)).Where(a => names.Contains(a.Name)))
+        foreach (var row in rows.OrderBy(a => a.Name.Length).ThenBy(a => a.Name, StringComparer.Ordinal))
         {
             var type = rules.Types.FirstOrDefault(t => t.ContentType == row.ContentType);
-            var stored = await db.Set<Attachment>().AsNoTracking().Where(a => a.Id == row.Id).Select(a => new { a.Content, a.StoredFile }).FirstAsync(ct);
-            var bytes = stored.Content ?? (stored.StoredFile is { } file && File.Exists(Path.Combine(Root, file)) ? await File.ReadAllBytesAsync(Path.Combine(Root, file), ct) : null);
+            var bytes = row.Content ?? (row.StoredFile is { } file && File.Exists(Path.Combine(Root, file)) ? await File.ReadAllBytesAsync(Path.Combine(Root, file), ct) : null);
             if (type is not null && bytes is not null) read.Add(new CheckedFile(bytes, type));
         }
         return read;
@@ -123,6 +118,33 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
     public Task DropPendingAsync(string pendingId, IReadOnlyCollection<string> keep, CancellationToken ct) =>
         DeleteAsync(db.Set<Attachment>().Where(a => a.OwnerKind == PendingAttachments.Kind && a.OwnerId == pendingId && !keep.Contains(a.Name)), ct);
 
+    /// <summary>
+    /// Moves a form's pending files to the form's new key (<paramref name="toPendingId"/>, with no files of its own yet):
+    /// the files stay where they are, only their owner changes.
+    /// </summary>
+    public Task<int> MovePendingAsync(string fromPendingId, string toPendingId, CancellationToken ct)
+    {
+        CheckSegment(toPendingId);
+        return db.Set<Attachment>().Where(a => a.OwnerKind == PendingAttachments.Kind && a.OwnerId == fromPendingId)
+            .ExecuteUpdateAsync(u => u.SetProperty(a => a.OwnerId, toPendingId), ct);
+    }
+
+    /// <summary>
+    /// Deletes up to <paramref name="batch"/> pending files older than <see cref="PendingAttachments.Lifetime"/>, oldest
+    /// first; returns how many. Several instances may sweep at once: a row is deleted once, whoever gets there.
+    /// </summary>
+    public async Task<int> DropExpiredPendingAsync(int batch, CancellationToken ct)
+    {
+        var cutoff = clock.GetUtcNow().UtcDateTime - PendingAttachments.Lifetime;
+        var expired = await db.Set<Attachment>().Where(a => a.OwnerKind == PendingAttachments.Kind && a.CreatedAt < cutoff)
+            .OrderBy(a => a.CreatedAt).Select(a => new { a.Id, a.StoredFile }).Take(batch).ToListAsync(ct);
+        if (expired.Count == 0) return 0;
+        var ids = expired.Select(a => a.Id).ToList();
+        var deleted = await db.Set<Attachment>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
+        foreach (var file in expired.Select(a => a.StoredFile).OfType<string>()) File.Delete(Path.Combine(Root, file));
+        return deleted;
+    }
+
     private async Task DeleteAsync(IQueryable<Attachment> rows, CancellationToken ct)
     {
         var files = await rows.Where(a => a.StoredFile != null).Select(a => a.StoredFile!).ToListAsync(ct);
@@ -131,9 +153,12 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
     }
 
     /// <summary>The record's attachments in order of their names; none when the caller may not read the record.</summary>
-    public async Task<IReadOnlyList<Attachment>> ListAsync(string kind, string ownerId, CancellationToken ct)
+    public async Task<IReadOnlyList<Attachment>> ListAsync(string kind, string ownerId, CancellationToken ct) =>
+        await MayReadAsync(kind, ownerId, ct) ? await RowsAsync(kind, ownerId, ct) : [];
+
+    /// <summary>An owner's attachments without their bytes, in order of their names ("2.png" before "10.png").</summary>
+    private async Task<IReadOnlyList<Attachment>> RowsAsync(string kind, string ownerId, CancellationToken ct)
     {
-        if (!await MayReadAsync(kind, ownerId, ct)) return [];
         var rows = await db.Set<Attachment>().AsNoTracking().Where(a => a.OwnerKind == kind && a.OwnerId == ownerId)
             .Select(a => new Attachment { Id = a.Id, OwnerKind = a.OwnerKind, OwnerId = a.OwnerId, Name = a.Name, ContentType = a.ContentType, Length = a.Length, Sha256 = a.Sha256, CreatedAt = a.CreatedAt })
             .ToListAsync(ct);
@@ -178,6 +203,10 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
             File.Delete(temporary);
         }
     }
+
+    /// <summary>The position a stored name carries ("3" of "3.png"); 0 for a name of another form.</summary>
+    private static int Number(string name) =>
+        int.TryParse(name.AsSpan(0, Math.Max(0, name.IndexOf('.', StringComparison.Ordinal))), NumberStyles.None, CultureInfo.InvariantCulture, out var n) ? n : 0;
 
     /// <summary>Kinds and owner ids become folder names: letters, digits, '-' and '_' only.</summary>
     private static void CheckSegment(string value)

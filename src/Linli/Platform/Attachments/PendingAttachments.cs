@@ -7,7 +7,8 @@ namespace Linli.Platform.Attachments;
 /// Files uploaded with a form that was shown again (a validation error, a suggestion asked for) wait under
 /// <see cref="Kind"/> until the form is filed, so that nobody has to choose them again (AttachmentStore.KeepPendingAsync).
 /// Their owner id is <see cref="Id"/>: derived from the signed-in user and the form's own key, so nobody else can name
-/// them; after <see cref="Lifetime"/> they are dropped.
+/// them; after <see cref="Lifetime"/> they are dropped (<see cref="PendingAttachmentsCleanupJob"/>). When the form is
+/// given a new key (it was filed already and came back changed), they move to the new key's id (AttachmentStore.MovePendingAsync).
 /// </summary>
 internal static class PendingAttachments
 {

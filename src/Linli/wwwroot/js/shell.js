@@ -6,7 +6,9 @@
 // submitted. If the session had expired, the server sends the browser to the sign-in page and, after it, back to the
 // form's page; there the fields are put back and #kept-input says so. Any other page that loads drops what was kept
 // (the post was taken, or the server showed the form again with its values). Passwords, hidden fields (antiforgery
-// and submission keys) and files are never kept.
+// and submission keys), files and fields marked data-personal (a phone, an ID number) are never kept. What is kept
+// belongs to the user who typed it: the layout names them on <body data-user> by a hash (never the name or id), and
+// the fields go back only when the same user signs in again, into the form of the same id.
 (function () {
   'use strict';
 
@@ -29,8 +31,13 @@
     try { return window.sessionStorage; } catch (e) { return null; }
   }
 
+  function currentUser() {
+    return (document.body && document.body.getAttribute('data-user')) || '';
+  }
+
   function keptField(field) {
     if (!field.name || field.disabled) return false;
+    if (field.closest && field.closest('[data-personal]')) return false;
     var type = (field.type || '').toLowerCase();
     return type !== 'password' && type !== 'hidden' && type !== 'file' && type !== 'submit' && type !== 'button';
   }
@@ -38,6 +45,9 @@
   function keep(form) {
     var store = storage();
     if (!store) return;
+    // Only a signed-in user's form with an id can be found again and handed back to its own user.
+    var user = currentUser();
+    if (!user || !form.id) { store.removeItem(keptKey); return; }
     var fields = [];
     Array.prototype.forEach.call(form.elements, function (field) {
       if (!keptField(field)) return;
@@ -50,14 +60,12 @@
     // A form with nothing typed (sign-out, the contrast switch) leaves nothing to put back.
     if (fields.length === 0) { store.removeItem(keptKey); return; }
     var hadFiles = Array.prototype.some.call(form.elements, function (f) { return f.type === 'file' && f.files && f.files.length > 0; });
-    store.setItem(keptKey, JSON.stringify({ path: location.pathname, action: form.getAttribute('action') || '', at: Date.now(), hadFiles: hadFiles, fields: fields }));
+    store.setItem(keptKey, JSON.stringify({ path: location.pathname, form: form.id, user: user, at: Date.now(), hadFiles: hadFiles, fields: fields }));
   }
 
   function restore(kept) {
-    var form = Array.prototype.find.call(document.forms, function (f) {
-      return (f.method || '').toLowerCase() === 'post' && (f.getAttribute('action') || '') === kept.action;
-    });
-    if (!form) return false;
+    var form = kept.form ? document.getElementById(kept.form) : null;
+    if (!(form instanceof HTMLFormElement) || (form.method || '').toLowerCase() !== 'post') return false;
     kept.fields.forEach(function (saved) {
       var targets = Array.prototype.filter.call(form.elements, function (f) { return f.name === saved.name && keptField(f); });
       targets.forEach(function (field) {
@@ -82,7 +90,8 @@
       var signedIn = store.getItem(signedInKey) === '1';
       store.removeItem(keptKey);
       store.removeItem(signedInKey);
-      if (signedIn && kept.path === location.pathname && Date.now() - kept.at < keptForMs && restore(kept)) {
+      var sameUser = !!kept.user && kept.user === currentUser();
+      if (signedIn && sameUser && kept.path === location.pathname && Date.now() - kept.at < keptForMs && restore(kept)) {
         var notice = document.getElementById('kept-input');
         if (notice) {
           notice.hidden = false;

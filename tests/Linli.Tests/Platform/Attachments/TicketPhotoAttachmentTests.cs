@@ -155,17 +155,13 @@ public sealed class TicketPhotoAttachmentTests(CityFixture city)
     {
         var api = await city.App.ClientForAsync("cw.a");
         var id = (await PhotoApi.NewTicketAsync(city.App, api)).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        // A row already holding the name the next save would take ("2.png" while one photo is counted): its insert fails.
-        await city.App.WithScopeAsync(async sp =>
-        {
-            var db = sp.GetRequiredService<RequestsDbContext>();
-            db.Set<Attachment>().Add(new Attachment { OwnerKind = "ticket", OwnerId = id, Name = "2.png", ContentType = "image/png", Sha256 = "00", Content = [1] });
-            return await db.SaveChangesAsync();
-        });
         var folder = Path.Combine(city.App.DataFolder, "attachments", "ticket", id);
 
         await Assert.ThrowsAnyAsync<DbUpdateException>(() => city.App.WithScopeAsync(async sp =>
         {
+            // Another save takes the name this one takes ("1.png") at the same moment: its row goes in with this one's.
+            sp.GetRequiredService<RequestsDbContext>().Set<Attachment>()
+                .Add(new Attachment { OwnerKind = "ticket", OwnerId = id, Name = "1.png", ContentType = "image/png", Sha256 = "00", Content = [1] });
             var store = sp.GetRequiredService<AttachmentStore<RequestsDbContext>>();
             return await store.SaveAsync("ticket", id, [new CheckedFile(RequestPages.Png, FileSignature.Png)], CancellationToken.None);
         }));

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Linli.Modules.Requests.Data;
 using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
@@ -14,16 +13,13 @@ namespace Linli.Tests.Requests.Pages;
 /// answer was lost) shows the first submission's ticket and files nothing more.
 /// </summary>
 [Collection("city")]
-public sealed partial class IdempotentFormTests(CityFixture city)
+public sealed class IdempotentFormTests(CityFixture city)
 {
-    [GeneratedRegex("name=\"SubmissionKey\" value=\"([^\"]+)\"")]
-    private static partial Regex KeyField();
-
     private static async Task<string> KeyAsync(PageClient client, string page)
     {
         var (status, html) = await client.GetAsync(page);
         Assert.Equal(HttpStatusCode.OK, status);
-        var key = KeyField().Match(html).Groups[1].Value;
+        var key = RequestPages.SubmissionKeyOf(html);
         Assert.Matches("^[0-9a-f]{32}$", key);
         return key;
     }
@@ -58,7 +54,7 @@ public sealed partial class IdempotentFormTests(CityFixture city)
 
         // The form comes back with what was typed after a validation error, with the same key: a new key only for a new form.
         var (_, fresh) = await resident.GetAsync("/requests/new");
-        Assert.NotEqual(key, KeyField().Match(fresh).Groups[1].Value);
+        Assert.NotEqual(key, RequestPages.SubmissionKeyOf(fresh));
     }
 
     [Fact]
@@ -75,7 +71,7 @@ public sealed partial class IdempotentFormTests(CityFixture city)
         Assert.Contains($"这张表单已提交过（诉求编号 {number}）", changed);
         Assert.Contains(description + "补充", changed); // nothing typed is lost
         Assert.Equal(0, await TicketsWithAsync(description + "补充"));
-        var newKey = KeyField().Match(changed).Groups[1].Value;
+        var newKey = RequestPages.SubmissionKeyOf(changed);
         Assert.NotEqual(key, newKey);
 
         var again = await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, description + "补充", newKey));

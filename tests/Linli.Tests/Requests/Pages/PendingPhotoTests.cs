@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Net;
-using System.Text.RegularExpressions;
 using Linli.Modules.Requests.Data;
 using Linli.Platform.Attachments;
 using Linli.Tests.Infrastructure;
@@ -15,11 +14,8 @@ namespace Linli.Tests.Requests.Pages;
 /// listed ticked on the form shown again, and are saved with the ticket when it is filed: nobody chooses them twice.
 /// </summary>
 [Collection("city")]
-public sealed partial class PendingPhotoTests(CityFixture city)
+public sealed class PendingPhotoTests(CityFixture city)
 {
-    [GeneratedRegex("name=\"SubmissionKey\" value=\"([^\"]+)\"")]
-    private static partial Regex KeyField();
-
     private static (string, string)[] Fields(int category, string description, string key, params (string, string)[] more) =>
     [
         ("Description", description), ("CategoryId", category.ToString(CultureInfo.InvariantCulture)), ("CommunityCode", CityFixture.CommunityA),
@@ -36,13 +32,13 @@ public sealed partial class PendingPhotoTests(CityFixture city)
     private static async Task<string> RefusedWithPhotoAsync(PageClient client, int category)
     {
         var (_, form) = await client.GetAsync("/requests/new");
-        var key = KeyField().Match(form).Groups[1].Value;
+        var key = RequestPages.SubmissionKeyOf(form);
         // No description: the form comes back with an error, and the photo is kept.
         var html = await (await client.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, "", key), [("a.png", RequestPages.Png)])).HtmlAsync();
         Assert.Contains("请描述问题。", html);
         Assert.Contains("id=\"kept-photos\"", html);
         Assert.Matches("name=\"KeptPhotos\" value=\"1.png\" checked", html);
-        Assert.Equal(key, KeyField().Match(html).Groups[1].Value);
+        Assert.Equal(key, RequestPages.SubmissionKeyOf(html));
         return key;
     }
 
@@ -85,6 +81,71 @@ public sealed partial class PendingPhotoTests(CityFixture city)
         var filed = await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, description, key));
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         Assert.Equal(0, await PhotosOfAsync(description));
+    }
+
+    [Fact]
+    public async Task A_photo_added_after_an_earlier_one_was_unticked_is_named_after_the_highest_kept_number()
+    {
+        var category = await RequestsApi.NewLeafAsync(city.App);
+        var resident = await PageClient.SignedInAsync(city.App, "resident");
+        var key = await RefusedWithPhotoAsync(resident, category);
+        var html = await (await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, "", key, ("KeptPhotos", "1.png")), [("b.png", RequestPages.Png)])).HtmlAsync();
+        Assert.Matches("name=\"KeptPhotos\" value=\"2.png\" checked", html);
+
+        // 1.png unticked, another photo added: it is 3.png beside 2.png, not a second 2.png.
+        html = await (await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, "", key, ("KeptPhotos", "2.png")), [("c.png", RequestPages.Png)])).HtmlAsync();
+
+        Assert.DoesNotMatch("name=\"KeptPhotos\" value=\"1.png\"", html);
+        Assert.Matches("name=\"KeptPhotos\" value=\"2.png\" checked", html);
+        Assert.Matches("name=\"KeptPhotos\" value=\"3.png\" checked", html);
+    }
+
+    [Fact]
+    public async Task A_form_given_a_new_key_after_it_was_filed_and_changed_keeps_its_photos_under_the_new_key()
+    {
+        var category = await RequestsApi.NewLeafAsync(city.App);
+        var resident = await PageClient.SignedInAsync(city.App, "resident");
+        var (_, form) = await resident.GetAsync("/requests/new");
+        var key = RequestPages.SubmissionKeyOf(form);
+        var first = "先提交-" + Guid.NewGuid().ToString("N")[..8];
+        Assert.Equal(HttpStatusCode.Redirect, (await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, first, key))).StatusCode);
+
+        // The same form comes back changed, with a photo: it is refused with a new key, and the photo waits under that key.
+        var changed = "再提交-" + Guid.NewGuid().ToString("N")[..8];
+        var html = await (await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, changed, key), [("a.png", RequestPages.Png)])).HtmlAsync();
+        Assert.Contains("这张表单已提交过", html);
+        var newKey = RequestPages.SubmissionKeyOf(html);
+        Assert.NotEqual(key, newKey);
+        Assert.Matches("name=\"KeptPhotos\" value=\"1.png\" checked", html);
+
+        var filed = await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, changed, newKey, ("KeptPhotos", "1.png")));
+        Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
+        Assert.Equal(1, await PhotosOfAsync(changed));
+    }
+
+    [Fact]
+    public async Task The_expiry_sweep_drops_pending_photos_older_than_a_day_and_keeps_younger_ones()
+    {
+        var old = "old" + Guid.NewGuid().ToString("N")[..20];
+        var young = "young" + Guid.NewGuid().ToString("N")[..20];
+        await city.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<RequestsDbContext>();
+            var now = DateTime.UtcNow;
+            foreach (var (owner, hours) in new[] { (old, 25), (young, 23) })
+                db.Add(new Attachment
+                {
+                    OwnerKind = PendingAttachments.Kind, OwnerId = owner, Name = "1.png", ContentType = "image/png", Length = RequestPages.Png.Length,
+                    Sha256 = new string('0', 64), Content = RequestPages.Png, CreatedAt = now.AddHours(-hours),
+                });
+            return await db.SaveChangesAsync();
+        });
+
+        Assert.True(await city.App.Services.GetRequiredService<PendingAttachmentsCleanup>().RunOnceAsync(CancellationToken.None) >= 1);
+
+        var left = await city.App.WithScopeAsync(sp => sp.GetRequiredService<RequestsDbContext>().Set<Attachment>()
+            .Where(a => a.OwnerKind == PendingAttachments.Kind && (a.OwnerId == old || a.OwnerId == young)).Select(a => a.OwnerId).ToListAsync());
+        Assert.Equal([young], left);
     }
 
     private Task<string> PendingIdOfAsync(string userName, string key) => city.App.WithScopeAsync(async sp =>

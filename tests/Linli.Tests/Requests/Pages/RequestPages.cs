@@ -1,5 +1,7 @@
+using System.Globalization;
 using System.Net;
 using System.Text.RegularExpressions;
+using Linli.Tests.Infrastructure;
 using Linli.Tests.Ui;
 
 namespace Linli.Tests.Requests.Pages;
@@ -9,6 +11,12 @@ internal static partial class RequestPages
 {
     [GeneratedRegex("<main>.*?name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"", RegexOptions.Singleline)]
     private static partial Regex MainToken();
+
+    [GeneratedRegex("name=\"SubmissionKey\" value=\"([^\"]+)\"")]
+    private static partial Regex SubmissionKeyField();
+
+    /// <summary>The idempotency key an intake form carries (its hidden SubmissionKey field); empty when it has none.</summary>
+    public static string SubmissionKeyOf(string html) => SubmissionKeyField().Match(html).Groups[1].Value;
 
     public static async Task<string> TokenAsync(this PageClient client, string page)
     {
@@ -52,6 +60,10 @@ internal static partial class RequestPages
         Assert.True(response.StatusCode == expected, $"expected {(int)expected}, got {(int)response.StatusCode}: {html[..Math.Min(html.Length, 2000)]}");
         return html;
     }
+
+    /// <summary>A ticket's version as its forms post it back (read by the hotline, who sees every ticket).</summary>
+    public static async Task<string> VersionAsync(LinliFactory app, long id) =>
+        (await (await app.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
 
     public static readonly byte[] Png = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52, 0, 0, 0, 1, 0, 0, 0, 1, 8, 6, 0, 0, 0, 0x1F, 0x15, 0xC4, 0x89];
 

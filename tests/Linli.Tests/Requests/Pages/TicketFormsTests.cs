@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Net;
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Data;
@@ -129,7 +128,7 @@ public sealed class TicketFormsTests(CityFixture city)
         var centre = await PageClient.SignedInAsync(city.App, "hotline");
         Assert.Contains("id=\"co-handle-form\"", (await centre.GetAsync(page)).Html);
         Assert.DoesNotContain("id=\"reply-form\"", (await centre.GetAsync(page)).Html);
-        var posted = await centre.PostAsync(page, page + "?handler=CoHandle", ("Version", await VersionAsync(id)), ("DepartmentCodes", "gas"));
+        var posted = await centre.PostAsync(page, page + "?handler=CoHandle", ("Version", await RequestPages.VersionAsync(city.App, id)), ("DepartmentCodes", "gas"));
         Assert.Equal(HttpStatusCode.Redirect, posted.StatusCode);
         var ticket = await hotline.GetTicketAsync(id);
         Assert.Contains(ticket.GetProperty("units").EnumerateArray(), u => u.GetProperty("unitCode").GetString() == "gas" && u.GetProperty("role").GetString() == "CoHandler");
@@ -149,11 +148,9 @@ public sealed class TicketFormsTests(CityFixture city)
         await community.OkAsync(id, "sign");
         await community.OkAsync(id, "reply", new { reply = "已修好" });
         // The answer form still open in the operator's browser, posted with the ticket's current version.
-        var html = await (await centre.PostAsync(page, page + "?handler=Answer", ("Version", await VersionAsync(id)), ("Text", "已电话解答"))).HtmlAsync();
+        var html = await (await centre.PostAsync(page, page + "?handler=Answer", ("Version", await RequestPages.VersionAsync(city.App, id)), ("Text", "已电话解答"))).HtmlAsync();
         Assert.Contains("当前状态下不能执行此操作。", html);
         Assert.Equal("Replied", (await hotline.GetTicketAsync(id)).State());
     }
 
-    private async Task<string> VersionAsync(long id) =>
-        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
 }

@@ -18,8 +18,6 @@ public sealed class TicketPageTests(CityFixture city)
         return id;
     }
 
-    private async Task<string> VersionAsync(long id) =>
-        (await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id)).GetProperty("version").GetInt32().ToString(CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task The_unit_signs_whistles_and_replies_through_the_page_and_the_history_shows_each_step()
@@ -32,7 +30,7 @@ public sealed class TicketPageTests(CityFixture city)
         Assert.Contains("id=\"return-form\"", html);
         Assert.DoesNotContain("id=\"dispatch-form\"", html);
 
-        var seen = await VersionAsync(id);
+        var seen = await RequestPages.VersionAsync(city.App, id);
         var signed = await worker.PostAsync(page, page + "?handler=Sign", ("Version", seen), ("Text", "马上处理"));
         Assert.Equal(HttpStatusCode.Redirect, signed.StatusCode);
         html = (await worker.GetAsync(page)).Html;
@@ -45,19 +43,19 @@ public sealed class TicketPageTests(CityFixture city)
         html = await (await worker.PostAsync(page, page + "?handler=Sign", ("Version", seen))).HtmlAsync();
         Assert.Contains("工单已被他人更新，请刷新页面后重试。", html);
         // With the current version, signing is not possible in this state: the message names the state.
-        html = await (await worker.PostAsync(page, page + "?handler=Sign", ("Version", await VersionAsync(id)))).HtmlAsync();
+        html = await (await worker.PostAsync(page, page + "?handler=Sign", ("Version", await RequestPages.VersionAsync(city.App, id)))).HtmlAsync();
         Assert.Contains("当前状态下不能执行此操作。", html);
         Assert.Contains("当前状态：办理中", html);
 
-        var whistled = await worker.PostAsync(page, page + "?handler=Whistle", ("Version", await VersionAsync(id)), ("DepartmentCodes", "water"), ("Text", "管线"));
+        var whistled = await worker.PostAsync(page, page + "?handler=Whistle", ("Version", await RequestPages.VersionAsync(city.App, id)), ("DepartmentCodes", "water"), ("Text", "管线"));
         Assert.Equal(HttpStatusCode.Redirect, whistled.StatusCode);
-        html = await (await worker.PostAsync(page, page + "?handler=Reply", ("Version", await VersionAsync(id)), ("Text", "已修好"))).HtmlAsync();
+        html = await (await worker.PostAsync(page, page + "?handler=Reply", ("Version", await RequestPages.VersionAsync(city.App, id)), ("Text", "已修好"))).HtmlAsync();
         Assert.Contains("尚有被召集部门未报到（市水务局），暂不能答复或办结。", html);
 
         var water = await PageClient.SignedInAsync(city.App, "dept.water");
         Assert.Contains("id=\"report-in-form\"", (await water.GetAsync(page)).Html);
-        Assert.Equal(HttpStatusCode.Redirect, (await water.PostAsync(page, page + "?handler=ReportIn", ("Version", await VersionAsync(id)), ("Text", "已派人检修"))).StatusCode);
-        Assert.Equal(HttpStatusCode.Redirect, (await worker.PostAsync(page, page + "?handler=Reply", ("Version", await VersionAsync(id)), ("Text", "已修好"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await water.PostAsync(page, page + "?handler=ReportIn", ("Version", await RequestPages.VersionAsync(city.App, id)), ("Text", "已派人检修"))).StatusCode);
+        Assert.Equal(HttpStatusCode.Redirect, (await worker.PostAsync(page, page + "?handler=Reply", ("Version", await RequestPages.VersionAsync(city.App, id)), ("Text", "已修好"))).StatusCode);
 
         var ticket = await (await city.App.ClientForAsync("hotline")).GetTicketAsync(id);
         Assert.Equal("Replied", ticket.State());
@@ -86,7 +84,7 @@ public sealed class TicketPageTests(CityFixture city)
         // The first ticket offers none: a duplicate follows the one filed before it.
         Assert.DoesNotContain("id=\"duplicates\"", (await centre.GetAsync($"/requests/tickets/{first.Id()}")).Html);
 
-        var merged = await centre.PostAsync(page, page + "?handler=Merge", ("Version", await VersionAsync(later.Id())), ("IntoTicketId", first.Id().ToString(CultureInfo.InvariantCulture)));
+        var merged = await centre.PostAsync(page, page + "?handler=Merge", ("Version", await RequestPages.VersionAsync(city.App, later.Id())), ("IntoTicketId", first.Id().ToString(CultureInfo.InvariantCulture)));
         Assert.Equal(HttpStatusCode.Redirect, merged.StatusCode);
         Assert.Equal("Merged", (await hotline.GetTicketAsync(later.Id())).State());
         Assert.Contains("Merge", RequestsApi.ActionsOf(await hotline.GetTicketAsync(first.Id())));
@@ -99,7 +97,7 @@ public sealed class TicketPageTests(CityFixture city)
         var id = await DispatchedToCommunityAsync();
         var page = $"/requests/tickets/{id}";
         var worker = await PageClient.SignedInAsync(city.App, "cw.a");
-        var html = await (await worker.PostAsync(page, page + "?handler=Return", ("Version", await VersionAsync(id)), ("Text", ""))).HtmlAsync();
+        var html = await (await worker.PostAsync(page, page + "?handler=Return", ("Version", await RequestPages.VersionAsync(city.App, id)), ("Text", ""))).HtmlAsync();
         Assert.Contains("请填写意见或原因。", html);
         Assert.Equal("Dispatched", (await (await city.App.ClientForAsync("cw.a")).GetTicketAsync(id)).State());
     }

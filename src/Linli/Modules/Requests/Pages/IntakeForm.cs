@@ -198,18 +198,31 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
 
     /// <summary>
     /// The form is shown again: the photos just uploaded (when they passed the checks and fit beside those kept) wait
-    /// with the ones still ticked until it is filed; unticked ones are dropped.
+    /// with the ones still ticked until it is filed; unticked ones are dropped. When the form was given a new key, its
+    /// photos move to it. With nothing chosen (no photo kept, none uploaded) nothing is asked of the database: what the
+    /// form had pending is no longer listed, and goes with the form or the expiry sweep.
     /// </summary>
     private async Task KeepPhotosAsync(string? pendingId, UploadCheck uploaded, CancellationToken ct)
     {
-        if (pendingId is null) return;
+        PendingPhotos = [];
+        if (pendingId is null || Actor.UserId is not { } user) return;
+        var uploads = uploaded.Ok ? uploaded.Files : [];
+        if (KeptPhotos.Count == 0 && uploads.Count == 0)
+        {
+            KeptPhotos = [];
+            return;
+        }
         // Nothing the refused attempt may have left tracked is saved with the photos.
         db.ChangeTracker.Clear();
+        if (PendingAttachments.Id(user, SubmissionKey!) is var current && current != pendingId)
+        {
+            await photos.MovePendingAsync(pendingId, current, ct);
+            pendingId = current;
+        }
         await photos.DropPendingAsync(pendingId, KeptPhotos, ct);
-        var kept = await photos.PendingAsync(pendingId, ct);
-        if (uploaded.Ok && uploaded.Files.Count > 0 && kept.Count + uploaded.Files.Count <= TicketPhotos.MaxCount)
-            await photos.KeepPendingAsync(pendingId, uploaded.Files, ct);
-        PendingPhotos = await photos.PendingAsync(pendingId, ct);
+        var kept = KeptPhotos.Count == 0 ? [] : await photos.PendingAsync(pendingId, ct);
+        var added = uploads.Count > 0 && kept.Count + uploads.Count <= TicketPhotos.MaxCount ? await photos.KeepPendingAsync(pendingId, uploads, ct) : [];
+        PendingPhotos = [.. kept, .. added];
         KeptPhotos = PendingPhotos.Select(p => p.Name).ToList();
     }
 

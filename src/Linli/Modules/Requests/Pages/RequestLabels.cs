@@ -1,6 +1,7 @@
 using Linli.Modules.Requests.Contracts;
 using Linli.Modules.Requests.Domain;
 using Linli.Modules.Requests.Features.Queues;
+using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.Requests.Pages;
 
@@ -64,8 +65,8 @@ internal static partial class RequestLabels
     /// <summary>The name a history shows for an action nobody took by hand (timers, default rules): <see cref="Actor.System"/>.</summary>
     public const string SystemName = "系统";
 
-    /// <summary>Who acted, as a page shows it: the system by <see cref="SystemName"/>, a person by their user name.</summary>
-    public static string? Who(string? userName) => userName == Actor.System.UserName ? SystemName : userName;
+    /// <summary>Who acted, as a page shows it: the system by <see cref="SystemName"/> in the reader's language, a person by their user name.</summary>
+    public static string? Who(string? userName, IStringLocalizer text) => userName == Actor.System.UserName ? text[SystemName].Value : userName;
 
     /// <summary>
     /// A verdict's opinion as a page shows it: the domain records the rating by its enum name after the resident's words

@@ -224,7 +224,7 @@ internal sealed class TicketModel(RequestsDbContext db, TicketActionRunner runne
             Message = Version is { } seen && seen != Ticket.Version ? text["工单已被他人更新，请刷新页面后重试。"]
                 : handler is "WithdrawSummons" or "ReportInOnBehalf" && Offers(handler) ? text["该部门已报到或召集已撤回。"]
                 : conflict.Details.TryGetValue("pendingDepartments", out var pending) && pending is IEnumerable<string> list
-                    ? text["尚有被召集部门未报到（{0}），暂不能答复或办结。", string.Join(text["、"].Value, list.Select(c => UnitLabels.GetValueOrDefault(c, c)))]
+                    ? text["尚有被召集部门未报到（{0}），暂不能答复或办结。", text.JoinList(list.Select(c => UnitLabels.GetValueOrDefault(c, c)))]
                     : text["当前状态下不能执行此操作。"];
             return Page();
         }

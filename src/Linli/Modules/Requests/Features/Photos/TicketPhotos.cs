@@ -34,7 +34,11 @@ internal sealed class TicketPhotos(AttachmentStore<RequestsDbContext> store)
         store.SaveAsync(Kind, Id(ticketId), photos, ct);
 
     /// <summary>Keeps the photos of a form shown again until it is filed (<see cref="PendingAttachments"/>).</summary>
-    public Task KeepPendingAsync(string pendingId, IReadOnlyList<CheckedFile> photos, CancellationToken ct) => store.KeepPendingAsync(pendingId, photos, ct);
+    public Task<IReadOnlyList<Attachment>> KeepPendingAsync(string pendingId, IReadOnlyList<CheckedFile> photos, CancellationToken ct) =>
+        store.KeepPendingAsync(pendingId, photos, ct);
+
+    /// <summary>Moves a form's kept photos to the id of its new key.</summary>
+    public Task<int> MovePendingAsync(string fromPendingId, string toPendingId, CancellationToken ct) => store.MovePendingAsync(fromPendingId, toPendingId, ct);
 
     /// <summary>The photos a form keeps, as it lists them.</summary>
     public Task<IReadOnlyList<Attachment>> PendingAsync(string pendingId, CancellationToken ct) => store.PendingAsync(pendingId, ct);

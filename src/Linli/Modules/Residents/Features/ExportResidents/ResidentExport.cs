@@ -72,7 +72,7 @@ internal static class ResidentExport
                 [
                     r.Name, text[Labels.Of(r.Gender)].Value, r.BirthYear, r.Age, r.IdNumber, r.Phone ?? "", r.CommunityCode,
                     communities.GetValueOrDefault(r.CommunityCode, ""), r.GridCode ?? "", text[Labels.Of(r.RelationToHead)].Value,
-                    string.Join(text["、"].Value, r.Tags.Select(t => text[Labels.Of(t)].Value)),
+                    text.JoinList(r.Tags.Select(t => text[Labels.Of(t)].Value)),
                 ];
         }
     }

@@ -1,6 +1,7 @@
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.ServiceDesk.Domain;
 using Linli.Modules.ServiceDesk.Domain.Catalog;
+using Linli.Platform.Localization;
 using Microsoft.Extensions.Localization;
 
 namespace Linli.Modules.ServiceDesk.Pages.Catalog;
@@ -23,7 +24,7 @@ internal static class CatalogLabels
         HandlingModes.Appointment => text["预约办"], HandlingModes.SelfService => text["自助办"], HandlingModes.Online => text["网上办"], _ => text["其他"],
     };
 
-    public static string ModeList(IStringLocalizer text, HandlingModes modes) => string.Join(text["、"].Value, Modes.Where(m => modes.HasFlag(m)).Select(m => Mode(text, m)));
+    public static string ModeList(IStringLocalizer text, HandlingModes modes) => text.JoinList(Modes.Where(m => modes.HasFlag(m)).Select(m => Mode(text, m)));
 
     public static string Step(IStringLocalizer text, CommunitySteps step) => step switch
     {
@@ -40,7 +41,7 @@ internal static class CatalogLabels
     };
 
     public static string NonCountingList(IStringLocalizer text, NonCountingSteps steps) =>
-        steps == NonCountingSteps.None ? text["无"] : string.Join(text["、"].Value, NonCounting.Where(s => steps.HasFlag(s)).Select(s => NonCountingStep(text, s)));
+        steps == NonCountingSteps.None ? text["无"] : text.JoinList(NonCounting.Where(s => steps.HasFlag(s)).Select(s => NonCountingStep(text, s)));
 
     public static string Proof(IStringLocalizer text, SuppliedProof proof) => proof switch
     {
