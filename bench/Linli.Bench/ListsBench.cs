@@ -65,11 +65,11 @@ internal static partial class ListsBench
             var residents = await db.CountResidentsAsync();
             Say($"\n## {o.Label}: {db.Name}, {Environment.ProcessorCount} cores, {residents:N0} residents, {tickets:N0} tickets; {repetitions} timed runs per case after one unmeasured");
 
-            // One signed-in client per user: a bearer token for the API and the sign-in cookie for the pages.
-            foreach (var user in new[] { "demo.supervisor", "demo.district", "demo.community", "demo.hotline", "demo.department", "demo.admin", "demo.resident" })
+            var cases = Cases(sample).Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
+            // One signed-in client per user the cases name: a bearer token for the API and the sign-in cookie for the pages.
+            foreach (var user in cases.Select(c => c.User).Where(u => u != "anonymous").Distinct(StringComparer.Ordinal))
                 clients[user] = await SignInAsync(NewClient(), user);
 
-            var cases = Cases(sample).Where(c => only is null || c.Name.Contains(only, StringComparison.OrdinalIgnoreCase)).ToList();
             var covered = cases.Where(c => c.Method == "GET" && !c.Page).Select(c => c.Operation ?? Template(c.Path)).ToHashSet(StringComparer.Ordinal);
             var document = await anonymous.GetFromJsonAsync<JsonElement>("/openapi/v1.json");
             var operations = document.GetProperty("paths").EnumerateObject().Where(p => p.Value.TryGetProperty("get", out _)).Select(p => p.Name).ToList();
