@@ -257,7 +257,7 @@ internal static partial class ListsBench
         yield return new("service items: a district's list", "anonymous", "GET", "/api/service-items/districts/210102");
         yield return new("appointments: slots of a community", "anonymous", "GET", $"/api/appointments/slots?community={s.Community}");
         yield return new("appointments: mine (resident)", "demo.resident", "GET", "/api/appointments/mine");
-        yield return new("appointments: today's queue (community)", community, "GET", "/api/appointments/queue");
+        yield return new("appointments: today's queue (community)", community, "GET", $"/api/appointments/queue?community={s.Community}");
 
         yield return new("audit log (city)", city, "GET", "/api/audit");
         yield return new("audit log: one user (admin)", "demo.admin", "GET", "/api/audit?userName=demo.community");

@@ -22,7 +22,11 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
     private sealed class QuietApp : LinliFactory
     {
         // No background jobs: they would meet the dropped connections first and hide what a request meets.
-        protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Requests:RunJobs", "false")];
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
+        [
+            new("Requests:RunJobs", "false"), new("ServiceDesk:Cases:RunJobs", "false"), new("Appointments:RunJobs", "false"),
+            new("Calendar:RefreshSeconds", "3600"),
+        ];
     }
 
     private readonly LogCapture _logs = new();
