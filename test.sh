@@ -55,7 +55,7 @@ for f in sorted(glob.glob(sys.argv[1] + "/*.trx")):
     c = root.find(".//{*}Counters")
     # A skipped test is counted in total but not executed (the notExecuted counter stays 0 for xUnit's skips).
     passed += int(c.get("passed")); failed += int(c.get("failed")) + int(c.get("error", 0)); skipped += int(c.get("total")) - int(c.get("executed"))
-    times = sorted(((seconds(r.get("duration", "0:0:0")), r.get("testName")) for r in root.iter("{*}UnitTestResult")), reverse=True)
+    times = sorted(((seconds(r.get("duration", "0:0:0")), r.get("testName")) for r in root.findall(".//{*}UnitTestResult")), reverse=True)
     print(f"slowest of {os.path.basename(f)[:-4]}: " + "; ".join(f"{t:.0f} s {n.rsplit('.', 1)[-1][:70]}" for t, n in times[:8]))
 print(f"{passed} passed, {failed} failed, {skipped} skipped")
 PY
