@@ -26,6 +26,9 @@ internal sealed class ValidationFailedException(IReadOnlyDictionary<string, Phra
     public Dictionary<string, string[]> Localized(IStringLocalizer text) =>
         Phrases.ToDictionary(e => e.Key, e => e.Value.Select(p => p.In(text)).ToArray());
 
+    /// <summary>Every message in the request's language as one line, for a page that shows them above its form.</summary>
+    public string Sentence(IStringLocalizer text) => string.Join(" ", Phrases.Values.SelectMany(v => v).Select(p => p.In(text)));
+
     public static ValidationFailedException For(string field, string message, params object?[] arguments) =>
         new(new Dictionary<string, Phrase[]> { [field] = [new Phrase(message, arguments)] });
 }

@@ -26,7 +26,4 @@ internal static partial class ItemCode
 
     /// <summary>The kind's name (行政给付 …) of a well-formed code.</summary>
     public static string KindOf(string code) => Kinds.GetValueOrDefault(code.Length >= 2 ? code[..2] : "", "");
-
-    /// <summary>The six-digit region code that implements the item.</summary>
-    public static string RegionOf(string code) => code.Length >= 6 ? code[^6..] : "";
 }

@@ -69,7 +69,7 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
         }
         catch (ValidationFailedException e)
         {
-            Message = string.Join(" ", e.Localized(text).SelectMany(x => x.Value));
+            Message = e.Sentence(text);
         }
         catch (IdempotencyKeyReusedException)
         {

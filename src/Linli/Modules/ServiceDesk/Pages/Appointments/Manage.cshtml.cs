@@ -57,7 +57,7 @@ internal sealed class ManageModel(ServiceDeskDbContext db, IRegionDirectory regi
         }
         catch (ValidationFailedException e)
         {
-            Message = string.Join(" ", e.Localized(text).SelectMany(x => x.Value));
+            Message = e.Sentence(text);
         }
         catch (CallerFacingException e)
         {
@@ -79,7 +79,7 @@ internal sealed class ManageModel(ServiceDeskDbContext db, IRegionDirectory regi
         }
         catch (ValidationFailedException e)
         {
-            Message = string.Join(" ", e.Localized(text).SelectMany(x => x.Value));
+            Message = e.Sentence(text);
         }
         catch (CallerFacingException e)
         {

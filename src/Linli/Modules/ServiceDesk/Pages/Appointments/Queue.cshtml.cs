@@ -64,7 +64,7 @@ internal sealed class QueueModel(ServiceDeskDbContext db, IRegionDirectory regio
         }
         catch (ValidationFailedException e)
         {
-            Message = string.Join(" ", e.Localized(text).SelectMany(x => x.Value));
+            Message = e.Sentence(text);
         }
         catch (CallerFacingException e)
         {

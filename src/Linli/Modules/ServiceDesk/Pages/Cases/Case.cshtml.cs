@@ -73,7 +73,7 @@ internal sealed class CaseModel(CaseWorkflow workflow, ServiceDeskDbContext db, 
         }
         catch (ValidationFailedException e)
         {
-            Message = string.Join(" ", e.Localized(text).SelectMany(x => x.Value));
+            Message = e.Sentence(text);
         }
         catch (NotFoundException)
         {

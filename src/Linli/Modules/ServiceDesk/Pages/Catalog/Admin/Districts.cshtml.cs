@@ -40,7 +40,7 @@ internal sealed class DistrictsModel(ServiceDeskDbContext db, IRegionDirectory r
         }
         catch (ValidationFailedException e)
         {
-            Message = string.Join(" ", e.Localized(text).Values.SelectMany(v => v));
+            Message = e.Sentence(text);
         }
         catch (ConflictException e)
         {
