@@ -57,13 +57,21 @@ internal sealed class Database : IAsyncDisposable
         r => (r.GetInt32(0), r.GetInt32(1)));
 
     /// <summary>Days before yesterday (China time) not yet in the metrics' roll-up: the server's job fills them in after start.</summary>
+    /// <summary>Days before today that a roll-up (the tickets' metrics, the service cases' statistics) has not built yet.</summary>
     public async Task<long> RollupBacklogAsync()
     {
-        var first = (await QueryAsync($"SELECT min(created_at) FROM {T("tickets")}", r => r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0)))[0];
+        var sd = _postgres ? "servicedesk." : "servicedesk_";
+        return await BacklogAsync($"SELECT min(created_at) FROM {T("tickets")}", $"SELECT count(*) FROM {T("ticket_stats_days")}")
+               + await BacklogAsync($"SELECT min(received_at) FROM {sd}service_cases", $"SELECT count(*) FROM {sd}case_stats_days");
+    }
+
+    private async Task<long> BacklogAsync(string firstSql, string doneSql)
+    {
+        var first = (await QueryAsync(firstSql, r => r.IsDBNull(0) ? (DateTime?)null : r.GetDateTime(0)))[0];
         if (first is null) return 0;
         var china = TimeSpan.FromHours(8);
         var days = DateOnly.FromDateTime(DateTime.UtcNow + china - TimeSpan.FromMinutes(5)).DayNumber - DateOnly.FromDateTime(first.Value.ToUniversalTime() + china).DayNumber;
-        var done = (await QueryAsync($"SELECT count(*) FROM {T("ticket_stats_days")}", r => r.GetInt64(0)))[0];
+        var done = (await QueryAsync(doneSql, r => r.GetInt64(0)))[0];
         return Math.Max(0, days - done);
     }
 

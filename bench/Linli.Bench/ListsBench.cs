@@ -54,10 +54,11 @@ internal static partial class ListsBench
             clients["anonymous"] = anonymous;
 
             await using var db = Database.Open(o);
-            // The metrics' roll-up of a database seeded before it existed is built by the server's job after start: wait for it.
+            // The roll-ups (metrics, service-desk statistics) of a database seeded before they existed are built by the server's
+            // jobs after start: wait for them.
             for (var backlog = await db.RollupBacklogAsync(); backlog > 0; backlog = await db.RollupBacklogAsync())
             {
-                Console.WriteLine($"  waiting for the metrics roll-up: {backlog} days to go");
+                Console.WriteLine($"  waiting for the roll-ups: {backlog} days to go");
                 await Task.Delay(TimeSpan.FromSeconds(10));
             }
             var sample = await db.ListSampleAsync();
