@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Net;
 using System.Net.Http.Json;
 using Linli.Modules.ServiceDesk.Data;
+using Linli.Modules.ServiceDesk.Domain;
 using Linli.Modules.ServiceDesk.Domain.Cases;
 using Linli.Modules.ServiceDesk.Jobs;
 using Linli.Platform.Calendar;
@@ -80,9 +81,15 @@ public sealed class CaseDueTimeBatchTests : IAsyncLifetime
         MoveTo(China(11, 11, 9));
         Assert.Equal(7, await FireAsync());
 
-        var village = await _desk.App.ClientForAsync("cw.village");
-        foreach (var id in small.Concat(large)) Assert.Equal("Accepted", (await village.GetCaseAsync(id)).State());
-        var overdue = await _desk.App.WithScopeAsync(sp => sp.GetRequiredService<ServiceDeskDbContext>().CaseRatings.CountAsync(r => r.FollowUpOverdue));
+        var ids = small.Concat(large).ToList();
+        var (states, overdue) = await _desk.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ServiceDeskDbContext>();
+            return (await db.ServiceCases.IgnoreQueryFilters().Where(c => ids.Contains(c.Id)).Select(c => new { c.State, c.AcceptedByLaw }).ToListAsync(),
+                await db.CaseRatings.CountAsync(r => r.FollowUpOverdue));
+        });
+        Assert.Equal(7, states.Count);
+        Assert.All(states, c => Assert.True(c is { State: CaseState.Accepted, AcceptedByLaw: true }));
         Assert.Equal(3, overdue);
 
         var calls = _commands.Calls.ToList();
