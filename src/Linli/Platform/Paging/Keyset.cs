@@ -39,20 +39,46 @@ internal sealed class Keyset<TEntity>
     /// when the caller counts more cheaply than the filtered query can (kept counters, a narrower table), replaces the capped count;
     /// <paramref name="counted"/> false skips the count: the total is then the rows up to this page, capped while there are more.
     /// </summary>
-    public async Task<Paged<TOut>> PageAsync<TOut>(IQueryable<TEntity> filtered, Expression<Func<TEntity, TOut>> select, Func<TOut, object[]> keysOf,
-        PageRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<(long Total, bool Capped)>>? count = null, bool counted = true)
+    public Task<Paged<TOut>> PageAsync<TOut>(IQueryable<TEntity> filtered, Expression<Func<TEntity, TOut>> select, Func<TOut, object[]> keysOf,
+        PageRequest request, CancellationToken cancellationToken, Func<CancellationToken, Task<(long Total, bool Capped)>>? count = null, bool counted = true) =>
+        PageByAsync(
+            (beyond, descending, skip, take) => (beyond is null ? Order(filtered, descending).SkipLiteral(skip) : Order(filtered.Where(beyond), descending))
+                .TakeLiteral(take).Select(select).ToListAsync(cancellationToken),
+            keysOf, request, count is null ? () => Paging.CountUpToLimitAsync(filtered, cancellationToken) : () => count(cancellationToken), counted);
+
+    /// <summary>
+    /// One page of the union of <paramref name="parts"/> (rows in several parts counted once), each part walked on its own
+    /// index: where one query ORs conditions no single index orders (accepted here OR resident here), each condition alone
+    /// reads its index in key order and stops after the page, and the page is the first rows of the merged walks.
+    /// <paramref name="whole"/> is the union as one query, for the count. Same answers as the single-query PageAsync over <paramref name="whole"/>.
+    /// </summary>
+    public Task<Paged<TOut>> PageUnionAsync<TOut>(IReadOnlyList<IQueryable<TEntity>> parts, IQueryable<TEntity> whole, Expression<Func<TEntity, TOut>> select,
+        Func<TOut, object[]> keysOf, PageRequest request, CancellationToken cancellationToken) =>
+        PageByAsync(
+            (beyond, descending, skip, take) => MergedAsync(beyond is null ? parts : parts.Select(p => p.Where(beyond)), descending, skip, take, select, keysOf, cancellationToken),
+            keysOf, request, () => Paging.CountUpToLimitAsync(whole, cancellationToken), counted: true);
+
+    /// <summary>
+    /// How a page's rows are read, in order: past the cursor (<paramref name="beyond"/>, null when by page number) or after
+    /// skipping <paramref name="skip"/> rows, in the given direction, at most <paramref name="take"/>.
+    /// </summary>
+    private delegate Task<List<TOut>> PageRows<TOut>(Expression<Func<TEntity, bool>>? beyond, bool descending, int skip, int take);
+
+    // The page, its total and its cursors, whichever way the rows are read (one query, or merged walks).
+    private async Task<Paged<TOut>> PageByAsync<TOut>(PageRows<TOut> read, Func<TOut, object[]> keysOf, PageRequest request,
+        Func<Task<(long Total, bool Capped)>> countAsync, bool counted)
     {
         var (page, size) = Paging.Normalize(request.Page, request.PageSize);
         var after = Decode(request.After, "after");
         var before = after is null ? Decode(request.Before, "before") : null;
         // Uncounted (filters whose intersection no index holds): the total says only "the rows up to here, and more if capped".
-        var (total, capped) = !counted ? (0L, true) : count is null ? await Paging.CountUpToLimitAsync(filtered, cancellationToken) : await count(cancellationToken);
+        var (total, capped) = !counted ? (0L, true) : await countAsync();
 
         if (after is not null || before is not null)
         {
             var forward = after is not null;
-            var seek = filtered.Where(Beyond(after ?? before!, forward ? _descending : !_descending));
-            var rows = await Order(seek, forward ? _descending : !_descending).TakeLiteral(size + 1).Select(select).ToListAsync(cancellationToken);
+            var direction = forward ? _descending : !_descending;
+            var rows = await read(Beyond(after ?? before!, direction), direction, 0, size + 1);
             var more = rows.Count > size;
             if (more) rows.RemoveAt(size);
             if (!forward) rows.Reverse();
@@ -67,56 +93,12 @@ internal sealed class Keyset<TEntity>
         var offset = (long)(page - 1) * size;
         if (offset >= total && !capped) return new Paged<TOut>([], page, size, total);
         Paging.RefuseDeepOffset(offset);
-        var items = await Order(filtered, _descending).SkipLiteral((int)offset).TakeLiteral(size + 1).Select(select).ToListAsync(cancellationToken);
+        var items = await read(null, _descending, (int)offset, size + 1);
         var hasNext = items.Count > size;
         if (hasNext) items.RemoveAt(size);
         return new Paged<TOut>(items, page, size, counted ? total : offset + items.Count)
         {
             TotalIsCapped = counted ? capped : hasNext,
-            Next = hasNext ? Encode(keysOf(items[^1])) : null,
-            Previous = page > 1 && items.Count > 0 ? Encode(keysOf(items[0])) : null,
-        };
-    }
-
-    /// <summary>
-    /// One page of the union of <paramref name="parts"/> (rows in several parts counted once), each part walked on its own
-    /// index: where one query ORs conditions no single index orders (accepted here OR resident here), each condition alone
-    /// reads its index in key order and stops after the page, and the page is the first rows of the merged walks.
-    /// <paramref name="whole"/> is the union as one query, for the count. Same answers as the single-query PageAsync over <paramref name="whole"/>.
-    /// </summary>
-    public async Task<Paged<TOut>> PageUnionAsync<TOut>(IReadOnlyList<IQueryable<TEntity>> parts, IQueryable<TEntity> whole, Expression<Func<TEntity, TOut>> select,
-        Func<TOut, object[]> keysOf, PageRequest request, CancellationToken cancellationToken)
-    {
-        var (page, size) = Paging.Normalize(request.Page, request.PageSize);
-        var after = Decode(request.After, "after");
-        var before = after is null ? Decode(request.Before, "before") : null;
-        var (total, capped) = await Paging.CountUpToLimitAsync(whole, cancellationToken);
-
-        if (after is not null || before is not null)
-        {
-            var forward = after is not null;
-            var direction = forward ? _descending : !_descending;
-            var rows = await MergedAsync(parts.Select(p => p.Where(Beyond(after ?? before!, direction))), direction, 0, size + 1, select, keysOf, cancellationToken);
-            var more = rows.Count > size;
-            if (more) rows.RemoveAt(size);
-            if (!forward) rows.Reverse();
-            return new Paged<TOut>(rows, 0, size, total)
-            {
-                TotalIsCapped = capped,
-                Next = rows.Count == 0 ? null : forward && !more ? null : Encode(keysOf(rows[^1])),
-                Previous = rows.Count == 0 ? null : !forward && !more ? null : Encode(keysOf(rows[0])),
-            };
-        }
-
-        var offset = (long)(page - 1) * size;
-        if (offset >= total && !capped) return new Paged<TOut>([], page, size, total);
-        Paging.RefuseDeepOffset(offset);
-        var items = await MergedAsync(parts, _descending, (int)offset, size + 1, select, keysOf, cancellationToken);
-        var hasNext = items.Count > size;
-        if (hasNext) items.RemoveAt(size);
-        return new Paged<TOut>(items, page, size, total)
-        {
-            TotalIsCapped = capped,
             Next = hasNext ? Encode(keysOf(items[^1])) : null,
             Previous = page > 1 && items.Count > 0 ? Encode(keysOf(items[0])) : null,
         };

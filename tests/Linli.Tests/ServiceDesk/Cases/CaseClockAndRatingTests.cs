@@ -116,6 +116,47 @@ public sealed class CaseClockAndRatingTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_follow_up_recorded_in_time_closes_only_its_own_ratings_due_time_and_that_rating_never_escalates()
+    {
+        var resident = await _desk.App.ClientForAsync("resident.online");
+        var id = (await (await resident.PostAsJsonAsync("/api/service-cases/online", new
+        {
+            applicant = new { idNumber = Residents.ResidentTestData.NewIdNumber(), name = "网上申请人", homeCommunityCode = Home }, itemCode = CityWideItem,
+        })).Json(HttpStatusCode.Created)).Id();
+        var atReceipt = await (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { level = "VeryDissatisfied", comment = "窗口无人" })).Json(HttpStatusCode.Created);
+        var home = await _desk.App.ClientForAsync("cw.home");
+        await home.OkStepAsync(id, "accept", new { received = new[] { _desk.FormMaterial, _desk.IncomeMaterial, _desk.IdentityMaterial } });
+        var atAcceptance = await (await resident.PostAsJsonAsync($"/api/service-cases/{id}/ratings", new { level = "Dissatisfied", comment = "等了很久" })).Json(HttpStatusCode.Created);
+        // A poor rating of another case, due at the same time, whose rating id the first follow-up must not touch either.
+        var other = (await (await resident.PostAsJsonAsync("/api/service-cases/online", new
+        {
+            applicant = new { idNumber = Residents.ResidentTestData.NewIdNumber(), name = "网上申请人", homeCommunityCode = Home }, itemCode = CityWideItem,
+        })).Json(HttpStatusCode.Created)).Id();
+        await (await resident.PostAsJsonAsync($"/api/service-cases/{other}/ratings", new { level = "Dissatisfied", comment = "不满意" })).Json(HttpStatusCode.Created);
+        var (followed, open) = (atReceipt.GetProperty("id").GetInt64(), atAcceptance.GetProperty("id").GetInt64());
+
+        await (await home.PostAsJsonAsync($"/api/service-cases/{id}/ratings/{followed}/follow-up", new { note = "已电话致歉并调整窗口排班" })).Json(HttpStatusCode.OK);
+        // The rating's id under another case is no follow-up of this one.
+        Assert.Equal(HttpStatusCode.NotFound, (await home.PostAsJsonAsync($"/api/service-cases/{other}/ratings/{open}/follow-up", new { note = "错号" })).StatusCode);
+        var dueTimes = await _desk.App.WithScopeAsync(sp => sp.GetRequiredService<ServiceDeskDbContext>().CaseDueTimes.AsNoTracking()
+            .Where(d => d.Kind == CaseDueKind.FollowUp).Select(d => new { d.CaseId, d.RatingId, Closed = d.ClosedAt != null }).ToListAsync());
+        Assert.Equal(3, dueTimes.Count);
+        Assert.Single(dueTimes, d => d.Closed);
+        Assert.Contains(dueTimes, d => d.Closed && d.CaseId == id && d.RatingId == followed);
+
+        MoveTo(China(11, 10, 9, 0)); // past every follow-up's due time (end of Monday 9 Nov)
+        await FireAsync();
+        resident = await _desk.App.ClientForAsync("resident.online");
+        var ratings = (await (await resident.GetAsync($"/api/service-cases/{id}/ratings")).Json(HttpStatusCode.OK)).EnumerateArray()
+            .ToDictionary(r => r.GetProperty("id").GetInt64(), r => r.GetProperty("followUpOverdue").GetBoolean());
+        Assert.False(ratings[followed]);
+        Assert.True(ratings[open]);
+        Assert.True((await (await resident.GetAsync($"/api/service-cases/{other}/ratings")).Json(HttpStatusCode.OK))[0].GetProperty("followUpOverdue").GetBoolean());
+        // Escalated once for this case: for the rating still waiting, not the one followed up.
+        Assert.Single(await MessagesAsync(id), m => m == $"area:{Home[..9]} 差评整改超期");
+    }
+
+    [Fact]
     public async Task A_case_waiting_for_completion_past_its_old_due_time_is_not_late_in_the_list_or_on_the_page()
     {
         var village = await _desk.App.ClientForAsync("cw.village");

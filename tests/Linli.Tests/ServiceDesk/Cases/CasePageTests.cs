@@ -179,6 +179,8 @@ public sealed class CasePageTests(ServiceDeskApp desk) : IClassFixture<ServiceDe
         Assert.Contains($"（办件编号 {number}）", html);
         Assert.Contains($"data-material=\"{desk.IncomeMaterial}\"><td>3</td><td>收入证明</td><td>缺少</td><td>须加盖单位公章</td>", html);
         Assert.Contains("北张村", html);
+        // The station with its district and street, outermost first (the three names are read together, IRegionNames.NamesAsync).
+        Assert.Contains("告知单位：新民市 东城街道 北张村委会便民服务站", html);
         Assert.Contains("告知日期：2026-11-02", html);
         Assert.Contains("data-print", html);
         // Only the materials the notice names: the form was received, the identity supplied by the platform.

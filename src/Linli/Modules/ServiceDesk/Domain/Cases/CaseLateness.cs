@@ -13,6 +13,13 @@ internal static class CaseLateness
     public static Expression<Func<ServiceCase, bool>> IsLate(DateTime now) =>
         c => c.DueAt != null && c.State != CaseState.AwaitingCompletion && c.State != CaseState.Suspended && (c.IsOverdue || c.DueAt < now);
 
+    /// <summary>
+    /// Due soon (即将到期): the clock runs, the case is not late yet and its due time falls between <paramref name="now"/> and
+    /// <paramref name="soon"/> (both inclusive), as a query filter.
+    /// </summary>
+    public static Expression<Func<ServiceCase, bool>> IsDueSoon(DateTime now, DateTime soon) =>
+        c => c.DueAt != null && c.State != CaseState.AwaitingCompletion && c.State != CaseState.Suspended && !c.IsOverdue && c.DueAt >= now && c.DueAt <= soon;
+
     /// <summary>The same rule for a row already read (views, exports).</summary>
     public static bool IsLate(CaseState state, DateTime? dueAt, bool isOverdue, DateTime now) =>
         dueAt is { } due && !CaseTransitions.ClockStopped(state) && (isOverdue || due < now);

@@ -82,9 +82,7 @@ internal sealed class CaseList(ServiceDeskDbContext db, WorkingCalendar calendar
                 query = query.Where(CaseLateness.IsLate(now));
                 break;
             case "soon":
-                var soon = calendar.AddWorkingDays(now, options.Value.DueSoonDays);
-                query = query.Where(c => c.DueAt != null && !c.IsOverdue && c.DueAt >= now && c.DueAt <= soon
-                                         && c.State != CaseState.AwaitingCompletion && c.State != CaseState.Suspended);
+                query = query.Where(CaseLateness.IsDueSoon(now, calendar.AddWorkingDays(now, options.Value.DueSoonDays)));
                 break;
             default:
                 throw ValidationFailedException.For("Due", "到期筛选应为 soon（即将到期）或 overdue（已超期）。");
