@@ -23,7 +23,7 @@ internal sealed class HolidayClosures(IServiceScopeFactory scopes, CalendarRecom
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         if (!await claims.ClaimAsync(db, change.Revision, Name, change.NowUtc, cancellationToken)) return 0;
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(change.NowUtc));
+        var today = WorkingCalendar.ChinaDay(change.NowUtc);
         var from = change.FirstChangedDay > today ? change.FirstChangedDay : today;
         // The open slots' days from the first changed day on (the filtered index on open slots' days), then the calendar's verdict on each.
         var days = await db.WindowSlots.Where(s => s.ClosedAt == null && s.Day >= from).Select(s => s.Day).Distinct().ToListAsync(cancellationToken);

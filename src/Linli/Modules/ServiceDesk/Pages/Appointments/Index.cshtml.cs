@@ -100,7 +100,7 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
     private async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        Day ??= DateOnly.FromDateTime(Linli.Platform.Calendar.WorkingCalendar.ToChina(now));
+        Day ??= Linli.Platform.Calendar.WorkingCalendar.ChinaDay(now);
         Districts = await regions.ListAsync(RegionLevel.District, cancellationToken: ct);
         if (Community is { Length: 12 } && District is null) District = Community[..6];
         if (District is { Length: 6 } d && Districts.Any(x => x.Code == d)) Communities = await regions.ListAsync(RegionLevel.Community, d, ct);

@@ -92,7 +92,7 @@ internal sealed class ManageModel(ServiceDeskDbContext db, IRegionDirectory regi
     private async Task LoadAsync(CancellationToken ct)
     {
         await ChooseCommunityAsync(ct);
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(clock.GetUtcNow().UtcDateTime));
+        var today = WorkingCalendar.ChinaDay(clock.GetUtcNow().UtcDateTime);
         Day ??= today;
         From ??= today.AddDays(1);
         To ??= today.AddDays(14);
