@@ -199,4 +199,28 @@ public sealed class ClosingDaysTests : IDisposable
             Assert.Equal(1, slot.Taken);
         }
     }
+
+    [Fact]
+    public async Task A_holiday_on_the_day_before_a_booking_moves_its_reminder_to_the_working_day_before_that()
+    {
+        var community = _f.NewCommunity();
+        var item = await _f.NewItemAsync();
+        var (holiday, booked) = (new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 12)); // Wednesday made a holiday; Thursday's booking
+        var slot = (await _f.PublishAsync(community, booked, booked, 1))[0];
+        _f.MoveTo(new DateTime(2026, 10, 20, 9, 0, 0));
+        var resident = (await _f.NewResidentsAsync(1))[0];
+        var booking = await (await AppointmentsFixture.BookAsync(resident.Client, slot.Id(), item)).Json(HttpStatusCode.Created);
+        DateTime? RemindAt() => _f.Db(db => db.Bookings.Single(b => b.Id == booking.Id()).RemindAt);
+        Assert.Equal(WorkingCalendar.ToUtc(new DateTime(2026, 11, 11, 9, 0, 0)), RemindAt());
+
+        await _f.App.WithScopeAsync(async sp =>
+        {
+            var shipped = sp.GetRequiredService<ShippedHolidays>().Year(2026).ToList();
+            shipped.Add(new HolidayEntry(holiday, HolidayKind.Holiday, "测试假日"));
+            return await sp.GetRequiredService<HolidayCalendar>().SaveYearAsync(2026, shipped, "测试：增加假日", CancellationToken.None);
+        });
+
+        Assert.Equal(WorkingCalendar.ToUtc(new DateTime(2026, 11, 10, 9, 0, 0)), RemindAt());
+        Assert.Equal(BookingState.Booked, _f.Db(db => db.Bookings.Single(b => b.Id == booking.Id()).State));
+    }
 }
