@@ -60,7 +60,13 @@ internal static class QueueEndpoints
         CancellationToken ct)
     {
         var community = await CommunityAccess.CheckAsync(request.CommunityCode, scope, regions, ct);
-        if (request.ItemId is { } item && await ItemGuides.PublishedAsync(db, item, ct) is null) throw ValidationFailedException.For("itemId", "没有这个事项，或它已停办。");
+        if (request.ItemId is { } item)
+        {
+            var guide = await ItemGuides.PublishedAsync(db, item, ct) ?? throw ValidationFailedException.For("itemId", "没有这个事项，或它已停办。");
+            // Queued only for what this window can receive, as the intake will check when the number is served.
+            if (!await db.ReceivableIn(community.Code[..6]).AnyAsync(x => x.Item.Id == item, ct))
+                throw ValidationFailedException.For("itemId", "本区县的代办事项清单中没有事项 {0}，社区（村）不能受理。", guide.Name);
+        }
         var entry = new QueueEntry
         {
             CommunityCode = community.Code, Day = WorkingCalendar.ChinaDay(now), Kind = QueueEntryKind.WalkIn, ItemId = request.ItemId,

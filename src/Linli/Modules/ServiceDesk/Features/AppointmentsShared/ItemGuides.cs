@@ -41,10 +41,16 @@ internal static class ItemGuides
     }
 
     /// <summary>The items a resident may book in a district: receivable there and bookable (预约办), for the booking page's picker.</summary>
-    public static async Task<List<(long Id, string Name)>> BookableNamesAsync(ServiceDeskDbContext db, string districtCode, CancellationToken ct)
+    public static Task<List<(long Id, string Name)>> BookableNamesAsync(ServiceDeskDbContext db, string districtCode, CancellationToken ct) =>
+        NamesAsync(db.ReceivableIn(districtCode).Where(x => (x.Version.Modes & HandlingModes.Appointment) == HandlingModes.Appointment), ct);
+
+    /// <summary>The items a community's window may receive (city-wide or on the district's list), for the walk-in picker.</summary>
+    public static Task<List<(long Id, string Name)>> ReceivableNamesAsync(ServiceDeskDbContext db, string districtCode, CancellationToken ct) =>
+        NamesAsync(db.ReceivableIn(districtCode), ct);
+
+    private static async Task<List<(long Id, string Name)>> NamesAsync(IQueryable<ReceivableItem> items, CancellationToken ct)
     {
-        var rows = await db.ReceivableIn(districtCode).Where(x => (x.Version.Modes & HandlingModes.Appointment) == HandlingModes.Appointment)
-            .Select(x => new { x.Item.Id, x.Version.Name }).OrderBy(x => x.Name).ThenBy(x => x.Id).Take(500).ToListAsync(ct);
+        var rows = await items.Select(x => new { x.Item.Id, x.Version.Name }).OrderBy(x => x.Name).ThenBy(x => x.Id).Take(500).ToListAsync(ct);
         return rows.Select(x => (x.Id, x.Name)).ToList();
     }
 

@@ -66,8 +66,10 @@ internal sealed class QueueModel(ServiceDeskDbContext db, IRegionDirectory regio
     protected override async Task LoadAsync(CancellationToken ct)
     {
         await ChooseCommunityAsync(ct);
-        Items = await ItemGuides.PublishedNamesAsync(db, null, ct);
         if (Community is not null)
+        {
+            Items = await ItemGuides.ReceivableNamesAsync(db, Community[..6], ct);
             Entries = await QueueEndpoints.ListAsync(db, Scope, Regions, Community, null, null, PageNumber, 50, clock.GetUtcNow().UtcDateTime, ct);
+        }
     }
 }
