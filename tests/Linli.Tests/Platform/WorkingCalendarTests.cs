@@ -52,4 +52,12 @@ public sealed class WorkingCalendarTests
         Assert.Equal(DateTimeKind.Utc, due.Kind);
         Assert.Equal(new DateTime(2026, 11, 30, 9, 30, 0, DateTimeKind.Utc), due); // Monday 17:30 China
     }
+
+    [Fact]
+    public void The_china_day_of_an_instant_turns_at_midnight_in_shenyang_not_in_utc()
+    {
+        Assert.Equal(new DateOnly(2026, 10, 1), WorkingCalendar.ChinaDay(new DateTime(2026, 9, 30, 16, 0, 0, DateTimeKind.Utc)));
+        Assert.Equal(new DateOnly(2026, 9, 30), WorkingCalendar.ChinaDay(new DateTime(2026, 9, 30, 15, 59, 59, DateTimeKind.Utc)));
+        Assert.Equal(new DateOnly(2026, 10, 1), WorkingCalendar.ChinaDay(China(2026, 10, 1, 23, 59)));
+    }
 }

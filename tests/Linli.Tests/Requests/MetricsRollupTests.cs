@@ -122,7 +122,7 @@ public sealed class MetricsRollupTests : IAsyncLifetime
 
     private async Task AssertRollupEqualsRecountAsync(string when)
     {
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(_clock.GetUtcNow().UtcDateTime));
+        var today = WorkingCalendar.ChinaDay(_clock.GetUtcNow().UtcDateTime);
         foreach (var group in Enum.GetValues<MetricsGroup>())
         foreach (var region in new string?[] { null, "2101", "210102" })
         foreach (var (from, to) in new[] { (Day0, today), (Day0.AddDays(-40), today.AddDays(3)), (Day0, Day0) })

@@ -96,7 +96,7 @@ public sealed class PatrolReportsTests(CityFixture city)
         Assert.Equal([third, second, first], await Ids(""));
         Assert.Equal([third, first], await Ids("?state=Dispatched"));
         Assert.Equal([second], await Ids("?state=Received"));
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(DateTime.UtcNow));
+        var today = WorkingCalendar.ChinaDay(DateTime.UtcNow);
         Assert.Equal([third, second, first], await Ids($"?from={today.AddDays(-1):yyyy-MM-dd}&to={today.AddDays(1):yyyy-MM-dd}"));
         Assert.Empty(await Ids($"?from={today.AddDays(2):yyyy-MM-dd}"));
         var paged = await (await worker.GetAsync("/api/requests/my-reports?pageSize=2&page=2")).Json(HttpStatusCode.OK);

@@ -61,7 +61,7 @@ public sealed class QueueFilterTests(CityFixture city)
         // Waiting to be signed for: the running deadline is the sign-for one.
         var all = (await QueueAsync($"categoryId={filed.Category}", queue: "ToSign")).GetProperty("items").EnumerateArray().ToList();
         Assert.Equal(3, all.Count);
-        static DateOnly DayOf(JsonElement item) => DateOnly.FromDateTime(WorkingCalendar.ToChina(item.GetProperty("signDueAt").GetDateTime().ToUniversalTime()));
+        static DateOnly DayOf(JsonElement item) => WorkingCalendar.ChinaDay(item.GetProperty("signDueAt").GetDateTime().ToUniversalTime());
         var day = DayOf(all[0]);
         var expected = all.Where(i => DayOf(i) == day).Select(i => i.GetProperty("id").GetInt64()).ToList();
         Assert.Equal(expected, Ids(await QueueAsync($"categoryId={filed.Category}&dueFrom={day:yyyy-MM-dd}&dueTo={day:yyyy-MM-dd}", queue: "ToSign")));

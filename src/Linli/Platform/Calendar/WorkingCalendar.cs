@@ -65,7 +65,7 @@ internal sealed class WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerabl
     {
         ArgumentOutOfRangeException.ThrowIfNegative(workingDays);
         var days = _days;
-        var day = DateOnly.FromDateTime(ToChina(startUtc));
+        var day = ChinaDay(startUtc);
         var counted = 0;
         while (counted < workingDays)
         {
@@ -130,6 +130,9 @@ internal sealed class WorkingCalendar(IEnumerable<DateOnly> holidays, IEnumerabl
     }
 
     public static DateTime ToChina(DateTime utc) => TimeZoneInfo.ConvertTimeFromUtc(DateTime.SpecifyKind(utc, DateTimeKind.Utc), ChinaTime);
+
+    /// <summary>The China Standard Time calendar day <paramref name="utc"/> falls on (16:30 UTC is already the next day in Shenyang).</summary>
+    public static DateOnly ChinaDay(DateTime utc) => DateOnly.FromDateTime(ToChina(utc));
 
     public static DateTime ToUtc(DateTime chinaLocal) => TimeZoneInfo.ConvertTimeToUtc(DateTime.SpecifyKind(chinaLocal, DateTimeKind.Unspecified), ChinaTime);
 }

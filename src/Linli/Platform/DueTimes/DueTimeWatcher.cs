@@ -136,18 +136,10 @@ internal sealed class DueTimeWatch<TContext, TDue>(string name, IServiceScopeFac
     }
 
     /// <summary>Running due times that passed by <paramref name="now"/> (or the one given), oldest first, locked for this transaction on PostgreSQL.</summary>
-    private static Task<List<TDue>> ClaimAsync(TContext db, DateTime now, long? only, CancellationToken cancellationToken)
-    {
-#pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
-        if (db.Database.IsNpgsql())
-            return db.Set<TDue>().FromSqlRaw("SELECT * FROM " + db.QualifiedTable<TDue>() + " WHERE " + DueTimeMapping.RunningFilter +
-                                             " AND due_at <= {0} AND ({1}::bigint IS NULL OR id = {1}) ORDER BY due_at, id LIMIT {2} FOR UPDATE SKIP LOCKED",
-                    now, only!, Batch)
-                .ToListAsync(cancellationToken);
-#pragma warning restore EF1003
-        return db.Set<TDue>().Where(d => d.FiredAt == null && d.ClosedAt == null && d.PausedAt == null && d.DueAt <= now && (only == null || d.Id == only))
-            .OrderBy(d => d.DueAt).ThenBy(d => d.Id).Take(Batch).ToListAsync(cancellationToken);
-    }
+    private static Task<List<TDue>> ClaimAsync(TContext db, DateTime now, long? only, CancellationToken cancellationToken) =>
+        db.ClaimBatchAsync<TDue>(DueTimeMapping.RunningFilter + " AND due_at <= {0} AND ({1}::bigint IS NULL OR id = {1})", "due_at, id", [now, only!],
+            q => q.Where(d => d.FiredAt == null && d.ClosedAt == null && d.PausedAt == null && d.DueAt <= now && (only == null || d.Id == only))
+                .OrderBy(d => d.DueAt).ThenBy(d => d.Id), Batch, tracked: true, cancellationToken);
 }
 
 /// <summary>Runs one module's watcher on its schedule, by the injected clock.</summary>

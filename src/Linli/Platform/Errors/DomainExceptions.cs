@@ -69,3 +69,18 @@ internal sealed class TooManyRequestsException(string format, object[] arguments
     public object[] Arguments { get; } = arguments;
     public TimeSpan RetryAfter { get; } = retryAfter;
 }
+
+/// <summary>What a page says above its form when an action is refused, instead of each page catching each kind.</summary>
+internal static class Refusal
+{
+    /// <summary>
+    /// The reason in the request's language: every message of a broken rule (<see cref="ValidationFailedException.Sentence"/>)
+    /// or a caller-facing refusal (not found, conflict, forbidden); null for any other exception, which goes on to the error handler.
+    /// </summary>
+    public static string? Of(Exception exception, IStringLocalizer text) => exception switch
+    {
+        ValidationFailedException v => v.Sentence(text),
+        CallerFacingException c => c.Phrase.In(text),
+        _ => null,
+    };
+}

@@ -78,14 +78,8 @@ internal sealed class OutboxSender<TContext, TMessage>(string name, IServiceScop
         var db = scope.ServiceProvider.GetRequiredService<TContext>();
         var postgres = db.Database.IsNpgsql();
         await using var claim = postgres ? await db.Database.BeginTransactionAsync(cancellationToken) : null;
-#pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
-        var batch = postgres
-            ? await db.Set<TMessage>().FromSqlRaw("SELECT * FROM " + db.QualifiedTable<TMessage>() + " WHERE " + OutboxMapping.WaitingFilter +
-                                                  " ORDER BY id LIMIT {0} FOR UPDATE SKIP LOCKED", OutboxSenderLimits.Batch)
-                .AsNoTracking().ToListAsync(cancellationToken)
-            : await db.Set<TMessage>().AsNoTracking().Where(m => m.SentAt == null && m.FailedAt == null).OrderBy(m => m.Id)
-                .Take(OutboxSenderLimits.Batch).ToListAsync(cancellationToken);
-#pragma warning restore EF1003
+        var batch = await db.ClaimBatchAsync<TMessage>(OutboxMapping.WaitingFilter, "id", [],
+            q => q.Where(m => m.SentAt == null && m.FailedAt == null).OrderBy(m => m.Id), OutboxSenderLimits.Batch, tracked: false, cancellationToken);
         if (batch.Count == 0) return (0, 0, 0);
         var outcomes = await channels.DeliverAsync(batch, cancellationToken);
 

@@ -115,4 +115,19 @@ public sealed class AppointmentPageTests : IDisposable
         var (_, called) = await page.GetAsync(call.Headers.Location!.OriginalString);
         Assert.Contains("请 001 号到窗口办理。", called);
     }
+
+    [Fact]
+    public async Task A_queue_action_refused_by_the_queue_is_said_above_the_form_not_as_an_error_page()
+    {
+        var community = _f.NewCommunity();
+        var page = await PageClient.SignedInAsync(_f.App, "appt.district");
+
+        // Nobody waits (a not-found refusal) and no such booking to check in: both answer on the queue page.
+        var call = await page.SubmitAsync($"/appointments/queue?community={community}", new() { ["Community"] = community }, "/appointments/queue?handler=CallNext");
+        Assert.Equal(HttpStatusCode.OK, call.StatusCode);
+        Assert.Contains("没有等候的人。", await call.Content.ReadAsStringAsync());
+        var checkIn = await page.SubmitAsync($"/appointments/queue?community={community}", new() { ["Community"] = community }, "/appointments/queue?handler=CheckIn");
+        Assert.Equal(HttpStatusCode.OK, checkIn.StatusCode);
+        Assert.Contains("请输入预约号。", await checkIn.Content.ReadAsStringAsync());
+    }
 }

@@ -1,9 +1,13 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain.Appointments;
+using Linli.Modules.ServiceDesk.Features.AppointmentsCloseDay;
 using Linli.Platform.Calendar;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 
 namespace Linli.Tests.ServiceDesk.Appointments;
 
@@ -161,5 +165,62 @@ public sealed class ClosingDaysTests : IDisposable
         Assert.Equal(1, _f.Db(db => db.WindowSlots.Single(s => s.Id == bNext.Id()).Taken));
         Assert.All(_f.Db(db => db.WindowSlots.Where(s => (s.CommunityCode == a || s.CommunityCode == b) && s.Day == holiday).ToList()), s => Assert.NotNull(s.ClosedAt));
         Assert.Equal(2, _f.Db(db => db.CommunityClosures.Count(c => (c.CommunityCode == a || c.CommunityCode == b) && c.Day == holiday)));
+    }
+
+    [Fact]
+    public async Task Communities_closed_a_pass_at_a_time_each_move_their_bookings_within_their_own_community()
+    {
+        var (a, b) = (_f.NewCommunity(), _f.NewCommunity());
+        var item = await _f.NewItemAsync();
+        var aSlots = await _f.PublishAsync(a, Tuesday, Wednesday, 1);
+        var bSlots = await _f.PublishAsync(b, Tuesday, Wednesday, 1);
+        var residents = await _f.NewResidentsAsync(2);
+        var first = await (await AppointmentsFixture.BookAsync(residents[0].Client, aSlots[0].Id(), item)).Json(HttpStatusCode.Created);
+        var second = await (await AppointmentsFixture.BookAsync(residents[1].Client, bSlots[0].Id(), item)).Json(HttpStatusCode.Created);
+
+        // One community per pass: the second pass must neither see the first's free places nor lose its answers.
+        var closed = await _f.App.WithScopeAsync(async sp =>
+        {
+            var db = sp.GetRequiredService<ServiceDeskDbContext>();
+            await using var transaction = await db.Database.BeginTransactionAsync();
+            var answers = await DayCloser.CloseAsync(db, [(a, Tuesday), (b, Tuesday)], "测试闭站", move: true, "test", sp.GetRequiredService<WorkingCalendar>(),
+                _f.Clock.GetUtcNow().UtcDateTime, sp.GetRequiredService<IOptions<AppointmentOptions>>().Value, CancellationToken.None, communitiesPerPass: 1);
+            await transaction.CommitAsync();
+            return answers;
+        });
+
+        Assert.Equal([(a, aSlots.Count(s => s.Day() == Tuesday), 1, 0), (b, bSlots.Count(s => s.Day() == Tuesday), 1, 0)],
+            closed.Select(c => (c.CommunityCode, c.Slots, c.Moved, c.Cancelled)));
+        foreach (var (booking, community) in new[] { (first, a), (second, b) })
+        {
+            var now = _f.Db(db => db.Bookings.Single(x => x.Id == booking.Id()));
+            var slot = _f.Db(db => db.WindowSlots.Single(x => x.Id == now.SlotId));
+            Assert.Equal((BookingState.Booked, community, Wednesday), (now.State, slot.CommunityCode, slot.Day));
+            Assert.Equal(1, slot.Taken);
+        }
+    }
+
+    [Fact]
+    public async Task A_holiday_on_the_day_before_a_booking_moves_its_reminder_to_the_working_day_before_that()
+    {
+        var community = _f.NewCommunity();
+        var item = await _f.NewItemAsync();
+        var (holiday, booked) = (new DateOnly(2026, 11, 11), new DateOnly(2026, 11, 12)); // Wednesday made a holiday; Thursday's booking
+        var slot = (await _f.PublishAsync(community, booked, booked, 1))[0];
+        _f.MoveTo(new DateTime(2026, 10, 20, 9, 0, 0));
+        var resident = (await _f.NewResidentsAsync(1))[0];
+        var booking = await (await AppointmentsFixture.BookAsync(resident.Client, slot.Id(), item)).Json(HttpStatusCode.Created);
+        DateTime? RemindAt() => _f.Db(db => db.Bookings.Single(b => b.Id == booking.Id()).RemindAt);
+        Assert.Equal(WorkingCalendar.ToUtc(new DateTime(2026, 11, 11, 9, 0, 0)), RemindAt());
+
+        await _f.App.WithScopeAsync(async sp =>
+        {
+            var shipped = sp.GetRequiredService<ShippedHolidays>().Year(2026).ToList();
+            shipped.Add(new HolidayEntry(holiday, HolidayKind.Holiday, "测试假日"));
+            return await sp.GetRequiredService<HolidayCalendar>().SaveYearAsync(2026, shipped, "测试：增加假日", CancellationToken.None);
+        });
+
+        Assert.Equal(WorkingCalendar.ToUtc(new DateTime(2026, 11, 10, 9, 0, 0)), RemindAt());
+        Assert.Equal(BookingState.Booked, _f.Db(db => db.Bookings.Single(b => b.Id == booking.Id()).State));
     }
 }

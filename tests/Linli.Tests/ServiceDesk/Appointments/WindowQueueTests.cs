@@ -74,4 +74,17 @@ public sealed class WindowQueueTests : IDisposable
         foreach (var answer in answers) numbers.Add((await answer.Json(HttpStatusCode.OK)).GetProperty("number").GetInt32());
         Assert.Equal(Enumerable.Range(1, 8), numbers.Order());
     }
+
+    [Fact]
+    public async Task A_walk_in_is_queued_only_for_an_item_the_window_can_receive()
+    {
+        var community = _f.NewCommunity();
+        var elsewhere = await _f.NewItemAsync("他区窗口事项", districts: ["210103"], cityWide: false);
+        var worker = await _f.WorkerAsync();
+
+        var refused = await worker.PostAsJsonAsync("/api/appointments/queue/walk-ins", new { communityCode = community, itemId = elsewhere });
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("itemId", await refused.Content.ReadAsStringAsync());
+        Assert.Equal(0, _f.Db(db => db.QueueEntries.Count(q => q.CommunityCode == community)));
+    }
 }

@@ -9,5 +9,5 @@ internal sealed class TicketStatsDay
     public DateTime ComputedAt { get; set; }
 
     /// <summary>The day a ticket filed at <paramref name="utc"/> counts on: its date in China time.</summary>
-    public static DateOnly Of(DateTime utc) => DateOnly.FromDateTime(WorkingCalendar.ToChina(utc));
+    public static DateOnly Of(DateTime utc) => WorkingCalendar.ChinaDay(utc);
 }

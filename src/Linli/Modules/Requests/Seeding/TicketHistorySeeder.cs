@@ -75,7 +75,7 @@ internal sealed class TicketHistorySeeder(RequestsDbContext db, IRegionDirectory
         var placeCdf = Cumulative(places.Select(p => p.Weight));
         var leafCdf = Cumulative(leaves.Select(l => l.Weight));
 
-        var todayChina = DateOnly.FromDateTime(WorkingCalendar.ToChina(clock.GetUtcNow().UtcDateTime));
+        var todayChina = WorkingCalendar.ChinaDay(clock.GetUtcNow().UtcDateTime);
         var end = WorkingCalendar.ToUtc(todayChina.ToDateTime(TimeOnly.MinValue));
         var days = Enumerable.Range(0, 365).Select(i => todayChina.AddDays(i - 365)).ToArray();
         var dayWeights = days.Select(d => (calendar.IsWorkingDay(d) ? 1.1 : 0.75) * (d.Month is 11 or 12 or 1 or 2 or 3 ? 1.15 : 0.92)).ToArray();

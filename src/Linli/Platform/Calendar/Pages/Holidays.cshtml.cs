@@ -40,7 +40,7 @@ internal sealed class HolidaysModel(HolidayCalendar holidays, WorkingCalendar ca
 
     private int TheYear => Year ?? NextYear;
 
-    private void Defaults() => NextYear = DateOnly.FromDateTime(WorkingCalendar.ToChina(clock.GetUtcNow().UtcDateTime)).Year + 1;
+    private void Defaults() => NextYear = WorkingCalendar.ChinaDay(clock.GetUtcNow().UtcDateTime).Year + 1;
 
     public async Task<IActionResult> OnGetAsync(CancellationToken ct)
     {

@@ -77,7 +77,7 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     {
         if (from is { } f && !Display.IsPlausible(f)) throw ValidationFailedException.For("from", "请选择 2000 年至 2100 年之间的日期。");
         if (to is { } t && !Display.IsPlausible(t)) throw ValidationFailedException.For("to", "请选择 2000 年至 2100 年之间的日期。");
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(nowUtc));
+        var today = WorkingCalendar.ChinaDay(nowUtc);
         var end = to ?? today;
         var start = from ?? period switch
         {

@@ -29,7 +29,7 @@ internal sealed record HouseholdDetails(HouseholdSummary Household, IReadOnlyLis
 internal static class Views
 {
     /// <summary>Today in China Standard Time (UTC+8, no daylight saving), the calendar day tags and ages refer to.</summary>
-    public static DateOnly Today(TimeProvider clock) => DateOnly.FromDateTime(Platform.Calendar.WorkingCalendar.ToChina(clock.GetUtcNow().UtcDateTime));
+    public static DateOnly Today(TimeProvider clock) => Platform.Calendar.WorkingCalendar.ChinaDay(clock.GetUtcNow().UtcDateTime);
 
     public static HouseholdSummary Summary(Household h) =>
         new(h.Id, h.CommunityCode, h.GridCode, h.Address, h.Building, h.Unit, h.Room, h.Longitude, h.Latitude, h.IsSynthetic);

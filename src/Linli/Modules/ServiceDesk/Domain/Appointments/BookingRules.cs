@@ -43,7 +43,7 @@ internal static class BookingRules
     /// </summary>
     public static DateTime? RemindAt(DateOnly slotDay, DateTime nowUtc, WorkingCalendar calendar, AppointmentOptions options)
     {
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(nowUtc));
+        var today = WorkingCalendar.ChinaDay(nowUtc);
         if (slotDay <= today) return null;
         var day = slotDay.AddDays(-1);
         while (!calendar.IsWorkingDay(day) && day > today) day = day.AddDays(-1);

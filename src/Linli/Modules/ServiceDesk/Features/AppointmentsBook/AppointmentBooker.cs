@@ -38,7 +38,7 @@ internal sealed class AppointmentBooker(ServiceDeskDbContext db, IdempotencyStor
         if (!await db.ReceivableIn(district).AnyAsync(x => x.Item.Id == itemId, ct))
             throw ValidationFailedException.For("itemId", "本区县的代办事项清单中没有事项 {0}，不能在本社区预约。", item.Name);
         var serves = slot.ServesAllItems || await db.Set<WindowSlotItem>().AnyAsync(i => i.SlotId == slotId && i.ItemId == itemId, ct);
-        var today = WorkingCalendar.ToUtc(DateOnly.FromDateTime(WorkingCalendar.ToChina(now)).ToDateTime(TimeOnly.MinValue));
+        var today = WorkingCalendar.ToUtc(WorkingCalendar.ChinaDay(now).ToDateTime(TimeOnly.MinValue));
         var mine = db.Bookings.Where(b => b.ResidentUserId == userId && b.State == BookingState.Booked && b.StartsAt >= today);
         var holdsItem = await mine.AnyAsync(b => b.ItemId == itemId, ct);
         var active = await mine.CountAsync(ct);

@@ -40,8 +40,8 @@ internal static class CheckIn
         if (booking is null || !scope.Covers(booking.CommunityCode)) throw new NotFoundException("没有这个预约。");
         if (booking.State != BookingState.Booked)
             throw new ConflictException("该预约已取消或已签到。", new Dictionary<string, object?> { ["state"] = booking.State.ToString() });
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(now));
-        if (DateOnly.FromDateTime(WorkingCalendar.ToChina(booking.StartsAt)) != today) throw new ConflictException("只能在预约当天签到。");
+        var today = WorkingCalendar.ChinaDay(now);
+        if (WorkingCalendar.ChinaDay(booking.StartsAt) != today) throw new ConflictException("只能在预约当天签到。");
         var by = scope.UserName ?? "system";
         var entry = new QueueEntry
         {

@@ -24,7 +24,7 @@ internal static class CloseDay
         var community = await CommunityAccess.CheckAsync(request.CommunityCode, scope, regions, ct);
         var reason = request.Reason.Trim();
         if (reason.Length == 0) throw ValidationFailedException.For("reason", "请填写闭站原因。");
-        if (request.Day < DateOnly.FromDateTime(WorkingCalendar.ToChina(now))) throw ValidationFailedException.For("day", "不能关闭已过去的日期。");
+        if (request.Day < WorkingCalendar.ChinaDay(now)) throw ValidationFailedException.For("day", "不能关闭已过去的日期。");
         if (await db.CommunityClosures.AnyAsync(c => c.CommunityCode == community.Code && c.Day == request.Day, ct))
             throw new ConflictException("该社区当天已闭站。");
         try

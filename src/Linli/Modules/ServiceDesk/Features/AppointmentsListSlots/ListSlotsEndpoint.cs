@@ -22,7 +22,7 @@ internal static class ListSlots
         int? page, int? pageSize, DateTime now, CancellationToken ct)
     {
         var code = (await CommunityAccess.PublicAsync(community, regions, ct)).Code;
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(now));
+        var today = WorkingCalendar.ChinaDay(now);
         var first = from ?? today;
         var last = to ?? first.AddDays(7);
         if (last < first) throw ValidationFailedException.For("to", "结束日期早于开始日期。");

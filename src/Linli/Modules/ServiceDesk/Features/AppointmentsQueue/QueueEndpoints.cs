@@ -60,10 +60,16 @@ internal static class QueueEndpoints
         CancellationToken ct)
     {
         var community = await CommunityAccess.CheckAsync(request.CommunityCode, scope, regions, ct);
-        if (request.ItemId is { } item && await ItemGuides.PublishedAsync(db, item, ct) is null) throw ValidationFailedException.For("itemId", "没有这个事项，或它已停办。");
+        if (request.ItemId is { } item)
+        {
+            var guide = await ItemGuides.PublishedAsync(db, item, ct) ?? throw ValidationFailedException.For("itemId", "没有这个事项，或它已停办。");
+            // Queued only for what this window can receive, as the intake will check when the number is served.
+            if (!await db.ReceivableIn(community.Code[..6]).AnyAsync(x => x.Item.Id == item, ct))
+                throw ValidationFailedException.For("itemId", "本区县的代办事项清单中没有事项 {0}，社区（村）不能受理。", guide.Name);
+        }
         var entry = new QueueEntry
         {
-            CommunityCode = community.Code, Day = DateOnly.FromDateTime(WorkingCalendar.ToChina(now)), Kind = QueueEntryKind.WalkIn, ItemId = request.ItemId,
+            CommunityCode = community.Code, Day = WorkingCalendar.ChinaDay(now), Kind = QueueEntryKind.WalkIn, ItemId = request.ItemId,
             ResidentId = request.ResidentId, ArrivedAt = now, State = QueueEntryState.Waiting, AddedBy = scope.UserName ?? "system",
         };
         await WindowQueue.EnqueueAsync(db, entry, null, ct);
@@ -75,7 +81,7 @@ internal static class QueueEndpoints
     {
         var code = (await CommunityAccess.CheckAsync(community, scope, regions, ct, "community")).Code;
         if (state is { } s && !Enum.IsDefined(s)) throw ValidationFailedException.For("state", "没有这种状态。");
-        var wantedDay = day ?? DateOnly.FromDateTime(WorkingCalendar.ToChina(now));
+        var wantedDay = day ?? WorkingCalendar.ChinaDay(now);
         var entries = db.QueueEntries.AsNoTracking().Where(q => q.CommunityCode == code && q.Day == wantedDay);
         if (state is { } wanted) entries = entries.Where(q => q.State == wanted);
         return await WindowQueue.Views(db, entries.OrderBy(q => q.Number)).ToPagedAsync(page, pageSize, ct);
@@ -101,7 +107,7 @@ internal static class QueueEndpoints
         CancellationToken ct)
     {
         var code = (await CommunityAccess.CheckAsync(community, scope, regions, ct, "community")).Code;
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(now));
+        var today = WorkingCalendar.ChinaDay(now);
         for (var attempt = 0; attempt < 5; attempt++)
         {
             var next = await db.QueueEntries.AsNoTracking().Where(q => q.CommunityCode == code && q.Day == today && q.State == QueueEntryState.Waiting)

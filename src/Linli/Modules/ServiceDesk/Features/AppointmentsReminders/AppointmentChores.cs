@@ -11,7 +11,7 @@ namespace Linli.Modules.ServiceDesk.Features.AppointmentsReminders;
 /// <summary>
 /// The appointments' timed work, all from stored times so a restart loses nothing: cancelled places whose release time
 /// has come go back to their slots, and reminders whose time has come go to the outbox. Set-based, a batch at a time in
-/// one transaction, the way the platform's due-time watcher claims its rows: the due bookings are read (locked with FOR
+/// one transaction, claimed as the platform's due-time watcher and outboxes claim theirs (<see cref="BatchClaim"/>: FOR
 /// UPDATE SKIP LOCKED on PostgreSQL, so two instances never take the same ones), marked by one UPDATE, and their slots
 /// given back by one UPDATE per number of places returned (or their reminders written in one SaveChanges) — a handful
 /// of statements per batch, not a few per booking.
@@ -38,13 +38,8 @@ internal sealed class AppointmentChores(IServiceScopeFactory scopes, TimeProvide
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-#pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
-        var due = db.Database.IsNpgsql()
-            ? await db.Bookings.FromSqlRaw("SELECT * FROM " + db.QualifiedTable<Booking>() + " WHERE released_at IS NULL AND release_at IS NOT NULL AND release_at <= {0} " +
-                                           "ORDER BY release_at, id LIMIT {1} FOR UPDATE SKIP LOCKED", now, Batch).AsNoTracking().ToListAsync(ct)
-            : await db.Bookings.AsNoTracking().Where(b => b.ReleasedAt == null && b.ReleaseAt != null && b.ReleaseAt <= now)
-                .OrderBy(b => b.ReleaseAt).ThenBy(b => b.Id).Take(Batch).ToListAsync(ct);
-#pragma warning restore EF1003
+        var due = await db.ClaimBatchAsync<Booking>("released_at IS NULL AND release_at IS NOT NULL AND release_at <= {0}", "release_at, id", [now],
+            q => q.Where(b => b.ReleasedAt == null && b.ReleaseAt != null && b.ReleaseAt <= now).OrderBy(b => b.ReleaseAt).ThenBy(b => b.Id), Batch, tracked: false, ct);
         if (due.Count == 0) return (0, 0);
         var ids = due.Select(b => b.Id).ToList();
         var marked = await db.Bookings.Where(b => ids.Contains(b.Id) && b.ReleasedAt == null).ExecuteUpdateAsync(b => b.SetProperty(x => x.ReleasedAt, now), ct);
@@ -83,14 +78,9 @@ internal sealed class AppointmentChores(IServiceScopeFactory scopes, TimeProvide
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<ServiceDeskDbContext>();
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
-#pragma warning disable EF1003 // the table name comes from the EF model; the values are parameters
-        var due = db.Database.IsNpgsql()
-            ? await db.Bookings.FromSqlRaw("SELECT * FROM " + db.QualifiedTable<Booking>() + " WHERE reminded_at IS NULL AND remind_at IS NOT NULL AND remind_at <= {0} " +
-                                           "AND state = {1} ORDER BY remind_at, id LIMIT {2} FOR UPDATE SKIP LOCKED", now, (int)BookingState.Booked, Batch)
-                .AsNoTracking().ToListAsync(ct)
-            : await db.Bookings.AsNoTracking().Where(b => b.RemindedAt == null && b.RemindAt != null && b.RemindAt <= now && b.State == BookingState.Booked)
-                .OrderBy(b => b.RemindAt).ThenBy(b => b.Id).Take(Batch).ToListAsync(ct);
-#pragma warning restore EF1003
+        var due = await db.ClaimBatchAsync<Booking>("reminded_at IS NULL AND remind_at IS NOT NULL AND remind_at <= {0} AND state = {1}", "remind_at, id", [now, (int)BookingState.Booked],
+            q => q.Where(b => b.RemindedAt == null && b.RemindAt != null && b.RemindAt <= now && b.State == BookingState.Booked).OrderBy(b => b.RemindAt).ThenBy(b => b.Id),
+            Batch, tracked: false, ct);
         if (due.Count == 0) return (0, 0);
         var ids = due.Select(b => b.Id).ToList();
         var marked = await db.Bookings.Where(b => ids.Contains(b.Id) && b.RemindedAt == null && b.State == BookingState.Booked && b.RemindAt != null && b.RemindAt <= now)

@@ -1,5 +1,6 @@
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Domain;
+using Linli.Modules.ServiceDesk.Features.Catalog;
 using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.ServiceDesk.Features.AppointmentsShared;
@@ -26,7 +27,7 @@ internal static class ItemGuides
         var versions = await db.ServiceItemVersions.AsNoTracking().Where(v => ids.Contains(v.Id)).Select(v => new { v.Id, v.ItemId, v.Name, v.Modes }).ToListAsync(ct);
         var materials = await db.ItemMaterials.AsNoTracking().Where(m => ids.Contains(m.VersionId)).OrderBy(m => m.Position).ToListAsync(ct);
         var byVersion = materials.ToLookup(m => m.VersionId);
-        return versions.ToDictionary(v => v.Id, v => new BookingItem(v.ItemId, v.Id, v.Name, v.Modes, byVersion[v.Id].Select(View).ToList()));
+        return versions.ToDictionary(v => v.Id, v => new BookingItem(v.ItemId, v.Id, v.Name, v.Modes, byVersion[v.Id].Select(MaterialView.Of).ToList()));
     }
 
     /// <summary>The published items' names, for pickers and lists.</summary>
@@ -40,16 +41,19 @@ internal static class ItemGuides
     }
 
     /// <summary>The items a resident may book in a district: receivable there and bookable (预约办), for the booking page's picker.</summary>
-    public static async Task<List<(long Id, string Name)>> BookableNamesAsync(ServiceDeskDbContext db, string districtCode, CancellationToken ct)
+    public static Task<List<(long Id, string Name)>> BookableNamesAsync(ServiceDeskDbContext db, string districtCode, CancellationToken ct) =>
+        NamesAsync(db.ReceivableIn(districtCode).Where(x => (x.Version.Modes & HandlingModes.Appointment) == HandlingModes.Appointment), ct);
+
+    /// <summary>The items a community's window may receive (city-wide or on the district's list), for the walk-in picker.</summary>
+    public static Task<List<(long Id, string Name)>> ReceivableNamesAsync(ServiceDeskDbContext db, string districtCode, CancellationToken ct) =>
+        NamesAsync(db.ReceivableIn(districtCode), ct);
+
+    private static async Task<List<(long Id, string Name)>> NamesAsync(IQueryable<ReceivableItem> items, CancellationToken ct)
     {
-        var rows = await db.ReceivableIn(districtCode).Where(x => (x.Version.Modes & HandlingModes.Appointment) == HandlingModes.Appointment)
-            .Select(x => new { x.Item.Id, x.Version.Name }).OrderBy(x => x.Name).ThenBy(x => x.Id).Take(500).ToListAsync(ct);
+        var rows = await items.Select(x => new { x.Item.Id, x.Version.Name }).OrderBy(x => x.Name).ThenBy(x => x.Id).Take(500).ToListAsync(ct);
         return rows.Select(x => (x.Id, x.Name)).ToList();
     }
 
     private static async Task<IReadOnlyList<MaterialView>> MaterialsAsync(ServiceDeskDbContext db, long versionId, CancellationToken ct) =>
-        (await db.ItemMaterials.AsNoTracking().Where(m => m.VersionId == versionId).OrderBy(m => m.Position).ToListAsync(ct)).Select(View).ToList();
-
-    private static MaterialView View(ItemMaterial m) =>
-        new(m.Position, m.Name, m.Original, m.Electronic, m.Copies, m.Mandatory, m.Condition, m.AcceptLater, m.Supplied != SuppliedProof.None);
+        (await db.ItemMaterials.AsNoTracking().Where(m => m.VersionId == versionId).OrderBy(m => m.Position).ToListAsync(ct)).Select(MaterialView.Of).ToList();
 }

@@ -12,8 +12,15 @@ namespace Linli.Modules.ServiceDesk.Features.Catalog;
 internal sealed record CatalogEntry(string Code, string Name, string Kind, string DepartmentCode, string DepartmentName, int LegalLimitDays,
     int PromisedLimitDays, HandlingModes Modes, bool CityWide, int Version);
 
+/// <summary>One material of an item's guide, as the catalog shows it and a booking lists it so the resident comes once with everything.</summary>
 internal sealed record MaterialView(int Position, string Name, bool Original, bool Electronic, int Copies, bool Mandatory, string? Condition,
-    bool AcceptLater, SuppliedProof Supplied);
+    bool AcceptLater, SuppliedProof Supplied)
+{
+    /// <summary>The platform fetches the proof itself (免提交): the resident brings nothing for it.</summary>
+    public bool SuppliedByPlatform => Supplied != SuppliedProof.None;
+
+    public static MaterialView Of(ItemMaterial m) => new(m.Position, m.Name, m.Original, m.Electronic, m.Copies, m.Mandatory, m.Condition, m.AcceptLater, m.Supplied);
+}
 
 /// <summary>An item's guide as residents and windows read it (a published version), or as an administrator edits it (a draft).</summary>
 internal sealed record ItemVersionView(string Code, int Version, ItemVersionState State, bool Retired, string Name, string Kind, string DepartmentCode,
@@ -24,7 +31,7 @@ internal sealed record ItemVersionView(string Code, int Version, ItemVersionStat
     public static ItemVersionView Of(ServiceItem item, ServiceItemVersion v, string departmentName, IReadOnlyList<string> districts) => new(
         item.Code, v.Number, v.State, item.Retired, v.Name, ItemCode.KindOf(item.Code), v.DepartmentCode, departmentName, v.LegalBasis, v.Conditions,
         v.RequiredTag, v.MinimumAge, v.Fee, v.LegalLimitDays, v.PromisedLimitDays, v.Modes, v.CityWide, v.CommunitySteps, v.NonCountingSteps, v.PublishedAt,
-        [.. v.Materials.OrderBy(m => m.Position).Select(m => new MaterialView(m.Position, m.Name, m.Original, m.Electronic, m.Copies, m.Mandatory, m.Condition, m.AcceptLater, m.Supplied))],
+        [.. v.Materials.OrderBy(m => m.Position).Select(MaterialView.Of)],
         districts);
 }
 

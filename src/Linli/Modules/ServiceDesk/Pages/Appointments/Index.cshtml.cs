@@ -63,17 +63,13 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
             TempData["Done"] = outcome.Booking is { } booked ? text["预约成功，预约号 {0}。请按下方材料清单带齐材料。", booked.Id].Value : text["预约已提交。"].Value;
             return RedirectToPage(new { District, Community, Item, Day });
         }
-        catch (ConflictException e)
-        {
-            Message = e.Phrase.In(text);
-        }
-        catch (ValidationFailedException e)
-        {
-            Message = e.Sentence(text);
-        }
         catch (IdempotencyKeyReusedException)
         {
             Message = text["该表单已提交过，请重新选择。"];
+        }
+        catch (Exception e) when (Refusal.Of(e, text) is { } reason)
+        {
+            Message = reason;
         }
         SubmissionKey = Guid.NewGuid().ToString("N");
         await LoadAsync(ct);
@@ -88,9 +84,9 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
             TempData["Done"] = text["预约已取消。"].Value;
             return RedirectToPage(new { District, Community, Item, Day });
         }
-        catch (CallerFacingException e)
+        catch (Exception e) when (Refusal.Of(e, text) is { } reason)
         {
-            Message = e.Phrase.In(text);
+            Message = reason;
         }
         SubmissionKey = Guid.NewGuid().ToString("N");
         await LoadAsync(ct);
@@ -100,7 +96,7 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
     private async Task LoadAsync(CancellationToken ct)
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        Day ??= DateOnly.FromDateTime(Linli.Platform.Calendar.WorkingCalendar.ToChina(now));
+        Day ??= Linli.Platform.Calendar.WorkingCalendar.ChinaDay(now);
         Districts = await regions.ListAsync(RegionLevel.District, cancellationToken: ct);
         if (Community is { Length: 12 } && District is null) District = Community[..6];
         if (District is { Length: 6 } d && Districts.Any(x => x.Code == d)) Communities = await regions.ListAsync(RegionLevel.Community, d, ct);

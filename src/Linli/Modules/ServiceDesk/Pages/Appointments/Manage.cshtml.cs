@@ -33,8 +33,6 @@ internal sealed class ManageModel(ServiceDeskDbContext db, IRegionDirectory regi
     [BindProperty] public bool MoveBookings { get; set; } = true;
 
     public List<WindowSlot> Slots { get; private set; } = [];
-    public string? Message { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -42,57 +40,31 @@ internal sealed class ManageModel(ServiceDeskDbContext db, IRegionDirectory regi
         await LoadAsync(ct);
     }
 
-    public async Task<IActionResult> OnPostPublishAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostPublishAsync(CancellationToken ct) => ActAsync(async () =>
     {
-        try
-        {
-            var periods = Periods.Split([',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-                .Select(p => p.Split(['-', '–', '~', '～'], 2, StringSplitOptions.TrimEntries))
-                .Select(p => new PeriodInput(p[0], p.Length > 1 ? p[1] : "")).ToList();
-            if (From is null || To is null) throw ValidationFailedException.For("from", "请填写开始和结束日期。");
-            var published = await PublishSlots.PublishAsync(db, Scope, Regions, calendar,
-                new PublishSlotsRequest(Community ?? "", From.Value, To.Value, periods, SlotMinutes, Capacity), clock.GetUtcNow().UtcDateTime, ct);
-            TempData["Done"] = text["已生成 {0} 个时段（跳过 {1} 个：已存在、已过或闭站日）。", published.Created, published.Skipped].Value;
-            return RedirectToPage(new { Community, Day = From });
-        }
-        catch (ValidationFailedException e)
-        {
-            Message = e.Sentence(text);
-        }
-        catch (CallerFacingException e)
-        {
-            Message = e.Phrase.In(text);
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
+        var periods = Periods.Split([',', '，', ';', '；'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .Select(p => p.Split(['-', '–', '~', '～'], 2, StringSplitOptions.TrimEntries))
+            .Select(p => new PeriodInput(p[0], p.Length > 1 ? p[1] : "")).ToList();
+        if (From is null || To is null) throw ValidationFailedException.For("from", "请填写开始和结束日期。");
+        var published = await PublishSlots.PublishAsync(db, Scope, Regions, calendar,
+            new PublishSlotsRequest(Community ?? "", From.Value, To.Value, periods, SlotMinutes, Capacity), clock.GetUtcNow().UtcDateTime, ct);
+        TempData["Done"] = text["已生成 {0} 个时段（跳过 {1} 个：已存在、已过或闭站日）。", published.Created, published.Skipped].Value;
+        return RedirectToPage(new { Community, Day = From });
+    }, text, ct);
 
-    public async Task<IActionResult> OnPostCloseAsync(CancellationToken ct)
+    public Task<IActionResult> OnPostCloseAsync(CancellationToken ct) => ActAsync(async () =>
     {
-        try
-        {
-            if (CloseOn is null) throw ValidationFailedException.For("day", "请选择要闭站的日期。");
-            var closed = await CloseDay.CloseAsync(db, Scope, Regions, calendar, options.Value,
-                new CloseDayRequest(Community ?? "", CloseOn.Value, Reason ?? "", MoveBookings), clock.GetUtcNow().UtcDateTime, ct);
-            TempData["Done"] = text["已闭站：{0} 个预约改期，{1} 个预约取消，均已通知居民。", closed.Moved, closed.Cancelled].Value;
-            return RedirectToPage(new { Community, Day = CloseOn });
-        }
-        catch (ValidationFailedException e)
-        {
-            Message = e.Sentence(text);
-        }
-        catch (CallerFacingException e)
-        {
-            Message = e.Phrase.In(text);
-        }
-        await LoadAsync(ct);
-        return Page();
-    }
+        if (CloseOn is null) throw ValidationFailedException.For("day", "请选择要闭站的日期。");
+        var closed = await CloseDay.CloseAsync(db, Scope, Regions, calendar, options.Value,
+            new CloseDayRequest(Community ?? "", CloseOn.Value, Reason ?? "", MoveBookings), clock.GetUtcNow().UtcDateTime, ct);
+        TempData["Done"] = text["已闭站：{0} 个预约改期，{1} 个预约取消，均已通知居民。", closed.Moved, closed.Cancelled].Value;
+        return RedirectToPage(new { Community, Day = CloseOn });
+    }, text, ct);
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         await ChooseCommunityAsync(ct);
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(clock.GetUtcNow().UtcDateTime));
+        var today = WorkingCalendar.ChinaDay(clock.GetUtcNow().UtcDateTime);
         Day ??= today;
         From ??= today.AddDays(1);
         To ??= today.AddDays(14);

@@ -26,8 +26,6 @@ internal sealed class QueueModel(ServiceDeskDbContext db, IRegionDirectory regio
 
     public Paged<QueueEntryView> Entries { get; private set; } = new([], 1, 50, 0);
     public List<(long Id, string Name)> Items { get; private set; } = [];
-    public string? Message { get; private set; }
-    public string? Done { get; private set; }
 
     public async Task OnGetAsync(CancellationToken ct)
     {
@@ -35,50 +33,43 @@ internal sealed class QueueModel(ServiceDeskDbContext db, IRegionDirectory regio
         await LoadAsync(ct);
     }
 
-    public Task<IActionResult> OnPostCheckInAsync(CancellationToken ct) => ActAsync(async now =>
+    public Task<IActionResult> OnPostCheckInAsync(CancellationToken ct) => ActNowAsync(async now =>
     {
         if (BookingId is not { } id) throw ValidationFailedException.For("bookingId", "请输入预约号。");
         var entry = await CheckIn.CheckInAsync(db, Scope, id, null, now, ct);
         return text["已签到，排队号 {0}。", entry.Ticket].Value;
     }, ct);
 
-    public Task<IActionResult> OnPostWalkInAsync(CancellationToken ct) => ActAsync(async now =>
+    public Task<IActionResult> OnPostWalkInAsync(CancellationToken ct) => ActNowAsync(async now =>
     {
         var entry = await QueueEndpoints.WalkInAsync(db, Scope, Regions, new WalkInRequest(Community ?? "", ItemId), now, ct);
         return text["已取号，排队号 {0}。", entry.Ticket].Value;
     }, ct);
 
-    public Task<IActionResult> OnPostCallNextAsync(CancellationToken ct) => ActAsync(async now =>
+    public Task<IActionResult> OnPostCallNextAsync(CancellationToken ct) => ActNowAsync(async now =>
     {
         var entry = await QueueEndpoints.CallNextAsync(db, Scope, Regions, Community, now, ct);
         return text["请 {0} 号到窗口办理。", entry.Ticket].Value;
     }, ct);
 
-    private async Task<IActionResult> ActAsync(Func<DateTime, Task<string>> act, CancellationToken ct)
+    /// <summary>A queue action on the chosen community, now; done, its sentence shown after the redirect.</summary>
+    private async Task<IActionResult> ActNowAsync(Func<DateTime, Task<string>> act, CancellationToken ct)
     {
         await ChooseCommunityAsync(ct);
-        try
+        return await ActAsync(async () =>
         {
             TempData["Done"] = await act(clock.GetUtcNow().UtcDateTime);
             return RedirectToPage(new { Community });
-        }
-        catch (ValidationFailedException e)
-        {
-            Message = e.Sentence(text);
-        }
-        catch (CallerFacingException e)
-        {
-            Message = e.Phrase.In(text);
-        }
-        await LoadAsync(ct);
-        return Page();
+        }, text, ct);
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    protected override async Task LoadAsync(CancellationToken ct)
     {
         await ChooseCommunityAsync(ct);
-        Items = await ItemGuides.PublishedNamesAsync(db, null, ct);
         if (Community is not null)
+        {
+            Items = await ItemGuides.ReceivableNamesAsync(db, Community[..6], ct);
             Entries = await QueueEndpoints.ListAsync(db, Scope, Regions, Community, null, null, PageNumber, 50, clock.GetUtcNow().UtcDateTime, ct);
+        }
     }
 }

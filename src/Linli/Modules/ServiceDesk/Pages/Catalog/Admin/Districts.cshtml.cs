@@ -38,17 +38,13 @@ internal sealed class DistrictsModel(ServiceDeskDbContext db, IRegionDirectory r
             TempData["Done"] = "代办清单已保存。";
             return Redirect($"/services/admin/districts?district={District}");
         }
-        catch (ValidationFailedException e)
-        {
-            Message = e.Sentence(text);
-        }
-        catch (ConflictException e)
-        {
-            Message = e.Phrase.In(text);
-        }
         catch (NotFoundException)
         {
             return NotFound();
+        }
+        catch (Exception e) when (Refusal.Of(e, text) is { } reason)
+        {
+            Message = reason;
         }
         return await LoadAsync(ct) ? Page() : NotFound();
     }
