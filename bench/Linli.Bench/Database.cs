@@ -97,8 +97,15 @@ internal sealed class Database : IAsyncDisposable
             r => (r.GetInt64(0), r.GetString(1), r.GetInt64(2)))).FirstOrDefault();
         var itemCode = (await QueryAsync($"SELECT code FROM {sd}service_items WHERE id = {caseItem}", r => r.GetString(0))).FirstOrDefault()
                        ?? (await QueryAsync($"SELECT code FROM {sd}service_items ORDER BY code LIMIT 1", r => r.GetString(0)))[0];
+        // A ticket photo in the community (the seeded city may have none: then the sample ticket, and its first photo is a 404).
+        var photo = (await QueryAsync($"SELECT t.id, a.name FROM {T("attachments")} a JOIN {T("tickets")} t ON a.owner_kind = 'ticket' AND a.owner_id = {(_postgres ? "t.id::text" : "CAST(t.id AS TEXT)")} " +
+                $"WHERE t.community_code = '{community}' ORDER BY a.id DESC LIMIT 1", r => ((long?)r.GetInt64(0), r.GetString(1)))).FirstOrDefault();
+        // One of the demo resident's bookings (none booked yet: 0, a 404).
+        var booking = (await QueryAsync($"SELECT b.id FROM {sd}bookings b JOIN {(_postgres ? "accounts." : "accounts_")}users u ON u.id = b.resident_user_id " +
+                "WHERE u.user_name = 'demo.resident' ORDER BY b.id DESC LIMIT 1", r => r.GetInt64(0))).FirstOrDefault();
         return new ListSample(community, grid, resident, household, name, ticket, number, category, open311.Item1 ?? open311Number ?? number,
-            open311.Item2 ?? Guid.Empty.ToString(), serviceCase, caseNumber ?? "", caseItem, itemCode);
+            open311.Item2 ?? Guid.Empty.ToString(), serviceCase, caseNumber ?? "", itemCode,
+            photo.Item1 ?? ticket, photo.Item2, booking);
     }
 
     public async Task<long> CountTicketsAsync() => (await QueryAsync($"SELECT count(*) FROM {T("tickets")}", r => r.GetInt64(0)))[0];

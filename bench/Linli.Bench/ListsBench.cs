@@ -130,19 +130,25 @@ internal static partial class ListsBench
     private static readonly (string, string)[] Templates =
     [
         (@"^/api/requests/queues/[A-Za-z]+$", "/api/requests/queues/{queue}"),
+        (@"^/api/requests/queues/[A-Za-z]+/export$", "/api/requests/queues/{queue}/export"),
         (@"^/api/requests/tickets/\d+/duplicates$", "/api/requests/tickets/{id}/duplicates"),
+        (@"^/api/requests/tickets/\d+/photos$", "/api/requests/tickets/{id}/photos"),
+        (@"^/api/requests/tickets/\d+/photos/[^/]+$", "/api/requests/tickets/{id}/photos/{name}"),
         (@"^/api/requests/tickets/\d+$", "/api/requests/tickets/{id}"),
         (@"^/api/residents/households/\d+$", "/api/residents/households/{id}"),
         (@"^/api/residents/\d+$", "/api/residents/{id}"),
         (@"^/api/regions/\d+$", "/api/regions/{code}"),
+        (@"^/api/regions/\d+/communities$", "/api/regions/{code}/communities"),
         (@"^/api/service-cases/\d+/ratings$", "/api/service-cases/{id}/ratings"),
         (@"^/api/service-cases/\d+$", "/api/service-cases/{id}"),
         (@"^/api/service-items/districts/\d+$", "/api/service-items/districts/{district}"),
         (@"^/api/service-items/(?!districts/)[^/]+$", "/api/service-items/{code}"),
+        (@"^/api/service-items/[^/]+/draft$", "/api/service-items/{code}/draft"),
+        (@"^/api/appointments/\d+$", "/api/appointments/{id}"),
         (@"^/open311/v2/requests/[^/]+\.(json|xml)$", "/open311/v2/requests/{service_request_id}.{format}"),
         (@"^/open311/v2/services/[^/]+\.(json|xml)$", "/open311/v2/services/{service_code}.{format}"),
         (@"^/open311/v2/tokens/[^/]+\.(json|xml)$", "/open311/v2/tokens/{token}.{format}"),
-        (@"^/open311/v2/(discovery|services|requests)\.(json|xml)$", "/open311/v2/$1.{format}"),
+        (@"^/open311/v2/(discovery|services|requests|servicerequestupdates)\.(json|xml)$", "/open311/v2/$1.{format}"),
     ];
 
     private static IEnumerable<Case> Cases(ListSample s)
@@ -187,6 +193,9 @@ internal static partial class ListsBench
         yield return new("tickets: by number (city)", city, "GET", $"/api/requests/tickets?number={s.TicketNumber}");
         yield return new("tickets: one ticket (community)", community, "GET", $"/api/requests/tickets/{s.Ticket}");
         yield return new("tickets: duplicates of one (hotline)", "demo.hotline", "GET", $"/api/requests/tickets/{s.Ticket}/duplicates");
+        yield return new("tickets: photos of one (community)", community, "GET", $"/api/requests/tickets/{s.PhotoTicket}/photos");
+        yield return new("tickets: one photo (community)", community, "GET", $"/api/requests/tickets/{s.PhotoTicket}/photos/{s.PhotoName ?? "1.jpg"}",
+            Expect: s.PhotoName is null ? HttpStatusCode.NotFound : HttpStatusCode.OK);
         foreach (var (u, queues) in new[]
                  {
                      ("demo.hotline", ["ToDispatch", "ToSign", "InProgress", "DueSoon", "Overdue", "ToVisit"]),
@@ -260,8 +269,11 @@ internal static partial class ListsBench
         yield return new("service items: search 补贴 in a district", "anonymous", "GET", "/api/service-items?search=%E8%A1%A5%E8%B4%B4&district=210102");
         yield return new("service items: one item", "anonymous", "GET", $"/api/service-items/{s.ItemCode}");
         yield return new("service items: a district's list", "anonymous", "GET", "/api/service-items/districts/210102");
+        yield return new("service items: an item's draft (admin)", "demo.admin", "GET", $"/api/service-items/{s.ItemCode}/draft");
         yield return new("appointments: slots of a community", "anonymous", "GET", $"/api/appointments/slots?community={s.Community}");
         yield return new("appointments: mine (resident)", "demo.resident", "GET", "/api/appointments/mine");
+        yield return new("appointments: one of mine (resident)", "demo.resident", "GET", $"/api/appointments/{s.Booking}",
+            Expect: s.Booking == 0 ? HttpStatusCode.NotFound : HttpStatusCode.OK);
         yield return new("appointments: today's queue (community)", community, "GET", $"/api/appointments/queue?community={s.Community}");
 
         yield return new("audit log (city)", city, "GET", "/api/audit");
@@ -275,6 +287,8 @@ internal static partial class ListsBench
         yield return new("Open311 requests of a service", "anonymous", "GET", $"/open311/v2/requests.json?service_code={s.Category}");
         yield return new("Open311 requests page 20", "anonymous", "GET", "/open311/v2/requests.json?page=20&page_size=50");
         yield return new("Open311 one request", "anonymous", "GET", $"/open311/v2/requests/{s.Open311Request}.json");
+        yield return new("Open311 request updates, last 90 days", "anonymous", "GET", "/open311/v2/servicerequestupdates.json");
+        yield return new("Open311 request updates page 20, xml", "anonymous", "GET", "/open311/v2/servicerequestupdates.xml?page=20&page_size=50");
         yield return new("Open311 token", "anonymous", "GET", $"/open311/v2/tokens/{s.Open311Token}.json",
             Expect: s.Open311Token == Guid.Empty.ToString() ? HttpStatusCode.NotFound : HttpStatusCode.OK);
         yield return new("OpenAPI document", "anonymous", "GET", "/openapi/v1.json", Operation: "/openapi/v1.json");
@@ -401,4 +415,5 @@ internal static partial class ListsBench
 
 /// <summary>Ids and codes the cases ask for, drawn from the seeded city inside the demo accounts' scopes.</summary>
 internal sealed record ListSample(string Community, string Grid, long Resident, long Household, string FullName, long Ticket, string TicketNumber,
-    int Category, string Open311Request, string Open311Token, long ServiceCase, string CaseNumber, long CaseItem, string ItemCode);
+    int Category, string Open311Request, string Open311Token, long ServiceCase, string CaseNumber, string ItemCode,
+    long PhotoTicket, string? PhotoName, long Booking);

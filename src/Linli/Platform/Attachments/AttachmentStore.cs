@@ -137,19 +137,31 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
     {
         var cutoff = clock.GetUtcNow().UtcDateTime - PendingAttachments.Lifetime;
         var expired = await db.Set<Attachment>().Where(a => a.OwnerKind == PendingAttachments.Kind && a.CreatedAt < cutoff)
-            .OrderBy(a => a.CreatedAt).Select(a => new { a.Id, a.StoredFile }).Take(batch).ToListAsync(ct);
-        if (expired.Count == 0) return 0;
-        var ids = expired.Select(a => a.Id).ToList();
-        var deleted = await db.Set<Attachment>().Where(a => ids.Contains(a.Id)).ExecuteDeleteAsync(ct);
-        foreach (var file in expired.Select(a => a.StoredFile).OfType<string>()) File.Delete(Path.Combine(Root, file));
-        return deleted;
+            .OrderBy(a => a.CreatedAt).Select(a => a.Id).Take(batch).ToListAsync(ct);
+        return expired.Count == 0 ? 0 : await DeleteAsync(db.Set<Attachment>().Where(a => expired.Contains(a.Id)), ct);
     }
 
-    private async Task DeleteAsync(IQueryable<Attachment> rows, CancellationToken ct)
+    /// <summary>
+    /// Deletes the rows, then their files, then each owner's folder the last file left empty (every pending form has
+    /// a folder of its own: kept, they would pile up empty by the thousand). Returns how many rows were deleted.
+    /// </summary>
+    private async Task<int> DeleteAsync(IQueryable<Attachment> rows, CancellationToken ct)
     {
         var files = await rows.Where(a => a.StoredFile != null).Select(a => a.StoredFile!).ToListAsync(ct);
-        await rows.ExecuteDeleteAsync(ct);
+        var deleted = await rows.ExecuteDeleteAsync(ct);
         foreach (var file in files) File.Delete(Path.Combine(Root, file));
+        foreach (var folder in files.Select(f => Path.GetDirectoryName(Path.Combine(Root, f))!).Distinct(StringComparer.Ordinal))
+        {
+            try
+            {
+                if (Directory.Exists(folder) && !Directory.EnumerateFileSystemEntries(folder).Any()) Directory.Delete(folder);
+            }
+            catch (IOException)
+            {
+                // A file was written into it meanwhile: the folder is in use again.
+            }
+        }
+        return deleted;
     }
 
     /// <summary>The record's attachments in order of their names; none when the caller may not read the record.</summary>
@@ -190,7 +202,20 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
         {
             var streamOptions = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None };
             if (!OperatingSystem.IsWindows()) streamOptions.UnixCreateMode = PrivateFiles.OwnerOnlyFile;
-            await using (var stream = new FileStream(temporary, streamOptions))
+            FileStream Create()
+            {
+                try
+                {
+                    return new FileStream(temporary, streamOptions);
+                }
+                catch (DirectoryNotFoundException)
+                {
+                    // The owner's folder was removed as empty (DeleteAsync) between its check and this file: again.
+                    PrivateFiles.EnsureFolder(folder);
+                    return new FileStream(temporary, streamOptions);
+                }
+            }
+            await using (var stream = Create())
             {
                 await stream.WriteAsync(content, ct);
                 await stream.FlushAsync(ct);

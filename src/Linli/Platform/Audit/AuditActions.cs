@@ -39,7 +39,7 @@ internal static class AuditActions
 
     public static readonly IReadOnlyList<string> All =
     [
-        Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset,
+        Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset, PasswordChanged,
         CategoryChanged, RoutingRuleChanged, HolidayCalendarChanged, Export, OutOfScope, KeysRotated, AuditVerified,
         SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged,
     ];

@@ -18,6 +18,7 @@ internal static class AuditLabels
         [AuditActions.AccountLocked] = "锁定账号",
         [AuditActions.AccountUnlocked] = "解锁账号",
         [AuditActions.PasswordReset] = "重置密码",
+        [AuditActions.PasswordChanged] = "修改密码",
         [AuditActions.CategoryChanged] = "修改诉求分类",
         [AuditActions.RoutingRuleChanged] = "修改派单规则",
         [AuditActions.HolidayCalendarChanged] = "修改节假日安排",

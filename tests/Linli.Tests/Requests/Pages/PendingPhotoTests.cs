@@ -49,16 +49,21 @@ public sealed class PendingPhotoTests(CityFixture city)
         var resident = await PageClient.SignedInAsync(city.App, "resident");
         var key = await RefusedWithPhotoAsync(resident, category);
         var description = "照片保留-" + Guid.NewGuid().ToString("N")[..8];
+        var pendingId = await PendingIdOfAsync("resident", key);
+        using var scope = city.App.Services.CreateScope();
+        var root = scope.ServiceProvider.GetRequiredService<AttachmentStore<RequestsDbContext>>().Root;
+        Assert.True(Directory.Exists(Path.Combine(root, PendingAttachments.Kind, pendingId)));
 
         var filed = await resident.PostMultipartAsync("/requests/new", "/requests/new", Fields(category, description, key, ("KeptPhotos", "1.png")));
 
         Assert.Equal(HttpStatusCode.Redirect, filed.StatusCode);
         Assert.Equal(1, await PhotosOfAsync(description));
         // Nothing of this form waits any more.
-        var pendingId = await PendingIdOfAsync("resident", key);
         var pendingOfForm = await city.App.WithScopeAsync(sp => sp.GetRequiredService<RequestsDbContext>().Set<Attachment>()
             .CountAsync(a => a.OwnerKind == PendingAttachments.Kind && a.OwnerId == pendingId));
         Assert.Equal(0, pendingOfForm);
+        // Nor its folder: each form's pending files have one, which would otherwise stay behind empty.
+        Assert.False(Directory.Exists(Path.Combine(root, PendingAttachments.Kind, pendingId)));
     }
 
     [Fact]
