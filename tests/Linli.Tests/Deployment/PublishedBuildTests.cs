@@ -108,6 +108,7 @@ public sealed class PublishedBuildTests(PublishedAppFixture app)
         Assert.True(unreached.Count == 0, "Pages never opened with 200 (not linked from any page any role sees?): " + string.Join(", ", unreached));
         // The charts and maps are what a deployment lost before: their library must be among what was checked.
         Assert.Contains("/lib/echarts/echarts.min.js", crawl.Assets);
+        Assert.Contains(crawl.Assets, a => a.StartsWith("/js/count-rate-chart.js", StringComparison.Ordinal)); // the metrics' and statistics' chart
         Assert.Contains(crawl.Assets, a => a.StartsWith("/css/site.css", StringComparison.Ordinal));
         Assert.Contains(crawl.Assets, a => a.StartsWith("/js/", StringComparison.Ordinal));
         // Every script and stylesheet the publish output serves was named by a page that loaded, and fetched: none is

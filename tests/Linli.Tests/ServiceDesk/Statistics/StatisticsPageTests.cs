@@ -91,6 +91,9 @@ public sealed class StatisticsPageTests(CityFixture city)
         var rows = own.QuerySelectorAll("#stats-table tbody tr").ToList();
         Assert.Equal(["210102"], rows.Select(r => r.GetAttribute("data-key")));
         Assert.Equal(all.QuerySelector("#stats-table tbody tr[data-key='210102']")!.Children[1].TextContent, rows[0].Children[1].TextContent);
+        // Those are the cases accepted in the district (not those of its residents accepted elsewhere), and the page says so.
+        Assert.Contains("按受理社区统计", own.QuerySelector("#stats-basis")!.TextContent, StringComparison.Ordinal);
+        Assert.Equal("受理区县", own.QuerySelector("#stats-table thead th")!.TextContent.Trim());
 
         Assert.Equal(HttpStatusCode.Forbidden, (await district.GetAsync($"/service-desk/statistics?GroupBy=Street&Area=210103&{Period}")).StatusCode);
         Assert.Equal(HttpStatusCode.Forbidden, (await district.GetAsync("/api/service-desk/statistics?groupBy=Street&area=210103")).StatusCode);

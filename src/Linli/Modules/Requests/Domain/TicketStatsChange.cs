@@ -1,3 +1,5 @@
+using Linli.Platform.Persistence;
+
 namespace Linli.Modules.Requests.Domain;
 
 /// <summary>
@@ -5,7 +7,7 @@ namespace Linli.Modules.Requests.Domain;
 /// writers never wait on each other), consumed by the roll-up job, which recomputes the day. Until then the day is counted
 /// from the tickets, so the metrics never read a stale row.
 /// </summary>
-internal sealed class TicketStatsChange
+internal sealed class TicketStatsChange : IRollupMark
 {
     public long Id { get; set; }
     public DateOnly Day { get; set; }

@@ -1,4 +1,4 @@
-using Linli.Platform.Calendar;
+using Linli.Platform.Persistence;
 
 namespace Linli.Modules.ServiceDesk.Domain;
 
@@ -54,13 +54,13 @@ internal sealed class CaseDailyStats
 }
 
 /// <summary>A day whose roll-up rows were computed, and when: a day without this row is counted from the cases.</summary>
-internal sealed class CaseStatsDay
+internal sealed class CaseStatsDay : IRollupDay
 {
     public DateOnly Day { get; set; }
     public DateTime ComputedAt { get; set; }
 
     /// <summary>The day a case received at <paramref name="utc"/> counts on: its date in China time.</summary>
-    public static DateOnly Of(DateTime utc) => DateOnly.FromDateTime(WorkingCalendar.ToChina(utc));
+    public static DateOnly Of(DateTime utc) => DailyRollup.DayOf(utc);
 }
 
 /// <summary>
@@ -68,7 +68,7 @@ internal sealed class CaseStatsDay
 /// (<see cref="Data.ServiceDeskDbContext"/>; append-only, so concurrent writers never wait on each other), consumed by
 /// the roll-up job, which recomputes the day. Until then readers count the day from the cases.
 /// </summary>
-internal sealed class CaseStatsChange
+internal sealed class CaseStatsChange : IRollupMark
 {
     public long Id { get; set; }
     public DateOnly Day { get; set; }

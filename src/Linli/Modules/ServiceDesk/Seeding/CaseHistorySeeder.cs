@@ -85,7 +85,7 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
         var itemCdf = Cumulative(items.Select(i => i.Weight));
         var cityWide = items.Where(i => i.CityWide).ToArray();
 
-        var todayChina = DateOnly.FromDateTime(WorkingCalendar.ToChina(clock.GetUtcNow().UtcDateTime));
+        var todayChina = WorkingCalendar.ChinaDay(clock.GetUtcNow().UtcDateTime);
         var end = WorkingCalendar.ToUtc(todayChina.ToDateTime(TimeOnly.MinValue));
         var days = Enumerable.Range(0, 365).Select(i => todayChina.AddDays(i - 365)).ToArray();
         // Windows work on working days (调休 weekends included); online applications come every day.

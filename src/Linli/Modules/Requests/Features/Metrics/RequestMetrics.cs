@@ -9,6 +9,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Export;
+using Linli.Platform.Persistence;
 using Linli.Platform.Ui;
 using Microsoft.EntityFrameworkCore;
 
@@ -189,28 +190,15 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     private async Task<List<MetricsCounts>> RollupPassAsync(MetricsFilter filter, string area, Expression<Func<Ticket, string>> key, StatsDimension dimension,
         Expression<Func<TicketDailyStats, string>> rollupKey, DateTime now, CancellationToken ct)
     {
-        var today = TicketStatsDay.Of(now);
-        // Days counted from the tickets: today, and days changed since (or never) rolled up.
-        var live = await TicketStatsRollup.StaleDaysAsync(db, filter.From, filter.To, today, ct);
-        if (filter.To >= today) live.Add(today < filter.From ? filter.From : today);
-        var lastRolled = filter.To < today ? filter.To : today.AddDays(-1);
+        var plan = await DailyRollup.PlanAsync(db.TicketStatsChanges, db.TicketStatsDays, filter.From, filter.To, TicketStatsDay.Of(now), ct);
         var parts = new List<MetricsCounts>();
-        if (lastRolled >= filter.From)
+        if (plan.LastRolled >= filter.From)
         {
-            // Whole months whose every day is rolled up and unchanged add up their month rows; the other days their day rows.
-            var months = new List<DateOnly>();
-            for (var m = new DateOnly(filter.From.Year, filter.From.Month, 1); m <= lastRolled; m = m.AddMonths(1))
-                if (m >= filter.From && m.AddMonths(1).AddDays(-1) <= lastRolled && !live.Any(d => d >= m && d < m.AddMonths(1))) months.Add(m);
-            var inMonths = new List<DateOnly>();
-            foreach (var m in months) for (var d = m; d < m.AddMonths(1); d = d.AddDays(1)) inMonths.Add(d);
-            var skip = live.Concat(inMonths).ToHashSet();
-            var days = new List<DateOnly>();
-            for (var d = filter.From; d <= lastRolled; d = d.AddDays(1)) if (!skip.Contains(d)) days.Add(d);
             // Day rows by ranges of the primary key (dimension, day, …), not every day row of the window filtered by a list of
             // the days the months cover: over a year that read and discarded some 160,000 rows.
-            var monthly = dimension + 10;
+            var (monthly, months) = (dimension + 10, plan.Months.ToList());
             var rows = db.TicketDailyStats.AsNoTracking().Where(s => s.Dimension == monthly && months.Contains(s.Day));
-            foreach (var (first, last) in Runs(days))
+            foreach (var (first, last) in plan.DayRuns)
                 rows = rows.Concat(db.TicketDailyStats.AsNoTracking().Where(s => s.Dimension == dimension && s.Day >= first && s.Day <= last));
             rows = rows.Where(s => s.Region.StartsWith(area));
             parts.AddRange(await rows.GroupBy(rollupKey).Select(g => new MetricsCounts
@@ -222,31 +210,17 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 HoursSum = g.Sum(s => s.HoursSum),
             }).ToListAsync(ct));
             // Whether an unsigned ticket is due depends on now: those of rolled-up days are counted here (a partial index holds them).
-            var from = Display.ChinaDayStartUtc(filter.From);
-            var to = Display.ChinaDayStartUtc(lastRolled.AddDays(1));
-            var pending = await Window(filter.From, lastRolled, filter.Region)
+            var pending = await Window(filter.From, plan.LastRolled, filter.Region)
                 .Where(t => t.SignedAt == null && t.SignDueAt != null && t.SignDueAt <= now && t.State != TicketState.Merged)
                 .Select(t => new { t.CreatedAt, Key = t }).ToListAsync(ct);
             var keyOf = key.Compile();
-            parts.AddRange(pending.Where(p => !live.Contains(TicketStatsDay.Of(p.CreatedAt)))
+            parts.AddRange(pending.Where(p => !plan.Live.Contains(TicketStatsDay.Of(p.CreatedAt)))
                 .GroupBy(p => keyOf(p.Key)).Select(g => new MetricsCounts { Key = g.Key, SignDuePending = g.LongCount() }));
         }
-        foreach (var (first, last) in Runs(live.Where(d => d >= filter.From && d <= filter.To)))
+        // Today and later, and days changed since (or never) rolled up: from the tickets.
+        foreach (var (first, last) in plan.LiveRuns)
             parts.AddRange(await MetricsCounts.GroupAsync(Window(first, last, filter.Region), key, now, ct));
         return parts.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => MetricsCounts.Sum(g.Key, g)).ToList();
-    }
-
-    /// <summary>Consecutive days as (first, last) runs, so that scattered changed days cost one query per run.</summary>
-    private static IEnumerable<(DateOnly First, DateOnly Last)> Runs(IEnumerable<DateOnly> days)
-    {
-        DateOnly? first = null, last = null;
-        foreach (var d in days.Distinct().Order())
-        {
-            if (last is { } l && d == l.AddDays(1)) { last = d; continue; }
-            if (first is not null) yield return (first.Value, last!.Value);
-            first = last = d;
-        }
-        if (first is not null) yield return (first.Value, last!.Value);
     }
 
     private static MetricsRow ToRow(MetricsCounts x) => new(x.Key, x.Key, x.Count, x.SignDue, x.SignedOnTime, x.ClosedDispatched, x.FinishedOnTime, x.Closed, x.Resolved,

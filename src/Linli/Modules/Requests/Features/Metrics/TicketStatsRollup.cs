@@ -1,6 +1,7 @@
 using Linli.Modules.Requests.Data;
 using Linli.Modules.Requests.Domain;
 using Linli.Platform.Jobs;
+using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 
@@ -11,7 +12,8 @@ namespace Linli.Modules.Requests.Features.Metrics;
 /// marks its filing day changed (<see cref="TicketStatsChange"/>, in the same transaction, see
 /// <see cref="RequestsDbContext"/>), and this job recomputes each changed or never-computed day before today, set-based,
 /// one day per transaction. Readers count marked and missing days (and today) from the tickets themselves, so the roll-up
-/// only ever makes a window cheaper, never different.
+/// only ever makes a window cheaper, never different. The marks, stale days, transactions and lock are
+/// <see cref="DailyRollup"/>'s; this says what is counted and how the rows are written.
 /// </summary>
 internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvider clock)
 {
@@ -23,53 +25,17 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
         return await CatchUpAsync(db, clock.GetUtcNow().UtcDateTime, cancellationToken);
     }
 
-    /// <summary>
-    /// A day is rolled up once this long after it ended: a change of its tickets that began before midnight (and so wrote
-    /// no mark, the day being "today" then) has committed by then. Until it is rolled up, readers count the day live.
-    /// </summary>
-    public static readonly TimeSpan Settle = TimeSpan.FromMinutes(5);
+    /// <summary>The first key of the roll-up's PostgreSQL advisory lock (<see cref="DailyRollup"/>).</summary>
+    private const int LockClass = 74110;
 
-    /// <summary>Days before today (China time) whose roll-up is out of date: changed since computed, or never computed.</summary>
-    public static async Task<List<DateOnly>> StaleDaysAsync(RequestsDbContext db, DateOnly from, DateOnly to, DateOnly today, CancellationToken ct)
+    public static async Task<int> CatchUpAsync(RequestsDbContext db, DateTime nowUtc, CancellationToken ct) =>
+        await DailyRollup.CatchUpAsync(db, db.TicketStatsChanges, db.TicketStatsDays, LockClass,
+            await db.Tickets.IgnoreQueryFilters().MinAsync(t => (DateTime?)t.CreatedAt, ct), nowUtc,
+            (days, token) => CountAsync(db, days, nowUtc, token), (month, days, rows, token) => ReplaceAsync(db, month, days, rows, token), ct);
+
+    /// <summary>The rows of some days of one month, recounted from their tickets, set-based.</summary>
+    private static async Task<List<TicketDailyStats>> CountAsync(RequestsDbContext db, IReadOnlyList<DateOnly> days, DateTime nowUtc, CancellationToken ct)
     {
-        var last = to < today ? to : today.AddDays(-1);
-        if (last < from) return [];
-        var changed = await db.TicketStatsChanges.Where(c => c.Day >= from && c.Day <= last).Select(c => c.Day).Distinct().ToListAsync(ct);
-        var computed = (await db.TicketStatsDays.Where(d => d.Day >= from && d.Day <= last).Select(d => d.Day).ToListAsync(ct)).ToHashSet();
-        var stale = changed.ToHashSet();
-        for (var d = from; d <= last; d = d.AddDays(1))
-            if (!computed.Contains(d)) stale.Add(d);
-        return stale.Order().ToList();
-    }
-
-    public static async Task<int> CatchUpAsync(RequestsDbContext db, DateTime nowUtc, CancellationToken ct)
-    {
-        var first = await db.Tickets.IgnoreQueryFilters().MinAsync(t => (DateTime?)t.CreatedAt, ct);
-        if (first is null) return 0;
-        var today = TicketStatsDay.Of(nowUtc);
-        var days = await StaleDaysAsync(db, TicketStatsDay.Of(first.Value), TicketStatsDay.Of(nowUtc - Settle).AddDays(-1), today, ct);
-        // Days without tickets are computed too (as "nothing"), so that they are not looked at again.
-        foreach (var month in days.GroupBy(d => new DateOnly(d.Year, d.Month, 1)))
-            await ComputeAsync(db, month.ToList(), nowUtc, ct);
-        return days.Count;
-    }
-
-    /// <summary>
-    /// Replaces the rows of some days of one month by a recount of their tickets, and the month's rows by the sums of its
-    /// days' rows, in one transaction: a reader sees a month's rows and its days' rows agree, or the days still marked.
-    /// The marks consumed are the ones read before the recount (by id): a change committed later keeps its mark.
-    /// </summary>
-    private static async Task ComputeAsync(RequestsDbContext db, List<DateOnly> days, DateTime nowUtc, CancellationToken ct)
-    {
-        var month = new DateOnly(days[0].Year, days[0].Month, 1);
-        var monthEnd = month.AddMonths(1).AddDays(-1);
-        var postgres = db.Database.IsNpgsql();
-        // PostgreSQL: one transaction from the start, and two instances computing the same month wait for each other.
-        // SQLite (one writer for the whole file): count first, then hold the write lock only for the writes.
-        var transaction = postgres ? await db.Database.BeginTransactionAsync(ct) : null;
-        if (postgres) await db.Database.ExecuteSqlAsync($"SELECT pg_advisory_xact_lock(74110, {month.DayNumber})", ct);
-        var marks = await db.TicketStatsChanges.Where(c => days.Contains(c.Day)).Select(c => c.Id).ToListAsync(ct);
-
         var rows = new List<TicketDailyStats>();
         foreach (var day in days)
         {
@@ -85,38 +51,31 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
             foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 4) + "|" + (t.AssignedUnitCode ?? ""), nowUtc, ct))
                 rows.Add(Row(day, StatsDimension.Unit, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
         }
+        return rows;
+    }
 
-        transaction ??= await db.Database.BeginTransactionAsync(ct);
-        await using (transaction)
-        {
-            await db.TicketDailyStats.Where(s => (s.Day >= month && s.Day <= monthEnd && days.Contains(s.Day) && s.Dimension < StatsDimension.StreetMonth)
-                                                 || (s.Day == month && s.Dimension >= StatsDimension.StreetMonth)).ExecuteDeleteAsync(ct);
-            db.TicketDailyStats.AddRange(rows);
-            var computed = await db.TicketStatsDays.Where(d => days.Contains(d.Day)).ToListAsync(ct);
-            foreach (var day in days)
+    /// <summary>In the roll-up's transaction: the days' rows replaced by the recounted ones, and the month's rows by the sums of its days' rows.</summary>
+    private static async Task ReplaceAsync(RequestsDbContext db, DateOnly month, IReadOnlyList<DateOnly> days, List<TicketDailyStats> rows, CancellationToken ct)
+    {
+        var monthEnd = month.AddMonths(1).AddDays(-1);
+        await db.TicketDailyStats.Where(s => (s.Day >= month && s.Day <= monthEnd && days.Contains(s.Day) && s.Dimension < StatsDimension.StreetMonth)
+                                             || (s.Day == month && s.Dimension >= StatsDimension.StreetMonth)).ExecuteDeleteAsync(ct);
+        db.TicketDailyStats.AddRange(rows);
+        await db.SaveChangesAsync(ct);
+
+        // The month's rows are the sums of its days' rows (a reader uses them only when no day of the month is marked).
+        var sums = await db.TicketDailyStats.AsNoTracking().Where(s => s.Day >= month && s.Day <= monthEnd && s.Dimension < StatsDimension.StreetMonth)
+            .GroupBy(s => new { s.Dimension, s.Region, s.Key })
+            .Select(g => new TicketDailyStats
             {
-                if (computed.FirstOrDefault(d => d.Day == day) is { } mark) mark.ComputedAt = nowUtc;
-                else db.TicketStatsDays.Add(new TicketStatsDay { Day = day, ComputedAt = nowUtc });
-            }
-            await db.SaveChangesAsync(ct);
-
-            // The month's rows are the sums of its days' rows (a reader uses them only when no day of the month is marked).
-            var sums = await db.TicketDailyStats.AsNoTracking().Where(s => s.Day >= month && s.Day <= monthEnd && s.Dimension < StatsDimension.StreetMonth)
-                .GroupBy(s => new { s.Dimension, s.Region, s.Key })
-                .Select(g => new TicketDailyStats
-                {
-                    Day = month, Dimension = g.Key.Dimension + 10, Region = g.Key.Region, Key = g.Key.Key, Count = g.Sum(s => s.Count), SignDue = g.Sum(s => s.SignDue),
-                    SignedOnTime = g.Sum(s => s.SignedOnTime), ClosedDispatched = g.Sum(s => s.ClosedDispatched), FinishedOnTime = g.Sum(s => s.FinishedOnTime),
-                    Closed = g.Sum(s => s.Closed), Resolved = g.Sum(s => s.Resolved), Rated = g.Sum(s => s.Rated), Satisfied = g.Sum(s => s.Satisfied),
-                    Overdue = g.Sum(s => s.Overdue), Dispatched = g.Sum(s => s.Dispatched), Returned = g.Sum(s => s.Returned), Repeats = g.Sum(s => s.Repeats),
-                    Timed = g.Sum(s => s.Timed), HoursSum = g.Sum(s => s.HoursSum),
-                }).ToListAsync(ct);
-            db.TicketDailyStats.AddRange(sums);
-            await db.SaveChangesAsync(ct);
-            if (marks.Count > 0) await db.TicketStatsChanges.Where(c => marks.Contains(c.Id)).ExecuteDeleteAsync(ct);
-            await transaction.CommitAsync(ct);
-        }
-        db.ChangeTracker.Clear();
+                Day = month, Dimension = g.Key.Dimension + 10, Region = g.Key.Region, Key = g.Key.Key, Count = g.Sum(s => s.Count), SignDue = g.Sum(s => s.SignDue),
+                SignedOnTime = g.Sum(s => s.SignedOnTime), ClosedDispatched = g.Sum(s => s.ClosedDispatched), FinishedOnTime = g.Sum(s => s.FinishedOnTime),
+                Closed = g.Sum(s => s.Closed), Resolved = g.Sum(s => s.Resolved), Rated = g.Sum(s => s.Rated), Satisfied = g.Sum(s => s.Satisfied),
+                Overdue = g.Sum(s => s.Overdue), Dispatched = g.Sum(s => s.Dispatched), Returned = g.Sum(s => s.Returned), Repeats = g.Sum(s => s.Repeats),
+                Timed = g.Sum(s => s.Timed), HoursSum = g.Sum(s => s.HoursSum),
+            }).ToListAsync(ct);
+        db.TicketDailyStats.AddRange(sums);
+        await db.SaveChangesAsync(ct);
     }
 
     private static TicketDailyStats Row(DateOnly day, StatsDimension dimension, string region, string key, MetricsCounts x) => new()

@@ -189,7 +189,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         {
             var material = c.Materials.FirstOrDefault(m => m.MaterialId == materialId) ?? throw ValidationFailedException.For("Deferred", "材料 {0} 不是此事项的申请材料。", materialId);
             if (!material.AcceptLater) throw ValidationFailedException.For("Deferred", "材料“{0}”不允许容缺受理。", material.Name);
-            if (due <= DateOnly.FromDateTime(WorkingCalendar.ToChina(Now))) throw ValidationFailedException.For("Deferred", "容缺承诺的补交日期应晚于今天。");
+            if (due <= WorkingCalendar.ChinaDay(Now)) throw ValidationFailedException.For("Deferred", "容缺承诺的补交日期应晚于今天。");
             material.Status = MaterialStatus.Deferred;
             material.CommitmentDueAt = WorkingCalendar.ToUtc(due.ToDateTime(new TimeOnly(17, 30)));
             material.UpdatedAt = Now;

@@ -40,7 +40,7 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
         IReadOnlyList<long>? received, CancellationToken cancellationToken)
     {
         var now = workflow.Now;
-        var today = DateOnly.FromDateTime(WorkingCalendar.ToChina(now));
+        var today = WorkingCalendar.ChinaDay(now);
         if (IdNumber.Problem(applicant.IdNumber, today) is { } problem) throw ValidationFailedException.For("Applicant.IdNumber", problem);
         var idNumber = IdNumber.Normalize(applicant.IdNumber!);
         if (string.IsNullOrWhiteSpace(itemCode)) throw ValidationFailedException.For("ItemCode", "请选择办理事项。");

@@ -6,6 +6,7 @@ using Linli.Modules.ServiceDesk.Domain;
 using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
+using Linli.Platform.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
 
@@ -211,29 +212,20 @@ internal static class CaseStatistics
             StatisticsGroup.Department or StatisticsGroup.Item => s => s.Key,
             _ => s => s.Region,
         };
-        var live = await CaseStatsRollup.StaleDaysAsync(db, start, end, today, ct);
-        var lastRolled = end < today ? end : today.AddDays(-1);
+        var plan = await DailyRollup.PlanAsync(db.CaseStatsChanges, db.CaseStatsDays, start, end, today, ct);
         var parts = new List<CaseCounts>();
-        if (lastRolled >= start)
+        if (plan.LastRolled >= start)
         {
-            var months = new List<DateOnly>();
-            for (var m = new DateOnly(start.Year, start.Month, 1); m <= lastRolled; m = m.AddMonths(1))
-                if (m >= start && m.AddMonths(1).AddDays(-1) <= lastRolled && !live.Any(d => d >= m && d < m.AddMonths(1))) months.Add(m);
-            var skip = live.ToHashSet();
-            foreach (var m in months) for (var d = m; d < m.AddMonths(1); d = d.AddDays(1)) skip.Add(d);
-            var days = new List<DateOnly>();
-            for (var d = start; d <= lastRolled; d = d.AddDays(1)) if (!skip.Contains(d)) days.Add(d);
-            var monthly = dimension + 10;
+            var (monthly, months) = (dimension + 10, plan.Months.ToList());
             var rows = db.CaseDailyStats.AsNoTracking().Where(s => s.Dimension == monthly && months.Contains(s.Day));
-            foreach (var (first, last) in CaseStatsRollup.Runs(days))
+            foreach (var (first, last) in plan.DayRuns)
                 rows = rows.Concat(db.CaseDailyStats.AsNoTracking().Where(s => s.Dimension == dimension && s.Day >= first && s.Day <= last));
             if (prefix.Length > 0) rows = rows.Where(s => s.Region.StartsWith(prefix));
             parts.AddRange(await CaseCounts.SumAsync(rows, rollupKey, ct));
         }
         // Today and any later day of the period, with the stale days: from the cases.
-        if (end >= today) for (var d = today < start ? start : today; d <= end; d = d.AddDays(1)) live.Add(d);
         var key = KeyOf(groupBy);
-        foreach (var (first, last) in CaseStatsRollup.Runs(live.Where(d => d >= start && d <= end)))
+        foreach (var (first, last) in plan.LiveRuns)
             parts.AddRange(await CaseCounts.GroupAsync(Window(db, first, last, prefix.Length > 0 ? prefix : null), db.CaseRatings, key, ct));
         return parts.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => CaseCounts.Sum(g.Key, g)).ToList();
     }

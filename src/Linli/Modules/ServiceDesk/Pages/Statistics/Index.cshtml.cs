@@ -70,13 +70,13 @@ internal sealed class IndexModel(ServiceDeskDbContext db, IRegionDirectory regio
 
     public static string Days(double? days) => days?.ToString("0.00", System.Globalization.CultureInfo.InvariantCulture) ?? "—";
 
-    /// <summary>The key column's heading for the grouping.</summary>
+    /// <summary>The key column's heading for the grouping: regions are those of the accepting community (受理地).</summary>
     public static string KeyLabel(StatisticsGroup group) => group switch
     {
-        StatisticsGroup.District => "区县",
-        StatisticsGroup.Street => "街道（乡镇）",
+        StatisticsGroup.District => "受理区县",
+        StatisticsGroup.Street => "受理街道（乡镇）",
         StatisticsGroup.Department => "部门",
         StatisticsGroup.Item => "事项",
-        _ => "社区（村）",
+        _ => "受理社区（村）",
     };
 }
