@@ -11,10 +11,10 @@ namespace Linli.Tests.Infrastructure;
 
 /// <summary>
 /// The real application over real HTTP on a real database of its own (a temporary SQLite file or a fresh PostgreSQL
-/// database), migrated and loaded with the official region tree as at a first start. On PostgreSQL the fresh database
-/// is a copy of one the first host of the run migrated and loaded (CREATE DATABASE … TEMPLATE takes a fraction of a
-/// second; migrating every module and importing the region tree takes seconds, for each of the suite's hosts); the
-/// application's start-up still runs on the copy and finds nothing to do. A host that must see a first start on an
+/// database), migrated and loaded with the official region tree as at a first start. The fresh database is a copy of
+/// one the first host of the run migrated and loaded (PostgreSQL: CREATE DATABASE … TEMPLATE; SQLite: a copy of the
+/// file), which takes a fraction of a second, where migrating every module and importing the region tree takes
+/// seconds, for each of the suite's hosts; the application's start-up still runs on the copy and finds nothing to do. A host that must see a first start on an
 /// empty database (another personal-data key, other roles) asks for one.
 /// </summary>
 public class LinliFactory : WebApplicationFactory<Program>
@@ -38,7 +38,19 @@ public class LinliFactory : WebApplicationFactory<Program>
     {
         _folder = Path.Combine(Path.GetTempPath(), _name);
         Directory.CreateDirectory(_folder);
-        _connectionString = TestDatabase.CreateDatabase(_name, emptyDatabase || !TestDatabase.IsPostgres ? null : Template.Value);
+        if (emptyDatabase) _connectionString = TestDatabase.CreateDatabase(_name);
+        else if (TestDatabase.IsPostgres) _connectionString = TestDatabase.CreateDatabase(_name, Template.Value);
+        else CopySqliteDatabase(Template.Value!, _folder);
+    }
+
+    private const string SqliteFile = "linli.db";
+
+    /// <summary>The template's database file into a new data folder, private as the application makes it (0600).</summary>
+    private static void CopySqliteDatabase(string fromFolder, string toFolder)
+    {
+        var target = Path.Combine(toFolder, SqliteFile);
+        File.Copy(Path.Combine(fromFolder, SqliteFile), target);
+        if (!OperatingSystem.IsWindows()) File.SetUnixFileMode(target, UnixFileMode.UserRead | UnixFileMode.UserWrite);
     }
 
     /// <summary>The template's own host: an empty database, kept when the host stops.</summary>
@@ -56,6 +68,23 @@ public class LinliFactory : WebApplicationFactory<Program>
         var template = new LinliFactory("linli_template_" + Guid.NewGuid().ToString("N")[..12]);
         _ = template.Server;
         template.DisposeAsync().AsTask().GetAwaiter().GetResult();
+        if (!TestDatabase.IsPostgres)
+        {
+            // One file to copy: the write-ahead log folded into it (the last connection closed may have left it).
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(template._folder, SqliteFile)};Pooling=False"))
+            {
+                connection.Open();
+                using var checkpoint = connection.CreateCommand();
+                checkpoint.CommandText = "PRAGMA wal_checkpoint(TRUNCATE);";
+                checkpoint.ExecuteNonQuery();
+            }
+            AppDomain.CurrentDomain.ProcessExit += (_, _) =>
+            {
+                try { Directory.Delete(template._folder, recursive: true); } catch (IOException) { /* temp is cleaned later */ }
+            };
+            return template._folder;
+        }
         try { Directory.Delete(template._folder, recursive: true); } catch (IOException) { /* temp is cleaned later */ }
         // A template may have no open connection while it is copied.
         Npgsql.NpgsqlConnection.ClearAllPools();

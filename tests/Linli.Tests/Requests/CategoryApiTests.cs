@@ -39,8 +39,8 @@ public sealed class CategoryApiTests(CityFixture city)
     public async Task An_administrator_adds_renames_moves_and_retires_categories()
     {
         var admin = await city.App.ClientForAsync("admin");
-        var top = await AddAsync(admin, "测试大类" + Guid.NewGuid().ToString("N")[..6], null);
-        var otherTop = await AddAsync(admin, "测试大类" + Guid.NewGuid().ToString("N")[..6], null);
+        var top = await AddAsync(admin, "测试大类" + Random.Shared.Next(100_000, 1_000_000), null);
+        var otherTop = await AddAsync(admin, "测试大类" + Random.Shared.Next(100_000, 1_000_000), null);
         var middle = await AddAsync(admin, "二级", top.GetProperty("id").GetInt32());
         var leaf = await AddAsync(admin, "三级", middle.GetProperty("id").GetInt32());
         Assert.Equal(3, leaf.GetProperty("level").GetInt32());
@@ -71,7 +71,7 @@ public sealed class CategoryApiTests(CityFixture city)
     public async Task Moves_that_would_break_the_three_levels_are_refused_naming_the_field()
     {
         var admin = await city.App.ClientForAsync("admin");
-        var top = await AddAsync(admin, "测试大类" + Guid.NewGuid().ToString("N")[..6], null);
+        var top = await AddAsync(admin, "测试大类" + Random.Shared.Next(100_000, 1_000_000), null);
         var middle = await AddAsync(admin, "二级", top.GetProperty("id").GetInt32());
         var leaf = await AddAsync(admin, "三级", middle.GetProperty("id").GetInt32());
 
@@ -101,7 +101,7 @@ public sealed class CategoryApiTests(CityFixture city)
     public async Task Editing_a_rule_adds_a_version_and_keeps_the_old_one_in_the_history()
     {
         var admin = await city.App.ClientForAsync("admin");
-        var top = await AddAsync(admin, "测试大类" + Guid.NewGuid().ToString("N")[..6], null);
+        var top = await AddAsync(admin, "测试大类" + Random.Shared.Next(100_000, 1_000_000), null);
         var leaf = await AddAsync(admin, "三级", (await AddAsync(admin, "二级", top.GetProperty("id").GetInt32())).GetProperty("id").GetInt32());
         var id = leaf.GetProperty("id").GetInt32();
 
