@@ -5,7 +5,7 @@
 # deep pages and each filter, timed against the bare /health in the same run. The report goes to bench/results/.
 # Usage: bench/lists-bench.sh [repetitions=20] [seed-only|bench]
 # Environment: LINLI_BENCH_PGDATA (default /work/wt/h7-pgdata, or ./.bench-pgdata outside that machine), SCALE (default 1),
-# ONLY (a substring: time only the cases whose name contains it), APP (another build of the server, e.g. of an earlier
+# ONLY (a substring, or several separated by "|": time only the cases whose name contains one), APP (another build of the server, e.g. of an earlier
 # commit, for a before/after comparison), LABEL, PG_EXTRA_OPTIONS.
 set -euo pipefail
 cd "$(dirname "$0")/.."

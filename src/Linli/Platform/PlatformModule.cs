@@ -2,6 +2,7 @@ using System.Globalization;
 using Linli.Platform.Audit;
 using Microsoft.AspNetCore.DataProtection;
 using Linli.Platform.Auth;
+using Linli.Platform.Caching;
 using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
 using Linli.Platform.Health;
@@ -147,7 +148,7 @@ internal static class PlatformModule
 
     public static WebApplication MapPlatform(this WebApplication app)
     {
-        app.MapOpenApi("/openapi/{documentName}.json");
+        app.MapOpenApi("/openapi/{documentName}.json").CacheDocument();
         // No fonts from Scalar's CDN: the content-security policy allows none, and an intranet deployment reaches none.
         app.MapScalarApiReference("/api-docs", options => options.WithTitle("Linli API").WithOpenApiRoutePattern("/openapi/{documentName}.json").DisableDefaultFonts());
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = HealthResponse.WriteAsync });

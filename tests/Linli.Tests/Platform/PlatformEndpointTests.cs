@@ -2,6 +2,8 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Tests.Infrastructure;
+using Microsoft.AspNetCore.OpenApi;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Platform;
 
@@ -26,6 +28,37 @@ public sealed class PlatformEndpointTests(CityFixture city)
         var paths = document.GetProperty("paths");
         Assert.True(paths.TryGetProperty("/api/regions/{code}", out _));
         Assert.True(paths.TryGetProperty("/api/auth/token", out _));
+    }
+
+    [Fact]
+    public async Task The_openapi_document_fetched_again_is_the_same_complete_json_document()
+    {
+        var client = city.App.CreateClient();
+        var responses = await Task.WhenAll(Enumerable.Range(0, 3).Select(_ => client.GetAsync("/openapi/v1.json")));
+        var again = await client.GetAsync("/openapi/v1.json");
+        var texts = new List<string>();
+        foreach (var response in responses.Append(again))
+        {
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+            texts.Add(await response.Content.ReadAsStringAsync());
+        }
+        Assert.All(texts, t => Assert.Equal(texts[0], t));
+        using var document = JsonDocument.Parse(texts[^1]);
+        var paths = document.RootElement.GetProperty("paths");
+        // The kept copy has every path of a document generated afresh.
+        var generated = await city.App.Services.GetRequiredKeyedService<IOpenApiDocumentProvider>("v1").GetOpenApiDocumentAsync();
+        Assert.True(generated.Paths.Count > 50);
+        Assert.Equal(generated.Paths.Keys.Order(StringComparer.Ordinal), paths.EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_unknown_openapi_document_is_a_404_every_time()
+    {
+        var client = city.App.CreateClient();
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v2.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.GetAsync("/openapi/v2.json")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/openapi/v1.json")).StatusCode);
     }
 
     [Fact]

@@ -109,15 +109,21 @@ public sealed class MetricsRollupTests : IAsyncLifetime
 
     private async Task AssertRolledUpAsync()
     {
-        var (rolled, marks, count) = await _app.WithScopeAsync(async sp =>
+        var (rolled, marks, counts) = await _app.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<RequestsDbContext>();
             return (await db.TicketStatsDays.AnyAsync(d => d.Day == Day0), await db.TicketStatsChanges.CountAsync(c => c.Day == Day0),
-                await db.TicketDailyStats.Where(s => s.Day == Day0 && s.Dimension == StatsDimension.Unit).SumAsync(s => s.Count));
+                (await db.TicketDailyStats.Where(s => s.Day == Day0 && s.Dimension < StatsDimension.StreetMonth).ToListAsync())
+                    .GroupBy(s => s.Dimension).Select(g => new { g.Key, Count = g.Sum(s => s.Count), Regions = g.Select(s => s.Region).Distinct().ToList() })
+                    .ToList());
         });
         Assert.True(rolled);
         Assert.Equal(0, marks);
-        Assert.Equal(13, count); // the day's rows hold the day's tickets
+        // The day's rows hold the day's tickets in every dimension: per street, and per category and unit by city and by district.
+        Assert.Equal(Enum.GetValues<StatsDimension>().Where(d => d < StatsDimension.StreetMonth).Order(), counts.Select(c => c.Key).Order());
+        Assert.All(counts, c => Assert.Equal(13, c.Count));
+        Assert.All(counts.Single(c => c.Key == StatsDimension.CategoryByDistrict).Regions, r => Assert.Equal(6, r.Length));
+        Assert.All(counts.Single(c => c.Key == StatsDimension.Unit).Regions, r => Assert.Equal(4, r.Length));
     }
 
     private async Task AssertRollupEqualsRecountAsync(string when)
@@ -134,6 +140,21 @@ public sealed class MetricsRollupTests : IAsyncLifetime
             Assert.True(Same(recount.Total, rolled.Total), $"{label}: total {recount.Total} vs {rolled.Total}");
             Assert.Equal(recount.Rows.Count, rolled.Rows.Count);
             foreach (var (a, b) in recount.Rows.Zip(rolled.Rows)) Assert.True(Same(a, b), $"{label}: {a} vs {b}");
+        }
+        // The page's rankings after its report, from the passes that request already made, equal rankings computed alone.
+        foreach (var group in Enum.GetValues<MetricsGroup>())
+        foreach (var region in new string?[] { null, "210102" })
+        {
+            var filter = new MetricsFilter(group, Day0.AddDays(-40), today, region);
+            var shared = await _app.WithScopeAsync(async sp =>
+            {
+                var metrics = sp.GetRequiredService<RequestMetrics>();
+                await metrics.ComputeAsync(filter, CancellationToken.None);
+                return await metrics.RankAsync(filter, "finish", CancellationToken.None);
+            });
+            var alone = await _app.WithScopeAsync(sp => sp.GetRequiredService<RequestMetrics>().RankAsync(filter, "finish", CancellationToken.None));
+            Assert.Equal(alone.Streets, shared.Streets);
+            Assert.Equal(alone.Departments, shared.Departments);
         }
         var all = await ComputeAsync(new MetricsFilter(MetricsGroup.Unit, Day0, today, null), rollup: true);
         Assert.True(all.Total.Count >= 13, when);

@@ -13,7 +13,9 @@ internal sealed class RegionDirectory(RegionsDbContext db) : IRegionDirectory, L
     {
         var wanted = codes.Distinct(StringComparer.Ordinal).ToList();
         if (wanted.Count == 0) return new Dictionary<string, string>();
-        return await db.Regions.AsNoTracking().Where(r => wanted.Contains(r.Code)).ToDictionaryAsync(r => r.Code, r => r.Name, cancellationToken);
+        // The two columns only: a ranking names a few thousand units.
+        return await db.Regions.AsNoTracking().Where(r => wanted.Contains(r.Code)).Select(r => new { r.Code, r.Name })
+            .ToDictionaryAsync(r => r.Code, r => r.Name, StringComparer.Ordinal, cancellationToken);
     }
 
     public async Task<IReadOnlyList<RegionInfo>> ListAsync(RegionLevel level, string codePrefix = "", CancellationToken cancellationToken = default) =>

@@ -11,7 +11,7 @@ internal sealed class TicketDailyStats
 {
     public DateOnly Day { get; set; }
     public StatsDimension Dimension { get; set; }
-    /// <summary>The street's code for <see cref="StatsDimension.Street"/>; the city's (4 digits) for the others, so that a reader narrows by region prefix.</summary>
+    /// <summary>The street's code for <see cref="StatsDimension.Street"/>; the district's (6 digits) for the by-district dimensions; the city's (4 digits) for the others, so that a reader narrows by region prefix.</summary>
     public required string Region { get; set; }
     /// <summary>The category id or unit code ("" for tickets not dispatched); "" for streets.</summary>
     public required string Key { get; set; }

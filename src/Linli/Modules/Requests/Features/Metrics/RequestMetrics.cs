@@ -62,7 +62,7 @@ internal sealed record MetricsReport(MetricsGroup GroupBy, DateOnly From, DateOn
 /// <summary>
 /// The metrics, computed by the database, within the caller's scope (a district sees its subtree). Where the caller's
 /// area (the scope and the region asked for) is a region prefix that the daily roll-up is kept by — a street or wider for
-/// regions, the city for categories and units — whole days come from <see cref="TicketDailyStats"/> (a few hundred rows a
+/// regions, a district or wider for categories and units — whole days come from <see cref="TicketDailyStats"/> (a few hundred rows a
 /// day), and today, days changed since their roll-up, and unsigned tickets whose sign deadline has passed are counted
 /// from the tickets; otherwise (a grid, a department, a community's area) one GROUP BY over the area's tickets
 /// (<see cref="MetricsCounts.GroupAsync"/>), through the context's scope filter. Names are looked up afterwards for the
@@ -143,17 +143,20 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     private Task<List<MetricsCounts>> RegionPassAsync(MetricsFilter filter, int length, CancellationToken ct) => length switch
     {
         // Literal lengths, so that the SELECT and the GROUP BY carry the very same expression on every database.
-        6 => PassAsync(filter, "region6", t => t.CommunityCode.Substring(0, 6), StatsDimension.Street, s => s.Region.Substring(0, 6), ct),
-        9 => PassAsync(filter, "region9", t => t.CommunityCode.Substring(0, 9), StatsDimension.Street, s => s.Region.Substring(0, 9), ct),
-        _ => PassAsync(filter, "region12", t => t.CommunityCode.Substring(0, 12), null, null, ct),
+        6 => PassAsync(filter, "region6", t => t.CommunityCode.Substring(0, 6), (c, _, _) => Prefix(c, 6), StatsDimension.Street, s => s.Region.Substring(0, 6), ct),
+        9 => PassAsync(filter, "region9", t => t.CommunityCode.Substring(0, 9), (c, _, _) => Prefix(c, 9), StatsDimension.Street, s => s.Region.Substring(0, 9), ct),
+        _ => PassAsync(filter, "region12", t => t.CommunityCode.Substring(0, 12), (c, _, _) => Prefix(c, 12), null, null, ct),
     };
 
+    private static string Prefix(string code, int length) => code.Length <= length ? code : code[..length];
+
     private Task<List<MetricsCounts>> UnitPassAsync(MetricsFilter filter, CancellationToken ct) =>
-        PassAsync(filter, "unit", t => t.AssignedUnitCode ?? "", StatsDimension.Unit, s => s.Key, ct);
+        PassAsync(filter, "unit", t => t.AssignedUnitCode ?? "", (_, _, u) => u, StatsDimension.Unit, s => s.Key, ct);
 
 #pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
     private Task<List<MetricsCounts>> CategoryPassAsync(MetricsFilter filter, CancellationToken ct) =>
-        PassAsync(filter, "category", t => t.CategoryId.ToString(), StatsDimension.Category, s => s.Key, ct);
+        PassAsync(filter, "category", t => t.CategoryId.ToString(), (_, c, _) => c.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            StatsDimension.Category, s => s.Key, ct);
 #pragma warning restore CA1305
 
     // One request's passes over the window, each made once however many tables of the page it feeds.
@@ -163,18 +166,33 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
     /// <summary>When false, every pass counts the tickets themselves (the recount the roll-up is tested against).</summary>
     public bool UseRollup { get; set; } = true;
 
-    private async Task<List<MetricsCounts>> PassAsync(MetricsFilter filter, string grouping, Expression<Func<Ticket, string>> key,
+    /// <param name="keyOf">The same key from a ticket's community code, category id and unit code ("" when not dispatched), for the counts the passes share.</param>
+    private async Task<List<MetricsCounts>> PassAsync(MetricsFilter filter, string grouping, Expression<Func<Ticket, string>> key, Func<string, int, string, string> keyOf,
         StatsDimension? dimension, Expression<Func<TicketDailyStats, string>>? rollupKey, CancellationToken ct)
     {
         var memo = $"{filter.From:O}|{filter.To:O}|{filter.Region}|{grouping}";
         if (_passes.TryGetValue(memo, out var done)) return done;
         _now ??= clock.GetUtcNow().UtcDateTime;
         var area = Area(filter.Region);
-        var rollup = UseRollup && dimension is { } d && area is not null && area.Length <= (d == StatsDimension.Street ? 9 : 4);
-        return _passes[memo] = rollup
-            ? await RollupPassAsync(filter, area!, key, dimension!.Value, rollupKey!, _now.Value, ct)
+        return _passes[memo] = UseRollup && area is not null && RollupDimension(dimension, area.Length) is { } kept
+            ? await RollupPassAsync(filter, area, keyOf, kept, rollupKey!, _now.Value, ct)
             : await MetricsCounts.GroupAsync(Window(filter.From, filter.To, filter.Region), key, _now.Value, ct);
     }
+
+    /// <summary>
+    /// The roll-up's rows that hold an area of this code length: streets for a street or wider; categories and units per
+    /// city for the city, per district for a district (the rows are filtered by the area's prefix); none finer (a street's
+    /// categories are counted from its tickets).
+    /// </summary>
+    private static StatsDimension? RollupDimension(StatsDimension? dimension, int areaLength) => dimension switch
+    {
+        StatsDimension.Street when areaLength <= 9 => StatsDimension.Street,
+        StatsDimension.Category when areaLength <= 4 => StatsDimension.Category,
+        StatsDimension.Category when areaLength <= 6 => StatsDimension.CategoryByDistrict,
+        StatsDimension.Unit when areaLength <= 4 => StatsDimension.Unit,
+        StatsDimension.Unit when areaLength <= 6 => StatsDimension.UnitByDistrict,
+        _ => null,
+    };
 
     /// <summary>
     /// The region prefix the caller reads in: their scope narrowed by the region asked for; null when the scope is not a
@@ -187,10 +205,17 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
         return wanted.StartsWith(within, StringComparison.Ordinal) ? wanted : within.StartsWith(wanted, StringComparison.Ordinal) ? within : null;
     }
 
-    private async Task<List<MetricsCounts>> RollupPassAsync(MetricsFilter filter, string area, Expression<Func<Ticket, string>> key, StatsDimension dimension,
+    // What the passes of one request over the same window share: the roll-up's plan, the unsigned tickets past their sign
+    // deadline, and the live days' counts (grouped finely enough for every pass: community, category, unit).
+    private readonly Dictionary<(DateOnly, DateOnly), RollupPlan> _plans = [];
+    private readonly Dictionary<string, List<(DateTime CreatedAt, string Community, int Category, string Unit)>> _pending = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<(string Community, int Category, string Unit, MetricsCounts Counts)>> _live = new(StringComparer.Ordinal);
+
+    private async Task<List<MetricsCounts>> RollupPassAsync(MetricsFilter filter, string area, Func<string, int, string, string> keyOf, StatsDimension dimension,
         Expression<Func<TicketDailyStats, string>> rollupKey, DateTime now, CancellationToken ct)
     {
-        var plan = await DailyRollup.PlanAsync(db.TicketStatsChanges, db.TicketStatsDays, filter.From, filter.To, TicketStatsDay.Of(now), ct);
+        if (!_plans.TryGetValue((filter.From, filter.To), out var plan))
+            _plans[(filter.From, filter.To)] = plan = await DailyRollup.PlanAsync(db.TicketStatsChanges, db.TicketStatsDays, filter.From, filter.To, TicketStatsDay.Of(now), ct);
         var parts = new List<MetricsCounts>();
         if (plan.LastRolled >= filter.From)
         {
@@ -210,16 +235,33 @@ internal sealed class RequestMetrics(RequestsDbContext db, IRegionDirectory regi
                 HoursSum = g.Sum(s => s.HoursSum),
             }).ToListAsync(ct));
             // Whether an unsigned ticket is due depends on now: those of rolled-up days are counted here (a partial index holds them).
-            var pending = await Window(filter.From, plan.LastRolled, filter.Region)
-                .Where(t => t.SignedAt == null && t.SignDueAt != null && t.SignDueAt <= now && t.State != TicketState.Merged)
-                .Select(t => new { t.CreatedAt, Key = t }).ToListAsync(ct);
-            var keyOf = key.Compile();
+            var pendingMemo = $"{filter.From:O}|{plan.LastRolled:O}|{filter.Region}";
+            if (!_pending.TryGetValue(pendingMemo, out var pending))
+                _pending[pendingMemo] = pending = (await Window(filter.From, plan.LastRolled, filter.Region)
+                        .Where(t => t.SignedAt == null && t.SignDueAt != null && t.SignDueAt <= now && t.State != TicketState.Merged)
+                        .Select(t => new { t.CreatedAt, t.CommunityCode, t.CategoryId, t.AssignedUnitCode }).ToListAsync(ct))
+                    .Select(t => (t.CreatedAt, t.CommunityCode, t.CategoryId, t.AssignedUnitCode ?? "")).ToList();
             parts.AddRange(pending.Where(p => !plan.Live.Contains(TicketStatsDay.Of(p.CreatedAt)))
-                .GroupBy(p => keyOf(p.Key)).Select(g => new MetricsCounts { Key = g.Key, SignDuePending = g.LongCount() }));
+                .GroupBy(p => keyOf(p.Community, p.Category, p.Unit)).Select(g => new MetricsCounts { Key = g.Key, SignDuePending = g.LongCount() }));
         }
-        // Today and later, and days changed since (or never) rolled up: from the tickets.
+        // Today and later, and days changed since (or never) rolled up: from the tickets, once for every pass.
         foreach (var (first, last) in plan.LiveRuns)
-            parts.AddRange(await MetricsCounts.GroupAsync(Window(first, last, filter.Region), key, now, ct));
+        {
+            var liveMemo = $"{first:O}|{last:O}|{filter.Region}";
+            if (!_live.TryGetValue(liveMemo, out var live))
+            {
+#pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
+                var counted = await MetricsCounts.GroupAsync(Window(first, last, filter.Region),
+                    t => t.CommunityCode + "|" + t.CategoryId.ToString() + "|" + (t.AssignedUnitCode ?? ""), now, ct);
+#pragma warning restore CA1305
+                _live[liveMemo] = live = counted.Select(x =>
+                {
+                    var fields = x.Key.Split('|', 3);
+                    return (fields[0], int.Parse(fields[1], System.Globalization.CultureInfo.InvariantCulture), fields[2], x);
+                }).ToList();
+            }
+            parts.AddRange(live.GroupBy(x => keyOf(x.Community, x.Category, x.Unit), StringComparer.Ordinal).Select(g => MetricsCounts.Sum(g.Key, g.Select(x => x.Counts))));
+        }
         return parts.GroupBy(p => p.Key, StringComparer.Ordinal).Select(g => MetricsCounts.Sum(g.Key, g)).ToList();
     }
 

@@ -44,14 +44,24 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
             var tickets = db.Tickets.IgnoreQueryFilters().AsNoTracking().Where(t => t.CreatedAt >= from && t.CreatedAt < to);
             foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 9), nowUtc, ct))
                 rows.Add(Row(day, StatsDimension.Street, x.Key, "", x));
+            // Categories and units per district, and the city's rows as the sums of its districts' (one pass over the day each).
 #pragma warning disable CA1305 // EF translates ToString() to SQL; the IFormatProvider overload has no translation
-            foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 4) + "|" + t.CategoryId.ToString(), nowUtc, ct))
-                rows.Add(Row(day, StatsDimension.Category, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
+            AddByDistrict(rows, day, StatsDimension.CategoryByDistrict, StatsDimension.Category,
+                await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 6) + "|" + t.CategoryId.ToString(), nowUtc, ct));
 #pragma warning restore CA1305
-            foreach (var x in await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 4) + "|" + (t.AssignedUnitCode ?? ""), nowUtc, ct))
-                rows.Add(Row(day, StatsDimension.Unit, x.Key[..x.Key.IndexOf('|')], x.Key[(x.Key.IndexOf('|') + 1)..], x));
+            AddByDistrict(rows, day, StatsDimension.UnitByDistrict, StatsDimension.Unit,
+                await MetricsCounts.GroupAsync(tickets, t => t.CommunityCode.Substring(0, 6) + "|" + (t.AssignedUnitCode ?? ""), nowUtc, ct));
         }
         return rows;
+    }
+
+    /// <summary>Rows keyed "district|key": one per district and key, and one per city and key (the sum of its districts').</summary>
+    private static void AddByDistrict(List<TicketDailyStats> rows, DateOnly day, StatsDimension byDistrict, StatsDimension byCity, List<MetricsCounts> counted)
+    {
+        var parts = counted.Select(x => (District: x.Key[..x.Key.IndexOf('|')], Key: x.Key[(x.Key.IndexOf('|') + 1)..], Counts: x)).ToList();
+        foreach (var (district, key, x) in parts) rows.Add(Row(day, byDistrict, district, key, x));
+        foreach (var g in parts.GroupBy(p => (City: p.District[..Math.Min(4, p.District.Length)], p.Key)))
+            rows.Add(Row(day, byCity, g.Key.City, g.Key.Key, MetricsCounts.Sum(g.Key.Key, g.Select(p => p.Counts))));
     }
 
     /// <summary>In the roll-up's transaction: the days' rows replaced by the recounted ones, and the month's rows by the sums of its days' rows.</summary>
@@ -60,8 +70,8 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
         var monthEnd = month.AddMonths(1).AddDays(-1);
         await db.TicketDailyStats.Where(s => (s.Day >= month && s.Day <= monthEnd && days.Contains(s.Day) && s.Dimension < StatsDimension.StreetMonth)
                                              || (s.Day == month && s.Dimension >= StatsDimension.StreetMonth)).ExecuteDeleteAsync(ct);
-        db.TicketDailyStats.AddRange(rows);
-        await db.SaveChangesAsync(ct);
+        // Bulk (COPY on PostgreSQL), not tracked entities: a month's days are some 100,000 rows with the by-district ones.
+        await WriteAsync(db, rows, ct);
 
         // The month's rows are the sums of its days' rows (a reader uses them only when no day of the month is marked).
         var sums = await db.TicketDailyStats.AsNoTracking().Where(s => s.Day >= month && s.Day <= monthEnd && s.Dimension < StatsDimension.StreetMonth)
@@ -74,9 +84,25 @@ internal sealed class TicketStatsRollup(IServiceScopeFactory scopes, TimeProvide
                 Overdue = g.Sum(s => s.Overdue), Dispatched = g.Sum(s => s.Dispatched), Returned = g.Sum(s => s.Returned), Repeats = g.Sum(s => s.Repeats),
                 Timed = g.Sum(s => s.Timed), HoursSum = g.Sum(s => s.HoursSum),
             }).ToListAsync(ct);
-        db.TicketDailyStats.AddRange(sums);
-        await db.SaveChangesAsync(ct);
+        await WriteAsync(db, sums, ct);
     }
+
+    private static readonly string[] Columns =
+    [
+        nameof(TicketDailyStats.Day), nameof(TicketDailyStats.Dimension), nameof(TicketDailyStats.Region), nameof(TicketDailyStats.Key),
+        nameof(TicketDailyStats.Count), nameof(TicketDailyStats.SignDue), nameof(TicketDailyStats.SignedOnTime), nameof(TicketDailyStats.ClosedDispatched),
+        nameof(TicketDailyStats.FinishedOnTime), nameof(TicketDailyStats.Closed), nameof(TicketDailyStats.Resolved), nameof(TicketDailyStats.Rated),
+        nameof(TicketDailyStats.Satisfied), nameof(TicketDailyStats.Overdue), nameof(TicketDailyStats.Dispatched), nameof(TicketDailyStats.Returned),
+        nameof(TicketDailyStats.Repeats), nameof(TicketDailyStats.Timed), nameof(TicketDailyStats.HoursSum),
+    ];
+
+    /// <summary>The rows in the roll-up's transaction, without change tracking.</summary>
+    private static Task<long> WriteAsync(RequestsDbContext db, IEnumerable<TicketDailyStats> rows, CancellationToken ct) =>
+        BulkWriter.WriteAsync<TicketDailyStats>(db, Columns, rows.Select(r => new object?[]
+        {
+            r.Day, (int)r.Dimension, r.Region, r.Key, r.Count, r.SignDue, r.SignedOnTime, r.ClosedDispatched, r.FinishedOnTime, r.Closed, r.Resolved,
+            r.Rated, r.Satisfied, r.Overdue, r.Dispatched, r.Returned, r.Repeats, r.Timed, r.HoursSum,
+        }), ct);
 
     private static TicketDailyStats Row(DateOnly day, StatsDimension dimension, string region, string key, MetricsCounts x) => new()
     {

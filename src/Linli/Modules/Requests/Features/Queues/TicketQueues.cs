@@ -157,15 +157,27 @@ internal static class TicketQueues
     public static async Task<Dictionary<Queue, long>> CountAsync(RequestsDbContext db, Actor actor, DateTime now, CancellationToken ct)
     {
         var soon = now.AddHours(DueSoonHours);
-        var groups = await Unit(db, actor)
-            .GroupBy(t => new
+        // A department's tickets, those assigned to it and those it co-handles, are counted in two queries: one with the OR
+        // read every open ticket of the city and every unit row of the department (570 ms in the full city; apart: 1 + 28 ms).
+        var parts = actor.DepartmentCode is { } department
+            ? new[]
             {
-                t.State, t.IsOverdue,
-                DueSoon = (t.State == TicketState.Dispatched && t.SignDueAt > now && t.SignDueAt <= soon)
-                          || (t.State == TicketState.InProgress && t.FinishDueAt > now && t.FinishDueAt <= soon),
-            })
-            .Select(g => new { g.Key.State, g.Key.IsOverdue, g.Key.DueSoon, Count = g.LongCount() })
-            .ToListAsync(ct);
+                db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State) && t.AssignedUnitCode == department),
+                db.Tickets.AsNoTracking().Where(t => OpenStates.Contains(t.State) && t.AssignedUnitCode != department
+                                                     && t.Units.Any(u => u.UnitCode == department && u.Role == UnitRole.CoHandler && u.IsActive)),
+            }
+            : [Unit(db, actor)];
+        var groups = new List<QueueGroup>();
+        foreach (var part in parts)
+            groups.AddRange(await part
+                .GroupBy(t => new
+                {
+                    t.State, t.IsOverdue,
+                    DueSoon = (t.State == TicketState.Dispatched && t.SignDueAt > now && t.SignDueAt <= soon)
+                              || (t.State == TicketState.InProgress && t.FinishDueAt > now && t.FinishDueAt <= soon),
+                })
+                .Select(g => new QueueGroup(g.Key.State, g.Key.IsOverdue, g.Key.DueSoon, g.LongCount()))
+                .ToListAsync(ct));
         long Sum(Func<TicketState, bool, bool, bool> inQueue) => groups.Where(g => inQueue(g.State, g.IsOverdue, g.DueSoon)).Sum(g => g.Count);
         var all = new Dictionary<Queue, long>
         {
@@ -186,6 +198,8 @@ internal static class TicketQueues
             };
         return counts;
     }
+
+    private sealed record QueueGroup(TicketState State, bool IsOverdue, bool DueSoon, long Count);
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/queues/{queue}", async Task<Ok<Paged<QueueItem>>> (Queue queue, int? page, int? pageSize, int? categoryId, Urgency? urgency,
