@@ -29,6 +29,15 @@ internal sealed class CaseMaterialFiles(AttachmentStore<ServiceDeskDbContext> st
 
     public static readonly AttachmentRules Rules = new(MaxPerMaterial, FileSignature.Documents);
 
+    /// <summary>The format's name as people know it ("PDF", "JPEG", "PNG"), for labels: never the stored name's extension.</summary>
+    public static string Format(string contentType) => contentType switch
+    {
+        "application/pdf" => "PDF",
+        "image/jpeg" => "JPEG",
+        "image/png" => "PNG",
+        _ => "—",
+    };
+
     /// <summary>The form field of a material's files: its position in the item's list ("materials[2]").</summary>
     public static string Field(int position) => "materials[" + position.ToString(CultureInfo.InvariantCulture) + "]";
 
