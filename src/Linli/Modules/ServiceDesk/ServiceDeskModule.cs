@@ -1,5 +1,6 @@
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Features.AppointmentsShared;
+using Linli.Platform.Attachments;
 using Linli.Platform.Auth;
 using Linli.Platform.DueTimes;
 using Linli.Platform.Idempotency;
@@ -30,6 +31,11 @@ internal static class ServiceDeskModule
         builder.Services.AddSingleton<Features.CaseShared.CaseNumbers>();
         builder.Services.AddScoped<Features.CaseShared.CaseWorkflow>();
         builder.Services.AddScoped<Features.ReceiveCase.CaseIntake>();
+        builder.Services.AddScoped<Features.ReceiveCase.OnlineApplication>();
+        // The files of online applications, per material of a case, read by whoever may see the case (Platform/Attachments).
+        builder.Services.AddAttachments<ServiceDeskDbContext>();
+        builder.Services.AddScoped<Platform.Attachments.IAttachmentOwner, Features.CaseFiles.CaseMaterialFileOwner>();
+        builder.Services.AddScoped<Features.CaseFiles.CaseMaterialFiles>();
         builder.Services.AddScoped<Features.ListCases.CaseList>();
         // The statistics' daily roll-up, kept equal to a recount by marks written with every change (ServiceDeskDbContext).
         builder.Services.AddSingleton<Features.Statistics.CaseStatsRollup>();
@@ -68,6 +74,7 @@ internal static class ServiceDeskModule
         var applicants = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization().WithValidation();
         Features.RateCase.RateCaseEndpoints.Map(applicants);
         Features.ReceiveCase.OnlineApplicationEndpoint.Map(applicants);
+        Features.CaseFiles.CaseFileEndpoints.Map(applicants);
         // Anyone holding a case number follows it (anonymous, rate-limited, audited).
         Features.TrackCase.CaseTracking.Map(app);
         return app;

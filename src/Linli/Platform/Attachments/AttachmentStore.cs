@@ -89,6 +89,20 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
         }
     }
 
+    /// <summary>
+    /// After the transaction that saved these rows (with <see cref="SaveAsync"/>, inside a transaction the caller began)
+    /// was rolled back: deletes their files, so that no file is left without its row. Rows with their bytes in the
+    /// database have nothing to delete.
+    /// </summary>
+    public void DiscardRolledBack(IEnumerable<Attachment> rows)
+    {
+        foreach (var row in rows)
+        {
+            if (row.StoredFile is { } stored) File.Delete(Path.Combine(Root, stored));
+            if (db.Entry(row).State != EntityState.Detached) db.Entry(row).State = EntityState.Detached;
+        }
+    }
+
     /// <summary>Keeps the checked files of a form shown again beside those it keeps already (expired ones go by <see cref="PendingAttachmentsCleanup"/>).</summary>
     public Task<IReadOnlyList<Attachment>> KeepPendingAsync(string pendingId, IReadOnlyList<CheckedFile> files, CancellationToken ct) =>
         SaveAsync(PendingAttachments.Kind, pendingId, files, ct);
@@ -167,6 +181,23 @@ internal sealed class AttachmentStore<TContext>(TContext db, IOptions<Attachment
     /// <summary>The record's attachments in order of their names; none when the caller may not read the record.</summary>
     public async Task<IReadOnlyList<Attachment>> ListAsync(string kind, string ownerId, CancellationToken ct) =>
         await MayReadAsync(kind, ownerId, ct) ? await RowsAsync(kind, ownerId, ct) : [];
+
+    /// <summary>
+    /// The attachments of several records of one kind (without their bytes, each record's in order of their names), in one
+    /// query; records the caller may not read have none.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<Attachment>>> ListManyAsync(string kind, IReadOnlyCollection<string> ownerIds, CancellationToken ct)
+    {
+        if (ownerIds.Count == 0) return new Dictionary<string, IReadOnlyList<Attachment>>();
+        var owner = owners.FirstOrDefault(o => o.Kind == kind) ?? throw new InvalidOperationException($"No module owns attachments of kind '{kind}'.");
+        var readable = (await owner.ReadableAsync(ownerIds, ct)).ToList();
+        if (readable.Count == 0) return new Dictionary<string, IReadOnlyList<Attachment>>();
+        var rows = await db.Set<Attachment>().AsNoTracking().Where(a => a.OwnerKind == kind && readable.Contains(a.OwnerId))
+            .Select(a => new Attachment { Id = a.Id, OwnerKind = a.OwnerKind, OwnerId = a.OwnerId, Name = a.Name, ContentType = a.ContentType, Length = a.Length, Sha256 = a.Sha256, CreatedAt = a.CreatedAt })
+            .ToListAsync(ct);
+        return rows.GroupBy(a => a.OwnerId, StringComparer.Ordinal).ToDictionary(g => g.Key,
+            g => (IReadOnlyList<Attachment>)g.OrderBy(a => a.Name.Length).ThenBy(a => a.Name, StringComparer.Ordinal).ToList(), StringComparer.Ordinal);
+    }
 
     /// <summary>An owner's attachments without their bytes, in order of their names ("2.png" before "10.png").</summary>
     private async Task<IReadOnlyList<Attachment>> RowsAsync(string kind, string ownerId, CancellationToken ct)

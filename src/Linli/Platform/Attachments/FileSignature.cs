@@ -14,6 +14,9 @@ internal static class FileSignature
     /// <summary>The photos a phone or camera sends.</summary>
     public static readonly IReadOnlyList<FileType> Images = [Jpeg, Png, WebP];
 
+    /// <summary>A document handed in as a file: a PDF, or a scan or photo of the paper as JPEG or PNG.</summary>
+    public static readonly IReadOnlyList<FileType> Documents = [Pdf, Jpeg, Png];
+
     private static ReadOnlySpan<byte> PngSignature => [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A];
 
     /// <summary>The type among <paramref name="allowed"/> that the bytes carry the signature of; null for anything else.</summary>

@@ -95,6 +95,8 @@ internal abstract class ServiceDeskDbContext(DbContextOptions options, IAreaScop
                                                                || (ScopeDepartment != null && c.DepartmentCode == ScopeDepartment)
                                                                || (ScopeUser != null && c.ApplicantUserId == ScopeUser));
         modelBuilder.ApplyConfiguration(new Linli.Platform.Idempotency.IdempotencyRecordConfiguration());
+        // The files of online applications, one owner per material of a case (Features/ReceiveCase/CaseMaterialFiles.cs).
+        modelBuilder.ApplyConfiguration(new Linli.Platform.Attachments.AttachmentConfiguration());
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

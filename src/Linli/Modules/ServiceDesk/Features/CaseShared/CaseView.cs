@@ -3,8 +3,9 @@ using Linli.Modules.ServiceDesk.Domain.Cases;
 
 namespace Linli.Modules.ServiceDesk.Features.CaseShared;
 
+/// <param name="Files">The files handed in for it online (电子材料), which whoever sees the case may open.</param>
 internal sealed record CaseMaterialView(long MaterialId, int Position, string Name, bool Mandatory, bool AcceptLater, MaterialStatus Status, string StatusLabel,
-    string? Note, DateTime? CommitmentDueAt);
+    string? Note, DateTime? CommitmentDueAt, IReadOnlyList<Features.CaseFiles.CaseFileView> Files);
 
 internal sealed record CaseNoticeItemView(long MaterialId, int Position, string Name, MaterialStatus Problem, string ProblemLabel, string Reason);
 
@@ -30,14 +31,14 @@ internal sealed record CaseView(
     IReadOnlyList<CaseHomeVisitView> HomeVisits, IReadOnlyList<CaseActionView> Actions)
 {
     public static CaseView Of(ServiceCase c, ServiceItem item, ServiceItemVersion version, IReadOnlyList<CaseNotice> notices, IReadOnlyList<CaseHomeVisit> visits,
-        CaseActor viewer) => new(
+        CaseActor viewer, IReadOnlyDictionary<long, IReadOnlyList<Features.CaseFiles.CaseFileView>> files) => new(
         c.Id, c.Number, c.Version, c.State, CaseLabels.State(c.State).ToString(), item.Code, version.Name, version.Number,
         c.ApplicantName, c.ApplicantIdMasked, c.ResidentId is not null, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode,
         c.OwnerName, c.Mode, CaseLabels.Mode(c.Mode).ToString(), c.ReceivedAt, c.AcceptedAt, c.AcceptedByLaw, c.DecidedAt, c.HandedOverAt,
         c.DueAt, c.IsOverdue, CaseTransitions.ClockStopped(c.State), c.RefusalReason, c.WorkingDaysTaken,
         c.ExtensionDays, c.ExtensionReason, c.ExtensionApproved, c.ProxyName, c.Mandate, c.HomeVisitEligible,
         c.Materials.OrderBy(m => m.Position).Select(m => new CaseMaterialView(m.MaterialId, m.Position, m.Name, m.Mandatory, m.AcceptLater, m.Status,
-            CaseLabels.Material(m.Status).ToString(), m.Note, m.CommitmentDueAt)).ToList(),
+            CaseLabels.Material(m.Status).ToString(), m.Note, m.CommitmentDueAt, files.GetValueOrDefault(m.MaterialId) ?? [])).ToList(),
         notices.OrderBy(n => n.Sequence).Select(n => new CaseNoticeView(n.Id, n.Number, n.Sequence, n.IssuedAt, n.IssuedByName, n.CompletedAt,
             n.Items.OrderBy(i => i.Position).Select(i => new CaseNoticeItemView(i.MaterialId, i.Position, i.Name, i.Problem, CaseLabels.Material(i.Problem).ToString(), i.Reason)).ToList())).ToList(),
         c.Steps.OrderBy(s => s.At).ThenBy(s => s.Id).Select(s => new CaseStepView(s.At, s.FromState, s.ToState, CaseLabels.State(s.ToState).ToString(), s.ActorName, s.Note)).ToList(),

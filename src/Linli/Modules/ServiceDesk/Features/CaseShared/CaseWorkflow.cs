@@ -23,7 +23,8 @@ internal sealed record NoticeDemand(long MaterialId, MaterialStatus Problem, str
 /// needs the database (loading, the due times, the notices, the outbox) so that a step is saved whole in the one
 /// SaveChanges the caller makes, conditional on the case's version: two workers at once, one wins.
 /// </summary>
-internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options, IAuditLog audit)
+internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options, IAuditLog audit,
+    Features.CaseFiles.CaseMaterialFiles files)
 {
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
@@ -49,7 +50,8 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     {
         var notices = await db.CaseNotices.AsNoTracking().Include(n => n.Items).Where(n => n.CaseId == loaded.Case.Id).ToListAsync(cancellationToken);
         var visits = await db.CaseHomeVisits.AsNoTracking().Where(v => v.CaseId == loaded.Case.Id).ToListAsync(cancellationToken);
-        return CaseView.Of(loaded.Case, loaded.Item, loaded.Version, notices, visits, viewer);
+        var handedIn = await files.ListAsync(loaded.Case.Id, loaded.Case.Materials.Select(m => m.MaterialId), cancellationToken);
+        return CaseView.Of(loaded.Case, loaded.Item, loaded.Version, notices, visits, viewer, handedIn);
     }
 
     /// <summary>Saves the step; a concurrent change that got there first makes it a 409 with the state it left.</summary>

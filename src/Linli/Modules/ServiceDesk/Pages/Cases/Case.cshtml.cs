@@ -23,7 +23,7 @@ namespace Linli.Modules.ServiceDesk.Pages.Cases;
 /// </summary>
 [Authorize(Policy = ServiceDeskPermissions.HandleCases)]
 internal sealed class CaseModel(CaseWorkflow workflow, ServiceDeskDbContext db, IAreaScope scope, IEnumerable<IRegionNames> regionNames,
-    IStringLocalizer<SharedResource> text) : PageModel
+    IStringLocalizer<SharedResource> text, Features.CaseFiles.CaseMaterialFiles files) : PageModel
 {
     [BindProperty] public CaseAction? Action { get; set; }
     [BindProperty] public int? Version { get; set; }
@@ -60,6 +60,14 @@ internal sealed class CaseModel(CaseWorkflow workflow, ServiceDeskDbContext db, 
     {
         Done = TempData["Done"] as string;
         return await LoadAsync(id, ct) ? Page() : NotFound();
+    }
+
+    /// <summary>A file handed in online for one of the case's materials; outside the caller's scope (or none), 404.</summary>
+    public async Task<IActionResult> OnGetFileAsync(long id, long material, string? name, CancellationToken ct)
+    {
+        if (name is null || await files.OpenAsync(id, material, name, ct) is not { } file) return NotFound();
+        Response.Headers.CacheControl = "private, max-age=3600";
+        return File(file.Stream, file.ContentType, name);
     }
 
     public async Task<IActionResult> OnPostActAsync(long id, CancellationToken ct)
