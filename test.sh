@@ -31,6 +31,8 @@ export LINLI_TEST_PG="$PG_SERVER"
 echo "test.sh: PostgreSQL on port $PG_PORT"
 
 results=$(mktemp -d /tmp/linli-results.XXXXXX)
+# One `dotnet publish` for both runs of the suite (tests/Linli.Tests/Deployment/PublishedBuild.cs).
+export LINLI_TEST_PUBLISH_FOLDER="$results/publish"
 status=0
 run_suite() { # run_suite <label> <project> <database>
   local label=$1 project=$2 db=$3

@@ -12,7 +12,7 @@ namespace Linli.Tests.Architecture;
 /// document cannot fall behind the models. The models come from the application's own contexts (the registrations it
 /// migrates at start), on the provider the suite runs on.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class TablePlacementTests(CityFixture city)
 {
     [Fact]

@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Audit;
 
 /// <summary>The audit page and API read as people read: labels, names and region names, filters, an export that is audited, verification.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class AuditPageTests(CityFixture city)
 {
     private async Task<string> RevealEntryAsync()

@@ -16,6 +16,8 @@ public sealed partial class DotnetRunTests
     [Fact]
     public async Task Dotnet_run_listens_on_localhost_5000()
     {
+        // What the README's command starts is the SQLite default whatever the suite runs on: once per test.sh is enough.
+        if (TestDatabase.IsPostgres) return;
         // Another program on the machine may hold 5000 already (a developer's own server): then the proof is that the app
         // tried exactly that address.
         var taken = ChildProcess.IsListening(5000);

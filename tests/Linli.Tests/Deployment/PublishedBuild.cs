@@ -24,10 +24,19 @@ internal static class PublishedBuild
         throw new InvalidOperationException("The repository root (Linli.slnx) is not above the test binaries.");
     }
 
+    /// <summary>
+    /// A folder the publish output may be kept in for the next run of the suite in the same `test.sh` (the SQLite run
+    /// publishes, the PostgreSQL run reuses it: the sources cannot change between them, and a Release publish from
+    /// scratch is one of the costliest steps of a run). test.sh deletes it at the end.
+    /// </summary>
+    private static readonly string? SharedWork = Environment.GetEnvironmentVariable("LINLI_TEST_PUBLISH_FOLDER") is { Length: > 0 } folder ? folder : null;
+
     private static async Task<string> PublishAsync()
     {
-        var work = Path.Combine(Path.GetTempPath(), "linli_publish_" + Guid.NewGuid().ToString("N")[..12]);
-        _work = work;
+        if (SharedWork is not null && File.Exists(Path.Combine(SharedWork, "published.ok"))) return Path.Combine(SharedWork, "publish");
+        var work = SharedWork ?? Path.Combine(Path.GetTempPath(), "linli_publish_" + Guid.NewGuid().ToString("N")[..12]);
+        if (Directory.Exists(work)) Directory.Delete(work, recursive: true); // a publish that did not finish
+        _work = SharedWork is null ? work : null;
         var sources = Path.Combine(work, "src");
         foreach (var file in new[] { ".editorconfig", "global.json", "Directory.Build.props", "Directory.Packages.props" })
             File.Copy(Path.Combine(RepositoryRoot, file), Path.Combine(sources, file).EnsureParent());
@@ -43,6 +52,14 @@ internal static class PublishedBuild
             ["publish", Path.Combine(copy, "Linli.csproj"), "-c", "Release", "-o", output, "-nologo", "-v", "q", "-clp:ErrorsOnly"], copy);
         var exit = await publish.WaitForExitAsync(TimeSpan.FromMinutes(15));
         Assert.True(exit == 0, $"dotnet publish failed ({exit}):\n{publish.Tail()}");
+        if (SharedWork is not null)
+        {
+            // The copy of the sources goes now (its node_modules link first); the output stays for the next run.
+            var link = Path.Combine(copy, "node_modules");
+            if (File.Exists(link) || Directory.Exists(link)) File.Delete(link);
+            Directory.Delete(sources, recursive: true);
+            await File.WriteAllTextAsync(Path.Combine(work, "published.ok"), "");
+        }
         return output;
     }
 

@@ -6,7 +6,9 @@ namespace Linli.Tests.Infrastructure;
 
 /// <summary>
 /// One application with a small synthetic city (seed 7, scale <see cref="Scale"/>) and one account per role, shared by
-/// the test classes of the "city" collection. Tests may add records but never change or delete the seeded ones.
+/// the test classes of the "city" collection, and another such application for the "city2" collection: the city's tests
+/// run one after another within a collection, and in one collection they were the run's longest chain by far. Tests
+/// may add records but never change or delete the seeded ones.
 /// </summary>
 public sealed class CityFixture : IAsyncLifetime
 {
@@ -40,3 +42,7 @@ public sealed class CityFixture : IAsyncLifetime
 
 [CollectionDefinition("city")]
 public sealed class CityCollection : ICollectionFixture<CityFixture>;
+
+/// <summary>The second half of the city's test classes, on a city of its own (the same seed), run beside the first.</summary>
+[CollectionDefinition("city2")]
+public sealed class SecondCityCollection : ICollectionFixture<CityFixture>;

@@ -152,6 +152,10 @@ public class LinliFactory : WebApplicationFactory<Program>
         builder.UseSetting("PersonalData:NumberSearchesPerHour", "100000");
         builder.UseSetting("PersonalData:CallerLookupsPerHour", "100000");
         foreach (var (key, value) in Settings()) builder.UseSetting(key, value);
+        // Identity's default of 100,000 PBKDF2 rounds costs tens of milliseconds of CPU a sign-in; the suite signs in and
+        // creates accounts thousands of times, and that alone was a large share of a run. The stored hash names its own
+        // round count, so a host with the default still verifies these; sign-in behaviour is the same, only cheaper.
+        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }
 

@@ -13,7 +13,7 @@ namespace Linli.Tests.Infrastructure;
 public sealed class LongestFirstCollections : ITestCollectionOrderer
 {
     /// <summary>Named collections and single classes known to run longest, longest first.</summary>
-    private static readonly string[] First = ["city", "InputFuzzTests", "appointments", "SessionRevocationTests", "KeyRotationTests", "published"];
+    private static readonly string[] First = ["city", "city2", "InputFuzzTests", "appointments", "SessionRevocationTests", "KeyRotationTests", "published"];
 
     public IEnumerable<ITestCollection> OrderTestCollections(IEnumerable<ITestCollection> testCollections) =>
         testCollections.OrderBy(RankOf).ThenBy(c => c.DisplayName, StringComparer.Ordinal);

@@ -8,7 +8,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Organizations;
 
 /// <summary>The synthetic city's social organizations against the plan's 2020 rates (专栏1 indicators 8 and 9).</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class SocialOrganizationSeedTests(CityFixture city)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Linli.Tests.Requests;
 namespace Linli.Tests.Platform;
 
 /// <summary>Absurd input is a 400 or an empty page, never a 500.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class InputRobustnessTests(CityFixture city)
 {
     [Theory]

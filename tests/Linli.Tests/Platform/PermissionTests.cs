@@ -14,7 +14,7 @@ namespace Linli.Tests.Platform;
 /// Permissions are declared by the module that owns them (Platform/Auth/Permission.cs): each is a policy of its name,
 /// no name twice, and the endpoint, the page and the navigation agree because they all ask the same declaration.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class PermissionTests(CityFixture city)
 {
     private static readonly HtmlParser Parser = new();

@@ -133,7 +133,8 @@ public sealed class PersonalDataKeyTests
     {
         if (OperatingSystem.IsWindows() || TestDatabase.IsPostgres) return; // no SQLite file on PostgreSQL
         await using var app = new LinliFactory();
-        _ = app.Server;
+        // A write, so that the journal exists: a host started on a copied, already migrated file may not have written yet.
+        await app.CreateUserAsync("journal_writer", Linli.Platform.Auth.Roles.Administrator, "2101");
         var files = Directory.GetFiles(app.DataFolder, "linli.db*");
         Assert.Contains(files, f => f.EndsWith("linli.db", StringComparison.Ordinal));
         Assert.Contains(files, f => f.EndsWith("-wal", StringComparison.Ordinal));

@@ -78,7 +78,7 @@ public sealed class PhoneNumberRuleTests
 }
 
 /// <summary>The same number, typed five ways into the resident pool and into tickets, has one lookup hash in both modules.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class PhoneNumberAcrossModulesTests(CityFixture city)
 {
     [Fact]

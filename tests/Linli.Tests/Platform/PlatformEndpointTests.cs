@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Platform;
 
-[Collection("city")]
+[Collection("city2")]
 public sealed class PlatformEndpointTests(CityFixture city)
 {
     [Fact]

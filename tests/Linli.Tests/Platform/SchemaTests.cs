@@ -10,7 +10,7 @@ namespace Linli.Tests.Platform;
 /// providers' contexts are checked on every run, whichever provider the suite runs on: comparing a model with its
 /// snapshot needs no database.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class SchemaTests(CityFixture city)
 {
     [Fact]

@@ -7,7 +7,7 @@ using Linli.Tests.Ui;
 namespace Linli.Tests.Platform;
 
 /// <summary>Security headers on pages, API answers and static files; nothing with personal data is stored by a cache.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed partial class SecurityHeaderTests(CityFixture city)
 {
     private static void AssertSecurityHeaders(HttpResponseMessage response)

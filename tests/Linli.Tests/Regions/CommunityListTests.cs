@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Regions;
 
 /// <summary>The map picker's list: the communities of a district or street, each with its street and its centre.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class CommunityListTests(CityFixture city)
 {
     [Fact]

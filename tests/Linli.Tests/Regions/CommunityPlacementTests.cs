@@ -5,7 +5,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Regions;
 
 /// <summary>The synthetic city puts every community inside its district, urban ones clustered around the district's core.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class CommunityPlacementTests(CityFixture city)
 {
     [Fact]

@@ -9,7 +9,7 @@ using Linli.Tests.Ui;
 namespace Linli.Tests.Requests;
 
 /// <summary>Category suggestions for the words residents actually use, by the rule alone and on the intake page over HTTP.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed partial class CategorySuggestionTests(CityFixture city)
 {
     /// <summary>What residents wrote, and the category (last level) a clerk would file it under first.</summary>

@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Requests;
 
-[Collection("city")]
+[Collection("city2")]
 public sealed class IntakeTests(CityFixture city)
 {
     [Fact]

@@ -16,7 +16,7 @@ namespace Linli.Tests.Requests;
 /// A grid worker's patrol reports: routed to the worker's own community when the category's rule leaves it to the
 /// community (else to the centre), and listed back to the worker (我的上报) with their state, filters and pages.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class PatrolReportsTests(CityFixture city)
 {
     private async Task<string> GridWorkerAsync()

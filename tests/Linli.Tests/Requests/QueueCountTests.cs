@@ -9,7 +9,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Requests;
 
 /// <summary>The queue tabs' counts equal the queues' lists, for a department that leads some tickets and co-handles others.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class QueueCountTests(CityFixture city)
 {
     [Fact]

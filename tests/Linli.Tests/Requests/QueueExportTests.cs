@@ -14,7 +14,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Requests;
 
 /// <summary>Queues as files: the list's filters and order, Chinese labels, read in keyset batches, audited.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed partial class QueueExportTests(CityFixture city)
 {
     private sealed record Filed(int Category, string Normal, string Urgent, string Other);

@@ -7,7 +7,7 @@ using Linli.Tests.Ui;
 namespace Linli.Tests.Requests;
 
 /// <summary>The centre's queues narrowed by category, urgency, due date and text, and sorted, over HTTP (API and page).</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class QueueFilterTests(CityFixture city)
 {
     private sealed record Filed(int Category, long Normal, long Urgent, long Other, string OtherNumber);

@@ -5,7 +5,7 @@ using Linli.Tests.Infrastructure;
 namespace Linli.Tests.Requests;
 
 /// <summary>The reporter follows their request's steps, not the staff's internal notes and names.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class ReporterViewTests(CityFixture city)
 {
     [Fact]

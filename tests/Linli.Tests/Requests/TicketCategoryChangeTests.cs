@@ -12,7 +12,7 @@ namespace Linli.Tests.Requests;
 /// A wrong category corrected after intake by the centre or the handling unit, with a reason and a line in the history
 /// naming both categories; re-routed under the new category's rule only before dispatch.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class TicketCategoryChangeTests(CityFixture city)
 {
     private async Task<(int Id, string Path)> LeafAsync(string? department)

@@ -10,7 +10,7 @@ using Xunit.Abstractions;
 namespace Linli.Tests.Requests;
 
 /// <summary>The synthetic year of tickets in the shared city (scale 0.002): totals, mixes and consistent lives.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class TicketHistoryTests(CityFixture city, ITestOutputHelper output)
 {
     private Task<List<Ticket>> HistoryAsync() => city.App.WithScopeAsync(sp =>

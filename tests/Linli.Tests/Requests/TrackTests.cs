@@ -14,7 +14,7 @@ namespace Linli.Tests.Requests;
 /// matched by keyed hash, answered alike whether the number or the phone is wrong; a resident's unknown number gets a
 /// page that says so.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class TrackTests(CityFixture city)
 {
     private const string Phone = "13912340077";

@@ -11,7 +11,7 @@ namespace Linli.Tests.Residents;
 /// In the seeded test city every household's point, every grid's centre and every synthetic ticket's point is nearest to
 /// its own community's centre (of all the city's communities), so a map tap on a home lands in the home's community.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class HouseholdPlacementTests(CityFixture city)
 {
     /// <summary>Points as unit vectors: the nearest great-circle neighbour is the one with the largest dot product, exactly.</summary>

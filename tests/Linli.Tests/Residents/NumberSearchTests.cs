@@ -10,7 +10,7 @@ namespace Linli.Tests.Residents;
 /// A search by an exact ID or phone number confirms the number as a reveal would: it needs the reveal permission, it is
 /// written to the audit log (field and number of matches, never the number), and each user has an hourly budget.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class NumberSearchTests(CityFixture city)
 {
     private async Task<List<JsonElement>> SearchEntriesAsync(string userName)

@@ -9,7 +9,7 @@ using static Linli.Tests.Residents.ResidentTestData;
 namespace Linli.Tests.Residents;
 
 /// <summary>Resident search results as files: masked as the list shows them, in the caller's area, audited as an export.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class ResidentExportTests(CityFixture city)
 {
     [Theory]
@@ -80,7 +80,7 @@ public sealed class ResidentExportTests(CityFixture city)
 }
 
 /// <summary>The import's template: the Chinese header row and one synthetic example row that imports as it is.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class ResidentTemplateTests(CityFixture city)
 {
     [Fact]

@@ -7,7 +7,7 @@ using static Linli.Tests.Residents.ResidentTestData;
 namespace Linli.Tests.Residents;
 
 /// <summary>The caller's area is applied in one place (the DbContext's query filter): outside it, people do not exist.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class ResidentScopeTests(CityFixture city)
 {
     private async Task<(long A, long HouseholdA, long B, long HouseholdB)> OneResidentInEachCommunityAsync()

@@ -5,7 +5,7 @@ using Linli.Tests.Infrastructure;
 
 namespace Linli.Tests.Ui;
 
-[Collection("city")]
+[Collection("city2")]
 public sealed class AccountPageTests(CityFixture city)
 {
     [Fact]

@@ -21,7 +21,7 @@ namespace Linli.Tests.Ui;
 /// The home page puts each role's main work first, with counts that are the queues' own and capped; the navigation
 /// carries an unread badge on 消息 on every page; the lists and the ticket offer a print button.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class HomePageTests(CityFixture city)
 {
     private static readonly HtmlParser Parser = new();

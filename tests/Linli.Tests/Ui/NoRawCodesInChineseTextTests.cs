@@ -14,7 +14,7 @@ namespace Linli.Tests.Ui;
 /// a department or unit code ("water", "community"), an English word of the framework. Every page route is opened as
 /// each role would, following the links the pages show, and the visible text of each is read for ASCII words.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed partial class NoRawCodesInChineseTextTests(CityFixture city)
 {
     /// <summary>Words that are right in Chinese text, each with why.</summary>

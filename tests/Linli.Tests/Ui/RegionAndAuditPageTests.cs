@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Ui;
 
-[Collection("city")]
+[Collection("city2")]
 public sealed class RegionAndAuditPageTests(CityFixture city)
 {
     [Fact]

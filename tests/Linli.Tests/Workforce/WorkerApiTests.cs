@@ -10,7 +10,7 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace Linli.Tests.Workforce;
 
-[Collection("city")]
+[Collection("city2")]
 public sealed class WorkerApiTests(CityFixture city)
 {
     /// <summary>A village of 新民市, outside every fixture account's community.</summary>

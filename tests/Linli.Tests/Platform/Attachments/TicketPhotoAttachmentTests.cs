@@ -39,7 +39,7 @@ internal static class PhotoApi
 /// The platform's attachments with Requests' ticket photos as their user, on the default folder storage: checked by
 /// content and size, round-tripped byte for byte, and served only to callers who may read the ticket.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class TicketPhotoAttachmentTests(CityFixture city)
 {
     [Theory]

@@ -92,11 +92,11 @@ internal sealed record FuzzTargets(
 /// <summary>Builds the requests: a well-formed one per operation, then the variants, each breaking one thing.</summary>
 /// <summary>
 /// How many variants: <see cref="Full"/> for the first caller admitted to an operation, <see cref="Lite"/> (three values
-/// a field) for the further handlers of a page already fuzzed in full (they bind the same fields), <see cref="Whole"/>
-/// (the whole-request variants) for other admitted callers, <see cref="Few"/> for them on pages (each costs a render),
-/// <see cref="Minimal"/> for callers stopped at authorization, which the variants could not get past anyway.
+/// a field) for the further handlers of a page already fuzzed in full (they bind the same fields), <see cref="Few"/>
+/// (the body-parsing variants) for other admitted callers, <see cref="Minimal"/> for callers stopped at authorization,
+/// which the variants could not get past anyway.
 /// </summary>
-internal enum FuzzDepth { Minimal, Few, Whole, Lite, Full }
+internal enum FuzzDepth { Minimal, Few, Lite, Full }
 
 internal static class FuzzRequests
 {
@@ -274,7 +274,6 @@ internal static class FuzzRequests
         yield return new("multipart without boundary", method, url, sample, "multipart/form-data");
         yield return new("malformed content type", method, url, sample, "////; charset=\"");
         yield return new("form type, JSON body", method, url, sample, "application/x-www-form-urlencoded");
-        if (depth == FuzzDepth.Whole) yield break;
         var lite = depth == FuzzDepth.Lite;
 
         if (operation.BodyKind == FuzzBodyKind.None) yield return new("no content type", method, url, sample, null);

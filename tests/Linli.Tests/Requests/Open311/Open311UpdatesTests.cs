@@ -14,7 +14,7 @@ namespace Linli.Tests.Requests.Open311;
 /// status change and the reply of the public requests, so a reporting site shows them to its users; POST passes a
 /// reporter's comment on to the unit handling the request.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class Open311UpdatesTests(CityFixture city)
 {
     private static string W3c(DateTime utc) => Uri.EscapeDataString(new DateTimeOffset(utc).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));

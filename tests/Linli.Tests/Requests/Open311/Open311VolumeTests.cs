@@ -15,7 +15,7 @@ namespace Linli.Tests.Requests.Open311;
 /// (the last 90 days or the first 1,000), an id list answers every id, dates compare at the precision shown, discovery's
 /// URL takes appended paths.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class Open311VolumeTests(CityFixture city)
 {
     private static string W3c(DateTime utc) => Uri.EscapeDataString(new DateTimeOffset(utc).ToOffset(TimeSpan.FromHours(8)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));

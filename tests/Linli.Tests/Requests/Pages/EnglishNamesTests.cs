@@ -7,7 +7,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace Linli.Tests.Requests.Pages;
 
 /// <summary>In the English interface the shipped categories and departments have English names; in Chinese they keep theirs.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class EnglishNamesTests(CityFixture city)
 {
     private Task<int> GasSupplyAsync() => city.App.WithScopeAsync(sp =>

@@ -9,7 +9,7 @@ using Linli.Tests.Ui;
 namespace Linli.Tests.Requests.Pages;
 
 /// <summary>The intake pages over HTTP, as a phone without JavaScript uses them.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class IntakePageTests(CityFixture city)
 {
     private static (string, string)[] Fields(int? category, string description = "楼道灯坏了", string? community = CityFixture.CommunityA, string phone = "13900001111") =>

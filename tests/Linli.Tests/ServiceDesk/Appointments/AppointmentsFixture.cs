@@ -31,12 +31,7 @@ public sealed class AppointmentsFixture : IAsyncLifetime
     {
         App = new AppointmentsFactory
         {
-            TestServices = s =>
-            {
-                s.AddSingleton<TimeProvider>(Clock);
-                // Residents are created by the hundred here; the real hashing cost has tests of its own.
-                s.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000);
-            },
+            TestServices = s => s.AddSingleton<TimeProvider>(Clock),
         };
     }
 

@@ -7,7 +7,7 @@ using Linli.Tests.Infrastructure;
 
 namespace Linli.Tests.ServiceDesk.Catalog;
 
-[Collection("city")]
+[Collection("city2")]
 public sealed class CatalogApiTests(CityFixture city)
 {
     private static int _next = 90000;

@@ -5,7 +5,7 @@ using Linli.Tests.Ui;
 
 namespace Linli.Tests.ServiceDesk.Catalog;
 
-[Collection("city")]
+[Collection("city2")]
 public sealed class CatalogPageTests(CityFixture city)
 {
     private static int _next = 95000;

@@ -11,7 +11,7 @@ using Xunit.Abstractions;
 namespace Linli.Tests.ServiceDesk.Statistics;
 
 /// <summary>The synthetic year of service cases in the shared city (scale 0.002): volume, spread, and lives the transition table allows.</summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class CaseHistoryTests(CityFixture city, ITestOutputHelper output)
 {
     private Task<List<ServiceCase>> HistoryAsync() => city.App.WithScopeAsync(sp =>

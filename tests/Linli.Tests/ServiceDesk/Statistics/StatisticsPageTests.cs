@@ -14,7 +14,7 @@ namespace Linli.Tests.ServiceDesk.Statistics;
 /// seeded cases counted independently here, the export holds the same rows and the total, and a district reads only
 /// its own area.
 /// </summary>
-[Collection("city")]
+[Collection("city2")]
 public sealed class StatisticsPageTests(CityFixture city)
 {
     private static readonly HtmlParser Parser = new();
