@@ -128,6 +128,9 @@ public class LinliFactory : WebApplicationFactory<Program>
     /// <summary>Extra configuration a test class needs (e.g. demo data on).</summary>
     protected virtual IEnumerable<KeyValuePair<string, string?>> Settings() => [];
 
+    /// <summary>false: the product's own password hashing, for the test that holds its strength.</summary>
+    protected virtual bool CheapPasswordHashing => true;
+
     public string DataFolder => _folder;
 
     /// <summary>The database's name and, on PostgreSQL, its connection string as the server's owner (null on SQLite).</summary>
@@ -155,7 +158,8 @@ public class LinliFactory : WebApplicationFactory<Program>
         // Identity's default of 100,000 PBKDF2 rounds costs tens of milliseconds of CPU a sign-in; the suite signs in and
         // creates accounts thousands of times, and that alone was a large share of a run. The stored hash names its own
         // round count, so a host with the default still verifies these; sign-in behaviour is the same, only cheaper.
-        builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
+        if (CheapPasswordHashing)
+            builder.ConfigureTestServices(services => services.Configure<PasswordHasherOptions>(o => o.IterationCount = 1000));
         if (TestServices is { } configure) builder.ConfigureTestServices(configure);
     }
 
