@@ -54,10 +54,8 @@ internal static class PublishedBuild
         Assert.True(exit == 0, $"dotnet publish failed ({exit}):\n{publish.Tail()}");
         if (SharedWork is not null)
         {
-            // The copy of the sources goes now (its node_modules link first); the output stays for the next run.
-            var link = Path.Combine(copy, "node_modules");
-            if (File.Exists(link) || Directory.Exists(link)) File.Delete(link);
-            Directory.Delete(sources, recursive: true);
+            // The copy of the sources goes now; the output stays for the next run.
+            DeleteTree(work, sources);
             await File.WriteAllTextAsync(Path.Combine(work, "published.ok"), "");
         }
         return output;
@@ -66,11 +64,16 @@ internal static class PublishedBuild
     /// <summary>Deletes the copy and the publish output (when the tests that use them are done).</summary>
     public static void Remove()
     {
-        if (_work is null) return;
+        if (_work is not null) DeleteTree(_work, _work);
+    }
+
+    /// <summary>Deletes <paramref name="tree"/> of the publish folder <paramref name="work"/>, the copy's node_modules link first.</summary>
+    private static void DeleteTree(string work, string tree)
+    {
         // The link first, so that deleting the copy can never reach the repository's node_modules.
-        var link = Path.Combine(_work, "src", "src", "Linli", "node_modules");
+        var link = Path.Combine(work, "src", "src", "Linli", "node_modules");
         if (File.Exists(link) || Directory.Exists(link)) File.Delete(link);
-        try { Directory.Delete(_work, recursive: true); } catch (IOException) { /* temp is cleaned later */ }
+        try { Directory.Delete(tree, recursive: true); } catch (IOException) { /* temp is cleaned later */ }
     }
 
     private static string EnsureParent(this string path)

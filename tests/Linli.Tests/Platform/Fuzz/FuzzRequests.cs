@@ -89,7 +89,6 @@ internal sealed record FuzzTargets(
         : System.Text.Json.JsonSerializer.Serialize(value);
 }
 
-/// <summary>Builds the requests: a well-formed one per operation, then the variants, each breaking one thing.</summary>
 /// <summary>
 /// How many variants: <see cref="Full"/> for the first caller admitted to an operation, <see cref="Lite"/> (three values
 /// a field) for the further handlers of a page already fuzzed in full (they bind the same fields), <see cref="Few"/>
@@ -98,6 +97,7 @@ internal sealed record FuzzTargets(
 /// </summary>
 internal enum FuzzDepth { Minimal, Few, Lite, Full }
 
+/// <summary>Builds the requests: a well-formed one per operation, then the variants, each breaking one thing.</summary>
 internal static class FuzzRequests
 {
     private const string Token = "__RequestVerificationToken";
