@@ -53,6 +53,31 @@ public sealed class CaseHistoryTests(CityFixture city, ITestOutputHelper output)
     }
 
     [Fact]
+    public async Task Every_seeded_door_to_door_case_has_its_home_visit_booked_and_recorded_for_an_eligible_applicant()
+    {
+        var cases = await HistoryAsync();
+        var visits = await city.App.WithScopeAsync(sp => sp.GetRequiredService<ServiceDeskDbContext>().CaseHomeVisits.AsNoTracking().ToListAsync());
+        var byCase = visits.ToLookup(v => v.CaseId);
+        var door = cases.Where(c => c.Mode == HandlingModes.DoorToDoor).ToList();
+        output.WriteLine($"{door.Count} door-to-door cases, {visits.Count} visits");
+        Assert.NotEmpty(door);
+        foreach (var c in door)
+        {
+            Assert.True(c.HomeVisitEligible, $"case {c.Number} is handled at home for an applicant not tagged 80+, disabled or living alone");
+            var visit = Assert.Single(byCase[c.Id]);
+            Assert.Equal(c.AcceptingCommunityCode, visit.AcceptingCommunityCode);
+            Assert.True(visit.ScheduledAt > c.ReceivedAt);
+            // A visit is recorded unless the year ended before it; the case moves on only after it.
+            if (visit.VisitedAt is null) Assert.Equal(CaseState.Received, c.State);
+            else Assert.False(string.IsNullOrWhiteSpace(visit.Outcome));
+            Assert.Equal(visit.VisitedAt is null ? 1 : 2, c.Steps.Count(s => s.Note is { } n && (n.StartsWith("预约上门", StringComparison.Ordinal) || n.StartsWith("上门服务", StringComparison.Ordinal))));
+        }
+        Assert.Contains(door, c => byCase[c.Id].Single().VisitedAt is not null);
+        var ids = cases.Select(c => c.Id).ToHashSet();
+        Assert.All(visits.Where(v => ids.Contains(v.CaseId)), v => Assert.Equal(HandlingModes.DoorToDoor, cases.Single(c => c.Id == v.CaseId).Mode));
+    }
+
+    [Fact]
     public async Task The_seeder_rolls_up_the_statistics_of_the_seeded_days_and_the_roll_up_equals_the_cases()
     {
         var cases = await HistoryAsync();

@@ -23,7 +23,8 @@ namespace Linli.Modules.ServiceDesk.Seeding;
 /// by a <see cref="CaseDueTime"/> on the working calendar exactly as the workflow keeps it (stopped while waiting for
 /// completion and during non-counting steps): about 12 % get a one-time notice (补正), 3 % are refused at acceptance,
 /// most are decided within the limit and about 5 % late, then handed over and rated by about 40 % of applicants (never
-/// forced), with every 差评 followed up (a few late, a few still open). The year's last days leave open cases with their
+/// forced), with every 差评 followed up (a few late, a few still open). A door-to-door case (上门办, for applicants tagged 80+,
+/// disabled or living alone) starts with its home visit booked and recorded. The year's last days leave open cases with their
 /// due times stored for the watcher. Rows stream to <see cref="BulkWriter"/> with explicit ids, never through change
 /// tracking; no outbox messages are written for history. <c>ServiceDesk:HistoryScale</c> overrides the scale for cases.
 /// </summary>
@@ -94,7 +95,7 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
 
         var ids = new Ids(await NextIdAsync<ServiceCase>(cancellationToken), await NextIdAsync<CaseStep>(cancellationToken),
             await NextIdAsync<CaseMaterial>(cancellationToken), await NextIdAsync<CaseNotice>(cancellationToken), await NextIdAsync<CaseNoticeItem>(cancellationToken),
-            await NextIdAsync<CaseRating>(cancellationToken), await NextIdAsync<CaseDueTime>(cancellationToken));
+            await NextIdAsync<CaseRating>(cancellationToken), await NextIdAsync<CaseDueTime>(cancellationToken), await NextIdAsync<CaseHomeVisit>(cancellationToken));
         var batch = new Batch();
         var counters = new Dictionary<string, int>();
         long total = 0, open = 0;
@@ -137,6 +138,7 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
         await BulkWriter.ResetIdentityAsync<CaseNoticeItem>(db, cancellationToken: cancellationToken);
         await BulkWriter.ResetIdentityAsync<CaseRating>(db, cancellationToken: cancellationToken);
         await BulkWriter.ResetIdentityAsync<CaseDueTime>(db, cancellationToken: cancellationToken);
+        await BulkWriter.ResetIdentityAsync<CaseHomeVisit>(db, cancellationToken: cancellationToken);
 
         // Intake numbers its cases per day after the history's.
         var existing = await db.CaseNumberCounters.Where(c => counters.Keys.Contains(c.Day)).ToDictionaryAsync(c => c.Day, cancellationToken);
@@ -172,19 +174,19 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
 
     // ---- one case's life -------------------------------------------------------------------------------------------------
 
-    private sealed class Ids(long @case, long step, long material, long notice, long noticeItem, long rating, long due)
+    private sealed class Ids(long @case, long step, long material, long notice, long noticeItem, long rating, long due, long homeVisit)
     {
-        public long Case = @case, Step = step, Material = material, Notice = notice, NoticeItem = noticeItem, Rating = rating, Due = due;
+        public long Case = @case, Step = step, Material = material, Notice = notice, NoticeItem = noticeItem, Rating = rating, Due = due, HomeVisit = homeVisit;
         public readonly long FirstStep = step;
     }
 
     private sealed class Batch
     {
-        public readonly List<object?[]> Cases = [], Steps = [], Materials = [], Notices = [], NoticeItems = [], Ratings = [], DueTimes = [];
+        public readonly List<object?[]> Cases = [], Steps = [], Materials = [], Notices = [], NoticeItems = [], Ratings = [], DueTimes = [], HomeVisits = [];
 
         public void Clear()
         {
-            Cases.Clear(); Steps.Clear(); Materials.Clear(); Notices.Clear(); NoticeItems.Clear(); Ratings.Clear(); DueTimes.Clear();
+            Cases.Clear(); Steps.Clear(); Materials.Clear(); Notices.Clear(); NoticeItems.Clear(); Ratings.Clear(); DueTimes.Clear(); HomeVisits.Clear();
         }
     }
 
@@ -227,13 +229,31 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
             }).ToList();
             CaseNotice? notice = null;
             CaseRating? rating = null;
+            CaseHomeVisit? visit = null;
             if (mode == HandlingModes.Proxy)
             {
                 (c.ProxyUserId, c.ProxyName, c.Mandate, c.MandateAt) = ($"{SeedUser}-proxy-{accepting}", "代办员（合成）", "申请人书面委托社区代办员代为提交材料。（合成）", received);
                 Step(CaseAction.Proxy, received, owner, c.OwnerName, "代办委托：" + c.Mandate);
             }
 
-            Walk();
+            var start = received;
+            if (mode == HandlingModes.DoorToDoor)
+            {
+                // 上门办: the worker books a visit when the case is taken (by phone or from the home community's list) and
+                // receives the materials at the applicant's home; the case's handling goes on from the visit.
+                var scheduled = Calendar.AddWorkingTime(received, WorkingDays(0.3 + random.NextDouble() * 1.5));
+                visit = new CaseHomeVisit { Id = ids.HomeVisit++, CaseId = c.Id, ScheduledAt = scheduled, WorkerUserId = owner, WorkerName = c.OwnerName,
+                    AcceptingCommunityCode = accepting };
+                Step(CaseAction.HomeVisit, received + TimeSpan.FromMinutes(5), owner, c.OwnerName, $"预约上门：{CaseWorkflow.Local(scheduled)}");
+                if (scheduled < end)
+                {
+                    (visit.VisitedAt, visit.Outcome) = (scheduled, "上门收件，现场核验材料并代为填写申请表。（合成）");
+                    Step(CaseAction.HomeVisit, scheduled, owner, c.OwnerName, $"上门服务：{visit.Outcome}");
+                    start = scheduled;
+                }
+            }
+
+            if (start < end) Walk();
 
             // Due times that passed before the year ended have fired; the open ones are stored for the watcher.
             if (c.DecidedAt is null && limit.IsOpen && limit.PausedAt is null && limit.DueAt < end)
@@ -241,12 +261,12 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
                 limit.Fire(limit.DueAt);
                 c.IsOverdue = true;
             }
-            Write(c, materials, notice, rating, [limit, window]);
+            Write(c, materials, notice, rating, visit, [limit, window]);
             return c.State is not (CaseState.NotAccepted or CaseState.HandedOver);
 
             void Walk()
             {
-                var at = received;
+                var at = start;
                 var u = random.NextDouble();
                 if (u < NoticeShare)
                 {
@@ -442,8 +462,10 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
             return RatingLevel.Satisfied;
         }
 
-        private void Write(ServiceCase c, List<CaseMaterial> materials, CaseNotice? notice, CaseRating? rating, CaseDueTime[] dues)
+        private void Write(ServiceCase c, List<CaseMaterial> materials, CaseNotice? notice, CaseRating? rating, CaseHomeVisit? visit, CaseDueTime[] dues)
         {
+            if (visit is not null)
+                batch.HomeVisits.Add([visit.Id, visit.CaseId, visit.ScheduledAt, visit.WorkerUserId, visit.WorkerName, visit.VisitedAt, visit.Outcome, visit.AcceptingCommunityCode]);
             foreach (var s in _steps)
                 batch.Steps.Add([ids.Step++, c.Id, s.At, s.FromState is { } from ? (int)from : null, (int)s.ToState, s.ActorUserId, s.ActorName, s.Note]);
             foreach (var m in materials)
@@ -513,6 +535,10 @@ internal sealed class CaseHistorySeeder(ServiceDeskDbContext db, IRegionDirector
         await BulkWriter.WriteAsync<CaseDueTime>(db,
             [nameof(CaseDueTime.Id), nameof(CaseDueTime.CaseId), nameof(CaseDueTime.Kind), nameof(CaseDueTime.RatingId), nameof(CaseDueTime.DueAt),
              nameof(CaseDueTime.PausedAt), nameof(CaseDueTime.FiredAt), nameof(CaseDueTime.ClosedAt)], batch.DueTimes, cancellationToken);
+        await BulkWriter.WriteAsync<CaseHomeVisit>(db,
+            [nameof(CaseHomeVisit.Id), nameof(CaseHomeVisit.CaseId), nameof(CaseHomeVisit.ScheduledAt), nameof(CaseHomeVisit.WorkerUserId),
+             nameof(CaseHomeVisit.WorkerName), nameof(CaseHomeVisit.VisitedAt), nameof(CaseHomeVisit.Outcome), nameof(CaseHomeVisit.AcceptingCommunityCode)],
+            batch.HomeVisits, cancellationToken);
         batch.Clear();
     }
 
