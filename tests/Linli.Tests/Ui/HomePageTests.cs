@@ -55,9 +55,9 @@ public sealed class HomePageTests(CityFixture city)
 
     public static TheoryData<string, string?, string?, string[]> MainWork => new()
     {
-        { "resident", null, null, ["request-new", "request-mine"] },
+        { "resident", null, null, ["request-new", "request-mine", "service-apply", "service-book"] },
         { "hotline", null, null, ["console", "queue-ToVisit", "queue-Overdue"] },
-        { "cw.a", null, null, ["queue-ToSign", "queue-InProgress", "queue-Overdue"] },
+        { "cw.a", null, null, ["queue-ToSign", "queue-InProgress", "queue-Overdue", "service-intake", "service-overdue"] },
         { "dept.water", null, null, ["queue-ToSign", "queue-InProgress", "queue-Overdue", "queue-ToReportIn"] },
         { "home.grid", Roles.GridWorker, CityFixture.CommunityA + "001", ["patrol", "reports-mine"] },
         { "street.a", null, null, ["metrics", "map", "area-open", "area-overdue"] },
@@ -142,6 +142,26 @@ public sealed class HomePageTests(CityFixture city)
     }
 
     [Fact]
+    public async Task The_overdue_cases_tile_counts_the_overdue_case_list_of_the_callers_area()
+    {
+        // The seeded year leaves late cases in the city; each caller's tile shows their own scope's overdue list as it is paged.
+        foreach (var userName in new[] { "cw.a", "district.heping", "supervisor" })
+        {
+            var total = (await (await city.App.ClientForAsync(userName)).GetFromJsonAsync<JsonElement>("/api/service-cases?due=overdue&pageSize=1")).GetProperty("total").GetInt64();
+            var home = await HomeAsync(await SignedInAsync(userName));
+            Assert.Equal((Math.Min(total, HomeCount.Cap), total > HomeCount.Cap), ShownCountOf(home, "service-overdue"));
+            Assert.Equal("/service-desk/cases?due=overdue", home.QuerySelector("[data-tile='service-overdue'] a")!.GetAttribute("href"));
+        }
+        var supervisor = await HomeAsync(await SignedInAsync("supervisor"));
+        Assert.True(CountOf(supervisor, "service-overdue") > 0, "the seeded year has late cases in the city");
+        Assert.NotNull(supervisor.QuerySelector("[data-tile='service-statistics']"));
+        // A resident handles no cases: no overdue tile, no statistics.
+        var resident = await HomeAsync(await SignedInAsync("resident"));
+        Assert.Null(resident.QuerySelector("[data-tile='service-overdue']"));
+        Assert.Null(resident.QuerySelector("[data-tile='service-statistics']"));
+    }
+
+    [Fact]
     public async Task A_residents_home_counts_their_open_requests()
     {
         var client = await SignedInAsync("home.filer", Roles.Resident);
@@ -174,9 +194,8 @@ public sealed class HomePageTests(CityFixture city)
     [Fact]
     public void No_roles_duties_name_work_the_platform_does_not_offer_yet()
     {
-        // Service applications and appointments (全市通办), volunteering, care visits, facility standards, data comparison
-        // and the yearly report belong to modules not built yet.
-        string[] unbuilt = ["申请服务", "预约", "志愿需求", "一窗受理", "代办", "上门", "走访", "服务时长", "设施标准", "数据比对", "年度报告", "看板"];
+        // Volunteering, care visits, facility standards, data comparison and the yearly report belong to modules not built yet.
+        string[] unbuilt = ["志愿需求", "走访", "服务时长", "设施标准", "数据比对", "年度报告", "看板"];
         var promised = RoleNames.Duties.SelectMany(d => unbuilt.Where(d.Value.Contains).Select(word => $"{d.Key}: {word}")).ToList();
         Assert.True(promised.Count == 0, string.Join("\n", promised));
         Assert.Equal(Roles.All.Order(), RoleNames.Duties.Keys.Order());

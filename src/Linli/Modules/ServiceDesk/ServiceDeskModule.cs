@@ -37,6 +37,7 @@ internal static class ServiceDeskModule
         builder.Services.AddScoped<Platform.Attachments.IAttachmentOwner, Features.CaseFiles.CaseMaterialFileOwner>();
         builder.Services.AddScoped<Features.CaseFiles.CaseMaterialFiles>();
         builder.Services.AddScoped<Features.ListCases.CaseList>();
+        builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.ServiceDeskHomeTiles>();
         // The statistics' daily roll-up, kept equal to a recount by marks written with every change (ServiceDeskDbContext).
         builder.Services.AddSingleton<Features.Statistics.CaseStatsRollup>();
         builder.Services.AddHostedService<Features.Statistics.CaseStatsRollupService>();
