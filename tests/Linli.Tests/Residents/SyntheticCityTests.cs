@@ -176,7 +176,16 @@ public sealed class SyntheticCityTests(SyntheticCityFixture city, ITestOutputHel
         {
             await using var app = new LinliFactory();
             _ = app.Server;
-            await app.WithScopeAsync(sp => sp.GetRequiredService<CitySeedRunner>().RunAsync(new CitySeedOptions(0.0005, 11)));
+            // Only the seeders the people come from (the regions' grids, then the residents): the later modules' years of
+            // history are not compared here and were most of the test's time.
+            await app.WithScopeAsync(async sp =>
+            {
+                var seeders = sp.GetServices<ICitySeeder>().ToList();
+                var residents = seeders.OfType<ResidentsCitySeeder>().Single().Order;
+                foreach (var seeder in seeders.Where(s => s.Order <= residents).OrderBy(s => s.Order))
+                    await seeder.SeedAsync(new CitySeedOptions(0.0005, 11), new Progress<string>(), CancellationToken.None);
+                return seeders.Count;
+            });
             return await app.WithScopeAsync(async sp =>
                 (await sp.GetRequiredService<ResidentsDbContext>().Residents.OrderBy(r => r.Id)
                     .Select(r => new { r.CommunityCode, r.GridCode, r.Name, r.IdNumberHash, r.BirthYear, r.Gender, r.RelationToHead, r.PhoneMasked })
