@@ -23,6 +23,8 @@ public sealed partial class DotnetRunTests
         var taken = ChildProcess.IsListening(5000);
         var data = Path.Combine(Path.GetTempPath(), "linli_run_" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(data);
+        // The address is what is tested, not the first migration (the published build's tests start on a new database).
+        LinliFactory.CopyTemplateDatabaseTo(data);
         try
         {
             var project = Path.Combine(PublishedBuild.RepositoryRoot, "src", "Linli");

@@ -45,6 +45,12 @@ public class LinliFactory : WebApplicationFactory<Program>
 
     private const string SqliteFile = "linli.db";
 
+    /// <summary>
+    /// A data folder for a product process started outside this one (`dotnet run`), holding a copy of the migrated SQLite
+    /// template, so that the process starts on a database that is already there instead of migrating a new one.
+    /// </summary>
+    public static void CopyTemplateDatabaseTo(string folder) => CopySqliteDatabase(Template.Value!, folder);
+
     /// <summary>The template's database file into a new data folder, private as the application makes it (0600).</summary>
     private static void CopySqliteDatabase(string fromFolder, string toFolder)
     {
