@@ -38,8 +38,10 @@ public sealed class CaseJourneyTests(LinliServer server)
             await page.ClickAsync("#new-case");
             await page.SelectOptionAsync("#ItemCode", Item);
             await page.ClickAsync("#item-form button[type=submit]");
+            await page.CheckAsync("#applicant-new");
             await page.FillAsync("#IdNumber", idNumber);
             await page.FillAsync("#Name", "李建国");
+            await page.FillAsync("#Phone", "13912345678");
             await page.FillAsync("#HomeCommunityCode", Community);
             await LinliServer.ScreenshotAsync(page, "case-new");
             await page.ClickAsync("#receive");

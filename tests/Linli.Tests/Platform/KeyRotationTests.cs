@@ -57,7 +57,7 @@ public sealed class KeyRotationTests
         Assert.Equal(HttpStatusCode.Created, (await open311.PostAsync("json", open311.Form(category,
             ("address_id", CityFixture.CommunityA), ("description", "路灯不亮"), ("email", "resident@example.cn")))).StatusCode);
         // A service case received at the window for a resident: its applicant's ID number is stored on the case too.
-        var received = await (await cw.PostAsJsonAsync("/api/service-cases", new { applicant = new { idNumber = residents[1].Item2 }, itemCode = CaseItem, mode = "Window", received = Array.Empty<long>() }))
+        var received = await (await cw.PostAsJsonAsync("/api/service-cases", new { applicant = new { idNumber = residents[1].Item2, phone = "13912340088" }, itemCode = CaseItem, mode = "Window", received = Array.Empty<long>() }))
             .Json(HttpStatusCode.Created);
         var supervisor = await app.ClientForAsync("sup.rot");
         return new People(residents, tickets, ticketPhone, open311.Key, supervisor.DefaultRequestHeaders.Authorization!.Parameter!, category,
@@ -111,11 +111,15 @@ public sealed class KeyRotationTests
             ciphers.AddRange((await requests.Open311Submissions.Where(s => s.ContactCipher != null).Select(s => s.ContactCipher).ToListAsync())!);
             var serviceCase = await sp.GetRequiredService<ServiceDeskDbContext>().ServiceCases.IgnoreQueryFilters().SingleAsync(c => c.Id == people.Case.Id);
             ciphers.Add(serviceCase.ApplicantIdCipher);
+            ciphers.Add(serviceCase.ApplicantPhoneCipher!);
             Assert.True(ciphers.Count >= 5 + 5 + 1 + 3 + 1 + 1); // ID and phone numbers, the case, the ticket phones, the Open311 contact, the service case
             // The service case's applicant: opened and looked up by the new key's hash, no longer by the old one's.
             Assert.Equal(people.Case.IdNumber, fresh.Decrypt(serviceCase.ApplicantIdCipher));
             Assert.Equal(fresh.IdNumberHash(people.Case.IdNumber), serviceCase.ApplicantIdHash);
             Assert.NotEqual(old.IdNumberHash(people.Case.IdNumber), serviceCase.ApplicantIdHash);
+            // The phone given at the window, too: opened under the new key, in E.164 as stored, with its mask.
+            Assert.Equal("+8613912340088", fresh.Decrypt(serviceCase.ApplicantPhoneCipher!));
+            Assert.Equal("139****0088", serviceCase.ApplicantPhoneMasked);
             Assert.All(ciphers, c => Assert.True(fresh.TryDecrypt(c, out _) && !old.TryDecrypt(c, out _)));
             Assert.All(await requests.Tickets.IgnoreQueryFilters().Where(t => t.PhoneCipher != null).Select(t => t.PhoneCipher!).ToListAsync(),
                 c => Assert.StartsWith("+86", fresh.Decrypt(c), StringComparison.Ordinal));

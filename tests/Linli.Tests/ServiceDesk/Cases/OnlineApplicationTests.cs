@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Headers;
+using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Modules.ServiceDesk.Data;
 using Linli.Modules.ServiceDesk.Features.CaseFiles;
@@ -211,5 +212,23 @@ public sealed class OnlineApplicationTests(ServiceDeskApp desk) : IClassFixture<
         var seen = await (await desk.App.ClientForAsync("cw.home")).GetCaseAsync(caseId);
         Assert.Equal("Received", seen.Status(desk.FormMaterial));
         Assert.Single(Material(seen, desk.FormMaterial).GetProperty("files").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task The_openapi_document_describes_the_online_application_s_multipart_fields_and_each_material_s_files()
+    {
+        var document = await desk.App.CreateClient().GetFromJsonAsync<JsonElement>("/openapi/v1.json");
+        var body = document.GetProperty("paths").GetProperty("/api/service-cases/online").GetProperty("post").GetProperty("requestBody").GetProperty("content");
+        Assert.True(body.TryGetProperty("application/json", out _));
+        var schema = body.GetProperty("multipart/form-data").GetProperty("schema");
+        var fields = schema.GetProperty("properties").EnumerateObject().Select(p => p.Name).Order().ToList();
+        Assert.Equal(["applicant.homeCommunityCode", "applicant.idNumber", "applicant.name", "itemCode"], fields);
+        var files = Assert.Single(schema.GetProperty("patternProperties").EnumerateObject());
+        Assert.Matches(files.Name, "materials[2]");
+        Assert.DoesNotMatch(files.Name, "materials[x]");
+        Assert.Equal("array", files.Value.GetProperty("type").GetString());
+        Assert.Equal(CaseMaterialFiles.MaxPerMaterial, files.Value.GetProperty("maxItems").GetInt32());
+        Assert.Equal("binary", files.Value.GetProperty("items").GetProperty("format").GetString());
+        Assert.False(schema.GetProperty("additionalProperties").GetBoolean());
     }
 }

@@ -26,6 +26,17 @@ internal sealed class ServiceCase
     public required byte[] ApplicantIdHash { get; set; }
     public required string ApplicantIdMasked { get; set; }
 
+    /// <summary>The phone of a person entered at the window as new to the pool (the pool has the phone of its residents), sealed like every phone.</summary>
+    public byte[]? ApplicantPhoneCipher { get; set; }
+    public string? ApplicantPhoneMasked { get; set; }
+
+    /// <summary>
+    /// Entered at the window as new to the pool, but the number is a resident's outside the worker's area: the case is
+    /// linked to them (<see cref="ResidentId"/>) and otherwise holds only what the worker typed, so it shows the worker
+    /// nothing the pool knows (not even that the person is in it).
+    /// </summary>
+    public bool ApplicantAsStated { get; set; }
+
     /// <summary>受理地: the 12-digit code of the community that received it.</summary>
     public required string AcceptingCommunityCode { get; set; }
 

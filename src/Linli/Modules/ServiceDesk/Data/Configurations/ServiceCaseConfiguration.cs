@@ -15,6 +15,7 @@ internal sealed class ServiceCaseConfiguration : IEntityTypeConfiguration<Servic
         e.HasIndex(x => x.Number).IsUnique();
         e.Property(x => x.ApplicantName).HasMaxLength(100);
         e.Property(x => x.ApplicantIdMasked).HasMaxLength(32);
+        e.Property(x => x.ApplicantPhoneMasked).HasMaxLength(32);
         e.Property(x => x.AcceptingCommunityCode).HasMaxLength(12);
         e.Property(x => x.HomeCommunityCode).HasMaxLength(12);
         e.Property(x => x.DepartmentCode).HasMaxLength(64);

@@ -19,6 +19,17 @@ internal static class MaterialRules
         _ => false,
     };
 
+    /// <summary>
+    /// A material's status at 收件, for every channel (window, online, check-in): supplied by the platform when it is a
+    /// 免提交 proof the platform can supply for this applicant; otherwise received when handed in (at the window, or as
+    /// files online); otherwise missing when mandatory, not needed when not. A 免提交 proof the platform cannot supply
+    /// (a person new to the pool, or without the tag) is asked for like any other material.
+    /// </summary>
+    public static MaterialStatus AtReceipt(SuppliedProof proof, bool mandatory, bool handedIn, ResidentCard? applicant) =>
+        proof != SuppliedProof.None && CanSupply(proof, applicant) ? MaterialStatus.Supplied
+        : handedIn ? MaterialStatus.Received
+        : mandatory ? MaterialStatus.Missing : MaterialStatus.NotNeeded;
+
     /// <summary>A material that stands in the way of 受理: mandatory and neither received, supplied nor deferred under a commitment (容缺).</summary>
     public static bool BlocksAcceptance(CaseMaterial material) =>
         material.Mandatory && material.Status is not (MaterialStatus.Received or MaterialStatus.Supplied or MaterialStatus.NotNeeded)

@@ -23,7 +23,7 @@ internal sealed record CaseHomeVisitView(long Id, DateTime ScheduledAt, string W
 /// </summary>
 internal sealed record CaseView(
     long Id, string Number, int Version, CaseState State, string StateLabel, string ItemCode, string ItemName, int ItemVersionNumber,
-    string ApplicantName, string ApplicantIdMasked, bool ApplicantInPool, string AcceptingCommunityCode, string HomeCommunityCode, string DepartmentCode,
+    string ApplicantName, string ApplicantIdMasked, string? ApplicantPhoneMasked, bool ApplicantInPool, string AcceptingCommunityCode, string HomeCommunityCode, string DepartmentCode,
     string OwnerName, HandlingModes Mode, string ModeLabel, DateTime ReceivedAt, DateTime? AcceptedAt, bool AcceptedByLaw, DateTime? DecidedAt, DateTime? HandedOverAt,
     DateTime? DueAt, bool IsOverdue, bool ClockStopped, string? RefusalReason, double? WorkingDaysTaken,
     int? ExtensionDays, string? ExtensionReason, bool? ExtensionApproved, string? ProxyName, string? Mandate, bool HomeVisitEligible,
@@ -33,7 +33,7 @@ internal sealed record CaseView(
     public static CaseView Of(ServiceCase c, ServiceItem item, ServiceItemVersion version, IReadOnlyList<CaseNotice> notices, IReadOnlyList<CaseHomeVisit> visits,
         CaseActor viewer, IReadOnlyDictionary<long, IReadOnlyList<Features.CaseFiles.CaseFileView>> files) => new(
         c.Id, c.Number, c.Version, c.State, CaseLabels.State(c.State).ToString(), item.Code, version.Name, version.Number,
-        c.ApplicantName, c.ApplicantIdMasked, c.ResidentId is not null, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode,
+        c.ApplicantName, c.ApplicantIdMasked, c.ApplicantPhoneMasked, c.ResidentId is not null && !c.ApplicantAsStated, c.AcceptingCommunityCode, c.HomeCommunityCode, c.DepartmentCode,
         c.OwnerName, c.Mode, CaseLabels.Mode(c.Mode).ToString(), c.ReceivedAt, c.AcceptedAt, c.AcceptedByLaw, c.DecidedAt, c.HandedOverAt,
         c.DueAt, c.IsOverdue, CaseTransitions.ClockStopped(c.State), c.RefusalReason, c.WorkingDaysTaken,
         c.ExtensionDays, c.ExtensionReason, c.ExtensionApproved, c.ProxyName, c.Mandate, c.HomeVisitEligible,

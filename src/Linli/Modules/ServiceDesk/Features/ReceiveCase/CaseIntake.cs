@@ -14,16 +14,23 @@ namespace Linli.Modules.ServiceDesk.Features.ReceiveCase;
 
 /// <summary>
 /// Who applies: the ID number they present (checked, GB 11643), and — for a person not yet in the resident pool — their
-/// name and home community.
+/// name, home community and phone.
 /// </summary>
-internal sealed record ApplicantInput(string? IdNumber, string? Name = null, string? HomeCommunityCode = null);
+/// <param name="NewToPool">
+/// How the window means it: null (the API's default) finds the number in the pool and takes the rest for a person not in
+/// it; false is a resident picked from the pool (a number not in it is refused); true is a person entered as new to the
+/// pool (name, home community and phone required). When the number of a person entered as new is a resident's, the case
+/// is linked to that resident: as them when the resident is in the worker's area, and otherwise exactly as typed, so the
+/// answer says nothing the worker could not see (as Residents answers a duplicate registration, DuplicateRegistrations).
+/// </param>
+internal sealed record ApplicantInput(string? IdNumber, string? Name = null, string? HomeCommunityCode = null, string? Phone = null, bool? NewToPool = null);
 
 /// <summary>
 /// 收件: the one intake every channel shares (the window's API and page, online applications, and an appointment's
 /// check-in). Finds the applicant in the pool by the ID number presented, whatever the worker's area (全市通办); takes
 /// the item's published version, refusing an unknown, retired or unpublished item, and an item that is not city-wide
 /// outside the applicant's home district or where the district's 代办 list lacks it; fills 免提交 materials from the
-/// pool; numbers the case; starts the 5-working-day notice window and the promised time limit. Adds to the context, does
+/// pool (<see cref="MaterialRules.AtReceipt"/>, the same for the window and online); numbers the case; starts the 5-working-day notice window and the promised time limit. Adds to the context, does
 /// not save: the caller saves (with its idempotency record).
 /// </summary>
 internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow, CaseNumbers numbers, IResidentDirectory residents,
@@ -55,8 +62,15 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
         if (!Enum.IsDefined(mode) || mode == HandlingModes.None || !version.Modes.HasFlag(mode))
             throw ValidationFailedException.For("Mode", "事项 {0} 不支持这种办理方式。", code);
 
-        // A resident applying online cannot look the pool up by number (that is a staff search, audited): they state who they are.
-        var card = worker.IsResident ? null : await residents.FindApplicantAsync(idNumber, cancellationToken);
+        var stated = applicant.Name?.Trim() is { Length: > 0 and <= 50 } n ? n : null;
+        var statedHome = applicant.HomeCommunityCode?.Trim() ?? "";
+        PhoneNumber? phone = null;
+        if (applicant.NewToPool == true || !string.IsNullOrWhiteSpace(applicant.Phone))
+            phone = PhoneNumber.TryParse(applicant.Phone, out var p) ? p : throw ValidationFailedException.For("Applicant.Phone", PhoneNumber.Problem(applicant.Phone)!);
+        // A person entered as new is checked as typed before the pool is asked, so the answer is the same whether they are in it or not.
+        if (applicant.NewToPool == true) await RequireStatedAsync(stated, statedHome, cancellationToken);
+
+        var (card, linked, asStated) = await FindInPoolAsync(applicant, idNumber, stated, statedHome, worker, cancellationToken);
         string name, home;
         if (card is not null)
         {
@@ -64,10 +78,8 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
         }
         else
         {
-            name = applicant.Name?.Trim() is { Length: > 0 and <= 50 } n ? n : throw ValidationFailedException.For("Applicant.Name", "申请人不在居民信息库中，请填写姓名（不超过 50 字）。");
-            home = applicant.HomeCommunityCode?.Trim() ?? "";
-            if (home.Length != 12 || await regions.FindAsync(home, cancellationToken) is not { Level: Regions.Contracts.RegionLevel.Community })
-                throw ValidationFailedException.For("Applicant.HomeCommunityCode", "申请人不在居民信息库中，请选择其户籍所在社区（村）。");
+            await RequireStatedAsync(stated, statedHome, cancellationToken);
+            (name, home) = (stated!, statedHome);
         }
 
         var birthDate = IdNumber.TryParse(idNumber, today, out var parsed) ? parsed.BirthDate : today;
@@ -92,10 +104,12 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
             throw ValidationFailedException.For("ItemCode", "本区县的代办事项清单中没有事项 {0}，社区（村）不能受理。", code);
 
         var sealedId = protector.SealIdNumber(idNumber);
+        var sealedPhone = protector.SealPhone(phone);
         var c = new ServiceCase
         {
             Number = await numbers.NextAsync(db, now, cancellationToken), ItemId = item.Id, ItemVersionId = version.Id, State = CaseState.Received,
-            ResidentId = card?.Id, ApplicantName = name, ApplicantIdCipher = sealedId.Cipher, ApplicantIdHash = sealedId.Hash, ApplicantIdMasked = sealedId.Masked,
+            ResidentId = card?.Id ?? linked, ApplicantName = name, ApplicantIdCipher = sealedId.Cipher, ApplicantIdHash = sealedId.Hash, ApplicantIdMasked = sealedId.Masked,
+            ApplicantPhoneCipher = sealedPhone?.Cipher, ApplicantPhoneMasked = sealedPhone?.Masked, ApplicantAsStated = asStated,
             AcceptingCommunityCode = accepting, HomeCommunityCode = home, DepartmentCode = version.DepartmentCode,
             OwnerUserId = worker.UserId, OwnerName = worker.Name, ApplicantUserId = worker.IsResident ? worker.UserId : null, Mode = mode,
             ReceivedAt = now, UpdatedAt = now, HomeVisitEligible = card is not null && card.ActiveTags.Any(HomeVisitTags.Contains),
@@ -105,9 +119,7 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
             throw ValidationFailedException.For("Received", "材料 {0} 不是此事项的申请材料。", id);
         foreach (var m in version.Materials.OrderBy(m => m.Position))
         {
-            var status = m.Supplied != SuppliedProof.None && MaterialRules.CanSupply(m.Supplied, card) ? MaterialStatus.Supplied
-                : inHand.Contains(m.Id) ? MaterialStatus.Received
-                : m.Mandatory ? MaterialStatus.Missing : MaterialStatus.NotNeeded;
+            var status = MaterialRules.AtReceipt(m.Supplied, m.Mandatory, inHand.Contains(m.Id), card);
             c.Materials.Add(new CaseMaterial { MaterialId = m.Id, Position = m.Position, Name = m.Name, Mandatory = m.Mandatory, AcceptLater = m.AcceptLater,
                 Supplied = m.Supplied, Status = status, UpdatedAt = now });
         }
@@ -120,5 +132,30 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
         db.CaseDueTimes.Add(new CaseDueTime { Case = c, Kind = CaseDueKind.NoticeWindow, DueAt = calendar.AddWorkingDays(now, options.Value.NoticeWindowDays) });
         workflow.NotifyApplicant(c, "办件已收件", $"您的办件 {c.Number}（{version.Name}）已收件，可凭办件编号查询进度。");
         return c;
+    }
+
+    /// <summary>
+    /// The applicant's card in the pool, if the case may use it; else the resident it is only linked to. Online, the
+    /// applicant is matched on what they state (number, name and home community together, <see cref="IResidentDirectory.FindSelfAsync"/>):
+    /// a resident cannot look the pool up by number (that is a staff search, audited). At the window, by the number presented.
+    /// </summary>
+    private async Task<(ResidentCard? Card, long? Linked, bool AsStated)> FindInPoolAsync(ApplicantInput applicant, string idNumber, string? stated, string statedHome,
+        CaseActor worker, CancellationToken cancellationToken)
+    {
+        if (worker.IsResident)
+            return (stated is null || statedHome.Length != 12 ? null : await residents.FindSelfAsync(idNumber, stated, statedHome, cancellationToken), null, false);
+        var card = await residents.FindApplicantAsync(idNumber, cancellationToken);
+        if (card is null && applicant.NewToPool == false)
+            throw ValidationFailedException.For("Applicant.IdNumber", "居民信息库中没有此身份证号的居民；不在库中的，请按“新入库人员”填写姓名、电话和户籍社区（村）。");
+        // Entered as new, but a resident outside the worker's area: linked, and nothing of the pool's used or said.
+        if (card is not null && applicant.NewToPool == true && !worker.WorksFor(card.CommunityCode)) return (null, card.Id, true);
+        return (card, null, false);
+    }
+
+    private async Task RequireStatedAsync(string? name, string home, CancellationToken cancellationToken)
+    {
+        if (name is null) throw ValidationFailedException.For("Applicant.Name", "申请人不在居民信息库中，请填写姓名（不超过 50 字）。");
+        if (home.Length != 12 || await regions.FindAsync(home, cancellationToken) is not { Level: Regions.Contracts.RegionLevel.Community })
+            throw ValidationFailedException.For("Applicant.HomeCommunityCode", "申请人不在居民信息库中，请选择其户籍所在社区（村）。");
     }
 }

@@ -15,8 +15,8 @@ internal sealed record OnlineApplicationOutcome(ServiceCase? Case, IdempotentAns
 /// <summary>
 /// 网上办: the one online intake the API (POST /api/service-cases/online) and the resident's page share. The files come
 /// checked (by content and size, <see cref="CaseMaterialFiles"/>), each set for one material of the item by its position
-/// in the list; the case is received by <see cref="CaseIntake"/> (the same intake as the window's) with those materials
-/// marked received, and the case, its files and the idempotency record are committed in one transaction: a refusal
+/// in the list; the case is received by <see cref="CaseIntake"/> (the same intake as the window's, which also marks the
+/// 免提交 materials the platform can supply for the applicant as supplied) with the materials handed in marked received, and the case, its files and the idempotency record are committed in one transaction: a refusal
 /// anywhere leaves no case, no file row and no file behind.
 /// </summary>
 internal sealed class OnlineApplication(ServiceDeskDbContext db, CaseIntake intake, CaseMaterialFiles files, IdempotencyStore<ServiceDeskDbContext> idempotency)
@@ -40,9 +40,13 @@ internal sealed class OnlineApplication(ServiceDeskDbContext db, CaseIntake inta
                            ?? throw ValidationFailedException.For(CaseMaterialFiles.Field(position), "此事项没有第 {0} 项申请材料。", position);
             if (list.Count > CaseMaterialFiles.MaxPerMaterial)
                 throw ValidationFailedException.For(CaseMaterialFiles.Field(position), "每项材料最多上传 {0} 个文件。", CaseMaterialFiles.MaxPerMaterial);
-            // Handed in as files: received, electronically (the case lists the files under the material).
-            material.Status = MaterialStatus.Received;
-            material.UpdatedAt = c.ReceivedAt;
+            // Handed in as files: received, electronically (the case lists the files under the material) — unless the
+            // platform supplies it (免提交), which stays the record; the file is kept beside it.
+            if (material.Status != MaterialStatus.Supplied)
+            {
+                material.Status = MaterialStatus.Received;
+                material.UpdatedAt = c.ReceivedAt;
+            }
             toSave.Add((material, list));
         }
 

@@ -12,6 +12,7 @@ using Linli.Platform.Idempotency;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
+using Microsoft.OpenApi;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace Linli.Modules.ServiceDesk.Features.ReceiveCase;
@@ -49,12 +50,43 @@ internal static partial class OnlineApplicationEndpoint
             .DisableAntiforgery()
             .WithMetadata(new RequestSizeLimitAttribute(CaseMaterialFiles.MaxRequestBytes))
             .Accepts<OnlineApplicationRequest>("application/json", "multipart/form-data")
+            .AddOpenApiOperationTransformer((operation, _, _) =>
+            {
+                // The form's fields are read by hand (ReadAsync), so the generated multipart schema (the JSON record's) says nothing of the files.
+                if (operation.RequestBody?.Content?.TryGetValue("multipart/form-data", out var multipart) == true) multipart.Schema = MultipartSchema();
+                return Task.CompletedTask;
+            })
             .WithName("ApplyOnline")
             .WithSummary("网上办: a resident applies online for an item that allows it, with the materials' files; the case is received at their home community.")
             .WithDescription("JSON, or multipart/form-data with the fields itemCode, applicant.idNumber, applicant.name, applicant.homeCommunityCode and each material's files " +
                              $"under materials[position] (PDF, JPEG or PNG by content, up to {CaseMaterialFiles.MaxPerMaterial} per material and {CaseMaterialFiles.MaxPerApplication} in all; " +
                              "the size limit is Attachments:MaxBytes). A wrong type or a file too large is a 400 naming the field, and nothing is received. " +
                              "With an Idempotency-Key header, a repeat answers the first case (id and number, with Idempotent-Replayed: true) and receives nothing.");
+
+    /// <summary>The multipart body as ReadAsync reads it: the applicant's fields, and each material's files under materials[position] (OpenAPI 3.1 patternProperties).</summary>
+    private static OpenApiSchema MultipartSchema() => new()
+    {
+        Type = JsonSchemaType.Object,
+        Required = new HashSet<string>(StringComparer.Ordinal) { "itemCode", "applicant.idNumber" },
+        Properties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            ["itemCode"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 64, Description = "The item's code (an item that allows 网上办)." },
+            ["applicant.idNumber"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 18, Description = "The applicant's 18-character ID number (GB 11643, check character included)." },
+            ["applicant.name"] = new OpenApiSchema { Type = JsonSchemaType.String, MaxLength = 50, Description = "The applicant's name." },
+            ["applicant.homeCommunityCode"] = new OpenApiSchema { Type = JsonSchemaType.String, Pattern = @"^\d{12}$", Description = "The 12-digit code of the applicant's home community (village)." },
+        },
+        PatternProperties = new Dictionary<string, IOpenApiSchema>(StringComparer.Ordinal)
+        {
+            [MaterialFieldPattern] = new OpenApiSchema
+            {
+                Type = JsonSchemaType.Array, MaxItems = CaseMaterialFiles.MaxPerMaterial,
+                Items = new OpenApiSchema { Type = JsonSchemaType.String, Format = "binary", ContentMediaType = "application/octet-stream" },
+                Description = "The files of the item's material at this position (materials[2] for the second): PDF, JPEG or PNG by content, " +
+                              $"up to {CaseMaterialFiles.MaxPerMaterial} per material and {CaseMaterialFiles.MaxPerApplication} in all. A 免提交 material the platform supplies for the applicant needs none.",
+            },
+        },
+        AdditionalPropertiesAllowed = false,
+    };
 
     private static string Location(long id) => "/api/service-cases/" + id.ToString(CultureInfo.InvariantCulture);
 
@@ -112,6 +144,8 @@ internal static partial class OnlineApplicationEndpoint
         return (request, materials);
     }
 
-    [GeneratedRegex(@"^materials\[(\d{1,4})\]$", RegexOptions.CultureInvariant)]
+    private const string MaterialFieldPattern = @"^materials\[(\d{1,4})\]$";
+
+    [GeneratedRegex(MaterialFieldPattern, RegexOptions.CultureInvariant)]
     private static partial Regex MaterialField();
 }

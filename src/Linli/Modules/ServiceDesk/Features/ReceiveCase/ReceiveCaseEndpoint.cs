@@ -45,5 +45,8 @@ internal static class ReceiveCaseEndpoint
             .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Intake)
             .WithName("ReceiveServiceCase")
             .WithSummary("收件: a community worker receives an application for an item's published version, for any resident of the city or a person new to the pool.")
-            .WithDescription("With an Idempotency-Key header, a repeat of the same request answers the first case (id and number, with Idempotent-Replayed: true) and creates nothing.");
+            .WithDescription("applicant.newToPool: omitted, the number is looked up in the pool and name and homeCommunityCode are for a person not in it; " +
+                             "false, a resident of the pool (a number not in it is a 400 at Applicant.IdNumber); true, a person entered as new (name, homeCommunityCode and phone required, " +
+                             "each checked and named when wrong): a number that is a resident's outside the worker's area is linked to them and answered exactly as typed. " +
+                             "With an Idempotency-Key header, a repeat of the same request answers the first case (id and number, with Idempotent-Replayed: true) and creates nothing.");
 }

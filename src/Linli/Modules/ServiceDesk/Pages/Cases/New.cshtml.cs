@@ -8,6 +8,7 @@ using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Idempotency;
 using Linli.Platform.Localization;
+using Linli.Platform.PersonalData;
 using Linli.Platform.RateLimiting;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.AspNetCore.Mvc;
@@ -23,10 +24,19 @@ internal sealed record IntakeItem(string Code, string Name, HandlingModes Modes,
 
 internal sealed record IntakeMaterial(long Id, int Position, string Name, bool Mandatory, string? Condition, bool AcceptLater, bool Supplied);
 
+/// <summary>Whom the window receives for: a resident picked from the pool by the number on their ID card, or a person new to the pool.</summary>
+internal enum IntakeApplicant
+{
+    Pool = 0,
+    NewToPool = 1,
+}
+
 /// <summary>
 /// 一窗受理: the window receives an application. First the item (a plain GET: nothing personal in the address), from the
 /// items the catalog offers in the worker's community (city-wide ones and those on the district's 代办 list); then the
-/// applicant (ID number, and for a person new to the pool the name and home community), the handling mode and the
+/// applicant — a resident of the pool by the number on their ID card, or a person new to the pool with name, checked ID
+/// number, phone and home community (<see cref="ApplicantInput.NewToPool"/>: a number that turns out to be a resident's
+/// outside the worker's area is linked without the page saying so) — the handling mode and the
 /// materials in hand, posted to the same <see cref="CaseIntake"/> as POST /api/service-cases under the form's submission
 /// key, so a double click or a refresh creates one case. A refusal is a message at the field it names, with what was typed kept.
 /// </summary>
@@ -39,6 +49,8 @@ internal sealed class NewModel(ServiceDeskDbContext db, CaseIntake intake, Idemp
     [BindProperty, MaxLength(18)] public string? IdNumber { get; set; }
     [BindProperty, MaxLength(50)] public string? Name { get; set; }
     [BindProperty, MaxLength(12)] public string? HomeCommunityCode { get; set; }
+    [BindProperty, MaxLength(PhoneNumber.MaxInputLength)] public string? Phone { get; set; }
+    [BindProperty] public IntakeApplicant Applicant { get; set; } = IntakeApplicant.Pool;
     [BindProperty] public HandlingModes Mode { get; set; } = HandlingModes.Window;
     [BindProperty] public List<long> Received { get; set; } = [];
     [BindProperty] public string? SubmissionKey { get; set; }
@@ -62,10 +74,13 @@ internal sealed class NewModel(ServiceDeskDbContext db, CaseIntake intake, Idemp
         await LoadAsync(ct);
         if (!ModelState.IsValid) return Page();
         var actor = CaseActor.From(User, scope);
-        var applicant = new ApplicantInput(IdNumber, Name, HomeCommunityCode);
+        var isNew = Applicant == IntakeApplicant.NewToPool;
+        // What the other choice's fields hold is not sent: a pool resident's name and community are the pool's.
+        var applicant = isNew ? new ApplicantInput(IdNumber, Name, HomeCommunityCode, Phone, NewToPool: true) : new ApplicantInput(IdNumber, NewToPool: false);
         var key = IdempotencyKey.Parse(SubmissionKey) is { } given
             ? new IdempotencyKey("user:" + actor.UserId, given, IdempotencyKey.Fingerprint(
-                ["POST /service-desk/cases/new", ItemCode, Mode.ToString(), IdNumber?.Trim(), Name?.Trim(), HomeCommunityCode?.Trim(),
+                ["POST /service-desk/cases/new", ItemCode, Mode.ToString(), Applicant.ToString(), IdNumber?.Trim(), applicant.Name?.Trim(), applicant.HomeCommunityCode?.Trim(),
+                    applicant.Phone?.Trim(),
                     .. Received.Order().Select(r => r.ToString(CultureInfo.InvariantCulture))]))
             : null;
         try
@@ -105,6 +120,7 @@ internal sealed class NewModel(ServiceDeskDbContext db, CaseIntake intake, Idemp
         "Applicant.IdNumber" => nameof(IdNumber),
         "Applicant.Name" => nameof(Name),
         "Applicant.HomeCommunityCode" => nameof(HomeCommunityCode),
+        "Applicant.Phone" => nameof(Phone),
         _ => field,
     };
 

@@ -1210,6 +1210,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasColumnName("accepting_community_code")
                         .UseCollation("C");
 
+                    b.Property<bool>("ApplicantAsStated")
+                        .HasColumnType("boolean")
+                        .HasColumnName("applicant_as_stated");
+
                     b.Property<byte[]>("ApplicantIdCipher")
                         .IsRequired()
                         .HasColumnType("bytea")
@@ -1231,6 +1235,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .HasMaxLength(100)
                         .HasColumnType("character varying(100)")
                         .HasColumnName("applicant_name");
+
+                    b.Property<byte[]>("ApplicantPhoneCipher")
+                        .HasColumnType("bytea")
+                        .HasColumnName("applicant_phone_cipher");
+
+                    b.Property<string>("ApplicantPhoneMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("applicant_phone_masked");
 
                     b.Property<string>("ApplicantUserId")
                         .HasMaxLength(64)

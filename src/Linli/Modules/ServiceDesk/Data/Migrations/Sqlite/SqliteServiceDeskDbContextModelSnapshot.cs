@@ -1162,6 +1162,10 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("accepting_community_code");
 
+                    b.Property<bool>("ApplicantAsStated")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("applicant_as_stated");
+
                     b.Property<byte[]>("ApplicantIdCipher")
                         .IsRequired()
                         .HasColumnType("BLOB")
@@ -1183,6 +1187,15 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .HasMaxLength(100)
                         .HasColumnType("TEXT")
                         .HasColumnName("applicant_name");
+
+                    b.Property<byte[]>("ApplicantPhoneCipher")
+                        .HasColumnType("BLOB")
+                        .HasColumnName("applicant_phone_cipher");
+
+                    b.Property<string>("ApplicantPhoneMasked")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("applicant_phone_masked");
 
                     b.Property<string>("ApplicantUserId")
                         .HasMaxLength(64)
