@@ -30,6 +30,8 @@ internal static class ServiceDeskModule
         builder.Services.AddOptions<Domain.Cases.CaseOptions>().Bind(builder.Configuration.GetSection(Domain.Cases.CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Features.CaseShared.CaseNumbers>();
         builder.Services.AddScoped<Features.CaseShared.CaseWorkflow>();
+        builder.Services.AddScoped<Features.RateCase.CaseRater>();
+        builder.Services.AddSingleton<Features.TrackCase.TrackProof>();
         builder.Services.AddScoped<Features.ReceiveCase.CaseIntake>();
         builder.Services.AddScoped<Features.ReceiveCase.OnlineApplication>();
         // The files of online applications, per material of a case, read by whoever may see the case (Platform/Attachments).
@@ -77,6 +79,7 @@ internal static class ServiceDeskModule
         Features.CaseFiles.CaseFileEndpoints.Map(applicants);
         // Anyone holding a case number follows it (anonymous, rate-limited, audited).
         Features.TrackCase.CaseTracking.Map(app);
+        Features.TrackCase.TrackRatingEndpoints.Map(app);
         return app;
     }
 
