@@ -39,6 +39,7 @@ internal static class ServiceDeskModule
         builder.Services.AddScoped<Platform.Attachments.IAttachmentOwner, Features.CaseFiles.CaseMaterialFileOwner>();
         builder.Services.AddScoped<Features.CaseFiles.CaseMaterialFiles>();
         builder.Services.AddScoped<Features.ListCases.CaseList>();
+        builder.Services.AddScoped<Features.ListRatings.RatingList>();
         // The statistics' daily roll-up, kept equal to a recount by marks written with every change (ServiceDeskDbContext).
         builder.Services.AddSingleton<Features.Statistics.CaseStatsRollup>();
         builder.Services.AddHostedService<Features.Statistics.CaseStatsRollupService>();
@@ -72,6 +73,10 @@ internal static class ServiceDeskModule
         Features.ListCases.CaseExport.Map(cases);
         Features.ListCases.ListCasesEndpoint.Map(cases);
         Features.CaseActions.CaseActionEndpoints.Map(cases);
+        // 好差评 of the cases in the caller's scope (supervisors and community workers: those who handle cases).
+        var ratings = app.MapGroup("/api/service-desk/ratings").WithTags("ServiceDesk").RequireAuthorization(ServiceDeskPermissions.HandleCases).WithValidation();
+        Features.ListRatings.RatingExport.Map(ratings);
+        Features.ListRatings.RatingList.Map(ratings);
         // Ratings and online applications are the applicant's (residents) as well as the staff's: each checks who acts.
         var applicants = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization().WithValidation();
         Features.RateCase.RateCaseEndpoints.Map(applicants);
