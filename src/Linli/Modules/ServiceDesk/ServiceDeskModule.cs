@@ -30,6 +30,8 @@ internal static class ServiceDeskModule
         builder.Services.AddOptions<Domain.Cases.CaseOptions>().Bind(builder.Configuration.GetSection(Domain.Cases.CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton<Features.CaseShared.CaseNumbers>();
         builder.Services.AddScoped<Features.CaseShared.CaseWorkflow>();
+        builder.Services.AddScoped<Features.RateCase.CaseRater>();
+        builder.Services.AddSingleton<Features.TrackCase.TrackProof>();
         builder.Services.AddScoped<Features.ReceiveCase.CaseIntake>();
         builder.Services.AddScoped<Features.ReceiveCase.OnlineApplication>();
         // The files of online applications, per material of a case, read by whoever may see the case (Platform/Attachments).
@@ -38,6 +40,7 @@ internal static class ServiceDeskModule
         builder.Services.AddScoped<Features.CaseFiles.CaseMaterialFiles>();
         builder.Services.AddScoped<Features.ListCases.CaseList>();
         builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.ServiceDeskHomeTiles>();
+        builder.Services.AddScoped<Features.ListRatings.RatingList>();
         // The statistics' daily roll-up, kept equal to a recount by marks written with every change (ServiceDeskDbContext).
         builder.Services.AddSingleton<Features.Statistics.CaseStatsRollup>();
         builder.Services.AddHostedService<Features.Statistics.CaseStatsRollupService>();
@@ -71,6 +74,10 @@ internal static class ServiceDeskModule
         Features.ListCases.CaseExport.Map(cases);
         Features.ListCases.ListCasesEndpoint.Map(cases);
         Features.CaseActions.CaseActionEndpoints.Map(cases);
+        // 好差评 of the cases in the caller's scope (supervisors and community workers: those who handle cases).
+        var ratings = app.MapGroup("/api/service-desk/ratings").WithTags("ServiceDesk").RequireAuthorization(ServiceDeskPermissions.HandleCases).WithValidation();
+        Features.ListRatings.RatingExport.Map(ratings);
+        Features.ListRatings.RatingList.Map(ratings);
         // Ratings and online applications are the applicant's (residents) as well as the staff's: each checks who acts.
         var applicants = app.MapGroup("/api/service-cases").WithTags("ServiceDesk").RequireAuthorization().WithValidation();
         Features.RateCase.RateCaseEndpoints.Map(applicants);
@@ -78,6 +85,7 @@ internal static class ServiceDeskModule
         Features.CaseFiles.CaseFileEndpoints.Map(applicants);
         // Anyone holding a case number follows it (anonymous, rate-limited, audited).
         Features.TrackCase.CaseTracking.Map(app);
+        Features.TrackCase.TrackRatingEndpoints.Map(app);
         return app;
     }
 

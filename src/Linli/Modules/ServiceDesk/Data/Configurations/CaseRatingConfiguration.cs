@@ -13,6 +13,9 @@ internal sealed class CaseRatingConfiguration : IEntityTypeConfiguration<CaseRat
         // One rating per case and stage.
         e.HasIndex(x => new { x.CaseId, x.Stage }).IsUnique();
         e.HasIndex(x => new { x.AcceptingCommunityCode, x.RatedAt });
+        // The ratings list's order (newest first) for scopes wider than a community (city, district): a page reads the
+        // index in order instead of sorting every rating (Features/ListRatings/RatingList.cs).
+        e.HasIndex(x => new { x.RatedAt, x.Id });
         e.HasIndex(x => x.FollowUpDueAt).HasFilter("follow_up_at IS NULL AND follow_up_due_at IS NOT NULL");
         e.Property(x => x.Comment).HasMaxLength(2000);
         e.Property(x => x.FollowUpNote).HasMaxLength(2000);

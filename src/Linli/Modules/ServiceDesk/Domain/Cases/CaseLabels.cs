@@ -77,6 +77,22 @@ internal static class CaseLabels
         _ => "未知评价",
     });
 
+    /// <summary>The stage a rating belongs to (RateCaseEndpoints.StageOf): 收件, 受理 or 办结.</summary>
+    public static Phrase Stage(CaseState stage) => new(stage switch
+    {
+        CaseState.Received => "收件",
+        CaseState.Accepted => "受理",
+        _ => "办结",
+    });
+
+    public static Phrase FollowUp(FollowUpStatus status) => new(status switch
+    {
+        FollowUpStatus.Pending => "待回访",
+        FollowUpStatus.Done => "已回访",
+        FollowUpStatus.Overdue => "回访超期",
+        _ => "无需回访",
+    });
+
     public static Phrase Material(MaterialStatus status) => new(status switch
     {
         MaterialStatus.Received => "已收取",

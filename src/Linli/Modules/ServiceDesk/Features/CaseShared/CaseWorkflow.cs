@@ -302,8 +302,8 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         }
         CloseAll(c);
         c.DueAt = null;
-        NotifyApplicant(c, "办件已办结", approve ? $"您的办件 {c.Number} 已办结（准予），请按约定领取结果。欢迎对本次服务作出评价。"
-            : $"您的办件 {c.Number} 已办结（不予）：{text}。欢迎对本次服务作出评价。");
+        NotifyApplicant(c, "办件已办结", approve ? $"您的办件 {c.Number} 已办结（准予），请按约定领取结果。{RatingInvitation(c)}"
+            : $"您的办件 {c.Number} 已办结（不予）：{text}。{RatingInvitation(c)}");
     }
 
     public void HandOver(LoadedCase loaded, CaseActor actor, HandOverMethod method, string? note)
@@ -312,7 +312,7 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         Step(loaded, actor, CaseAction.HandOver, note);
         loaded.Case.HandOverMethod = method;
         loaded.Case.HandedOverAt = Now;
-        NotifyApplicant(loaded.Case, "办件已出件", $"您的办件 {loaded.Case.Number} 结果已送达。欢迎对本次服务作出评价。");
+        NotifyApplicant(loaded.Case, "办件已出件", $"您的办件 {loaded.Case.Number} 结果已送达。{RatingInvitation(loaded.Case)}");
     }
 
     /// <summary>代办: a proxy worker (the caller, or the one named) acts for the applicant under the mandate recorded here.</summary>
@@ -376,6 +376,16 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
         if (c.ApplicantUserId is { } user) db.CaseOutbox.Add(Message(NotificationAddress.User(user), c, subject, body));
         if (c.HomeCommunityCode != c.AcceptingCommunityCode) db.CaseOutbox.Add(Message(NotificationAddress.Area(c.HomeCommunityCode), c, subject, body));
     }
+
+    /// <summary>
+    /// The invitation to rate (好差评) at 办结 and 出件: the tracking page's link with the case number (on the receipt anyway,
+    /// not personal data), where the applicant proves the case with their ID number — typed there, never in the link —
+    /// and rates without an account. Never a demand: the applicant rates if they choose.
+    /// </summary>
+    public static string RatingInvitation(ServiceCase c) =>
+        $"欢迎对本次服务作出评价：{TrackingLink(c.Number)} （凭办件编号和身份证号后6位，无需登录）。";
+
+    public static string TrackingLink(string caseNumber) => "/service-desk/track?number=" + Uri.EscapeDataString(caseNumber);
 
     public CaseMessage Message(string recipient, ServiceCase c, string subject, string body) =>
         new() { Recipient = recipient, Subject = subject, Body = body.Length > 4000 ? body[..4000] : body, CaseId = c.Id == 0 ? null : c.Id, Case = c.Id == 0 ? c : null, CreatedAt = Now };

@@ -4,13 +4,9 @@ using Linli.Modules.ServiceDesk.Domain;
 using Linli.Modules.ServiceDesk.Domain.Cases;
 using Linli.Modules.ServiceDesk.Features.CaseShared;
 using Linli.Platform.Auth;
-using Linli.Platform.Calendar;
 using Linli.Platform.Errors;
-using Linli.Platform.Notifications;
-using Linli.Platform.Persistence;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Options;
 
 namespace Linli.Modules.ServiceDesk.Features.RateCase;
 
@@ -43,35 +39,13 @@ internal static class RateCaseEndpoints
             })
             .WithName("ListServiceCaseRatings").WithSummary("The ratings of a case the caller may see.");
 
-        api.MapPost("/{id:long}/ratings", async Task<Created<RatingView>> (long id, RateRequest request, ServiceDeskDbContext db, CaseWorkflow workflow, WorkingCalendar calendar,
-                IOptions<CaseOptions> options, HttpContext http, IAreaScope scope, CancellationToken ct) =>
+        api.MapPost("/{id:long}/ratings", async Task<Created<RatingView>> (long id, RateRequest request, ServiceDeskDbContext db, CaseRater rater,
+                HttpContext http, IAreaScope scope, CancellationToken ct) =>
             {
                 var actor = CaseActor.From(http.User, scope);
                 var c = await db.ServiceCases.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("办件 {0} 不存在。", id);
                 if (c.ApplicantUserId is null || c.ApplicantUserId != actor.UserId) throw new ForbiddenException("只有申请人本人可以评价办件。");
-                if (request.Level is not { } level || !Enum.IsDefined(level)) throw ValidationFailedException.For("Level", "请选择评价等级。");
-                var stage = StageOf(c.State);
-                var now = workflow.Now;
-                var rating = new CaseRating { CaseId = id, Stage = stage, Level = level, Comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim(),
-                    RatedAt = now, AcceptingCommunityCode = c.AcceptingCommunityCode };
-                db.CaseRatings.Add(rating);
-                if (rating.IsPoor)
-                {
-                    rating.FollowUpDueAt = calendar.AddWorkingDays(now, options.Value.FollowUpDays);
-                    // By navigation: EF writes the rating first and fills the due time's RatingId, all in one SaveChanges.
-                    db.CaseDueTimes.Add(new CaseDueTime { CaseId = id, Kind = CaseDueKind.FollowUp, Rating = rating, DueAt = rating.FollowUpDueAt.Value });
-                    db.CaseOutbox.Add(workflow.Message(NotificationAddress.User(c.OwnerUserId), c, "差评待回访",
-                        $"办件 {c.Number} 收到{CaseLabels.Level(level)}评价，请在 {CaseWorkflow.Local(rating.FollowUpDueAt)} 前回访整改并记录。"));
-                }
-                try
-                {
-                    await db.SaveChangesAsync(ct);
-                }
-                // Once per case and stage is the unique index's to say: two ratings at once, one gets through, the other is a 409.
-                catch (DbUpdateException e) when (UniqueViolation.Is(e))
-                {
-                    throw CaseTransitions.Conflict(c, "此办件在{0}阶段已评价过。", CaseLabels.State(stage));
-                }
+                var rating = await rater.RateAsync(c, request.Level, request.Comment, ct);
                 return TypedResults.Created($"/api/service-cases/{id}/ratings", RatingView.Of(rating));
             })
             .WithName("RateServiceCase").WithSummary("The applicant rates the case at its current stage (收件, 受理 or 办结), once per stage; a 差评 opens a follow-up.");
@@ -95,17 +69,12 @@ internal static class RateCaseEndpoints
             .WithName("FollowUpServiceCaseRating").WithSummary("The owner records what was done about a 差评 (回访整改).");
 
         api.MapPost("/{id:long}/ratings/{ratingId:long}/follow-up-rating", async Task<Ok<RatingView>> (long id, long ratingId, RateRequest request, ServiceDeskDbContext db,
-                HttpContext http, IAreaScope scope, CancellationToken ct) =>
+                CaseRater rater, HttpContext http, IAreaScope scope, CancellationToken ct) =>
             {
                 var actor = CaseActor.From(http.User, scope);
                 var c = await db.ServiceCases.FirstOrDefaultAsync(x => x.Id == id, ct) ?? throw new NotFoundException("办件 {0} 不存在。", id);
-                var rating = await db.CaseRatings.FirstOrDefaultAsync(r => r.Id == ratingId && r.CaseId == id, ct) ?? throw new NotFoundException("评价 {0} 不存在。", ratingId);
                 if (c.ApplicantUserId != actor.UserId) throw new ForbiddenException("只有申请人本人可以评价办件。");
-                if (rating.FollowUpAt is null) throw CaseTransitions.Conflict(c, "回访尚未记录，暂不能评价回访。");
-                if (rating.FollowUpLevel is not null) throw CaseTransitions.Conflict(c, "回访已评价过。");
-                rating.FollowUpLevel = request.Level is { } level && Enum.IsDefined(level) ? level : throw ValidationFailedException.For("Level", "请选择评价等级。");
-                await db.SaveChangesAsync(ct);
-                return TypedResults.Ok(RatingView.Of(rating));
+                return TypedResults.Ok(RatingView.Of(await rater.RateFollowUpAsync(c, ratingId, request.Level, ct)));
             })
             .WithName("RateServiceCaseFollowUp").WithSummary("The applicant rates the follow-up of their 差评, if they wish.");
     }

@@ -615,6 +615,9 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
                         .IsUnique()
                         .HasDatabaseName("ix_case_ratings_case_id_stage");
 
+                    b.HasIndex("RatedAt", "Id")
+                        .HasDatabaseName("ix_case_ratings_rated_at_id");
+
                     b.ToTable("case_ratings", "servicedesk");
                 });
 

@@ -592,6 +592,9 @@ namespace Linli.Modules.ServiceDesk.Data.Migrations.Sqlite
                         .IsUnique()
                         .HasDatabaseName("ix_servicedesk_case_ratings_case_id_stage");
 
+                    b.HasIndex("RatedAt", "Id")
+                        .HasDatabaseName("ix_servicedesk_case_ratings_rated_at_id");
+
                     b.ToTable("servicedesk_case_ratings", (string)null);
                 });
 

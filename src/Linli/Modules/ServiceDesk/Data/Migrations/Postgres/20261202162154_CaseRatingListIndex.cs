@@ -1,0 +1,29 @@
+﻿using Microsoft.EntityFrameworkCore.Migrations;
+
+#nullable disable
+
+namespace Linli.Modules.ServiceDesk.Data.Migrations.Postgres
+{
+    /// <inheritdoc />
+    public partial class CaseRatingListIndex : Migration
+    {
+        /// <inheritdoc />
+        protected override void Up(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.CreateIndex(
+                name: "ix_case_ratings_rated_at_id",
+                schema: "servicedesk",
+                table: "case_ratings",
+                columns: new[] { "rated_at", "id" });
+        }
+
+        /// <inheritdoc />
+        protected override void Down(MigrationBuilder migrationBuilder)
+        {
+            migrationBuilder.DropIndex(
+                name: "ix_case_ratings_rated_at_id",
+                schema: "servicedesk",
+                table: "case_ratings");
+        }
+    }
+}
