@@ -41,6 +41,7 @@ internal static class ServiceDeskModule
         builder.Services.AddScoped<Features.ListCases.CaseList>();
         builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.ServiceDeskHomeTiles>();
         builder.Services.AddScoped<Features.ListRatings.RatingList>();
+        builder.Services.AddSingleton<Platform.Notifications.Sms.ISmsRecipients, Jobs.ApplicantPhones>();
         // The statistics' daily roll-up, kept equal to a recount by marks written with every change (ServiceDeskDbContext).
         builder.Services.AddSingleton<Features.Statistics.CaseStatsRollup>();
         builder.Services.AddHostedService<Features.Statistics.CaseStatsRollupService>();

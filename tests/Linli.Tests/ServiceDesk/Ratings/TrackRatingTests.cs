@@ -203,4 +203,32 @@ public sealed partial class TrackRatingTests(ServiceDeskApp desk) : IClassFixtur
         var rated = await (await desk.App.CreateClient().PostAsJsonAsync(Ratings, new { number, idNumber = idNumber[^6..], level = "VerySatisfied" })).Json(HttpStatusCode.Created);
         Assert.Equal("HandedOver", rated.GetProperty("stage").GetString());
     }
+
+    [Fact]
+    public async Task A_walk_in_who_left_a_phone_number_is_texted_the_decision_and_the_invitation_to_rate_at_that_number()
+    {
+        var idNumber = await desk.NewResidentAsync();
+        var village = await desk.App.ClientForAsync("cw.village");
+        var created = await (await village.PostAsJsonAsync("/api/service-cases",
+            new { applicant = new { idNumber, phone = "139 1234 5678" }, itemCode = ServiceDeskApp.CityWideItem, mode = "Window", received = new[] { desk.FormMaterial } }))
+            .Json(HttpStatusCode.Created);
+        var (id, number) = (created.Id(), created.GetProperty("number").GetString()!);
+        var department = await desk.App.ClientForAsync("dept.civil");
+        await village.OkStepAsync(id, "accept", new { received = new[] { desk.IncomeMaterial } });
+        await village.OkStepAsync(id, "forward");
+        await department.OkStepAsync(id, "review");
+        await department.OkStepAsync(id, "approve", new { note = "符合条件" });
+        await village.OkStepAsync(id, "hand-over", new { method = "Window" });
+
+        var texted = (await MessagesAsync(id)).Where(m => m.Recipient == "applicant:" + number).ToList();
+        // Every notice to the applicant goes to the phone, and the decision and the hand-over invite a rating.
+        Assert.Equal(["办件已收件", "办件已受理", "办件已办结", "办件已出件"], texted.Select(m => m.Subject));
+        Assert.Equal(["办件已办结", "办件已出件"], texted.Where(m => m.Body.Contains($"/service-desk/track?number={number}", StringComparison.Ordinal)).Select(m => m.Subject));
+        // The SMS channel finds the number behind the address, in E.164, and nothing for a case without a phone.
+        var (_, bareNumber, _) = await WalkInAsync();
+        var phones = await desk.App.WithScopeAsync(sp => sp.GetServices<Linli.Platform.Notifications.Sms.ISmsRecipients>().Single(r => r.Scheme == "applicant")
+            .PhoneNumbersAsync(["applicant:" + number, "applicant:" + bareNumber], CancellationToken.None));
+        Assert.Equal("+8613912345678", Assert.Single(phones, p => p.Key == "applicant:" + number).Value);
+        Assert.DoesNotContain("applicant:" + bareNumber, phones.Keys);
+    }
 }

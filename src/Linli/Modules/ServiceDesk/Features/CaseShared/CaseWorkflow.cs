@@ -368,12 +368,15 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     // ---- notifications ---------------------------------------------------------------------------------------------------
 
     /// <summary>
-    /// To the applicant's account (online applicants and residents who signed in). A window applicant without an
-    /// account is handed the printed notice; their home community is told either way, since the case is theirs too.
+    /// To the applicant's account (online applicants and residents who signed in), or else by SMS to the phone number left
+    /// at the window; an applicant with neither is handed the printed notice. Their home community is told either way,
+    /// since the case is theirs too.
     /// </summary>
     public void NotifyApplicant(ServiceCase c, string subject, string body)
     {
         if (c.ApplicantUserId is { } user) db.CaseOutbox.Add(Message(NotificationAddress.User(user), c, subject, body));
+        // Without an account, by SMS to the phone number left at the window (Jobs/ApplicantPhones.cs).
+        else if (c.ApplicantPhoneCipher is not null) db.CaseOutbox.Add(Message(Jobs.ApplicantPhones.Address(c.Number), c, subject, body));
         if (c.HomeCommunityCode != c.AcceptingCommunityCode) db.CaseOutbox.Add(Message(NotificationAddress.Area(c.HomeCommunityCode), c, subject, body));
     }
 
