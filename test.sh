@@ -43,8 +43,10 @@ run_suite() { # run_suite <label> <project> <database>: fails when a test fails
 run_suite sqlite tests/Linli.Tests sqlite "$@" || status=1
 # The browser tests run one at a time (one browser, one server) and leave most of a core idle, so they run beside the
 # PostgreSQL run instead of after it; their output follows the PostgreSQL run's (docs/decisions/0006-sqlite-and-postgresql.md).
-run_suite browser tests/Linli.BrowserTests sqlite "$@" > "$results/browser.log" 2>&1 &
+run_suite browser tests/Linli.BrowserTests sqlite --blame-hang-timeout 15m --blame-hang-dump-type none "$@" > "$results/browser.log" 2>&1 &
 browser=$!
+# Stopped with the script (its PostgreSQL server too): no browser run left behind.
+trap 'pkill -P $browser 2>/dev/null || true; kill $browser 2>/dev/null || true; pg_stop' EXIT
 run_suite postgres tests/Linli.Tests postgres "$@" || status=1
 wait $browser || status=1
 cat "$results/browser.log"

@@ -6,8 +6,9 @@ namespace Linli.BrowserTests;
 
 /// <summary>
 /// 网上办 in Chromium: a signed-in resident, on a phone, chooses their district, community and an item that allows
-/// online handling (就业创业证申领), is not asked for the ID card the platform can supply (免提交: its upload stays folded
-/// away), uploads the photo, files the application and gets the case number; the public tracking page then shows the case.
+/// online handling (就业创业证申领), is asked for every material (an account has no verified identity to fetch the
+/// 免提交 ID card by), uploads the photo, files the application and gets the case number; the public tracking page then
+/// shows the case.
 /// </summary>
 [Collection(LinliServer.Collection)]
 public sealed class OnlineApplicationJourneyTests(LinliServer server)
@@ -44,10 +45,9 @@ public sealed class OnlineApplicationJourneyTests(LinliServer server)
         await page.ClickAsync("#choose-form button[type=submit]");
         await Expect(page.Locator("#apply-item")).ToHaveTextAsync("就业创业证申领");
 
-        // The ID card is 免提交: said so, and its upload is folded away; the photo is asked for.
-        var identity = page.Locator(".material[data-position='1']");
-        await Expect(identity).ToContainTextAsync("可由平台调取，免提交");
-        await Expect(page.Locator("#material-1")).Not.ToBeVisibleAsync();
+        // Online both are asked for, the 免提交 ID card too, and nothing says the platform will fetch it.
+        await Expect(page.Locator(".material[data-position='1']")).Not.ToContainTextAsync("免提交");
+        await Expect(page.Locator("#material-1")).ToBeVisibleAsync();
         await Expect(page.Locator("#material-2")).ToBeVisibleAsync();
 
         await page.FillAsync("#Name", "刘网办");

@@ -45,6 +45,10 @@ public sealed partial class InputFuzzTests(ITestOutputHelper output) : IAsyncLif
     private readonly LogCapture _logs = new();
     private LinliFactory _app = null!;
     private FuzzTargets _targets = null!;
+
+    /// <summary>Anonymous lookups that need a case or ticket number together with its applicant's own number.</summary>
+    private static readonly HashSet<string> ProvedByNumber =
+        ["/api/requests/track", "/api/service-cases/track", "/api/service-cases/track/ratings", "/api/service-cases/track/ratings/follow-up"];
     private readonly List<Caller> _callers = [];
 
     [GeneratedRegex("name=\"__RequestVerificationToken\" type=\"hidden\" value=\"([^\"]+)\"")]
@@ -216,9 +220,12 @@ public sealed partial class InputFuzzTests(ITestOutputHelper output) : IAsyncLif
                          + $"{watch.Elapsed.TotalSeconds:F1} s ({TestDatabase.Provider})");
         output.WriteLine("Well-formed requests that did not reach their handler:\n"
                          + string.Join("\n", operations.Where(o => !answered.Contains(o)).Select(o => $"{o} {string.Join(" ", wellFormed[o])}")));
-        // The well-formed requests name records that exist, so the variants reach the handlers, not only a 404.
-        Assert.True(answered.Count(o => o.Origin == "openapi") * 10 >= documented.Count * 7,
-            $"only {answered.Count(o => o.Origin == "openapi")} of {documented.Count} documented operations reached their handler with the well-formed request");
+        // The well-formed requests name records that exist, so the variants reach the handlers, not only a 404. The lookups by
+        // a number and its proof (an ID or phone number on record) answer every other request with the same 404 by design:
+        // they are sent every variant above, but no generated request can reach them, so they are not counted here.
+        var reachable = documented.Where(o => !ProvedByNumber.Contains(o.Template)).ToList();
+        Assert.True(answered.Count(o => o.Origin == "openapi" && reachable.Contains(o)) * 10 >= reachable.Count * 7,
+            $"only {answered.Count(o => o.Origin == "openapi" && reachable.Contains(o))} of {reachable.Count} documented operations reached their handler with the well-formed request");
 
         var logged = _logs.Failures().Select(e => $"{e.Level} {e.Category}: {Short(e.Message)}{(e.Exception is null ? "" : " — " + e.Exception.GetType().Name)}")
             .Distinct().ToList();

@@ -212,46 +212,43 @@ public sealed class NewPersonIntakeTests(ServiceDeskApp desk) : IClassFixture<Se
     }
 
     [Fact]
-    public async Task Online_the_platform_supplies_the_free_materials_of_an_applicant_who_matches_the_pool_and_asks_a_stranger_for_them()
+    public async Task Online_the_pool_is_never_consulted_so_typing_another_persons_number_name_and_community_reveals_nothing_of_them()
     {
         var resident = await desk.App.ClientForAsync("resident.online");
 
-        // In the pool (name, number and home community agree) and tagged disabled: identity and the disability certificate supplied.
-        var pooled = await (await resident.PostAsync("/api/service-cases/online", Online(desk.DisabledResidentId, "测试居民", (1, Pdf), (2, Pdf)))).Json(HttpStatusCode.Created);
-        Assert.Equal("Supplied", pooled.Status(desk.IdentityMaterial));
-        Assert.Equal("Supplied", pooled.Status(desk.DisabilityMaterial));
-        Assert.Equal("Received", pooled.Status(desk.FormMaterial));
-        Assert.True(pooled.GetProperty("applicantInPool").GetBoolean());
-
-        // Not in the pool, or a name that does not match it: asked for like any other material (received when uploaded).
+        // A resident of the pool tagged disabled, stated exactly, and a stranger: both are asked for every material and
+        // neither case says anything of the pool (an account carries no verified identity to match it by).
+        var pooled = await (await resident.PostAsync("/api/service-cases/online", Online(desk.DisabledResidentId, "测试居民", (2, Pdf)))).Json(HttpStatusCode.Created);
         var stranger = await (await resident.PostAsync("/api/service-cases/online", Online(ResidentTestData.NewIdNumber(), "陌生人", (2, Pdf)))).Json(HttpStatusCode.Created);
-        var misnamed = await (await resident.PostAsync("/api/service-cases/online", Online(desk.DisabledResidentId, "别人的名字", (1, Pdf)))).Json(HttpStatusCode.Created);
-        Assert.Equal("Missing", stranger.Status(desk.IdentityMaterial));
-        Assert.Equal("NotNeeded", stranger.Status(desk.DisabilityMaterial));
-        Assert.False(stranger.GetProperty("applicantInPool").GetBoolean());
-        Assert.Equal("Received", misnamed.Status(desk.IdentityMaterial));
-        Assert.Equal("NotNeeded", misnamed.Status(desk.DisabilityMaterial));
-        Assert.False(misnamed.GetProperty("applicantInPool").GetBoolean());
-        Assert.Null(await LinkedResidentAsync(misnamed.Id()));
+        foreach (var c in new[] { pooled, stranger })
+        {
+            Assert.Equal("Missing", c.Status(desk.IdentityMaterial));
+            Assert.Equal("NotNeeded", c.Status(desk.DisabilityMaterial));
+            Assert.Equal("Received", c.Status(desk.FormMaterial));
+            Assert.False(c.GetProperty("applicantInPool").GetBoolean());
+            Assert.Null(await LinkedResidentAsync(c.Id()));
+        }
+        // An uploaded 免提交 material is received like any other.
+        var uploaded = await (await resident.PostAsync("/api/service-cases/online", Online(desk.DisabledResidentId, "测试居民", (1, Pdf)))).Json(HttpStatusCode.Created);
+        Assert.Equal("Received", uploaded.Status(desk.IdentityMaterial));
     }
 
     [Fact]
-    public async Task The_online_form_does_not_ask_for_a_free_material_but_keeps_its_upload_at_hand_and_asks_for_the_others()
+    public async Task The_online_form_asks_for_every_material_with_an_upload_and_promises_no_free_material()
     {
         var page = await PageClient.SignedInAsync(desk.App, "resident.online");
         var (status, html) = await page.GetAsync($"/service-desk/apply?District={Home[..6]}&Community={Home}&ItemCode={CityWideItem}");
         Assert.Equal(HttpStatusCode.OK, status);
         var identity = Regex.Match(html, "<div class=\"material\" data-position=\"1\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
         var form = Regex.Match(html, "<div class=\"material\" data-position=\"2\">(.*?)</div>", RegexOptions.Singleline).Groups[1].Value;
-        Assert.Contains("可由平台调取，免提交", identity);
-        Assert.Matches(new Regex("<details class=\"supplied-upload\">\\s*<summary>平台无法调取时上传</summary>\\s*<input id=\"material-1\" name=\"materials\\[1\\]\" type=\"file\""), identity);
-        Assert.DoesNotContain("免提交", form);
-        Assert.DoesNotContain("<details", form);
+        Assert.Contains("name=\"materials[1]\" type=\"file\"", identity);
         Assert.Contains("name=\"materials[2]\" type=\"file\"", form);
+        Assert.DoesNotContain("免提交", identity);
+        Assert.DoesNotContain("<details", identity);
     }
 
     [Fact]
-    public async Task Online_through_the_page_a_matching_resident_gets_the_identity_supplied_and_the_case_records_it()
+    public async Task Online_through_the_page_a_resident_of_the_pool_is_asked_for_the_identity_like_anyone_and_the_case_records_the_upload()
     {
         var page = await PageClient.SignedInAsync(desk.App, "resident.online");
         var start = $"/service-desk/apply?District={Home[..6]}&Community={Home}&ItemCode={CityWideItem}";
@@ -274,8 +271,9 @@ public sealed class NewPersonIntakeTests(ServiceDeskApp desk) : IClassFixture<Se
         var caseId = await desk.App.WithScopeAsync(sp => sp.GetRequiredService<ServiceDeskDbContext>().ServiceCases.IgnoreQueryFilters()
             .Where(c => c.Number == number).Select(c => c.Id).SingleAsync());
         var seen = await (await desk.App.ClientForAsync("cw.home")).GetCaseAsync(caseId);
-        Assert.Equal("Supplied", seen.Status(desk.IdentityMaterial));
+        Assert.Equal("Missing", seen.Status(desk.IdentityMaterial));
         Assert.Equal("Received", seen.Status(desk.FormMaterial));
         Assert.Equal("Missing", seen.Status(desk.IncomeMaterial));
+        Assert.False(seen.GetProperty("applicantInPool").GetBoolean());
     }
 }

@@ -86,7 +86,7 @@ public sealed class RatingsPageTests(ServiceDeskApp desk) : IClassFixture<Servic
         for (var page = 1; page <= ids.Count; page++)
             walked.AddRange((await (await client.GetAsync($"{Api}?pageSize=1&page={page}")).Json(HttpStatusCode.OK)).GetProperty("items").EnumerateArray().Select(i => i.Id()));
         Assert.Equal(ids, walked);
-        Assert.True(ids.IndexOf(homeRating) < ids.Count);
+        Assert.Contains(homeRating, ids);
     }
 
     [Fact]

@@ -22,18 +22,6 @@ internal sealed class ResidentDirectory(ResidentsDbContext db, IPersonalDataProt
     public Task<ResidentCard?> FindApplicantAsync(string idNumber, CancellationToken cancellationToken = default) =>
         ByIdNumberAsync(db.Residents.IgnoreQueryFilters(), idNumber, cancellationToken);
 
-    // Outside the caller's area too (a resident's account has no area of residents); all three must agree.
-    public async Task<ResidentCard?> FindSelfAsync(string idNumber, string name, string communityCode, CancellationToken cancellationToken = default)
-    {
-        numbers.Count();
-        var hash = protector.IdNumberHash(idNumber);
-        var (wantedName, wantedCommunity) = (name.Trim(), communityCode.Trim());
-        var card = await CardAsync(db.Residents.IgnoreQueryFilters().Where(r => r.IdNumberHash == hash && r.CommunityCode == wantedCommunity), cancellationToken);
-        if (card is not null && !string.Equals(card.Name, wantedName, StringComparison.Ordinal)) card = null;
-        await numbers.AfterAsync(NumberSearchGuard.IdNumberField, card is null ? 0 : 1, card?.Id, card?.CommunityCode, cancellationToken);
-        return card;
-    }
-
     /// <summary>A search by number: limited and audited (who, which field, how many matches; never the number).</summary>
     private async Task<ResidentCard?> ByIdNumberAsync(IQueryable<Resident> residents, string idNumber, CancellationToken cancellationToken)
     {

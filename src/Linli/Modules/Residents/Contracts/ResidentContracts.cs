@@ -55,14 +55,6 @@ public interface IResidentDirectory
     /// number, name, community, active tags), never the record; counted and audited like a search by number.
     /// </summary>
     Task<ResidentCard?> FindApplicantAsync(string idNumber, CancellationToken cancellationToken = default);
-
-    /// <summary>
-    /// A person who states who they are (an online applicant: their ID number, name and home community), found in the
-    /// pool only when all three agree with one resident; otherwise null, the same whether the number is unknown or the
-    /// name or community differ. Not a search (whoever asks must know the person already), so no reveal permission is
-    /// needed, but it confirms a number like one: it counts against the caller's hourly budget and is audited.
-    /// </summary>
-    Task<ResidentCard?> FindSelfAsync(string idNumber, string name, string communityCode, CancellationToken cancellationToken = default);
 }
 
 /// <summary>

@@ -29,9 +29,6 @@ internal sealed class NumberSearchGuard(IHttpContextAccessor http, IAuthorizatio
         limiter.Acquire(NumberSearchKind.Residents, scope.UserId);
     }
 
-    /// <summary>Before a match of a person stating who they are (no reveal permission needed): only the hour's budget (429 when spent).</summary>
-    public void Count() => limiter.Acquire(NumberSearchKind.Residents, scope.UserId);
-
     /// <summary>After the search: the audit entry. A single match is named (resident and community); otherwise the caller's area.</summary>
     public Task AfterAsync(string fields, long matches, long? onlyMatch, string? onlyMatchCommunity, CancellationToken cancellationToken)
     {

@@ -70,7 +70,7 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
         // A person entered as new is checked as typed before the pool is asked, so the answer is the same whether they are in it or not.
         if (applicant.NewToPool == true) await RequireStatedAsync(stated, statedHome, cancellationToken);
 
-        var (card, linked, asStated) = await FindInPoolAsync(applicant, idNumber, stated, statedHome, worker, cancellationToken);
+        var (card, linked, asStated) = await FindInPoolAsync(applicant, idNumber, worker, cancellationToken);
         string name, home;
         if (card is not null)
         {
@@ -135,15 +135,17 @@ internal sealed class CaseIntake(ServiceDeskDbContext db, CaseWorkflow workflow,
     }
 
     /// <summary>
-    /// The applicant's card in the pool, if the case may use it; else the resident it is only linked to. Online, the
-    /// applicant is matched on what they state (number, name and home community together, <see cref="IResidentDirectory.FindSelfAsync"/>):
-    /// a resident cannot look the pool up by number (that is a staff search, audited). At the window, by the number presented.
+    /// The applicant's card in the pool, if the case may use it; else the resident it is only linked to. At the window, by
+    /// the number presented (the worker sees the person and their ID card). Online, never: an account carries no verified
+    /// identity yet, so whoever typed another person's number, name and community would learn from their own case whether
+    /// that person is in the pool and what they are tagged (低保, 残疾 …). Online applicants are taken as they state
+    /// themselves and every material, 免提交 ones included, is asked for; the window supplies them on review.
     /// </summary>
-    private async Task<(ResidentCard? Card, long? Linked, bool AsStated)> FindInPoolAsync(ApplicantInput applicant, string idNumber, string? stated, string statedHome,
+    private async Task<(ResidentCard? Card, long? Linked, bool AsStated)> FindInPoolAsync(ApplicantInput applicant, string idNumber,
         CaseActor worker, CancellationToken cancellationToken)
     {
         if (worker.IsResident)
-            return (stated is null || statedHome.Length != 12 ? null : await residents.FindSelfAsync(idNumber, stated, statedHome, cancellationToken), null, false);
+            return (null, null, false);
         var card = await residents.FindApplicantAsync(idNumber, cancellationToken);
         if (card is null && applicant.NewToPool == false)
             throw ValidationFailedException.For("Applicant.IdNumber", "居民信息库中没有此身份证号的居民；不在库中的，请按“新入库人员”填写姓名、电话和户籍社区（村）。");

@@ -73,7 +73,7 @@ internal sealed class TrackModel(ServiceDeskDbContext db, IPersonalDataProtector
             Response.StatusCode = StatusCodes.Status404NotFound;
             return Page();
         }
-        return await ShowAsync(id.Value, ct);
+        return await ShowAsync(id.Value, ct, prove: true);
     }
 
     public Task<IActionResult> OnPostRateAsync(CancellationToken ct) =>
@@ -114,10 +114,11 @@ internal sealed class TrackModel(ServiceDeskDbContext db, IPersonalDataProtector
         return await ShowAsync(id, ct);
     }
 
-    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct)
+    /// <summary>The case; a new token only after a lookup proved it, so one proof lasts its 30 minutes and no rating extends it.</summary>
+    private async Task<IActionResult> ShowAsync(long id, CancellationToken ct, bool prove = false)
     {
         Found = await CaseTracking.ViewAsync(id, db, clock, ct);
-        Proof = proofs.Issue(id);
+        if (prove) Proof = proofs.Issue(id);
         return Page();
     }
 }
