@@ -114,12 +114,13 @@ public sealed class CommunityPickerTests(LinliServer server)
             .MaxBy(c => communities.Where(o => o.Code != c.Code).Min(o => Meters(c.Longitude, c.Latitude, o.Longitude, o.Latitude)))!;
         await map.ScrollIntoViewIfNeededAsync();
         var pixel = await page.EvaluateAsync<double[]>($$"""
-            () => {
+            () => new Promise(resolve => {
               const chart = echarts.getInstanceByDom(document.getElementById('pick-map'));
               const at = [{{apart.Longitude.ToString(CultureInfo.InvariantCulture)}}, {{apart.Latitude.ToString(CultureInfo.InvariantCulture)}}];
-              chart.setOption({ geo: { center: at, zoom: chart.getOption().geo[0].zoom * 8 } });
-              return chart.convertToPixel('geo', at);
-            }
+              // The pixel once the zoomed map is drawn (a tap before that lands on the old picture on a busy machine).
+              chart.on('finished', function drawn() { chart.off('finished', drawn); resolve(chart.convertToPixel('geo', at)); });
+              chart.setOption({ animation: false, geo: { center: at, zoom: chart.getOption().geo[0].zoom * 8 } });
+            })
             """);
         var box = (await map.BoundingBoxAsync())!;
         await page.Mouse.ClickAsync(box.X + (float)pixel[0] + 3, box.Y + (float)pixel[1] + 2);
