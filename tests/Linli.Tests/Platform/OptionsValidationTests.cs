@@ -20,6 +20,10 @@ public sealed class OptionsValidationTests
     [InlineData("RateLimiting:Export:Window", "00:00:00", "RateLimiting:Export:Window")]
     [InlineData("Notifications:Sms:GatewayUrl", "sms-gateway", "Notifications:Sms:GatewayUrl")]
     [InlineData("Notifications:Sms:TimeoutSeconds", "0", "TimeoutSeconds")]
+    // Texts carry links, which need the public address; one that is not an absolute http(s) address is refused.
+    [InlineData("Notifications:Sms:GatewayUrl", "https://sms.example/send", "Hosting:PublicAddress")]
+    [InlineData("Hosting:PublicAddress", "linli.example.gov.cn", "Hosting:PublicAddress")]
+    [InlineData("Hosting:PublicAddress", "ftp://linli.example.gov.cn", "Hosting:PublicAddress")]
     [InlineData("Attachments:MaxBytes", "0", "MaxBytes")]
     [InlineData("Attachments:MaxBytes", "104857600", "MaxBytes")]
     [InlineData("Attachments:Folder", "", "Folder")]

@@ -74,7 +74,7 @@ public sealed class SmsGatewayTests : IAsyncLifetime
     private sealed class App(params (string Key, string Value)[] settings) : LinliFactory
     {
         protected override IEnumerable<KeyValuePair<string, string?>> Settings() =>
-            settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)).Append(new("Requests:RunJobs", "false"));
+            settings.Select(s => new KeyValuePair<string, string?>(s.Key, s.Value)).Append(new("Requests:RunJobs", "false")).Append(new("Hosting:PublicAddress", "https://linli.shenyang.example"));
     }
 
     private static async Task<(long Id, string Number)> FiledByPhoneAsync(LinliFactory app, string phone)

@@ -20,7 +20,11 @@ internal static class NotificationServices
         services.AddSingleton<NotificationChannels>();
         services.AddScoped<Ui.IUnreadMessages, UnreadMessages>();
         services.TryAddSingleton<NotificationSender>();
-        services.AddOptions<SmsOptions>().Bind(builder.Configuration.GetSection(SmsOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
+        // A text carries links (the invitation to rate, for one) that only work as absolute addresses.
+        services.AddOptions<SmsOptions>().Bind(builder.Configuration.GetSection(SmsOptions.Section)).ValidateDataAnnotations()
+            .Validate<IOptions<Hosting.PublicAddressOptions>>((sms, site) => !sms.Enabled || site.Value.IsSet,
+                "Notifications:Sms needs Hosting:PublicAddress, the address links in a text message point to.")
+            .ValidateOnStart();
         if (builder.Configuration.GetSection(SmsOptions.Section).Get<SmsOptions>() is { Enabled: true })
             services.AddHttpClient<ISmsGateway, HttpSmsGateway>((sp, http) => http.Timeout = TimeSpan.FromSeconds(sp.GetRequiredService<IOptions<SmsOptions>>().Value.TimeoutSeconds));
         return builder;

@@ -51,7 +51,7 @@ public sealed class ServiceDeskApp : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        App = new LinliFactory { TestServices = s => s.AddSingleton<TimeProvider>(Clock) };
+        App = new DeskFactory { TestServices = s => s.AddSingleton<TimeProvider>(Clock) };
         _ = App.Server;
         await App.CreateUserAsync("cw.village", Roles.CommunityWorker, Village);
         await App.CreateUserAsync("cw.village2", Roles.CommunityWorker, Village);
@@ -70,6 +70,14 @@ public sealed class ServiceDeskApp : IAsyncLifetime
     }
 
     public async Task DisposeAsync() => await App.DisposeAsync();
+
+    /// <summary>The address links in messages point to (a text is read outside the site).</summary>
+    public const string PublicAddress = "https://linli.shenyang.example";
+
+    private sealed class DeskFactory : LinliFactory
+    {
+        protected override IEnumerable<KeyValuePair<string, string?>> Settings() => [new("Hosting:PublicAddress", PublicAddress + "/")];
+    }
 
     /// <summary>A fresh resident of <see cref="Home"/>; returns the ID number.</summary>
     public async Task<string> NewResidentAsync()

@@ -223,7 +223,8 @@ public sealed partial class TrackRatingTests(ServiceDeskApp desk) : IClassFixtur
         var texted = (await MessagesAsync(id)).Where(m => m.Recipient == "applicant:" + number).ToList();
         // Every notice to the applicant goes to the phone, and the decision and the hand-over invite a rating.
         Assert.Equal(["办件已收件", "办件已受理", "办件已办结", "办件已出件"], texted.Select(m => m.Subject));
-        Assert.Equal(["办件已办结", "办件已出件"], texted.Where(m => m.Body.Contains($"/service-desk/track?number={number}", StringComparison.Ordinal)).Select(m => m.Subject));
+        // The link is absolute at the configured public address, so a phone opens it.
+        Assert.Equal(["办件已办结", "办件已出件"], texted.Where(m => m.Body.Contains($"：{ServiceDeskApp.PublicAddress}/service-desk/track?number={number} ", StringComparison.Ordinal)).Select(m => m.Subject));
         // The SMS channel finds the number behind the address, in E.164, and nothing for a case without a phone.
         var (_, bareNumber, _) = await WalkInAsync();
         var phones = await desk.App.WithScopeAsync(sp => sp.GetServices<Linli.Platform.Notifications.Sms.ISmsRecipients>().Single(r => r.Scheme == "applicant")

@@ -24,7 +24,7 @@ internal sealed record NoticeDemand(long MaterialId, MaterialStatus Problem, str
 /// SaveChanges the caller makes, conditional on the case's version: two workers at once, one wins.
 /// </summary>
 internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar calendar, TimeProvider clock, IOptions<CaseOptions> options, IAuditLog audit,
-    Features.CaseFiles.CaseMaterialFiles files)
+    Features.CaseFiles.CaseMaterialFiles files, Platform.Hosting.PublicLinks links)
 {
     public DateTime Now { get; } = clock.GetUtcNow().UtcDateTime;
 
@@ -383,10 +383,11 @@ internal sealed class CaseWorkflow(ServiceDeskDbContext db, WorkingCalendar cale
     /// <summary>
     /// The invitation to rate (好差评) at 办结 and 出件: the tracking page's link with the case number (on the receipt anyway,
     /// not personal data), where the applicant proves the case with their ID number — typed there, never in the link —
-    /// and rates without an account. Never a demand: the applicant rates if they choose.
+    /// and rates without an account. Never a demand: the applicant rates if they choose. Absolute at the configured public
+    /// address (Platform/Hosting/PublicAddress.cs), since a text message is read outside the site.
     /// </summary>
-    public static string RatingInvitation(ServiceCase c) =>
-        $"欢迎对本次服务作出评价：{TrackingLink(c.Number)} （凭办件编号和身份证号后6位，无需登录）。";
+    public string RatingInvitation(ServiceCase c) =>
+        $"欢迎对本次服务作出评价：{links.To(TrackingLink(c.Number))} （凭办件编号和身份证号后6位，无需登录）。";
 
     public static string TrackingLink(string caseNumber) => "/service-desk/track?number=" + Uri.EscapeDataString(caseNumber);
 
