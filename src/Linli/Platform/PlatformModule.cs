@@ -40,7 +40,7 @@ internal static class PlatformModule
         services.AddHybridCache().AddSerializerFactory<Caching.InProcessValueSerializerFactory>();
         Caching.CacheClock.AddCacheClock(services);
         services.AddServerLimits(builder.Configuration);
-        Hosting.PublicLinks.Add(services, builder.Configuration);
+        services.AddPublicLinks(builder.Configuration);
         services.AddScoped<IAreaScope, HttpAreaScope>();
 
         // The personal-data key is read when first needed (the key check at start-up), so a missing one stops the start with its own message.

@@ -5,7 +5,9 @@ using Linli.Tests.Infrastructure;
 using Linli.Tests.Requests;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Linli.Platform.Jobs;
 using Npgsql;
 
 namespace Linli.Tests.Platform;
@@ -34,7 +36,18 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        _app = new QuietApp { TestServices = services => services.AddSingleton<ILoggerProvider>(_logs) };
+        _app = new QuietApp
+        {
+            TestServices = services =>
+            {
+                services.AddSingleton<ILoggerProvider>(_logs);
+                // No background job at all: the first pass of a cleanup job (they all run one at the start) could come
+                // after the drop, meet the dropped connection first and leave the request a fresh pool.
+                foreach (var job in services.Where(d => d.ServiceType == typeof(IHostedService)
+                                                        && (d.ImplementationType?.IsSubclassOf(typeof(PollingJob)) == true || d.ImplementationFactory is not null)).ToList())
+                    services.Remove(job);
+            },
+        };
         if (!TestDatabase.IsPostgres) return;
         _ = _app.Server;
         await _app.CreateUserAsync("admin", Roles.Administrator, "2101");
@@ -65,7 +78,8 @@ public sealed class DatabaseRestartTests : IAsyncLifetime
 
         var categories = await (await admin.GetAsync("/api/requests/categories")).Json(HttpStatusCode.OK);
         Assert.True(categories.GetProperty("total").GetInt32() > 0);
-        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("trying once more", StringComparison.Ordinal));
+        Assert.Contains(_logs.Entries, e => e.Level == LogLevel.Warning && e.Message.Contains("trying once more", StringComparison.Ordinal)
+                                            && e.Message.Contains("/api/requests/categories", StringComparison.Ordinal));
         Assert.Empty(_logs.Failures());
     }
 

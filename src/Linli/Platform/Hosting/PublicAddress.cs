@@ -32,8 +32,11 @@ internal sealed class PublicLinks(IOptions<PublicAddressOptions> options)
         if (!path.StartsWith('/')) throw new ArgumentException("A site path starts with /.", nameof(path));
         return options.Value.IsSet ? options.Value.PublicAddress!.TrimEnd('/') + path : path;
     }
+}
 
-    public static IServiceCollection Add(IServiceCollection services, IConfiguration configuration)
+internal static class PublicLinksRegistration
+{
+    public static IServiceCollection AddPublicLinks(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<PublicAddressOptions>().Bind(configuration.GetSection(PublicAddressOptions.Section)).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<PublicLinks>();
