@@ -1,5 +1,6 @@
 using Linli.Modules.Accounts;
 using Linli.Modules.Facilities;
+using Linli.Modules.Indicators;
 using Linli.Modules.Organizations;
 using Linli.Modules.Regions;
 using Linli.Modules.Residents;
@@ -22,6 +23,7 @@ builder.AddWorkforceModule();
 builder.AddResidentsModule();
 builder.AddRequestsModule();
 builder.AddServiceDeskModule();
+builder.AddIndicatorsModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -39,6 +41,7 @@ app.MapWorkforce();
 app.MapResidents();
 app.MapRequests();
 app.MapServiceDesk();
+app.MapIndicators();
 
 await app.RunAsync();
 return 0;

@@ -22,6 +22,7 @@ internal static class RegionsModule
         builder.Services.AddScoped<IRegionDirectory, RegionDirectory>();
         builder.Services.AddScoped<Linli.Platform.Ui.IRegionNames>(sp => (RegionDirectory)sp.GetRequiredService<IRegionDirectory>());
         builder.Services.AddScoped<IRegionCounter, GridCounter>();
+        builder.Services.AddScoped<Linli.Modules.Indicators.Contracts.IMeasureSource, RegionMeasures>();
         builder.Services.AddSingleton<DistrictGeometry>();
         builder.Services.AddSingleton<IDistrictGeometry>(sp => sp.GetRequiredService<DistrictGeometry>());
         builder.Services.AddScoped<RegionDetailsQuery>();

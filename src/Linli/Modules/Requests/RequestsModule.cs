@@ -101,6 +101,7 @@ internal static class RequestsModule
         builder.Services.AddScoped<Linli.Platform.Ui.IHomeTiles, Features.Home.RequestsHomeTiles>();
         builder.Services.AddSingleton<Features.Metrics.TicketStatsRollup>();
         builder.Services.AddHostedService<Features.Metrics.TicketStatsRollupService>();
+        builder.Services.AddScoped<Linli.Modules.Indicators.Contracts.IMeasureSource, ContractImplementations.RequestMeasures>();
         return builder;
     }
 

@@ -29,6 +29,7 @@ internal static class ResidentsModule
         builder.Services.AddScoped<ISyntheticResidents, SyntheticResidents>();
         builder.Services.AddScoped<IRegionCounter, HouseholdCounter>();
         builder.Services.AddScoped<IRegionCounter, ResidentCounter>();
+        builder.Services.AddScoped<Linli.Modules.Indicators.Contracts.IMeasureSource, ResidentMeasures>();
         builder.Services.AddScoped<PlacementRules>();
         builder.Services.AddScoped<ResidentSearch>();
         builder.Services.AddScoped<ResidentDetailsQuery>();
