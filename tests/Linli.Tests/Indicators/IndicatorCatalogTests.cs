@@ -30,6 +30,7 @@ public sealed class IndicatorCatalogTests
         var known = typeof(MeasureCodes).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Where(f => f.IsLiteral).Select(f => (string)f.GetRawConstantValue()!).ToHashSet();
         Assert.Equal([], Shipped().MeasureCodes.Where(c => !known.Contains(c)).Order().ToArray());
+        Assert.Equal([], Shipped().MeasureNames.Keys.Where(c => !known.Contains(c)).Order().ToArray());
     }
 
     [Theory]
@@ -40,6 +41,7 @@ public sealed class IndicatorCatalogTests
     [InlineData("""{"baselineYear":2020,"targetYear":2025,"indicators":[{"code":"a","number":"1","group":"g","name":"n","unit":"%","kind":"expected","target":1,"share":{"level":"province","kinds":["Village"],"condition":{"measure":"m","op":">=","value":1}}}]}""", "indicator a: level must be")]
     [InlineData("""{"baselineYear":2020,"targetYear":2025,"indicators":[{"number":"1","group":"g","name":"n","unit":"%","kind":"expected","target":1,"total":{"measures":["m"]}}]}""", "code is required")]
     [InlineData("""{"baselineYear":2020,"targetYear":2025,"indicators":[]}""", "holds no indicator")]
+    [InlineData("""{"baselineYear":2020,"targetYear":2025,"measures":{"n":{"name":"数","unit":"个"}},"indicators":[{"code":"a","number":"1","group":"g","name":"n","unit":"%","kind":"expected","target":1,"total":{"measures":["m"]}}]}""", "indicator a: measure m is not named")]
     public void A_mistake_in_the_file_names_the_indicator_and_the_field(string json, string message) =>
         Assert.Contains(message, Assert.Throws<FormatException>(() => IndicatorCatalog.Parse(json)).Message);
 }

@@ -60,9 +60,9 @@ public sealed class HomePageTests(CityFixture city)
         { "cw.a", null, null, ["queue-ToSign", "queue-InProgress", "queue-Overdue", "service-intake", "service-overdue"] },
         { "dept.water", null, null, ["queue-ToSign", "queue-InProgress", "queue-Overdue", "queue-ToReportIn"] },
         { "home.grid", Roles.GridWorker, CityFixture.CommunityA + "001", ["patrol", "reports-mine"] },
-        { "street.a", null, null, ["metrics", "map", "area-open", "area-overdue"] },
-        { "district.heping", null, null, ["metrics", "map", "area-open", "area-overdue"] },
-        { "supervisor", null, null, ["metrics", "map", "area-open", "area-overdue"] },
+        { "street.a", null, null, ["metrics", "indicators", "map", "area-open", "area-overdue"] },
+        { "district.heping", null, null, ["metrics", "indicators", "map", "area-open", "area-overdue"] },
+        { "supervisor", null, null, ["metrics", "indicators", "map", "area-open", "area-overdue"] },
         { "admin", null, null, ["accounts", "categories", "rules", "holidays", "audit"] },
         { "home.volunteer", Roles.Volunteer, null, [] },
     };

@@ -46,6 +46,12 @@ public sealed partial class TranslationTests
         keys.UnionWith(Linli.Modules.Residents.Features.ExportResidents.ResidentExport.Headers);
         keys.UnionWith(Linli.Modules.Requests.Features.Metrics.RequestMetrics.Headers);
         keys.UnionWith(Linli.Modules.Requests.Features.Metrics.RequestMetrics.ExportTitles.Values);
+        keys.UnionWith(Linli.Modules.Indicators.Domain.IndicatorLabels.All);
+        keys.UnionWith(Linli.Modules.Indicators.Features.Report.YearlyReportData.SummaryHeaders);
+        keys.UnionWith(Linli.Modules.Indicators.Features.Report.YearlyReportData.ChildHeaders);
+        keys.UnionWith(Linli.Modules.Indicators.Features.Report.YearlyReportData.ShortfallHeaders);
+        keys.UnionWith(Linli.Modules.Indicators.Features.BelowStandard.BelowStandardEndpoint.Headers);
+        keys.Add("年份须在 {0} 至 {1} 之间，已显示本年。");
         keys.UnionWith(Enum.GetValues<RegionKind>().Select(RegionLabels.Kind));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.Level));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.ChildrenOf));

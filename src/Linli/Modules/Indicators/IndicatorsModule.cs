@@ -17,6 +17,7 @@ internal static class IndicatorsModule
         var file = Path.Combine(ReferenceData.Folder(builder.Configuration), builder.Configuration["ReferenceData:Indicators"] ?? IndicatorCatalog.File);
         builder.Services.AddSingleton(_ => IndicatorCatalog.Parse(File.ReadAllText(file)));
         builder.Services.AddScoped<IndicatorBoard>();
+        builder.Services.AddScoped<Platform.Ui.IHomeTiles, Features.Home.IndicatorsHomeTiles>();
         return builder;
     }
 
@@ -26,6 +27,7 @@ internal static class IndicatorsModule
         ListIndicatorsEndpoint.Map(api);
         GetIndicatorEndpoint.Map(api);
         BelowStandardEndpoint.Map(api);
+        Features.Report.YearlyReportData.Map(api);
         return app;
     }
 }

@@ -63,6 +63,9 @@ internal sealed record ExportTable(string SubjectType, string What, string FileS
     public Func<int, CancellationToken, Task<bool>>? HasMoreThanAsync { get; init; }
 }
 
+/// <summary>One sheet of a workbook of several tables (a report): its tab name, what it holds (its title row), headers and rows.</summary>
+internal sealed record ExportSheet(string Name, string What, IReadOnlyList<string> Headers, IReadOnlyList<object?[]> Rows);
+
 /// <summary>
 /// Every export of the platform: a title row (what, which area, when, by whom, with which filters), the Chinese header
 /// row, then the rows — as an Excel workbook or as CSV in UTF-8 with a byte-order mark (so that Excel reads the Chinese).
@@ -106,6 +109,55 @@ internal sealed class TableExporter(IAuditLog audit, IAreaScope scope, IHttpCont
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
         var name = $"{table.FileStem}-{Display.ChinaTime(now).Replace("-", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal).Replace(' ', '-')}.{format.Extension()}";
         return Results.File(stream, format == ExportFormat.Csv ? CsvType : XlsxType, name);
+    }
+
+    /// <summary>
+    /// Several tables as the sheets of one workbook (a yearly report), each under its own title row, audited once with the
+    /// rows of all sheets. The sheets are small (a report's tables), so they are held in memory; tab names are made valid
+    /// for Excel (at most 31 characters, none of []:*?/\) and unique.
+    /// </summary>
+    public async Task<IResult> WorkbookAsync(string subjectType, string fileStem, string regionCode, string filters, IReadOnlyList<ExportSheet> sheets,
+        CancellationToken cancellationToken)
+    {
+        var now = clock.GetUtcNow().UtcDateTime;
+        var total = sheets.Sum(s => s.Rows.Count);
+        if (sheets.Any(s => s.Rows.Count > SheetRows) || total > options.Value.MaxRows) throw TooMany(options.Value.MaxRows);
+        var book = new Dictionary<string, object>(StringComparer.OrdinalIgnoreCase);
+        foreach (var sheet in sheets)
+        {
+            var title = await TitleAsync(new ExportTable(subjectType, sheet.What, fileStem, regionCode, filters, sheet.Headers, AsyncEnumerable.Empty<object?[]>()), now, cancellationToken);
+            var columns = Enumerable.Range(0, sheet.Headers.Count).Select(ColumnName).ToArray();
+            Dictionary<string, object?> Row(IReadOnlyList<object?> cells)
+            {
+                var row = new Dictionary<string, object?>(columns.Length);
+                for (var i = 0; i < columns.Length; i++) row[columns[i]] = i < cells.Count ? cells[i] : null;
+                return row;
+            }
+            var rows = new List<Dictionary<string, object?>>(sheet.Rows.Count + 2) { Row([title]), Row(sheet.Headers.Select(h => (object?)text[h].Value).ToArray()) };
+            rows.AddRange(sheet.Rows.Select(Row));
+            book[SheetName(sheet.Name, book.Keys)] = rows;
+        }
+        var stream = new MemoryStream();
+        await stream.SaveAsAsync(book, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
+        await audit.RecordExportAsync(subjectType, "xlsx", regionCode, total, filters, cancellationToken);
+        stream.Position = 0;
+        var name = $"{fileStem}-{Display.ChinaTime(now).Replace("-", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal).Replace(' ', '-')}.xlsx";
+        return Results.File(stream, XlsxType, name);
+    }
+
+    /// <summary>A tab name Excel accepts: no []:*?/\, at most 31 characters, not yet used in the workbook.</summary>
+    public static string SheetName(string wanted, IEnumerable<string> taken)
+    {
+        var clean = new string(wanted.Select(c => "[]:*?/\\".Contains(c) ? '_' : c).ToArray()).Trim();
+        if (clean.Length == 0) clean = "Sheet";
+        var used = taken.ToHashSet(StringComparer.OrdinalIgnoreCase);
+        var name = clean.Length > 31 ? clean[..31] : clean;
+        for (var n = 2; used.Contains(name); n++)
+        {
+            var suffix = $" ({n})";
+            name = (clean.Length + suffix.Length > 31 ? clean[..(31 - suffix.Length)] : clean) + suffix;
+        }
+        return name;
     }
 
     private ValidationFailedException TooMany(int max) =>

@@ -83,10 +83,20 @@ internal sealed record Indicator(
     Formula Formula, UnitStandard? Standard, string? Note)
 {
     public double Round(double value) => Math.Round(value, Decimals, MidpointRounding.AwayFromZero);
+
+    /// <summary>The name in the caller's language: the file carries both, so a new plan needs no resource entries.</summary>
+    public string DisplayName => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? NameEn : Name;
+}
+
+/// <summary>A measure as the plan names it: shown in the explanation of a number even while no module publishes it.</summary>
+internal sealed record MeasureName(string Name, string NameEn, string Unit)
+{
+    public string DisplayName => System.Globalization.CultureInfo.CurrentUICulture.TwoLetterISOLanguageName == "en" ? NameEn : Name;
 }
 
 /// <summary>The indicators of one plan period: a file, so the next plan (2026–2030) is a new file rather than new code.</summary>
-internal sealed record IndicatorCatalog(string Plan, int BaselineYear, int TargetYear, IReadOnlyList<Indicator> Indicators)
+internal sealed record IndicatorCatalog(string Plan, int BaselineYear, int TargetYear, IReadOnlyList<Indicator> Indicators,
+    IReadOnlyDictionary<string, MeasureName> MeasureNames)
 {
     public const string File = "indicators-2021-2025.json";
 
@@ -130,7 +140,15 @@ internal sealed record IndicatorCatalog(string Plan, int BaselineYear, int Targe
                 formulas[0], entry.Standard is { } s ? new UnitStandard(ParseLevel(s.Level, where), s.Value) : null, entry.Note));
         }
         if (indicators.Count == 0) throw new FormatException("The indicator file holds no indicator.");
-        return new IndicatorCatalog(file.Plan ?? "", file.BaselineYear, file.TargetYear, indicators);
+        var names = new Dictionary<string, MeasureName>(StringComparer.Ordinal);
+        foreach (var (code, m) in file.Measures ?? [])
+            names[code] = string.IsNullOrWhiteSpace(m.Name) || string.IsNullOrWhiteSpace(m.Unit)
+                ? throw new FormatException($"measure {code}: name and unit are required.")
+                : new MeasureName(m.Name, m.NameEn ?? m.Name, m.Unit);
+        foreach (var indicator in indicators)
+            if (indicator.Formula.MeasureCodes.FirstOrDefault(c => !names.ContainsKey(c)) is { } unnamed)
+                throw new FormatException($"indicator {indicator.Code}: measure {unnamed} is not named in measures.");
+        return new IndicatorCatalog(file.Plan ?? "", file.BaselineYear, file.TargetYear, indicators, names);
     }
 
     private static IndicatorKind ParseKind(string kind, string where) => kind.ToLowerInvariant() switch
@@ -161,7 +179,9 @@ internal sealed record IndicatorCatalog(string Plan, int BaselineYear, int Targe
     private static IReadOnlyList<string> Codes(IReadOnlyList<string>? codes, string field, string where) =>
         codes is { Count: > 0 } && codes.All(c => !string.IsNullOrWhiteSpace(c)) ? codes : throw new FormatException($"{where}: {field} names no measure.");
 
-    private sealed record CatalogFile(string? Plan, int BaselineYear, int TargetYear, IReadOnlyList<IndicatorEntry>? Indicators);
+    private sealed record CatalogFile(string? Plan, int BaselineYear, int TargetYear, Dictionary<string, MeasureEntry>? Measures, IReadOnlyList<IndicatorEntry>? Indicators);
+
+    private sealed record MeasureEntry(string? Name, string? NameEn, string? Unit);
 
     private sealed record IndicatorEntry(
         string? Code, string? Number, string? Group, string? Name, string? NameEn, string? Unit, int? Decimals, string? Kind, string? Direction,

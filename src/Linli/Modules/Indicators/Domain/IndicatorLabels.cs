@@ -3,6 +3,10 @@ namespace Linli.Modules.Indicators.Domain;
 /// <summary>The Chinese words for the module's codes (resource keys: answered in English when the caller asks for it).</summary>
 internal static class IndicatorLabels
 {
+    /// <summary>Every label, for the check that each has its English.</summary>
+    public static IEnumerable<string> All =>
+        Enum.GetValues<IndicatorStatus>().Select(Of).Concat(Enum.GetValues<IndicatorKind>().Select(Of)).Concat(Enum.GetValues<NoDataReason>().Select(Of));
+
     public static string Of(IndicatorStatus status) => status switch
     {
         IndicatorStatus.Achieved => "已达标",

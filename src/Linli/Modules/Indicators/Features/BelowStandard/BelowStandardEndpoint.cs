@@ -50,7 +50,7 @@ internal static class BelowStandardEndpoint
             {
                 var kind = ExportFormats.Parse(format);
                 var (indicator, figures, unit, rows) = await RowsAsync(board, code, region, year, ct);
-                return await exporter.FileAsync(new ExportTable(AuditSubject, $"未达标单位：{indicator.Name}", $"indicator-{indicator.Code}-below-standard-{figures.Year}",
+                return await exporter.FileAsync(new ExportTable(AuditSubject, $"未达标单位：{indicator.DisplayName}", $"indicator-{indicator.Code}-below-standard-{figures.Year}",
                     unit.Code, $"{figures.Year} 年（截至 {figures.AsOf:yyyy-MM-dd}）", Headers, rows.Select(Cells).ToAsyncEnumerable()), kind, ct);
             })
             .RequireRateLimiting(Platform.RateLimiting.RateLimitPolicies.Export)

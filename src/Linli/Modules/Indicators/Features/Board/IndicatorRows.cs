@@ -13,12 +13,30 @@ internal sealed record IndicatorRow(
     double? Baseline, double? Measured2020, double? Target, double? Expected, double? Value, double? Numerator, double? Denominator,
     IndicatorStatus Status, string StatusLabel, string? NoDataLabel, string? Note);
 
+/// <summary>A sub-region's figure of one indicator, for the ranked breakdown.</summary>
+internal sealed record ChildRow(RegionRef Region, double? Value, double? Numerator, double? Denominator, IndicatorStatus Status, string StatusLabel, string? NoDataLabel);
+
 internal static class IndicatorRows
 {
+    /// <summary>The region's children ranked best first in the indicator's direction, units without a value last.</summary>
+    public static async Task<IReadOnlyList<ChildRow>> ChildrenAsync(IndicatorBoard board, Indicator indicator, string regionCode, YearFigures figures,
+        IStringLocalizer<SharedResource> text, CancellationToken ct)
+    {
+        var children = new List<ChildRow>();
+        foreach (var child in figures.Tree.ChildrenOf(regionCode))
+        {
+            var s = await board.StandingAsync(indicator, child.Code, figures, ct);
+            children.Add(new ChildRow(Ref(child), Round(indicator, s.Figure.Value), s.Figure.Numerator, s.Figure.Denominator,
+                s.Status, text[IndicatorLabels.Of(s.Status)].Value, s.Figure.Reason is { } r ? text[IndicatorLabels.Of(r)].Value : null));
+        }
+        return children.OrderBy(c => c.Value is null).ThenBy(c => indicator.Direction == Direction.Up ? -(c.Value ?? 0) : c.Value ?? 0)
+            .ThenBy(c => c.Region.Code, StringComparer.Ordinal).ToList();
+    }
+
     private static double? Round(Indicator indicator, double? value) => value is { } v ? indicator.Round(v) : null;
 
     public static IndicatorRow Row(Standing s, IStringLocalizer<SharedResource> text) => new(
-        s.Indicator.Code, s.Indicator.Number, s.Indicator.Group, text[s.Indicator.Name].Value, s.Indicator.Unit, s.Indicator.Decimals,
+        s.Indicator.Code, s.Indicator.Number, s.Indicator.Group, s.Indicator.DisplayName, s.Indicator.Unit, s.Indicator.Decimals,
         s.Indicator.Kind, text[IndicatorLabels.Of(s.Indicator.Kind)].Value, s.Indicator.Direction,
         s.Indicator.Baseline, Round(s.Indicator, s.Measured2020), s.Indicator.Target, Round(s.Indicator, s.Expected), Round(s.Indicator, s.Figure.Value),
         s.Figure.Numerator, s.Figure.Denominator, s.Status, text[IndicatorLabels.Of(s.Status)].Value,

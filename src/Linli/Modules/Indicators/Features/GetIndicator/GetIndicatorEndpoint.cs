@@ -13,8 +13,6 @@ internal sealed record MeasureTerm(string Code, string Name, string Unit, double
 internal sealed record Explanation(string Formula, IReadOnlyList<MeasureTerm> Numerator, IReadOnlyList<MeasureTerm> Denominator, double? Factor,
     IReadOnlyList<string> MissingMeasures);
 
-internal sealed record ChildRow(RegionRef Region, double? Value, double? Numerator, double? Denominator, IndicatorStatus Status, string StatusLabel, string? NoDataLabel);
-
 internal sealed record TrendPoint(int Year, DateOnly AsOf, double? Value, double? Expected, IndicatorStatus Status);
 
 internal sealed record IndicatorDetails(RegionRef Region, int Year, DateOnly AsOf, IndicatorRow Indicator, Explanation Explanation,
@@ -33,17 +31,7 @@ internal static class GetIndicatorEndpoint
         var standing = await board.StandingAsync(indicator, unit.Code, figures, ct);
         var of = figures.ByIndicator[code];
 
-        var children = new List<ChildRow>();
-        if (breakdown != "none")
-            foreach (var child in figures.Tree.ChildrenOf(unit.Code))
-            {
-                var s = await board.StandingAsync(indicator, child.Code, figures, ct);
-                children.Add(new ChildRow(IndicatorRows.Ref(child), s.Figure.Value is { } v ? indicator.Round(v) : null, s.Figure.Numerator, s.Figure.Denominator,
-                    s.Status, text[IndicatorLabels.Of(s.Status)].Value, s.Figure.Reason is { } r ? text[IndicatorLabels.Of(r)].Value : null));
-            }
-        // Ranked: best first in the indicator's direction, units without a value last.
-        var ranked = children.OrderBy(c => c.Value is null).ThenBy(c => indicator.Direction == Direction.Up ? -(c.Value ?? 0) : c.Value ?? 0)
-            .ThenBy(c => c.Region.Code, StringComparer.Ordinal).ToList();
+        var ranked = breakdown == "none" ? [] : await IndicatorRows.ChildrenAsync(board, indicator, unit.Code, figures, text, ct);
 
         var trend = new List<TrendPoint>();
         for (var y = board.Catalog.BaselineYear; y <= board.CurrentYear; y++)
@@ -55,32 +43,34 @@ internal static class GetIndicatorEndpoint
 
         var below = of.Shortfalls.Count(s => s.RegionCode.StartsWith(unit.Code, StringComparison.Ordinal));
         return new IndicatorDetails(IndicatorRows.Ref(unit), figures.Year, figures.AsOf, IndicatorRows.Row(standing, text),
-            Explain(of, unit.Code, figures, text), ranked, trend, below);
+            Explain(of, unit.Code, figures, board.Catalog, text), ranked, trend, below);
     }
 
-    public static Explanation Explain(IndicatorFigures of, string regionCode, YearFigures figures, IStringLocalizer<SharedResource> text)
+    public static Explanation Explain(IndicatorFigures of, string regionCode, YearFigures figures, IndicatorCatalog catalog, IStringLocalizer<SharedResource> text)
     {
-        MeasureTerm Term(string measure) => figures.Measures.TryGetValue(measure, out var info)
-            ? new MeasureTerm(measure, text[info.Name].Value, info.Unit, of.SumOf(measure, regionCode))
-            : new MeasureTerm(measure, text["（尚未提供）"].Value, "", 0);
+        // The plan's term from the file first (it names measures no module publishes yet), else the publisher's name.
+        string NameOf(string measure) => catalog.MeasureNames.TryGetValue(measure, out var n) ? n.DisplayName
+            : figures.Measures.TryGetValue(measure, out var info) ? text[info.Name].Value : measure;
+        string UnitOf(string measure) => catalog.MeasureNames.TryGetValue(measure, out var n) ? n.Unit
+            : figures.Measures.TryGetValue(measure, out var info) ? info.Unit : "";
+        MeasureTerm Term(string measure) => figures.Measures.ContainsKey(measure)
+            ? new MeasureTerm(measure, NameOf(measure), UnitOf(measure), of.SumOf(measure, regionCode))
+            : new MeasureTerm(measure, NameOf(measure) + text["（尚未提供）"].Value, UnitOf(measure), 0);
         return of.Indicator.Formula switch
         {
             RatioFormula ratio => new Explanation(text["分子之和 ÷ 分母之和 × {0}（先汇总、后相除）", ratio.Factor].Value,
-                ratio.Numerator.Select(Term).ToList(), ratio.Denominator.Select(Term).ToList(), ratio.Factor, of.MissingMeasures),
-            ShareFormula share => new Explanation(text["符合条件的单位数 ÷ 参与统计的单位数 × 100；条件：{0}{1} {2}{3}", Describe(share.Condition, figures, text),
+                ratio.Numerator.Select(Term).ToList(), ratio.Denominator.Select(Term).ToList(), ratio.Factor, of.MissingMeasures.Select(NameOf).ToList()),
+            ShareFormula share => new Explanation(text["符合条件的单位数 ÷ 参与统计的单位数 × 100；条件：{0}{1} {2}{3}", Describe(share.Condition, NameOf, text),
                     IndicatorLabels.Of(share.Condition.Op), share.Condition.Value,
-                    share.Where is { } w ? text["（仅统计 {0}{1} {2} 的单位）", Describe(w, figures, text), IndicatorLabels.Of(w.Op), w.Value].Value : ""].Value,
-                share.MeasureCodes.Distinct().Select(Term).ToList(), [], 100, of.MissingMeasures),
-            TotalFormula total => new Explanation(text["各单位之和"].Value, total.Measures.Select(Term).ToList(), [], null, of.MissingMeasures),
+                    share.Where is { } w ? text["（仅统计 {0}{1} {2} 的单位）", Describe(w, NameOf, text), IndicatorLabels.Of(w.Op), w.Value].Value : ""].Value,
+                share.MeasureCodes.Distinct().Select(Term).ToList(), [], 100, of.MissingMeasures.Select(NameOf).ToList()),
+            TotalFormula total => new Explanation(text["各单位之和"].Value, total.Measures.Select(Term).ToList(), [], null, of.MissingMeasures.Select(NameOf).ToList()),
             _ => throw new InvalidOperationException("Unknown formula."),
         };
     }
 
-    private static string Describe(UnitCondition condition, YearFigures figures, IStringLocalizer<SharedResource> text)
-    {
-        string Name(string code) => figures.Measures.TryGetValue(code, out var info) ? text[info.Name].Value : code;
-        return condition.Per is null ? Name(condition.Measure) : text["每{0}{1}的{2}", condition.Factor, Name(condition.Per), Name(condition.Measure)].Value;
-    }
+    private static string Describe(UnitCondition condition, Func<string, string> name, IStringLocalizer<SharedResource> text) =>
+        condition.Per is null ? name(condition.Measure) : text["每{0}{1}的{2}", condition.Factor, name(condition.Per), name(condition.Measure)].Value;
 
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapGet("/{code}", async (string code, string? region, int? year, string? breakdown, IndicatorBoard board, IStringLocalizer<SharedResource> text, CancellationToken ct) =>
