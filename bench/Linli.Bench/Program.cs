@@ -26,6 +26,7 @@ internal static class Program
         if (o.Raw.ContainsKey("lists")) return await ListsBench.RunAsync(o, o.Raw);
         if (o.Mode == "appointments") return await AppointmentsBench.RunAsync(o);
         if (o.Mode == "servicedesk") return await ServiceDeskBench.RunAsync(o);
+        if (o.Mode == "indicators") return await IndicatorsBench.RunAsync(o);
         var report = new StringBuilder();
         void Say(string line)
         {

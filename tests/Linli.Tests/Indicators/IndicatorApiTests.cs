@@ -20,7 +20,7 @@ public sealed class IndicatorApiTests(CityFixture city)
 
         Assert.Equal("2101", list.GetProperty("region").GetProperty("code").GetString());
         var rows = list.GetProperty("indicators").EnumerateArray().ToList();
-        Assert.Equal(31, rows.Count);
+        Assert.Equal(32, rows.Count);
         Assert.Equal(rows.Count, rows.Select(r => r.GetProperty("code").GetString()).Distinct().Count());
         Assert.All(rows, r => Assert.Matches(@"\p{IsCJKUnifiedIdeographs}", r.GetProperty("statusLabel").GetString()));
 

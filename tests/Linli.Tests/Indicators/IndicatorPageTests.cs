@@ -21,7 +21,7 @@ public sealed class IndicatorPageTests(CityFixture city)
         Assert.Equal(HttpStatusCode.OK, status);
         var page = Parser.ParseDocument(html);
 
-        Assert.Equal(31, page.QuerySelectorAll("#indicator-table tbody tr").Length);
+        Assert.Equal(32, page.QuerySelectorAll("#indicator-table tbody tr").Length);
         Assert.NotNull(page.QuerySelector("#indicator-map[data-boundaries]"));
         var districts = page.QuerySelectorAll("#ranking-table tbody tr");
         Assert.Equal(13, districts.Length);
@@ -91,7 +91,7 @@ public sealed class IndicatorPageTests(CityFixture city)
         var summary = stream.Query(useHeaderRow: false, sheetName: "指标汇总").Cast<IDictionary<string, object?>>().Select(r => r.Values.ToList()).ToList();
         Assert.Contains("和平区", summary[0][0]?.ToString());
         Assert.Equal("指标", summary[1][1]?.ToString());
-        Assert.Equal(31, summary.Count - 2);
+        Assert.Equal(32, summary.Count - 2);
         var satisfaction = list.GetProperty("indicators").EnumerateArray().Single(r => r.GetProperty("code").GetString() == "request-satisfaction");
         var row = summary.Single(r => r[1]?.ToString() == satisfaction.GetProperty("name").GetString());
         Assert.Equal(satisfaction.GetProperty("statusLabel").GetString(), row[11]?.ToString());
@@ -104,7 +104,7 @@ public sealed class IndicatorPageTests(CityFixture city)
         var page = await PageClient.SignedInAsync(city.App, "supervisor");
         var (status, html) = await page.GetAsync("/indicators/report?region=210102");
         Assert.Equal(HttpStatusCode.OK, status);
-        Assert.Equal(31, Parser.ParseDocument(html).QuerySelectorAll("#report-summary tbody tr").Length);
+        Assert.Equal(32, Parser.ParseDocument(html).QuerySelectorAll("#report-summary tbody tr").Length);
     }
 
     [Fact]
@@ -112,7 +112,7 @@ public sealed class IndicatorPageTests(CityFixture city)
     {
         var supervisor = await city.App.ClientForAsync("supervisor");
         var file = await ExportFile.ReadAsync(await supervisor.GetAsync("/api/indicators/export?format=csv&region=210102"));
-        Assert.Equal(31, file.Rows.Count);
+        Assert.Equal(32, file.Rows.Count);
         Assert.Equal("序号", file.Headers[0]);
         var breakdown = await ExportFile.ReadAsync(await supervisor.GetAsync("/api/indicators/request-satisfaction/children/export?format=csv&region=210102"));
         Assert.All(breakdown.Rows, r => Assert.StartsWith("210102", r["区划代码"]));

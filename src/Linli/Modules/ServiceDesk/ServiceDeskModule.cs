@@ -25,6 +25,7 @@ internal static class ServiceDeskModule
         builder.Services.AddPermissions(ServiceDeskPermissions.Declared);
         builder.Services.AddScoped<Platform.Startup.IStartupTask, Seeding.EnsureServiceItems>();
         builder.Services.AddScoped<Platform.Seeding.ICitySeeder, Seeding.CaseHistorySeeder>();
+        builder.Services.AddScoped<Indicators.Contracts.IMeasureSource, ContractImplementations.ServiceDeskMeasures>();
         builder.AddAppointments();
         // Cases (办件): intake, steps, due times and notifications over the module's own tables (Platform/DueTimes, Platform/Notifications).
         builder.Services.AddOptions<Domain.Cases.CaseOptions>().Bind(builder.Configuration.GetSection(Domain.Cases.CaseOptions.Section)).ValidateDataAnnotations().ValidateOnStart();

@@ -84,6 +84,10 @@ public static class MeasureCodes
     public const string RatedTickets = "requests.rated_tickets";
     public const string SatisfiedTickets = "requests.satisfied_tickets";
 
+    // ServiceDesk (全市通办 cases).
+    /// <summary>Service cases received in the calendar year up to the date, at the accepting community.</summary>
+    public const string ServiceCasesReceived = "servicedesk.cases_received";
+
     // Entered by hand where no module can produce the value (填报, Indicators' data entry).
     public const string CommunityBuildingArea = "entry.community_building_area";
     public const string CommercialServiceArea = "entry.commercial_service_area";
