@@ -9,7 +9,7 @@ namespace Linli.Modules.Workforce.Features.ListWorkers;
 
 internal sealed record WorkerItem(
     int Id, string Name, Gender Gender, DateOnly BirthDate, WorkerRole Role, string CommunityCode,
-    bool HasSocialWorkCertificate, EducationLevel EducationLevel, bool IsSynthetic);
+    DateOnly HiredOn, DateOnly? LeftOn, DateOnly? CertifiedOn, EducationLevel EducationLevel, bool IsSynthetic);
 
 internal static class ListWorkersEndpoint
 {
@@ -23,9 +23,9 @@ internal static class ListWorkersEndpoint
                 if (role is not null) query = query.Where(w => w.Role == role);
                 return TypedResults.Ok(await query.OrderBy(w => w.CommunityCode).ThenBy(w => w.Id)
                     .Select(w => new WorkerItem(w.Id, w.Name, w.Gender, w.BirthDate, w.Role, w.CommunityCode,
-                        w.HasSocialWorkCertificate, w.EducationLevel, w.IsSynthetic))
+                        w.HiredOn, w.LeftOn, w.CertifiedOn, w.EducationLevel, w.IsSynthetic))
                     .ToPagedAsync(page, pageSize, ct));
             })
             .WithName("ListWorkers")
-            .WithSummary("Community workers and village committee members within the caller's scope, under a region-code prefix (region), of one role; paginated.");
+            .WithSummary("Community workers and committee members (with their dates of hiring, leaving and certification) within the caller's scope, under a region-code prefix (region), of one role; paginated.");
 }
