@@ -12,7 +12,7 @@ namespace Linli.Tests.Organizations;
 /// Social organizations per community and social-work stations per street as of the end of a day, on records written here
 /// under codes no region has, so nothing else is counted with them.
 /// </summary>
-public sealed class OrganizationsMeasuresTests(LinliFactory app) : IClassFixture<LinliFactory>
+public sealed class OrganizationsMeasuresTests(OrganizationsMeasuresApp app) : IClassFixture<OrganizationsMeasuresApp>
 {
     private static int _next;
 
@@ -111,3 +111,6 @@ public sealed class SocialWorkStationSeedTests(CityFixture city)
         Assert.InRange(Rate(in2025), 11, 12.5);
     }
 }
+
+/// <summary>A fresh application of the test class's own (xUnit wants a fixture with one public constructor).</summary>
+public sealed class OrganizationsMeasuresApp : LinliFactory;

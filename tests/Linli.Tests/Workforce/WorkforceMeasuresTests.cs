@@ -12,7 +12,7 @@ namespace Linli.Tests.Workforce;
 /// The workforce's measures as of the end of a day, on workers written here into communities of their own (codes no
 /// region has, so nothing else is counted with them): hiring, leaving and certification dates, and the year's trainings.
 /// </summary>
-public sealed class WorkforceMeasuresTests(LinliFactory app) : IClassFixture<LinliFactory>
+public sealed class WorkforceMeasuresTests(WorkforceMeasuresApp app) : IClassFixture<WorkforceMeasuresApp>
 {
     private static int _next;
 
@@ -145,3 +145,6 @@ public sealed class WorkforceMeasuresTests(LinliFactory app) : IClassFixture<Lin
              MeasureCodes.CommunityWorkersTrainedThreeDays],
             app.Service(sp => sp.GetServices<IMeasureSource>().OfType<WorkforceMeasures>().Single().Measures.Select(m => m.Code).ToArray()));
 }
+
+/// <summary>A fresh application of the test class's own (xUnit wants a fixture with one public constructor).</summary>
+public sealed class WorkforceMeasuresApp : LinliFactory;

@@ -164,8 +164,9 @@ internal sealed class WorkforceCitySeeder(WorkforceDbContext db, IRegionDirector
     {
         var community = staff[0].CommunityCode;
         var ordinal = staff.Count;
-        // The residents' committee: the first 5–7 of the 2020 staff.
-        foreach (var member in staff.Take(5 + random.Next(3))) member.Role = WorkerRole.ResidentsCommitteeMember;
+        // The residents' committee: the first 5–7 of the 2020 staff; a staff too small for it fills it as it grows.
+        var committeeSize = 5 + random.Next(3);
+        foreach (var member in staff.Take(committeeSize)) member.Role = WorkerRole.ResidentsCommitteeMember;
         var baseline = staff.Count;
         var growth = 1 + pace * (TargetPer10K / BaselinePer10K - 1);
         var certifiedTarget = CertifiedShare + pace * (TargetCertifiedShare + 0.02 - CertifiedShare);
@@ -183,7 +184,10 @@ internal sealed class WorkforceCitySeeder(WorkforceDbContext db, IRegionDirector
             }
             var wanted = random.RoundStochastic(baseline * (1 + (growth - 1) * Progress(year)));
             for (var serving = staff.Count(p => p.LeftOn == null); serving < wanted; serving++)
-                staff.Add(NewHire(random, community, ++ordinal, RandomDay(random, start, end), WorkerRole.CommunityWorker));
+            {
+                var seats = staff.Count(p => p.LeftOn == null && p.Role == WorkerRole.ResidentsCommitteeMember) < committeeSize;
+                staff.Add(NewHire(random, community, ++ordinal, RandomDay(random, start, end), seats ? WorkerRole.ResidentsCommitteeMember : WorkerRole.CommunityWorker));
+            }
 
             // Certificates toward the district's share of the serving staff at the year's end.
             var servingAtEnd = staff.Where(p => p.ServesAt(end)).ToList();
