@@ -11,13 +11,16 @@ namespace Linli.Tests.Organizations;
 [Collection("city2")]
 public sealed class SocialOrganizationSeedTests(CityFixture city)
 {
+    private static readonly DateOnly Baseline = new(2020, 12, 31);
+
     [Fact]
-    public async Task The_city_has_9_6_organizations_per_urban_community_and_0_58_per_village()
+    public async Task At_the_end_of_2020_the_city_has_9_6_organizations_per_urban_community_and_0_58_per_village()
     {
         var (perCommunity, kinds) = await city.App.WithScopeAsync(async sp =>
         {
             var db = sp.GetRequiredService<OrganizationsDbContext>();
-            var perCommunity = await db.SocialOrganizations.GroupBy(o => o.CommunityCode)
+            var perCommunity = await db.SocialOrganizations.Where(o => o.RegisteredOn <= Baseline && (o.DissolvedOn == null || o.DissolvedOn > Baseline))
+                .GroupBy(o => o.CommunityCode)
                 .Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count);
             var kinds = await db.SocialOrganizations.Select(o => o.Kind).Distinct().ToListAsync();
             return (perCommunity, kinds);
@@ -41,14 +44,15 @@ public sealed class SocialOrganizationSeedTests(CityFixture city)
     public async Task Every_seeded_organization_is_visibly_synthetic()
     {
         var rows = await city.App.WithScopeAsync(sp => sp.GetRequiredService<OrganizationsDbContext>().SocialOrganizations
-            .Select(o => new { o.Name, o.IsSynthetic, o.RegisteredAt }).ToListAsync());
+            .Select(o => new { o.Name, o.IsSynthetic, o.RegisteredOn, o.DissolvedOn }).ToListAsync());
         Assert.NotEmpty(rows);
         Assert.All(rows, o =>
         {
             Assert.True(o.IsSynthetic);
             Assert.StartsWith("样例", o.Name);
             Assert.EndsWith("（测）", o.Name);
-            Assert.InRange(o.RegisteredAt, new DateTime(2005, 1, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2020, 12, 31, 0, 0, 0, DateTimeKind.Utc));
+            Assert.InRange(o.RegisteredOn, new DateOnly(2005, 1, 1), new DateOnly(2026, 10, 31));
+            if (o.DissolvedOn is { } dissolved) Assert.True(dissolved > o.RegisteredOn);
         });
     }
 }

@@ -4,6 +4,7 @@ using Linli.Modules.Organizations.Data;
 using Linli.Modules.Organizations.Features.ListDepartments;
 using Linli.Modules.Organizations.Features.ListOrganizations;
 using Linli.Modules.Organizations.Seeding;
+using Linli.Modules.Indicators.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Platform.Persistence;
 using Linli.Platform.Seeding;
@@ -18,6 +19,7 @@ internal static class OrganizationsModule
         builder.AddModuleDbContext<OrganizationsDbContext, Data.SqliteOrganizationsDbContext, Data.PostgresOrganizationsDbContext>(OrganizationsDbContext.Module);
         builder.Services.AddScoped<IDepartmentDirectory, DepartmentDirectory>();
         builder.Services.AddScoped<IRegionCounter, SocialOrganizationCounter>();
+        builder.Services.AddScoped<IMeasureSource, OrganizationsMeasures>();
         builder.Services.AddScoped<IStartupTask, EnsureDepartments>();
         builder.Services.AddScoped<ICitySeeder, OrganizationsCitySeeder>();
         builder.Services.AddScoped<Linli.Platform.Ui.IScopeName, Features.Home.DepartmentScopeName>();

@@ -1,3 +1,4 @@
+using Linli.Modules.Indicators.Contracts;
 using Linli.Modules.Residents.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Modules.Workforce.ContractImplementations;
@@ -15,6 +16,7 @@ internal static class WorkforceModule
     {
         builder.AddModuleDbContext<WorkforceDbContext, Data.SqliteWorkforceDbContext, Data.PostgresWorkforceDbContext>(WorkforceDbContext.Module);
         builder.Services.AddScoped<IRegionCounter, WorkerCounter>();
+        builder.Services.AddScoped<IMeasureSource, WorkforceMeasures>();
         builder.Services.AddScoped<ICitySeeder, WorkforceCitySeeder>();
         return builder;
     }

@@ -10,6 +10,7 @@ internal abstract class OrganizationsDbContext(DbContextOptions options) : DbCon
     public const string Module = "organizations";
     public DbSet<Department> Departments => Set<Department>();
     public DbSet<SocialOrganization> SocialOrganizations => Set<SocialOrganization>();
+    public DbSet<SocialWorkStation> SocialWorkStations => Set<SocialWorkStation>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
 

@@ -67,6 +67,10 @@ namespace Linli.Modules.Organizations.Data.Migrations.Postgres
                         .HasColumnName("community_code")
                         .UseCollation("C");
 
+                    b.Property<DateOnly?>("DissolvedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("dissolved_on");
+
                     b.Property<bool>("IsSynthetic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
@@ -81,9 +85,9 @@ namespace Linli.Modules.Organizations.Data.Migrations.Postgres
                         .HasColumnType("character varying(200)")
                         .HasColumnName("name");
 
-                    b.Property<DateTime>("RegisteredAt")
-                        .HasColumnType("timestamp with time zone")
-                        .HasColumnName("registered_at");
+                    b.Property<DateOnly>("RegisteredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("registered_on");
 
                     b.HasKey("Id")
                         .HasName("pk_social_organizations");
@@ -95,6 +99,49 @@ namespace Linli.Modules.Organizations.Data.Migrations.Postgres
                         .HasDatabaseName("ix_social_organizations_kind_community_code");
 
                     b.ToTable("social_organizations", "organizations");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Organizations.Domain.SocialWorkStation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("closed_on");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_synthetic");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("StreetCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("character varying(9)")
+                        .HasColumnName("street_code")
+                        .UseCollation("C");
+
+                    b.HasKey("Id")
+                        .HasName("pk_social_work_stations");
+
+                    b.HasIndex("StreetCode")
+                        .HasDatabaseName("ix_social_work_stations_street_code");
+
+                    b.ToTable("social_work_stations", "organizations");
                 });
 #pragma warning restore 612, 618
         }

@@ -57,6 +57,10 @@ namespace Linli.Modules.Organizations.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("community_code");
 
+                    b.Property<DateOnly?>("DissolvedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dissolved_on");
+
                     b.Property<bool>("IsSynthetic")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_synthetic");
@@ -71,9 +75,9 @@ namespace Linli.Modules.Organizations.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("name");
 
-                    b.Property<DateTime>("RegisteredAt")
+                    b.Property<DateOnly>("RegisteredOn")
                         .HasColumnType("TEXT")
-                        .HasColumnName("registered_at");
+                        .HasColumnName("registered_on");
 
                     b.HasKey("Id")
                         .HasName("pk_organizations_social_organizations");
@@ -85,6 +89,46 @@ namespace Linli.Modules.Organizations.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_organizations_social_organizations_kind_community_code");
 
                     b.ToTable("organizations_social_organizations", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Organizations.Domain.SocialWorkStation", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly?>("ClosedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("closed_on");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_synthetic");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("name");
+
+                    b.Property<DateOnly>("OpenedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("opened_on");
+
+                    b.Property<string>("StreetCode")
+                        .IsRequired()
+                        .HasMaxLength(9)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("street_code");
+
+                    b.HasKey("Id")
+                        .HasName("pk_organizations_social_work_stations");
+
+                    b.HasIndex("StreetCode")
+                        .HasDatabaseName("ix_organizations_social_work_stations_street_code");
+
+                    b.ToTable("organizations_social_work_stations", (string)null);
                 });
 #pragma warning restore 612, 618
         }

@@ -36,6 +36,10 @@ namespace Linli.Modules.Workforce.Data.Migrations.Postgres
                         .HasColumnType("date")
                         .HasColumnName("birth_date");
 
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("certified_on");
+
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -51,13 +55,17 @@ namespace Linli.Modules.Workforce.Data.Migrations.Postgres
                         .HasColumnType("integer")
                         .HasColumnName("gender");
 
-                    b.Property<bool>("HasSocialWorkCertificate")
-                        .HasColumnType("boolean")
-                        .HasColumnName("has_social_work_certificate");
+                    b.Property<DateOnly>("HiredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("hired_on");
 
                     b.Property<bool>("IsSynthetic")
                         .HasColumnType("boolean")
                         .HasColumnName("is_synthetic");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("date")
+                        .HasColumnName("left_on");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -79,6 +87,60 @@ namespace Linli.Modules.Workforce.Data.Migrations.Postgres
                         .HasDatabaseName("ix_workers_role_community_code");
 
                     b.ToTable("workers", "workforce");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Workforce.Domain.WorkerTraining", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("integer")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_synthetic");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("date")
+                        .HasColumnName("trained_on");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("integer")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_worker_trainings");
+
+                    b.HasIndex("CommunityCode")
+                        .HasDatabaseName("ix_worker_trainings_community_code");
+
+                    b.HasIndex("WorkerId", "TrainedOn")
+                        .HasDatabaseName("ix_worker_trainings_worker_id_trained_on");
+
+                    b.ToTable("worker_trainings", "workforce");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Workforce.Domain.WorkerTraining", b =>
+                {
+                    b.HasOne("Linli.Modules.Workforce.Domain.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_worker_trainings_workers_worker_id");
                 });
 #pragma warning restore 612, 618
         }

@@ -28,6 +28,10 @@ namespace Linli.Modules.Workforce.Data.Migrations.Sqlite
                         .HasColumnType("TEXT")
                         .HasColumnName("birth_date");
 
+                    b.Property<DateOnly?>("CertifiedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("certified_on");
+
                     b.Property<string>("CommunityCode")
                         .IsRequired()
                         .HasMaxLength(12)
@@ -42,13 +46,17 @@ namespace Linli.Modules.Workforce.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("gender");
 
-                    b.Property<bool>("HasSocialWorkCertificate")
-                        .HasColumnType("INTEGER")
-                        .HasColumnName("has_social_work_certificate");
+                    b.Property<DateOnly>("HiredOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("hired_on");
 
                     b.Property<bool>("IsSynthetic")
                         .HasColumnType("INTEGER")
                         .HasColumnName("is_synthetic");
+
+                    b.Property<DateOnly?>("LeftOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("left_on");
 
                     b.Property<string>("Name")
                         .IsRequired()
@@ -70,6 +78,57 @@ namespace Linli.Modules.Workforce.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_workforce_workers_role_community_code");
 
                     b.ToTable("workforce_workers", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Workforce.Domain.WorkerTraining", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<int>("Days")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("days");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_synthetic");
+
+                    b.Property<DateOnly>("TrainedOn")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_on");
+
+                    b.Property<int>("WorkerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("worker_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_workforce_worker_trainings");
+
+                    b.HasIndex("CommunityCode")
+                        .HasDatabaseName("ix_workforce_worker_trainings_community_code");
+
+                    b.HasIndex("WorkerId", "TrainedOn")
+                        .HasDatabaseName("ix_workforce_worker_trainings_worker_id_trained_on");
+
+                    b.ToTable("workforce_worker_trainings", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Workforce.Domain.WorkerTraining", b =>
+                {
+                    b.HasOne("Linli.Modules.Workforce.Domain.Worker", null)
+                        .WithMany()
+                        .HasForeignKey("WorkerId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_workforce_worker_trainings_workforce_workers_worker_id");
                 });
 #pragma warning restore 612, 618
         }
