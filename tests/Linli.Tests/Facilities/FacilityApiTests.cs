@@ -13,13 +13,14 @@ namespace Linli.Tests.Facilities;
 public sealed class FacilityApiTests(CityFixture city)
 {
     private Task<int> CountAsync(string prefix) =>
-        city.App.WithScopeAsync(sp => sp.GetRequiredService<FacilitiesDbContext>().Facilities.CountAsync(f => f.CommunityCode.StartsWith(prefix)));
+        city.App.WithScopeAsync(sp => sp.GetRequiredService<FacilitiesDbContext>().Facilities
+            .CountAsync(f => f.CommunityCode.StartsWith(prefix) && f.ClosedOn == null));
 
     [Fact]
     public async Task A_community_lists_its_one_centre_with_area_point_and_hours()
     {
         var client = await city.App.ClientForAsync("supervisor");
-        var page = await client.GetFromJsonAsync<JsonElement>($"/api/facilities?region={CityFixture.CommunityA}");
+        var page = await client.GetFromJsonAsync<JsonElement>($"/api/facilities?region={CityFixture.CommunityA}&type=PartyMassServiceCentre");
 
         Assert.Equal(1, page.GetProperty("total").GetInt64());
         var centre = page.GetProperty("items")[0];
@@ -30,6 +31,24 @@ public sealed class FacilityApiTests(CityFixture city)
         Assert.InRange(centre.GetProperty("longitude").GetDouble(), 122, 124);
         Assert.InRange(centre.GetProperty("latitude").GetDouble(), 41, 43.5);
         Assert.True(centre.GetProperty("isSynthetic").GetBoolean());
+        Assert.True(centre.GetProperty("serviceArea").GetDouble() < centre.GetProperty("floorArea").GetDouble());
+        Assert.True(DateOnly.Parse(centre.GetProperty("openedOn").GetString()!) < new DateOnly(2026, 11, 1));
+        Assert.Equal(JsonValueKind.Null, centre.GetProperty("closedOn").ValueKind);
+    }
+
+    [Fact]
+    public async Task Closed_records_are_listed_only_when_asked_for()
+    {
+        var closed = await city.App.WithScopeAsync(sp => sp.GetRequiredService<FacilitiesDbContext>().Facilities
+            .Where(f => f.ClosedOn != null && f.CommunityCode.StartsWith("210102")).Select(f => f.CommunityCode).FirstAsync());
+        var client = await city.App.ClientForAsync("supervisor");
+
+        var serving = await client.GetFromJsonAsync<JsonElement>($"/api/facilities?region={closed}&pageSize=100");
+        var history = await client.GetFromJsonAsync<JsonElement>($"/api/facilities?region={closed}&includeClosed=true&pageSize=100");
+
+        Assert.All(serving.GetProperty("items").EnumerateArray(), f => Assert.Equal(JsonValueKind.Null, f.GetProperty("closedOn").ValueKind));
+        Assert.Contains(history.GetProperty("items").EnumerateArray(), f => f.GetProperty("closedOn").ValueKind == JsonValueKind.String);
+        Assert.True(history.GetProperty("total").GetInt64() > serving.GetProperty("total").GetInt64());
     }
 
     [Fact]
@@ -85,7 +104,8 @@ public sealed class FacilityApiTests(CityFixture city)
         var community = await client.GetFromJsonAsync<JsonElement>($"/api/regions/{CityFixture.CommunityA}");
         var cityPage = await client.GetFromJsonAsync<JsonElement>("/api/regions/2101");
 
-        Assert.Equal(1, community.GetProperty("counts").GetProperty("facilities").GetInt64());
+        Assert.Equal(await CountAsync(CityFixture.CommunityA), community.GetProperty("counts").GetProperty("facilities").GetInt64());
+        Assert.True(await CountAsync(CityFixture.CommunityA) >= 1);
         var total = cityPage.GetProperty("counts").GetProperty("facilities").GetInt64();
         Assert.Equal(await CountAsync(""), total);
         Assert.Equal(total, cityPage.GetProperty("children").EnumerateArray().Sum(c => c.GetProperty("counts").GetProperty("facilities").GetInt64()));

@@ -2,6 +2,7 @@ using Linli.Modules.Facilities.ContractImplementations;
 using Linli.Modules.Facilities.Data;
 using Linli.Modules.Facilities.Features.ListFacilities;
 using Linli.Modules.Facilities.Seeding;
+using Linli.Modules.Indicators.Contracts;
 using Linli.Modules.Regions.Contracts;
 using Linli.Platform.Persistence;
 using Linli.Platform.Seeding;
@@ -14,6 +15,7 @@ internal static class FacilitiesModule
     {
         builder.AddModuleDbContext<FacilitiesDbContext, Data.SqliteFacilitiesDbContext, Data.PostgresFacilitiesDbContext>(FacilitiesDbContext.Module);
         builder.Services.AddScoped<IRegionCounter, FacilityCounter>();
+        builder.Services.AddScoped<IMeasureSource, FacilitiesMeasures>();
         builder.Services.AddScoped<ICitySeeder, FacilitiesCitySeeder>();
         return builder;
     }

@@ -5,11 +5,11 @@ using Microsoft.EntityFrameworkCore;
 
 namespace Linli.Modules.Facilities.ContractImplementations;
 
-/// <summary>Facilities per region (all types), shown on the region page as "facilities".</summary>
+/// <summary>Facilities in service per region (all types; closed records are history), shown on the region page as "facilities".</summary>
 internal sealed class FacilityCounter(FacilitiesDbContext db) : IRegionCounter
 {
     public string Name => "facilities";
 
     public Task<IReadOnlyDictionary<string, long>> CountAsync(string codePrefix, int groupLength, CancellationToken cancellationToken = default) =>
-        db.Facilities.AsNoTracking().Select(f => f.CommunityCode).CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
+        db.Facilities.AsNoTracking().Where(f => f.ClosedOn == null).Select(f => f.CommunityCode).CountByPrefixAsync(codePrefix, groupLength, cancellationToken);
 }

@@ -5,7 +5,7 @@ public enum FacilityType
 {
     /// <summary>党群服务中心: the community's comprehensive service facility (综合服务设施).</summary>
     PartyMassServiceCentre = 1,
-    /// <summary>社区养老服务站</summary>
+    /// <summary>社区居家养老服务站: with <see cref="HomeCareCentre"/>, the home elderly-care facilities (居家养老服务设施) of the standard.</summary>
     ElderlyCareStation = 2,
     /// <summary>居家养老服务中心 (regional home-care centre)</summary>
     HomeCareCentre = 3,
@@ -15,7 +15,7 @@ public enum FacilityType
     Childcare = 5,
     /// <summary>综合文化活动中心</summary>
     CultureCentre = 6,
-    /// <summary>社区书屋 (library branch)</summary>
+    /// <summary>社区书屋 (a reading room; not a branch of the city library, see <see cref="LibraryBranch"/>)</summary>
     Library = 7,
     /// <summary>健身场地</summary>
     FitnessSite = 8,
@@ -31,4 +31,10 @@ public enum FacilityType
     FitnessPark = 13,
     /// <summary>文化广场</summary>
     CultureSquare = 14,
+    /// <summary>政务通用自助服务终端: the city's self-service government terminal, placed in a community.</summary>
+    SelfServiceTerminal = 15,
+    /// <summary>社区图书分馆: a branch of the city and district libraries' 总分馆 system.</summary>
+    LibraryBranch = 16,
+    /// <summary>幸福课堂: a community classroom for older residents.</summary>
+    HappinessClassroom = 17,
 }

@@ -9,40 +9,105 @@ using Microsoft.EntityFrameworkCore;
 namespace Linli.Modules.Facilities.Seeding;
 
 /// <summary>
-/// The facilities part of the synthetic city: one party-mass service centre (党群服务中心, the comprehensive service
-/// facility) in every urban community and village of the imported tree (virtual units get none).
+/// The facilities part of the synthetic city, with a history from before 2021 to 2026 for the plan's indicators
+/// (data/indicators-2021-2025.json; the numbers are ../shared/DESIGN.md "The plan's numbers").
 /// <para>
-/// Floor areas: the plan's 2020 averages are 682 m² (urban) and 370 m² (rural). Each community draws from its own stream
-/// <c>SeedRandom.For(seed, "facilities", code)</c> a normal area around the mean (sd 20 %, a little larger where the
-/// community has more full-scale households, never below a plausible minimum); the sample of each kind is then re-centred
-/// so its mean is the plan's, at any seed. The point lies near the community centre the regions seeder placed, inside the
-/// district's polygon. Nothing here depends on the scale, and the same seed gives the same facilities.
+/// Party-mass service centres (党群服务中心): one in every urban community and village from before 2021 (coverage 100 %).
+/// Each community draws a normal area around its kind's mean (sd 20 %, a little larger where the community has more
+/// full-scale households); the urban and rural samples keep the plan's 682 : 370 proportion and are scaled together so that
+/// the city has 36.93 m² per 100 households at the end of 2020. Both plan figures cannot hold at once: the plan averaged
+/// 955 urban communities and the imported tree has 1,153, and the indicator is what the board shows. From 2021 some centres
+/// are enlarged (the old record closes, the larger one opens the same day), those under 600 m² (urban) or 350 m² (rural)
+/// more often, so that the city reaches 40.5 m² at the end of 2025; two lagging districts enlarge a quarter as often, and
+/// many communities stay under the standard. A few centres close for renovation over a year end. Enlarged centres serve
+/// residents with more of their area and open at least 8 hours.
+/// </para>
+/// <para>
+/// The other types open year by year on a schedule toward the plan's 2025 targets (150 city-level centres, 100 % of urban
+/// communities with a self-service terminal, 1,000 library branches, 330 happiness classrooms, minors' protection stations
+/// in 70 % of streets, 1.5 m² of shelter per resident), the lagging districts late. Every draw comes from a stream of its
+/// own, <c>SeedRandom.For(seed, "facilities…", code)</c>, and nothing depends on the scale: the same seed gives the same
+/// facilities.
 /// </para>
 /// </summary>
 internal sealed class FacilitiesCitySeeder(FacilitiesDbContext db, IRegionDirectory regions, IDistrictGeometry geometry) : ICitySeeder
 {
     public const double UrbanMeanArea = 682;
     public const double RuralMeanArea = 370;
+    /// <summary>Centre area per 100 households, city-wide: the plan's 2020 baseline and what the history reaches by 2025.</summary>
+    public const double BaselineAreaPer100 = 36.93, Area2025Per100 = 40.5;
+    /// <summary>Shelter area per resident at the end of 2020 and what is added by the end of 2025 (target 1.5).</summary>
+    public const double ShelterPerResident2020 = 1.1, ShelterAdded2025 = 0.45;
+    public const int LaggingDistricts = 2;
 
     public int Order => 40;
-    public string Name => "facilities (party-mass service centres)";
+    public string Name => "facilities (service centres and the plan's other facilities, 2020–2026)";
 
     public Task<bool> HasDataAsync(CancellationToken cancellationToken) =>
         db.Facilities.AnyAsync(f => f.IsSynthetic, cancellationToken);
 
-    private sealed record Draft(RegionInfo Community, bool Urban, double Area, double Longitude, double Latitude, double Hours);
+    private sealed record Row(FacilityType Type, RegionInfo Community, string Name, double Area, double? ServiceArea, double Hours,
+        DateOnly Opened, DateOnly? Closed = null, DateOnly? CityLevel = null);
+
+    /// <summary>The two districts with urban communities that move slowest, drawn per seed.</summary>
+    public static IReadOnlySet<string> Lagging(int seed, IEnumerable<RegionInfo> communities) =>
+        communities.Where(c => c.Kind == RegionKind.UrbanCommunity).Select(c => c.Code[..6]).Distinct()
+            .OrderBy(d => SeedRandom.For(seed, "facilities-lagging", d).NextDouble()).Take(LaggingDistricts).ToHashSet(StringComparer.Ordinal);
 
     public async Task SeedAsync(CitySeedOptions options, IProgress<string> progress, CancellationToken cancellationToken)
     {
+        var seed = options.Seed;
         var communities = (await regions.ListAsync(RegionLevel.Community, cancellationToken: cancellationToken))
             .Where(c => c.Kind is RegionKind.UrbanCommunity or RegionKind.Village)
             .ToList();
+        var streets = (await regions.ListAsync(RegionLevel.Street, cancellationToken: cancellationToken))
+            .Where(s => s.Kind is RegionKind.Subdistrict or RegionKind.Town or RegionKind.Township).ToList();
         var urbanCount = communities.Count(c => c.Kind == RegionKind.UrbanCommunity);
         var villageCount = communities.Count - urbanCount;
-        var households = communities.ToDictionary(c => c.Code, c => (double)CityProfile.FullScaleHouseholds(options.Seed, c.Code,
+        var households = communities.ToDictionary(c => c.Code, c => (double)CityProfile.FullScaleHouseholds(seed, c.Code,
             c.Kind == RegionKind.UrbanCommunity, c.Kind == RegionKind.Village, urbanCount, villageCount));
+        var lagging = Lagging(seed, communities);
+        bool Lags(RegionInfo c) => lagging.Contains(c.Code[..6]);
 
-        var drafts = new List<Draft>(communities.Count);
+        var rows = new List<Row>();
+        rows.AddRange(Centres(seed, communities, households, Lags));
+        rows.AddRange(Terminals(seed, communities, Lags));
+        rows.AddRange(ElderlyCare(seed, communities, households, Lags));
+        rows.AddRange(Shelters(seed, communities, Lags));
+        rows.AddRange(MinorsStations(seed, streets, communities, Lags));
+        rows.AddRange(Scheduled(seed, FacilityType.LibraryBranch, "社区图书分馆", communities, Lags,
+            [(2020, 420), (2021, 540), (2022, 660), (2023, 780), (2024, 895), (2025, 1015), (2026, 1060)], closures: 12));
+        rows.AddRange(Scheduled(seed, FacilityType.HappinessClassroom, "幸福课堂", communities, Lags,
+            [(2020, 40), (2021, 90), (2022, 150), (2023, 210), (2024, 270), (2025, 336), (2026, 360)], closures: 4));
+
+        var written = await BulkWriter.WriteAsync<Facility>(db,
+            [nameof(Facility.Name), nameof(Facility.Type), nameof(Facility.CommunityCode), nameof(Facility.FloorArea), nameof(Facility.ServiceArea),
+             nameof(Facility.Longitude), nameof(Facility.Latitude), nameof(Facility.OpeningHoursPerDay), nameof(Facility.OpenedOn),
+             nameof(Facility.ClosedOn), nameof(Facility.CityLevelSince), nameof(Facility.IsSynthetic)],
+            rows.OrderBy(r => r.Type).ThenBy(r => r.Community.Code, StringComparer.Ordinal).ThenBy(r => r.Opened).Select(r =>
+            {
+                var (lon, lat) = Place(SeedRandom.For(seed, $"facilities-place-{(int)r.Type}-{r.Opened:yyyyMMdd}", r.Community.Code), r.Community);
+                return new object?[]
+                {
+                    r.Name, (int)r.Type, r.Community.Code, r.Area, r.ServiceArea, lon, lat, r.Hours, r.Opened, r.Closed, r.CityLevel, true,
+                };
+            }), cancellationToken);
+        progress.Report($"facilities: {written} records ({rows.Count(r => r.Type == FacilityType.PartyMassServiceCentre && r.Closed == null)} "
+                        + $"centres in service; lagging districts {string.Join(", ", lagging.Order(StringComparer.Ordinal))})");
+    }
+
+    private static string NameOf(RegionInfo community, string label) => $"样例{community.Name}{label}（测）";
+
+    /// <summary>A day of the year; 2026 stops at the end of October so that no record opens after the city is seeded.</summary>
+    private static DateOnly DayIn(Random random, int year) => new DateOnly(year, 1, 1).AddDays(random.Next(year >= 2026 ? 300 : 365));
+
+    /// <summary>A day before 2021 (2008–2020): what stood at the plan's baseline.</summary>
+    private static DateOnly Before2021(Random random) => DayIn(random, 2008 + random.Next(13));
+
+    private static IEnumerable<Row> Centres(int seed, List<RegionInfo> communities, Dictionary<string, double> households, Func<RegionInfo, bool> lags)
+    {
+        // 2020: the plan's means, then one factor for both kinds so that the city has the baseline per 100 households.
+        var drafts = new List<(RegionInfo Community, bool Urban, double Area, double Share, double Hours, DateOnly Opened)>();
         foreach (var group in communities.GroupBy(c => c.Kind == RegionKind.UrbanCommunity))
         {
             var urban = group.Key;
@@ -50,35 +115,201 @@ internal sealed class FacilitiesCitySeeder(FacilitiesDbContext db, IRegionDirect
             var meanHouseholds = group.Average(c => households[c.Code]);
             var draws = group.Select(c =>
             {
-                var random = SeedRandom.For(options.Seed, "facilities", c.Code);
+                var random = SeedRandom.For(seed, "facilities", c.Code);
                 var size = Math.Pow(households[c.Code] / meanHouseholds, 0.3);
                 var area = Math.Max(mean * 0.35, mean * size * (1 + 0.2 * Math.Clamp(random.NextGaussian(), -2.5, 2.5)));
-                var (lon, lat) = Place(random, c, urban);
                 // The standard asks for 8 hours a day; a few centres fall short, so the indicator has something to find.
                 var hours = random.NextDouble() < (urban ? 0.02 : 0.06) ? 7 : 8 + 0.5 * random.Next(urban ? 9 : 5);
-                return new Draft(c, urban, area, lon, lat, hours);
+                var share = Math.Clamp(0.72 + 0.08 * random.NextGaussian(), 0.45, 0.95);
+                return (c, urban, area, share, hours, Before2021(random));
             }).ToList();
-            var recentre = mean / draws.Average(d => d.Area);
-            drafts.AddRange(draws.Select(d => d with { Area = Math.Round(d.Area * recentre, 1) }));
+            var recentre = mean / draws.Average(d => d.area);
+            drafts.AddRange(draws.Select(d => (d.c, d.urban, d.area * recentre, d.share, d.hours, d.Item6)));
+        }
+        var totalHouseholds = households.Values.Sum();
+        var toBaseline = BaselineAreaPer100 * totalHouseholds / 100 / drafts.Sum(d => d.Area);
+
+        // Enlargements from 2021: drawn first, then their growth scaled so that the end of 2025 has the target area.
+        var plans = drafts.Select(d =>
+        {
+            var random = SeedRandom.For(seed, "facilities-history", d.Community.Code);
+            var area = d.Area * toBaseline;
+            var below = area < (d.Urban ? 600 : 350);
+            var chance = (below ? 0.45 : 0.15) * (lags(d.Community) ? 0.25 : 1);
+            var enlarged = random.NextDouble() < chance ? DayIn(random, 2021 + random.Next(6)) : (DateOnly?)null;
+            var growth = 0.15 + 0.45 * random.NextDouble();
+            // Not enlarged: a few close for renovation late in a year and reopen the next spring.
+            var renovated = enlarged is null && random.NextDouble() < 0.004 ? new DateOnly(2022 + random.Next(3), 11, 1).AddDays(random.Next(50)) : (DateOnly?)null;
+            var newHours = 8 + 0.5 * random.Next(7);
+            var newShare = Math.Clamp(0.86 + 0.04 * random.NextGaussian(), 0.8, 0.95);
+            return (Draft: d, Area: Math.Round(area, 1), Enlarged: enlarged, Growth: growth, Renovated: renovated,
+                Reopened: renovated?.AddDays(120 + random.Next(90)), NewHours: newHours, NewShare: newShare);
+        }).ToList();
+        var added = plans.Where(p => p.Enlarged is { Year: <= 2025 }).Sum(p => p.Area * p.Growth);
+        var growthScale = added > 0 ? (Area2025Per100 - BaselineAreaPer100) * totalHouseholds / 100 / added : 1;
+
+        var finals = new List<Row>();
+        foreach (var p in plans)
+        {
+            var c = p.Draft.Community;
+            var name = NameOf(c, "党群服务中心");
+            var first = new Row(FacilityType.PartyMassServiceCentre, c, name, p.Area, Math.Round(p.Area * p.Draft.Share, 1), p.Draft.Hours, p.Draft.Opened);
+            if (p.Enlarged is { } on)
+            {
+                var area = Math.Round(p.Area * (1 + p.Growth * growthScale), 1);
+                yield return first with { Closed = on };
+                finals.Add(new Row(FacilityType.PartyMassServiceCentre, c, name, area, Math.Round(area * p.NewShare, 1), p.NewHours, on));
+            }
+            else if (p.Renovated is { } closed)
+            {
+                yield return first with { Closed = closed };
+                finals.Add(first with { Opened = p.Reopened!.Value });
+            }
+            else finals.Add(first);
         }
 
-        var written = await BulkWriter.WriteAsync<Facility>(db,
-            [nameof(Facility.Name), nameof(Facility.Type), nameof(Facility.CommunityCode), nameof(Facility.FloorArea),
-             nameof(Facility.Longitude), nameof(Facility.Latitude), nameof(Facility.OpeningHoursPerDay), nameof(Facility.IsSynthetic)],
-            drafts.OrderBy(d => d.Community.Code, StringComparer.Ordinal).Select(d => new object?[]
+        // City-level demonstration centres (市级示范点): about 30 a year among the larger centres, 152 by the end of 2025.
+        var designations = new Dictionary<Row, DateOnly>();
+        var candidates = finals
+            .Where(f => f.Area >= (f.Community.Kind == RegionKind.UrbanCommunity ? 600 : 350))
+            .Select(f => (Row: f, Key: SeedRandom.For(seed, "facilities-city-level", f.Community.Code).NextDouble() * (lags(f.Community) ? 3 : 1)))
+            .OrderBy(f => f.Key).ThenBy(f => f.Row.Community.Code, StringComparer.Ordinal).Select(f => f.Row).ToList();
+        var wanted = new (int Year, int Cumulative)[] { (2021, 30), (2022, 60), (2023, 92), (2024, 122), (2025, 152), (2026, 166) };
+        var index = 0;
+        foreach (var (year, cumulative) in wanted)
+        {
+            while (designations.Count < cumulative && index < candidates.Count)
             {
-                $"样例{d.Community.Name}党群服务中心（测）", (int)FacilityType.PartyMassServiceCentre, d.Community.Code, d.Area,
-                d.Longitude, d.Latitude, d.Hours, true,
-            }), cancellationToken);
-        progress.Report($"facilities: {written} party-mass service centres ({urbanCount} urban, {villageCount} rural)");
+                var row = candidates[index++];
+                var day = DayIn(SeedRandom.For(seed, "facilities-city-level-day", row.Community.Code), year);
+                if (row.Opened <= day) designations[row] = day; // a centre is named once it stands
+            }
+        }
+        foreach (var f in finals) yield return designations.TryGetValue(f, out var since) ? f with { CityLevel = since } : f;
+    }
+
+    /// <summary>Self-service terminals in urban communities: 45 % of them by 2020, 96 % by 2025; a tenth get a second.</summary>
+    private static IEnumerable<Row> Terminals(int seed, List<RegionInfo> communities, Func<RegionInfo, bool> lags)
+    {
+        var urban = communities.Where(c => c.Kind == RegionKind.UrbanCommunity).ToList();
+        var steps = new (int Year, double Share)[] { (2020, 0.45), (2021, 0.60), (2022, 0.72), (2023, 0.83), (2024, 0.91), (2025, 0.96), (2026, 0.98) };
+        var order = urban.OrderBy(c => SeedRandom.For(seed, "facilities-terminal", c.Code).NextDouble() * (lags(c) ? 1.8 : 1))
+            .ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+        for (var i = 0; i < order.Count; i++)
+        {
+            var step = steps.FirstOrDefault(s => i < s.Share * order.Count);
+            if (step.Year == 0) yield break; // the last 2 % have none yet
+            var c = order[i];
+            var random = SeedRandom.For(seed, "facilities-terminal-day", c.Code);
+            var opened = step.Year <= 2020 ? DayIn(random, 2016 + random.Next(5)) : DayIn(random, step.Year);
+            yield return new Row(FacilityType.SelfServiceTerminal, c, NameOf(c, "政务自助服务终端"), 0, null, 24, opened);
+            if (random.NextDouble() < 0.1 && opened.Year < 2026)
+                yield return new Row(FacilityType.SelfServiceTerminal, c, NameOf(c, "政务自助服务终端（二）"), 0, null, 24,
+                    DayIn(random, Math.Min(2026, opened.Year + 1 + random.Next(3))));
+        }
+    }
+
+    /// <summary>
+    /// Home elderly-care facilities (居家养老服务设施): a station in 90 % of urban communities and 55 % of villages by 2020 at
+    /// about 24 m² per 100 households (the standard: 25), the rest opening 2021–2025 at about 28, except in lagging districts;
+    /// 279 home-care centres by 2020 in the largest urban communities, 45 more by 2025.
+    /// </summary>
+    private static IEnumerable<Row> ElderlyCare(int seed, List<RegionInfo> communities, Dictionary<string, double> households, Func<RegionInfo, bool> lags)
+    {
+        foreach (var c in communities)
+        {
+            var urban = c.Kind == RegionKind.UrbanCommunity;
+            var random = SeedRandom.For(seed, "facilities-elderly", c.Code);
+            var early = random.NextDouble() < (urban ? 0.9 : 0.55);
+            if (!early && lags(c) && random.NextDouble() < 0.6) continue;
+            var per100 = Math.Max(8, (early ? 24 : 28) + 7 * Math.Clamp(random.NextGaussian(), -2.5, 2.5));
+            var area = Math.Round(Math.Max(40, households[c.Code] / 100 * per100), 1);
+            var opened = early ? Before2021(random) : DayIn(random, 2021 + random.Next(5));
+            yield return new Row(FacilityType.ElderlyCareStation, c, NameOf(c, "居家养老服务站"), area, null, 8, opened);
+        }
+        var largest = communities.Where(c => c.Kind == RegionKind.UrbanCommunity)
+            .OrderByDescending(c => households[c.Code] * (1 + 0.3 * SeedRandom.For(seed, "facilities-care-centre", c.Code).NextDouble()))
+            .ThenBy(c => c.Code, StringComparer.Ordinal).Take(279 + 45).ToList();
+        for (var i = 0; i < largest.Count; i++)
+        {
+            var c = largest[i];
+            var random = SeedRandom.For(seed, "facilities-care-centre-day", c.Code);
+            var opened = i < 279 ? Before2021(random) : DayIn(random, 2021 + random.Next(5));
+            yield return new Row(FacilityType.HomeCareCentre, c, NameOf(c, "居家养老服务中心"), Math.Round(800 + 1200 * random.NextDouble(), 1), null, 10, opened);
+        }
+    }
+
+    /// <summary>Emergency shelters: 600 sites by 2020 holding 1.1 m² per resident, 250 more by 2025 adding 0.45 m², 30 in 2026.</summary>
+    private static IEnumerable<Row> Shelters(int seed, List<RegionInfo> communities, Func<RegionInfo, bool> lags)
+    {
+        var random = SeedRandom.For(seed, "facilities-shelter", "city");
+        var drafts = new List<(RegionInfo Community, double Area, int Year)>();
+        foreach (var (count, year) in new[] { (600, 2020), (250, 2021), (30, 2026) })
+        {
+            for (var i = 0; i < count; i++)
+            {
+                RegionInfo c;
+                do c = communities[random.Next(communities.Count)];
+                while ((c.Kind == RegionKind.Village && random.NextDouble() < 0.7) || (year > 2020 && lags(c) && random.NextDouble() < 0.7));
+                drafts.Add((c, 5_000 * Math.Exp(1.2 * random.NextDouble() + 0.6 * random.NextGaussian()), year == 2021 ? 2021 + random.Next(5) : year));
+            }
+        }
+        var before = drafts.Where(d => d.Year <= 2020).Sum(d => d.Area);
+        var later = drafts.Where(d => d.Year is > 2020 and <= 2025).Sum(d => d.Area);
+        foreach (var d in drafts)
+        {
+            var scale = d.Year <= 2020 ? ShelterPerResident2020 * CityProfile.CityResidents / before : ShelterAdded2025 * CityProfile.CityResidents / later;
+            var opened = d.Year <= 2020 ? Before2021(random) : DayIn(random, d.Year);
+            yield return new Row(FacilityType.Shelter, d.Community, NameOf(d.Community, "应急避难场所"), Math.Round(d.Area * scale, 0), null, 24, opened);
+        }
+    }
+
+    /// <summary>Minors' protection stations, one a street in its first community: 30 % of streets by 2020, 76 % by 2025.</summary>
+    private static IEnumerable<Row> MinorsStations(int seed, List<RegionInfo> streets, List<RegionInfo> communities, Func<RegionInfo, bool> lags)
+    {
+        var firstCommunity = communities.GroupBy(c => c.Code[..9]).ToDictionary(g => g.Key, g => g.MinBy(c => c.Code, StringComparer.Ordinal)!);
+        var order = streets.Where(s => firstCommunity.ContainsKey(s.Code))
+            .OrderBy(s => SeedRandom.For(seed, "facilities-minors", s.Code).NextDouble() * (lags(firstCommunity[s.Code]) ? 2 : 1))
+            .ThenBy(s => s.Code, StringComparer.Ordinal).ToList();
+        var steps = new (int Year, double Share)[] { (2020, 0.30), (2021, 0.42), (2022, 0.52), (2023, 0.61), (2024, 0.69), (2025, 0.76), (2026, 0.80) };
+        for (var i = 0; i < order.Count; i++)
+        {
+            var step = steps.FirstOrDefault(s => i < s.Share * order.Count);
+            if (step.Year == 0) yield break;
+            var random = SeedRandom.For(seed, "facilities-minors-day", order[i].Code);
+            var opened = step.Year <= 2020 ? DayIn(random, 2018 + random.Next(3)) : DayIn(random, step.Year);
+            yield return new Row(FacilityType.MinorsProtectionStation, firstCommunity[order[i].Code], $"样例{order[i].Name}未成年人保护工作站（测）", 0, null, 8, opened);
+        }
+    }
+
+    /// <summary>
+    /// One facility a community, opened to reach each year's cumulative count (urban communities first, lagging districts
+    /// late); a few of those standing in 2020 close in 2022–2024.
+    /// </summary>
+    private static IEnumerable<Row> Scheduled(int seed, FacilityType type, string label, List<RegionInfo> communities, Func<RegionInfo, bool> lags,
+        (int Year, int Cumulative)[] steps, int closures)
+    {
+        var salt = $"facilities-{(int)type}";
+        var order = communities
+            .OrderBy(c => SeedRandom.For(seed, salt, c.Code).NextDouble() * (c.Kind == RegionKind.Village ? 2.5 : 1) * (lags(c) ? 1.8 : 1))
+            .ThenBy(c => c.Code, StringComparer.Ordinal).ToList();
+        var closeEvery = Math.Max(1, steps[0].Cumulative / Math.Max(1, closures));
+        for (var i = 0; i < Math.Min(order.Count, steps[^1].Cumulative); i++)
+        {
+            var year = steps.First(s => i < s.Cumulative).Year;
+            var random = SeedRandom.For(seed, salt + "-day", order[i].Code);
+            var opened = year <= 2020 ? DayIn(random, 2015 + random.Next(6)) : DayIn(random, year);
+            var closed = year <= 2020 && i % closeEvery == 0 && i / closeEvery < closures ? DayIn(random, 2022 + random.Next(3)) : (DateOnly?)null;
+            yield return new Row(type, order[i], NameOf(order[i], label), 0, null, 8, opened, closed);
+        }
     }
 
     /// <summary>A point a few hundred metres from the community centre, inside the district; the centre itself otherwise.</summary>
-    private (double, double) Place(Random random, RegionInfo community, bool urban)
+    private (double, double) Place(Random random, RegionInfo community)
     {
         var district = community.Code[..6];
         var (lon, lat) = community is { Longitude: { } x, Latitude: { } y } ? (x, y) : geometry.CentreOf(district);
-        var radius = urban ? 0.003 : 0.006;
+        var radius = community.Kind == RegionKind.UrbanCommunity ? 0.003 : 0.006;
         for (var attempt = 0; attempt < 20; attempt++)
         {
             var pLon = lon + (random.NextDouble() * 2 - 1) * radius;

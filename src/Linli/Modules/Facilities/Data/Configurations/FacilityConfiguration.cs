@@ -14,5 +14,7 @@ internal sealed class FacilityConfiguration : IEntityTypeConfiguration<Facility>
         e.Property(x => x.CommunityCode).HasMaxLength(12);
         e.HasIndex(x => x.CommunityCode);
         e.HasIndex(x => new { x.Type, x.CommunityCode });
+        // The measures read one type as of a date (ContractImplementations/FacilitiesMeasures.cs).
+        e.HasIndex(x => new { x.Type, x.OpenedOn, x.ClosedOn });
     }
 }
