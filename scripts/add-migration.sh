@@ -20,6 +20,7 @@ declare -A contexts=(
   [Modules/Workforce]=WorkforceDbContext
   [Modules/Requests]=RequestsDbContext
   [Modules/ServiceDesk]=ServiceDeskDbContext
+  [Modules/Indicators]=IndicatorsDbContext
 )
 wanted=("$@")
 dotnet tool restore >/dev/null
