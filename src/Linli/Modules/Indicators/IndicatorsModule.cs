@@ -17,6 +17,7 @@ internal static class IndicatorsModule
         var file = Path.Combine(ReferenceData.Folder(builder.Configuration), builder.Configuration["ReferenceData:Indicators"] ?? IndicatorCatalog.File);
         builder.Services.AddSingleton(_ => IndicatorCatalog.Parse(File.ReadAllText(file)));
         builder.Services.AddScoped<IndicatorBoard>();
+        builder.AddIndicatorDataEntry();
         builder.Services.AddScoped<Platform.Ui.IHomeTiles, Features.Home.IndicatorsHomeTiles>();
         return builder;
     }
@@ -27,6 +28,7 @@ internal static class IndicatorsModule
         ListIndicatorsEndpoint.Map(api);
         GetIndicatorEndpoint.Map(api);
         BelowStandardEndpoint.Map(api);
+        app.MapIndicatorDataEntry();
         Features.Report.YearlyReportData.Map(api);
         return app;
     }

@@ -36,12 +36,14 @@ internal static class AuditActions
     public const string ServiceItemChanged = "service-item-changed";
     /// <summary>A district's 代办清单 replaced (the reason lists what was added and removed).</summary>
     public const string DistrictItemsChanged = "district-items-changed";
+    /// <summary>A value entered by hand for the indicators (填报) saved or moved along its review chain.</summary>
+    public const string IndicatorEntryChanged = "indicator-entry-changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset, PasswordChanged,
         CategoryChanged, RoutingRuleChanged, HolidayCalendarChanged, Export, OutOfScope, KeysRotated, AuditVerified,
-        SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged,
+        SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged, IndicatorEntryChanged,
     ];
 }
 
@@ -67,8 +69,11 @@ internal static class AuditSubjects
     public const string DistrictItems = "district-items";
     /// <summary>The service-desk statistics (an export of them).</summary>
     public const string ServiceDeskStatistics = "service-desk-statistics";
+    public const string IndicatorEntry = "indicator-entry";
+    public const string IndicatorBelowStandard = "indicator_below_standard";
+    public const string IndicatorReport = "indicator_report";
 
     public static readonly IReadOnlyList<string> All =
         [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase, ServiceDeskStatistics,
-         ServiceItem, DistrictItems];
+         ServiceItem, DistrictItems, IndicatorEntry, IndicatorBelowStandard, IndicatorReport];
 }

@@ -29,6 +29,7 @@ internal static class AuditLabels
         [AuditActions.SecondNoticeRefused] = "拒绝再次告知新增材料",
         [AuditActions.ServiceItemChanged] = "修改办事事项",
         [AuditActions.DistrictItemsChanged] = "修改代办清单",
+        [AuditActions.IndicatorEntryChanged] = "修改指标填报",
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -47,6 +48,9 @@ internal static class AuditLabels
         [AuditSubjects.ServiceItem] = "办事事项",
         [AuditSubjects.DistrictItems] = "代办清单",
         [AuditSubjects.ServiceDeskStatistics] = "办件统计",
+        [AuditSubjects.IndicatorEntry] = "指标填报",
+        [AuditSubjects.IndicatorBelowStandard] = "未达标单位",
+        [AuditSubjects.IndicatorReport] = "指标达标报告",
     };
 
     /// <summary>Fields and other codes stored in <see cref="AuditEntry.Field"/>.</summary>

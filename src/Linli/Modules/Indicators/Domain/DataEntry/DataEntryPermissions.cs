@@ -14,6 +14,6 @@ internal static class DataEntryPermissions
 
     // Audit codes of this module: Platform/Audit/AuditActions.cs lists the shared ones; until they are added there these
     // are shown as stored.
-    public const string AuditAction = "indicator-entry-changed";
-    public const string AuditSubject = "indicator-entry";
+    public const string AuditAction = Platform.Audit.AuditActions.IndicatorEntryChanged;
+    public const string AuditSubject = Platform.Audit.AuditSubjects.IndicatorEntry;
 }

@@ -11,7 +11,7 @@ internal sealed record BelowStandardRow(string Code, string Name, string? Street
 
 internal static class BelowStandardEndpoint
 {
-    public const string AuditSubject = "indicator_below_standard";
+    public const string AuditSubject = Platform.Audit.AuditSubjects.IndicatorBelowStandard;
 
     public static async Task<(Indicator Indicator, YearFigures Figures, Regions.Contracts.RegionInfo Region, IReadOnlyList<BelowStandardRow> Rows)> RowsAsync(
         IndicatorBoard board, string code, string? region, int? year, CancellationToken ct)

@@ -19,7 +19,7 @@ internal sealed record ReportShortfall(string IndicatorCode, string IndicatorNam
 internal sealed record YearlyReportData(RegionRef Region, int Year, DateOnly AsOf, string Plan, IReadOnlyList<ReportIndicator> Indicators,
     IReadOnlyList<ReportShortfall> Shortfalls)
 {
-    public const string AuditSubject = "indicator_report";
+    public const string AuditSubject = Platform.Audit.AuditSubjects.IndicatorReport;
 
     public static async Task<YearlyReportData> BuildAsync(IndicatorBoard board, string? region, int? year, IStringLocalizer<SharedResource> text, CancellationToken ct)
     {
