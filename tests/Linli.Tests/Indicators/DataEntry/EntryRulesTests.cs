@@ -47,6 +47,13 @@ public sealed class EntryRulesTests
     [Fact]
     public void A_plausible_value_passes() => Assert.Empty(EntryRules.Check(Building, 120_000, 8_000, 110_000, null));
 
+    [Fact]
+    public void A_comment_longer_than_its_column_is_refused_naming_the_field()
+    {
+        Assert.Empty(EntryRules.Check(Building, 120_000, null, null, new string('说', EntryRules.MaxCommentLength)));
+        Assert.Equal("comment", Assert.Single(EntryRules.Check(Building, 120_000, null, null, new string('说', EntryRules.MaxCommentLength + 1))).Field);
+    }
+
     [Theory]
     [InlineData(-1)]
     [InlineData(5_000_001)]

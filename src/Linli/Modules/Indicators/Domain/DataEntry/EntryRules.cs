@@ -15,6 +15,8 @@ internal static class EntryRules
         [MeasureCodes.CommercialServiceArea] = (new MeasureInfo(MeasureCodes.CommercialServiceArea, "社区商业和综合服务设施面积", "平方米"), 1_000_000),
     };
 
+    public const int MaxCommentLength = 2000;
+
     /// <summary>Beyond this relative change from last year's approved value a comment must say why.</summary>
     public const double ChangeNeedingComment = 0.5;
 
@@ -40,6 +42,9 @@ internal static class EntryRules
             if (measure == MeasureCodes.CommunityBuildingArea && value < o)
                 problems.Add(("value", "社区总建筑面积不能小于社区商业和综合服务设施面积。"));
         }
+        // The column holds 2,000 characters (Data/Configurations): a longer comment is refused here, not by the database.
+        if (comment is { Length: > MaxCommentLength })
+            problems.Add(("comment", "说明不能超过 2000 个字。"));
         if (lastYear is { } last && ChangedMuch(last, value) && string.IsNullOrWhiteSpace(comment))
             problems.Add(("comment", "与上年相比变化超过 50%，请填写说明。"));
         return problems;
