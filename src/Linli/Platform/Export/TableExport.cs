@@ -107,7 +107,7 @@ internal sealed class TableExporter(IAuditLog audit, IAreaScope scope, IHttpCont
         }
         var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, 64 * 1024,
             FileOptions.DeleteOnClose | FileOptions.Asynchronous);
-        var name = $"{table.FileStem}-{Display.ChinaTime(now).Replace("-", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal).Replace(' ', '-')}.{format.Extension()}";
+        var name = FileName(table.FileStem, now, format.Extension());
         return Results.File(stream, format == ExportFormat.Csv ? CsvType : XlsxType, name);
     }
 
@@ -127,12 +127,7 @@ internal sealed class TableExporter(IAuditLog audit, IAreaScope scope, IHttpCont
         {
             var title = await TitleAsync(new ExportTable(subjectType, sheet.What, fileStem, regionCode, filters, sheet.Headers, AsyncEnumerable.Empty<object?[]>()), now, cancellationToken);
             var columns = Enumerable.Range(0, sheet.Headers.Count).Select(ColumnName).ToArray();
-            Dictionary<string, object?> Row(IReadOnlyList<object?> cells)
-            {
-                var row = new Dictionary<string, object?>(columns.Length);
-                for (var i = 0; i < columns.Length; i++) row[columns[i]] = i < cells.Count ? cells[i] : null;
-                return row;
-            }
+            Dictionary<string, object?> Row(IReadOnlyList<object?> cells) => SheetRow(columns, cells);
             var rows = new List<Dictionary<string, object?>>(sheet.Rows.Count + 2) { Row([title]), Row(sheet.Headers.Select(h => (object?)text[h].Value).ToArray()) };
             rows.AddRange(sheet.Rows.Select(Row));
             book[SheetName(sheet.Name, book.Keys)] = rows;
@@ -141,7 +136,7 @@ internal sealed class TableExporter(IAuditLog audit, IAreaScope scope, IHttpCont
         await stream.SaveAsAsync(book, printHeader: false, excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
         await audit.RecordExportAsync(subjectType, "xlsx", regionCode, total, filters, cancellationToken);
         stream.Position = 0;
-        var name = $"{fileStem}-{Display.ChinaTime(now).Replace("-", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal).Replace(' ', '-')}.xlsx";
+        var name = FileName(fileStem, now, "xlsx");
         return Results.File(stream, XlsxType, name);
     }
 
@@ -210,16 +205,23 @@ internal sealed class TableExporter(IAuditLog audit, IAreaScope scope, IHttpCont
             yield return Row(headers);
             await foreach (var cells in rows.WithCancellation(cancellationToken)) yield return Row(cells);
         }
-        Dictionary<string, object?> Row(object?[] cells)
-        {
-            var row = new Dictionary<string, object?>(columns.Length);
-            for (var i = 0; i < columns.Length; i++) row[columns[i]] = i < cells.Length ? cells[i] : null;
-            return row;
-        }
+        Dictionary<string, object?> Row(object?[] cells) => SheetRow(columns, cells);
         // MiniExcel writes each row as it is enumerated.
         await using var stream = new FileStream(path, FileMode.CreateNew, FileAccess.ReadWrite);
         await stream.SaveAsAsync(Sheet(), printHeader: false, sheetName: "export", excelType: ExcelType.XLSX, cancellationToken: cancellationToken);
     }
+
+    /// <summary>One row for MiniExcel: the cells under the column letters, missing cells empty.</summary>
+    private static Dictionary<string, object?> SheetRow(string[] columns, IReadOnlyList<object?> cells)
+    {
+        var row = new Dictionary<string, object?>(columns.Length);
+        for (var i = 0; i < columns.Length; i++) row[columns[i]] = i < cells.Count ? cells[i] : null;
+        return row;
+    }
+
+    /// <summary>The download's name: the stem, then the China time of the export (yyyyMMdd-HHmmss).</summary>
+    private static string FileName(string stem, DateTime nowUtc, string extension) =>
+        $"{stem}-{Display.ChinaTime(nowUtc).Replace("-", "", StringComparison.Ordinal).Replace(":", "", StringComparison.Ordinal).Replace(' ', '-')}.{extension}";
 
     /// <summary>A, B, …, Z, AA, AB, … (Excel's column names).</summary>
     private static string ColumnName(int index)

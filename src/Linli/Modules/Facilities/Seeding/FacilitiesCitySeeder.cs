@@ -10,7 +10,7 @@ namespace Linli.Modules.Facilities.Seeding;
 
 /// <summary>
 /// The facilities part of the synthetic city, with a history from before 2021 to 2026 for the plan's indicators
-/// (data/indicators-2021-2025.json; the numbers are ../shared/DESIGN.md "The plan's numbers").
+/// (data/indicators-2021-2025.json, sources in data/SOURCES.md).
 /// <para>
 /// Party-mass service centres (党群服务中心): one in every urban community and village from before 2021 (coverage 100 %).
 /// Each community draws a normal area around its kind's mean (sd 20 %, a little larger where the community has more
