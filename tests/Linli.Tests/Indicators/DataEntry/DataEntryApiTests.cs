@@ -137,4 +137,92 @@ public sealed class DataEntryApiTests(DataEntryApp entry) : IClassFixture<DataEn
         var problem = await PutAsync(cw, DataEntryApp.CommunityB, 2024, Commercial, new { value = 20_000.0 }, HttpStatusCode.BadRequest);
         Assert.True(problem.GetProperty("errors").TryGetProperty("value", out _), problem.GetRawText());
     }
+
+    [Fact]
+    public async Task A_save_without_a_value_is_refused_naming_the_value_and_stores_nothing()
+    {
+        var cw = await As("cw.a");
+        var problem = await PutAsync(cw, DataEntryApp.CommunityA, 2019, Building, new { comment = "未填数值" }, HttpStatusCode.BadRequest);
+        Assert.True(problem.GetProperty("errors").TryGetProperty("value", out _), problem.GetRawText());
+        var list = await (await cw.GetAsync("/api/indicators/entries?year=2019")).Json(HttpStatusCode.OK);
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    /// <summary>A client that does not follow redirects (a followed redirect would drop the bearer header), signed in as <paramref name="user"/>.</summary>
+    private async Task<HttpClient> PageClientAsync(string user)
+    {
+        var signedIn = await As(user);
+        var client = entry.App.CreateClient(new Microsoft.AspNetCore.Mvc.Testing.WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Authorization = signedIn.DefaultRequestHeaders.Authorization;
+        return client;
+    }
+
+    private static async Task<HttpResponseMessage> PostPageAsync(HttpClient client, string url, Dictionary<string, string> form, string? token = null)
+    {
+        form["__RequestVerificationToken"] = token ?? await Residents.ResidentTestData.AntiforgeryTokenAsync(client, "/indicators/entries");
+        return await client.PostAsync(url, new FormUrlEncodedContent(form));
+    }
+
+    [Fact]
+    public async Task The_entry_page_shows_a_refused_value_back_as_typed_with_the_reason_beside_it_and_stores_nothing()
+    {
+        var cw = await PageClientAsync("cw.b");
+        var response = await PostPageAsync(cw, "/indicators/entries?handler=Save", new()
+        {
+            ["EntryYear"] = "2018", ["Measure"] = Building, ["Value"] = "12千平方", ["Comment"] = "按台账",
+        });
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.Content.ReadAsStringAsync();
+        Assert.Contains("value=\"12千平方\"", html);
+        Assert.Contains("数值须为数字", html);
+        Assert.Contains("按台账", html);
+
+        var negative = await (await PostPageAsync(cw, "/indicators/entries?handler=Save", new()
+        {
+            ["EntryYear"] = "2018", ["Measure"] = Building, ["Value"] = "-5",
+        })).Content.ReadAsStringAsync();
+        Assert.Contains("value=\"-5\"", negative);
+        Assert.Contains("数值不能为负数", negative);
+
+        var list = await (await (await As("cw.b")).GetAsync("/api/indicators/entries?year=2018")).Json(HttpStatusCode.OK);
+        Assert.Equal(0, list.GetProperty("total").GetInt32());
+    }
+
+    [Fact]
+    public async Task On_the_entry_page_the_community_saves_and_submits_and_the_street_approves_with_the_buttons_its_level_has()
+    {
+        const int year = 2017;
+        var cw = await PageClientAsync("cw.a");
+        var saved = await PostPageAsync(cw, "/indicators/entries?handler=Save", new() { ["EntryYear"] = $"{year}", ["Measure"] = Building, ["Value"] = "88,000" });
+        Assert.Equal(HttpStatusCode.Redirect, saved.StatusCode);
+        Assert.Contains("done=saved", saved.Headers.Location!.ToString());
+
+        var stored = Assert.Single((await (await (await As("cw.a")).GetAsync($"/api/indicators/entries?year={year}")).Json(HttpStatusCode.OK))
+            .GetProperty("items").EnumerateArray());
+        Assert.Equal(88_000, stored.GetProperty("value").GetDouble());
+        var page = await (await cw.GetAsync($"/indicators/entries?year={year}")).Content.ReadAsStringAsync();
+        Assert.Contains("data-step=\"Submit\"", page);
+        Assert.DoesNotContain("data-step=\"Approve\"", page);
+
+        var submitted = await PostPageAsync(cw, $"/indicators/entries?handler=Step&id={Id(stored)}&step=Submit&version={Version(stored)}", new());
+        Assert.Equal(HttpStatusCode.Redirect, submitted.StatusCode);
+
+        var street = await PageClientAsync("street.a");
+        var streetPage = await (await street.GetAsync($"/indicators/entries?year={year}")).Content.ReadAsStringAsync();
+        Assert.Contains("已提交，待街道审核", streetPage);
+        Assert.Contains("data-step=\"Approve\"", streetPage);
+        Assert.DoesNotContain("handler=Save", streetPage);
+        var afterSubmit = await (await (await As("street.a")).GetAsync($"/api/indicators/entries/{Id(stored)}")).Json(HttpStatusCode.OK);
+        // The token of the page as loaded, used again below for a second click on the same (now stale) page.
+        var token = await Residents.ResidentTestData.AntiforgeryTokenAsync(street, $"/indicators/entries?year={year}");
+        var approved = await PostPageAsync(street, $"/indicators/entries?handler=Step&id={Id(stored)}&step=Approve&version={Version(afterSubmit)}", new(), token);
+        Assert.Equal(HttpStatusCode.Redirect, approved.StatusCode);
+        var now = await (await (await As("street.a")).GetAsync($"/api/indicators/entries/{Id(stored)}")).Json(HttpStatusCode.OK);
+        Assert.Equal("StreetApproved", now.GetProperty("status").GetString());
+
+        // A stale version through the page is told on the page, not a 500.
+        var stale = await PostPageAsync(street, $"/indicators/entries?handler=Step&id={Id(stored)}&step=Approve&version={Version(afterSubmit)}", new(), token);
+        Assert.Equal(HttpStatusCode.OK, stale.StatusCode);
+        Assert.Contains("已被修改", await stale.Content.ReadAsStringAsync());
+    }
 }

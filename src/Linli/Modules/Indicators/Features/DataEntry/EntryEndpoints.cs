@@ -20,7 +20,7 @@ internal sealed record EntryView(long Id, string CommunityCode, int Year, string
         e.UpdatedBy, e.UpdatedAt, e.ApprovedBy, e.ApprovedAt);
 }
 
-internal sealed record SaveEntryRequest(double Value, [property: MaxLength(2000)] string? Comment = null, int? Version = null);
+internal sealed record SaveEntryRequest(double? Value, [property: MaxLength(2000)] string? Comment = null, int? Version = null);
 internal sealed record EntryStepRequest(int? Version = null, [property: MaxLength(2000)] string? Reason = null);
 
 /// <summary>
@@ -32,7 +32,13 @@ internal sealed record EntryStepRequest(int? Version = null, [property: MaxLengt
 internal sealed class EntryWorkflow(IndicatorsDbContext db, IAreaScope scope, IHttpContextAccessor http, IRegionDirectory regions, IAuditLog audit,
     HybridCache cache, TimeProvider clock)
 {
-    private string Own => scope.CommunityPrefix ?? throw new ForbiddenException("填报按行政区划进行，您的账号没有区划范围。");
+    /// <summary>The code prefix of the caller's area; every entry read or written lies under it.</summary>
+    public string OwnArea => scope.CommunityPrefix ?? throw new ForbiddenException("填报按行政区划进行，您的账号没有区划范围。");
+
+    private string Own => OwnArea;
+
+    /// <summary>The step level of the caller's role (community, street, district), so a page offers only the steps it may take.</summary>
+    public EntryTransitions.Level CallerLevel => Level;
 
     private EntryTransitions.Level Level =>
         (http.HttpContext?.User is { } user ? new[] { Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff }.Where(user.IsInRole)
@@ -79,8 +85,10 @@ internal sealed class EntryWorkflow(IndicatorsDbContext db, IAreaScope scope, IH
         var lastYear = await db.Entries.AsNoTracking()
             .Where(e => e.CommunityCode == community && e.Year == year - 1 && e.MeasureCode == measure && e.Status == EntryStatus.DistrictApproved)
             .Select(e => e.Value).FirstOrDefaultAsync(ct);
+        // A save without a number would store an empty draft the street cannot review: refused, naming the field.
+        if (request.Value is not { } value) throw ValidationFailedException.For("value", "请填写数值。");
         var comment = string.IsNullOrWhiteSpace(request.Comment) ? null : request.Comment.Trim();
-        var problems = EntryRules.Check(measure, request.Value, otherValue, lastYear, comment);
+        var problems = EntryRules.Check(measure, value, otherValue, lastYear, comment);
         if (problems.Count > 0)
             throw new ValidationFailedException(problems.GroupBy(p => p.Field).ToDictionary(g => g.Key, g => g.Select(p => p.Message).ToArray()));
 
@@ -90,10 +98,10 @@ internal sealed class EntryWorkflow(IndicatorsDbContext db, IAreaScope scope, IH
             entry = new MeasureEntry { CommunityCode = community, Year = year, MeasureCode = measure, Status = EntryStatus.Draft, Version = 1 };
             db.Entries.Add(entry);
         }
-        entry.Value = request.Value;
+        entry.Value = value;
         entry.Comment = comment;
         Touch(entry);
-        await SaveAndRecordAsync(entry, "value", before is null ? $"{request.Value}" : $"{before} → {request.Value}", ct);
+        await SaveAndRecordAsync(entry, "value", before is null ? $"{value}" : $"{before} → {value}", ct);
         return entry;
     }
 
