@@ -1,3 +1,4 @@
+using Linli.Tests.Infrastructure;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
@@ -8,6 +9,7 @@ namespace Linli.Tests.Architecture;
 /// value types and rules that need no database, so <c>Data/</c>, <c>Features/</c>, <c>Pages/</c> and the rest use it and it
 /// uses none of them; and each module puts what implements a <c>Contracts/</c> interface in one place.
 /// </summary>
+[Trait(DatabaseIndependent.Trait, DatabaseIndependent.Value)]
 public sealed partial class LayerDirectionTests
 {
     private static readonly Assembly Product = typeof(Program).Assembly;

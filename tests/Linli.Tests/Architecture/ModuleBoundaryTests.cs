@@ -1,3 +1,4 @@
+using Linli.Tests.Infrastructure;
 using System.Reflection;
 using System.Text.RegularExpressions;
 
@@ -7,6 +8,7 @@ namespace Linli.Tests.Architecture;
 /// The modular monolith's rules, checked on the compiled assembly: a module reaches another only through its
 /// Contracts, the platform knows no module, and only Contracts are public.
 /// </summary>
+[Trait(DatabaseIndependent.Trait, DatabaseIndependent.Value)]
 public sealed partial class ModuleBoundaryTests
 {
     private static readonly Assembly Product = typeof(Program).Assembly;

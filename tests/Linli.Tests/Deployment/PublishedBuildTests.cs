@@ -37,6 +37,7 @@ public sealed class PublishedCollection : ICollectionFixture<PublishedAppFixture
 
 /// <summary>What a deployment runs is the output of `dotnet publish`: every page of it must load its scripts, styles and images.</summary>
 [Collection("published")]
+[Trait(DatabaseIndependent.Trait, DatabaseIndependent.Value)]
 public sealed class PublishedBuildTests(PublishedAppFixture app)
 {
     /// <summary>Pages that answer another status by design, still as a full page.</summary>

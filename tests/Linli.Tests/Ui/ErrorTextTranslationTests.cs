@@ -1,3 +1,4 @@
+using Linli.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Linli.Modules.Requests.Domain;
@@ -9,6 +10,7 @@ namespace Linli.Tests.Ui;
 /// SharedResource.en.resx, and never text built by interpolation (which no resource file can hold): the exception
 /// handler can then answer it in the caller's language.
 /// </summary>
+[Trait(DatabaseIndependent.Trait, DatabaseIndependent.Value)]
 public sealed partial class ErrorTextTranslationTests
 {
     // The message literal of a refusal or rejection: the first argument of the exceptions and phrases, the second of

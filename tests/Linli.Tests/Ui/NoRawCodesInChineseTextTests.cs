@@ -15,6 +15,7 @@ namespace Linli.Tests.Ui;
 /// each role would, following the links the pages show, and the visible text of each is read for ASCII words.
 /// </summary>
 [Collection("city2")]
+[Trait(DatabaseIndependent.Trait, DatabaseIndependent.Value)]
 public sealed partial class NoRawCodesInChineseTextTests(CityFixture city)
 {
     /// <summary>Words that are right in Chinese text, each with why.</summary>

@@ -1,3 +1,4 @@
+using Linli.Tests.Infrastructure;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Linli.Modules.Regions.Contracts;
@@ -7,6 +8,7 @@ using Linli.Platform.Ui;
 namespace Linli.Tests.Ui;
 
 /// <summary>Every Chinese UI text has its English in SharedResource.en.resx, and the file has no keys nobody uses.</summary>
+[Trait(DatabaseIndependent.Trait, DatabaseIndependent.Value)]
 public sealed partial class TranslationTests
 {
     [GeneratedRegex("""\b(?:T|Text|text)\["((?:[^"\\]|\\.)*)"[\],]""")]
