@@ -52,6 +52,20 @@ public sealed class OrganizationsMeasuresTests(OrganizationsMeasuresApp app) : I
     }
 
     [Fact]
+    public async Task The_region_pages_count_of_organizations_leaves_out_a_dissolved_one()
+    {
+        var street = NewStreet();
+        await AddAsync(Organization(street + "001", new DateOnly(2021, 5, 1)));
+        await AddAsync(Organization(street + "001", new DateOnly(2019, 1, 1), dissolved: new DateOnly(2023, 2, 1)));
+        await AddAsync(Organization(street + "002", new DateOnly(2020, 1, 1)));
+
+        var counts = await app.WithScopeAsync(sp => sp.GetServices<Modules.Regions.Contracts.IRegionCounter>().OfType<SocialOrganizationCounter>().Single()
+            .CountAsync(street, 12));
+        Assert.Equal(1, counts[street + "001"]);
+        Assert.Equal(1, counts[street + "002"]);
+    }
+
+    [Fact]
     public async Task Stations_are_counted_at_the_street_code_while_open()
     {
         var street = NewStreet();
