@@ -15,6 +15,8 @@ internal sealed record FacilityItem(
     double Longitude, double Latitude, double OpeningHoursPerDay, bool IsSynthetic,
     double? ServiceArea, double? Capacity, string? Operator, DateOnly OpenedOn, DateOnly? ClosedOn, DateOnly? CityLevelSince);
 
+internal sealed record FacilityPoint(int Id, string Name, double Longitude, double Latitude);
+
 /// <summary>Whether the list shows facilities in service, closed records (the history) or both.</summary>
 internal enum FacilityStatus
 {
@@ -81,8 +83,19 @@ internal static class ListFacilitiesEndpoint
         [f.Id, FacilityTypes.NameOf(f.Type), f.Name, f.CommunityCode, f.Address, f.FloorArea, f.ServiceArea, f.OpeningHoursPerDay, f.Capacity, f.Operator,
          f.OpenedOn.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.ClosedOn?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), f.Longitude, f.Latitude];
 
+    /// <summary>Points of one type for the map; a whole city holds a few thousand of any type.</summary>
+    public const int MaxPoints = 20_000;
+
     public static void Map(IEndpointRouteBuilder api)
     {
+        api.MapGet("/points", async (FacilityType type, string? region, FacilitiesDbContext db, CancellationToken ct) =>
+            {
+                var filter = FacilityFilter.From(region, type, null, null, null);
+                return TypedResults.Ok(await filter.Apply(db.Facilities.AsNoTracking()).Take(MaxPoints)
+                    .Select(f => new FacilityPoint(f.Id, f.Name, f.Longitude, f.Latitude)).ToListAsync(ct));
+            })
+            .WithName("FacilityPoints")
+            .WithSummary("The points of the facilities in service of one type (under a region), for the map; at most 20,000.");
         api.MapGet("/", async Task<Ok<Paged<FacilityItem>>> (string? region, FacilityType? type, string? status, bool? includeClosed, string? q, int? page,
                 int? pageSize, FacilitiesDbContext db, CancellationToken ct) =>
             {
