@@ -37,6 +37,8 @@ public sealed partial class NoRawCodesInChineseTextTests(CityFixture city)
         ["/residents/import"] = (["household_ref", "community_code", "grid_code", "address", "building", "unit", "room", "name", "id_number",
             "gender", "birth_date", "phone", "relation", "registered_address", "actual_address", "tags", "yyyy"], "the import file's column names and date format, each beside its Chinese name"),
         ["/admin/holidays"] = (["date", "kind", "name", "holiday", "workday", "data"], "the holiday file's columns and values, and the folder the built-in file is in"),
+        ["/facilities/import"] = (["type", "name", "community_code", "address", "longitude", "latitude", "floor_area", "service_area", "weekly_hours",
+            "capacity", "operator", "opened_on"], "the import file's column names, which the file must use (or their Chinese names)"),
         ["/admin/accounts/new"] = (["water"], "an example of a department code to type into the scope field"),
         ["/admin/accounts/{id:guid}"] = (["water"], "an example of a department code to type into the scope field"),
     };

@@ -54,6 +54,10 @@ public sealed partial class TranslationTests
         keys.UnionWith(Linli.Modules.Indicators.Features.Report.YearlyReportData.ShortfallHeaders);
         keys.UnionWith(Linli.Modules.Indicators.Features.BelowStandard.BelowStandardEndpoint.Headers);
         keys.Add("年份须在 {0} 至 {1} 之间，已显示本年。");
+        keys.UnionWith(Linli.Modules.Facilities.Domain.FacilityTypes.All.Select(t => t.Name));
+        keys.UnionWith(Linli.Modules.Facilities.Domain.FacilityStandards.Rules.SelectMany(r => new[] { r.Name, r.Unit }));
+        keys.UnionWith(Linli.Modules.Facilities.Features.ListFacilities.ListFacilitiesEndpoint.Headers);
+        keys.UnionWith(Linli.Modules.Facilities.Features.Standards.StandardsEndpoints.Headers);
         keys.UnionWith(Enum.GetValues<RegionKind>().Select(RegionLabels.Kind));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.Level));
         keys.UnionWith(Enum.GetValues<RegionLevel>().Select(RegionLabels.ChildrenOf));

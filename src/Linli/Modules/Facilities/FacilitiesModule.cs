@@ -1,6 +1,10 @@
 using Linli.Modules.Facilities.ContractImplementations;
 using Linli.Modules.Facilities.Data;
+using Linli.Modules.Facilities.Features.ImportFacilities;
 using Linli.Modules.Facilities.Features.ListFacilities;
+using Linli.Modules.Facilities.Features.Registry;
+using Linli.Modules.Facilities.Features.Standards;
+using Linli.Platform.Auth;
 using Linli.Modules.Facilities.Seeding;
 using Linli.Modules.Indicators.Contracts;
 using Linli.Modules.Regions.Contracts;
@@ -17,12 +21,21 @@ internal static class FacilitiesModule
         builder.Services.AddScoped<IRegionCounter, FacilityCounter>();
         builder.Services.AddScoped<IMeasureSource, FacilitiesMeasures>();
         builder.Services.AddScoped<ICitySeeder, FacilitiesCitySeeder>();
+        builder.Services.AddScoped<IMeasureSource, FacilityStandardsMeasures>();
+        builder.Services.AddScoped<FacilityRegistry>();
+        builder.Services.AddScoped<FacilityImporter>();
+        builder.Services.AddScoped<StandardsQuery>();
+        builder.Services.AddPermissions(FacilitiesPermissions.Declared);
         return builder;
     }
 
     public static IEndpointRouteBuilder MapFacilities(this IEndpointRouteBuilder app)
     {
-        ListFacilitiesEndpoint.Map(app.MapGroup("/api/facilities").WithTags("Facilities").RequireAuthorization());
+        var api = app.MapGroup("/api/facilities").WithTags("Facilities").RequireAuthorization();
+        ListFacilitiesEndpoint.Map(api);
+        RegistryEndpoints.Map(api);
+        ImportFacilitiesEndpoint.Map(api);
+        StandardsEndpoints.Map(api);
         return app;
     }
 }

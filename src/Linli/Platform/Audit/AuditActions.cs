@@ -38,12 +38,14 @@ internal static class AuditActions
     public const string DistrictItemsChanged = "district-items-changed";
     /// <summary>A value entered by hand for the indicators (填报) saved or moved along its review chain.</summary>
     public const string IndicatorEntryChanged = "indicator-entry-changed";
+    /// <summary>A facility registered, edited, closed or imported (the field says which).</summary>
+    public const string FacilityChanged = "facility-changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset, PasswordChanged,
         CategoryChanged, RoutingRuleChanged, HolidayCalendarChanged, Export, OutOfScope, KeysRotated, AuditVerified,
-        SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged, IndicatorEntryChanged,
+        SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged, IndicatorEntryChanged, FacilityChanged,
     ];
 }
 
@@ -72,8 +74,13 @@ internal static class AuditSubjects
     public const string IndicatorEntry = "indicator-entry";
     public const string IndicatorBelowStandard = "indicator_below_standard";
     public const string IndicatorReport = "indicator_report";
+    public const string Facility = "facility";
+    /// <summary>The facility list (an export of it) and an import file.</summary>
+    public const string FacilityList = "facility-list";
+    /// <summary>The communities held against the facility standards (an export of them).</summary>
+    public const string FacilityStandards = "facility-standards";
 
     public static readonly IReadOnlyList<string> All =
         [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase, ServiceDeskStatistics,
-         ServiceItem, DistrictItems, IndicatorEntry, IndicatorBelowStandard, IndicatorReport];
+         ServiceItem, DistrictItems, IndicatorEntry, IndicatorBelowStandard, IndicatorReport, Facility, FacilityList, FacilityStandards];
 }

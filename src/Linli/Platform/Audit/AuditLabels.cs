@@ -30,6 +30,7 @@ internal static class AuditLabels
         [AuditActions.ServiceItemChanged] = "修改办事事项",
         [AuditActions.DistrictItemsChanged] = "修改代办清单",
         [AuditActions.IndicatorEntryChanged] = "修改指标填报",
+        [AuditActions.FacilityChanged] = "修改服务设施",
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)
@@ -51,6 +52,9 @@ internal static class AuditLabels
         [AuditSubjects.IndicatorEntry] = "指标填报",
         [AuditSubjects.IndicatorBelowStandard] = "未达标单位",
         [AuditSubjects.IndicatorReport] = "指标达标报告",
+        [AuditSubjects.Facility] = "服务设施",
+        [AuditSubjects.FacilityList] = "服务设施清单",
+        [AuditSubjects.FacilityStandards] = "设施达标情况",
     };
 
     /// <summary>Fields and other codes stored in <see cref="AuditEntry.Field"/>.</summary>
@@ -66,6 +70,10 @@ internal static class AuditLabels
         ["retired"] = "停用",
         ["published"] = "发布",
         ["restored"] = "恢复",
+        ["created"] = "新建",
+        ["edited"] = "修改",
+        ["closed"] = "关闭",
+        ["imported"] = "导入",
         [AuditVerificationRecord.Intact] = "完好",
         ["changed"] = "记录被篡改",
         ["deleted"] = "记录被删除",
@@ -93,6 +101,7 @@ internal static class AuditLabels
         AuditSubjects.Household => "/residents/households/" + id,
         AuditSubjects.Ticket => "/requests/tickets/" + id,
         AuditSubjects.RoutingRule => "/requests/admin/rules/" + id,
+        AuditSubjects.Facility => "/facilities/" + id,
         _ => null,
     };
 

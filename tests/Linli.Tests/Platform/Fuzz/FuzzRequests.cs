@@ -33,6 +33,7 @@ internal sealed record FuzzTargets(
         "id" when template.Contains("admin/accounts/", StringComparison.Ordinal) => VictimAccount,
         "id" when template.Contains("/inbox/", StringComparison.Ordinal) => "1",
         "id" when template.Contains("/service-cases/", StringComparison.Ordinal) => FuzzValues.Inv(ServiceCase),
+        "id" when template.Contains("/facilities/", StringComparison.Ordinal) => "1",
         "id" => FuzzValues.Inv(Ticket),
         _ => "1",
     };

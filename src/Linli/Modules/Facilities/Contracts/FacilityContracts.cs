@@ -37,4 +37,12 @@ public enum FacilityType
     LibraryBranch = 16,
     /// <summary>幸福课堂: a community classroom for older residents.</summary>
     HappinessClassroom = 17,
+    /// <summary>日间照料中心: day care for older residents.</summary>
+    DayCareCentre = 18,
+    /// <summary>老年助餐点: a canteen or meal point for older residents.</summary>
+    ElderlyCanteen = 19,
+    /// <summary>便民服务站: a convenience station (repairs, groceries, housekeeping).</summary>
+    ConvenienceStation = 20,
+    /// <summary>社区公园 (口袋公园): a park that is not a fitness park.</summary>
+    Park = 21,
 }

@@ -79,22 +79,32 @@ internal sealed class FacilitiesCitySeeder(FacilitiesDbContext db, IRegionDirect
             [(2020, 420), (2021, 540), (2022, 660), (2023, 780), (2024, 895), (2025, 1015), (2026, 1060)], closures: 12));
         rows.AddRange(Scheduled(seed, FacilityType.HappinessClassroom, "幸福课堂", communities, Lags,
             [(2020, 40), (2021, 90), (2022, 150), (2023, 210), (2024, 270), (2025, 336), (2026, 360)], closures: 4));
+        rows.AddRange(EveryType(seed, communities, streets, households, Lags));
 
         var written = await BulkWriter.WriteAsync<Facility>(db,
             [nameof(Facility.Name), nameof(Facility.Type), nameof(Facility.CommunityCode), nameof(Facility.FloorArea), nameof(Facility.ServiceArea),
              nameof(Facility.Longitude), nameof(Facility.Latitude), nameof(Facility.OpeningHoursPerDay), nameof(Facility.OpenedOn),
-             nameof(Facility.ClosedOn), nameof(Facility.CityLevelSince), nameof(Facility.IsSynthetic)],
+             nameof(Facility.ClosedOn), nameof(Facility.CityLevelSince), nameof(Facility.IsSynthetic), nameof(Facility.WeeklyHours), nameof(Facility.Capacity)],
             rows.OrderBy(r => r.Type).ThenBy(r => r.Community.Code, StringComparer.Ordinal).ThenBy(r => r.Opened).Select(r =>
             {
                 var (lon, lat) = Place(SeedRandom.For(seed, $"facilities-place-{(int)r.Type}-{r.Opened:yyyyMMdd}", r.Community.Code), r.Community);
                 return new object?[]
                 {
                     r.Name, (int)r.Type, r.Community.Code, r.Area, r.ServiceArea, lon, lat, r.Hours, r.Opened, r.Closed, r.CityLevel, true,
+                    WeeklyHours.Daily(r.Hours).ToString(), Capacity(r),
                 };
             }), cancellationToken);
         progress.Report($"facilities: {written} records ({rows.Count(r => r.Type == FacilityType.PartyMassServiceCentre && r.Closed == null)} "
                         + $"centres in service; lagging districts {string.Join(", ", lagging.Order(StringComparer.Ordinal))})");
     }
+
+    /// <summary>Places of the types that count them (about one per 4 m²); a shelter's refuge space is its site area.</summary>
+    private static double? Capacity(Row r) => FacilityTypes.Of(r.Type).Capacity switch
+    {
+        CapacityUnit.SquareMetres => r.Area,
+        CapacityUnit.Places when r.Area > 0 => Math.Max(5, Math.Round(r.Area / 4)),
+        _ => null,
+    };
 
     private static string NameOf(RegionInfo community, string label) => $"样例{community.Name}{label}（测）";
 
@@ -302,6 +312,101 @@ internal sealed class FacilitiesCitySeeder(FacilitiesDbContext db, IRegionDirect
             var closed = year <= 2020 && i % closeEvery == 0 && i / closeEvery < closures ? DayIn(random, 2022 + random.Next(3)) : (DateOnly?)null;
             yield return new Row(type, order[i], NameOf(order[i], label), 0, null, 8, opened, closed);
         }
+    }
+
+    /// <summary>
+    /// The types of the registry that no indicator measures, in the plan's 2020 numbers where it gives them (2,002 culture
+    /// centres, 2,190 community reading rooms, 110 fitness parks, 5,705 fitness sites, 227 culture squares) and in plausible
+    /// ones otherwise, with a few more opening 2021–2025. Types of one per community follow <see cref="Scheduled"/>; the others
+    /// go to communities drawn in proportion to their full-scale households, so they cluster like the population.
+    /// </summary>
+    private static IEnumerable<Row> EveryType(int seed, List<RegionInfo> communities, List<RegionInfo> streets, Dictionary<string, double> households,
+        Func<RegionInfo, bool> lags)
+    {
+        var perCommunity = new (FacilityType Type, string Label, int In2020, int In2025, double Hours)[]
+        {
+            (FacilityType.CultureCentre, "综合文化活动中心", 2002, 2150, 8),
+            (FacilityType.Library, "社区书屋", 2190, 2300, 8),
+            (FacilityType.HealthStation, "社区卫生服务站", 1100, 1250, 10),
+            (FacilityType.DayCareCentre, "日间照料中心", 420, 620, 10),
+            (FacilityType.ElderlyCanteen, "老年助餐点", 300, 900, 6),
+            (FacilityType.ConvenienceStation, "便民服务站", 900, 1300, 12),
+        };
+        foreach (var t in perCommunity)
+            foreach (var row in Scheduled(seed, t.Type, t.Label, communities, lags,
+                         [(2020, t.In2020), (2021, t.In2020 + (t.In2025 - t.In2020) / 4), (2023, t.In2020 + (t.In2025 - t.In2020) * 3 / 4), (2025, t.In2025)], closures: 3))
+                yield return row with { Hours = t.Hours, Area = AreaOf(t.Type, seed, row.Community.Code) };
+
+        var weighted = new (FacilityType Type, string Label, int In2020, int In2025, double Hours)[]
+        {
+            (FacilityType.FitnessSite, "健身场地", 5705, 6300, 24),
+            (FacilityType.FitnessPark, "健身公园", 110, 160, 24),
+            (FacilityType.CultureSquare, "文化广场", 227, 250, 24),
+            (FacilityType.Park, "社区公园", 450, 600, 24),
+            (FacilityType.Childcare, "托育服务机构", 380, 700, 10),
+            (FacilityType.ExpressStation, "快递服务站", 2600, 3400, 12),
+        };
+        var cumulative = new List<(RegionInfo Community, double Upto)>();
+        var sum = 0.0;
+        foreach (var c in communities.OrderBy(c => c.Code, StringComparer.Ordinal))
+        {
+            sum += households[c.Code] * (lags(c) ? 0.8 : 1);
+            cumulative.Add((c, sum));
+        }
+        RegionInfo Draw(Random random)
+        {
+            var x = random.NextDouble() * sum;
+            var lo = 0;
+            var hi = cumulative.Count - 1;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) / 2;
+                if (cumulative[mid].Upto < x) lo = mid + 1; else hi = mid;
+            }
+            return cumulative[lo].Community;
+        }
+        foreach (var t in weighted)
+        {
+            var random = SeedRandom.For(seed, $"facilities-{(int)t.Type}", "city");
+            for (var i = 0; i < t.In2025; i++)
+            {
+                var c = Draw(random);
+                var opened = i < t.In2020 ? Before2021(random) : DayIn(random, 2021 + random.Next(5));
+                var area = AreaOf(t.Type, seed, c.Code + "-" + i.ToString(System.Globalization.CultureInfo.InvariantCulture));
+                yield return new Row(t.Type, c, NameOf(c, t.Label + (i % 7 == 0 ? "（二）" : "")), area, null, t.Hours, opened);
+            }
+        }
+
+        // A social-work station in every street (社会工作站全覆盖), in its first community: 60 % by 2020, all by 2023.
+        var firstCommunity = communities.GroupBy(c => c.Code[..9]).ToDictionary(g => g.Key, g => g.MinBy(c => c.Code, StringComparer.Ordinal)!);
+        foreach (var street in streets.Where(s => firstCommunity.ContainsKey(s.Code)))
+        {
+            var random = SeedRandom.For(seed, "facilities-social-work", street.Code);
+            var opened = random.NextDouble() < 0.6 ? DayIn(random, 2018 + random.Next(3)) : DayIn(random, 2021 + random.Next(3));
+            yield return new Row(FacilityType.SocialWorkStation, firstCommunity[street.Code], $"样例{street.Name}社会工作站（测）", 120, null, 8, opened);
+        }
+    }
+
+    /// <summary>A plausible floor or site area of one facility of a type, m².</summary>
+    private static double AreaOf(FacilityType type, int seed, string key)
+    {
+        var r = SeedRandom.For(seed, $"facilities-area-{(int)type}", key).NextDouble();
+        var (low, high) = type switch
+        {
+            FacilityType.CultureCentre => (150, 600),
+            FacilityType.Library => (40, 150),
+            FacilityType.HealthStation => (150, 400),
+            FacilityType.DayCareCentre => (200, 800),
+            FacilityType.ElderlyCanteen => (60, 200),
+            FacilityType.ConvenienceStation => (30, 120),
+            FacilityType.FitnessSite => (200, 1500),
+            FacilityType.FitnessPark => (8000, 40000),
+            FacilityType.CultureSquare => (2000, 15000),
+            FacilityType.Park => (1000, 10000),
+            FacilityType.Childcare => (300, 1200),
+            _ => (20, 60),
+        };
+        return Math.Round(low + (high - low) * r, 0);
     }
 
     /// <summary>A point a few hundred metres from the community centre, inside the district; the centre itself otherwise.</summary>

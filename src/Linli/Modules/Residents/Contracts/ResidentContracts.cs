@@ -73,3 +73,13 @@ public interface ISyntheticResidents
     /// </summary>
     Task<IReadOnlyList<SyntheticApplicant>> SampleAsync(int count, CancellationToken cancellationToken = default);
 }
+
+/// <summary>Households and residents living in one community now (the pool has no moving dates).</summary>
+public sealed record CommunityPopulation(string CommunityCode, long Households, long Residents);
+
+/// <summary>The pool's size per community, for standards measured per 100 households or per resident (Facilities).</summary>
+public interface ICommunityPopulation
+{
+    /// <summary>Every community under the region-code prefix with anyone living in it, from the per-unit counts in one grouped query.</summary>
+    Task<IReadOnlyDictionary<string, CommunityPopulation>> PerCommunityAsync(string codePrefix, CancellationToken cancellationToken = default);
+}

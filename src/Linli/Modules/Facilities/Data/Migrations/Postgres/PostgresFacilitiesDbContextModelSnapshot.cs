@@ -32,6 +32,15 @@ namespace Linli.Modules.Facilities.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("address");
+
+                    b.Property<double?>("Capacity")
+                        .HasColumnType("double precision")
+                        .HasColumnName("capacity");
+
                     b.Property<DateOnly?>("CityLevelSince")
                         .HasColumnType("date")
                         .HasColumnName("city_level_since");
@@ -77,6 +86,11 @@ namespace Linli.Modules.Facilities.Data.Migrations.Postgres
                         .HasColumnType("double precision")
                         .HasColumnName("opening_hours_per_day");
 
+                    b.Property<string>("Operator")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("operator");
+
                     b.Property<double?>("ServiceArea")
                         .HasColumnType("double precision")
                         .HasColumnName("service_area");
@@ -84,6 +98,11 @@ namespace Linli.Modules.Facilities.Data.Migrations.Postgres
                     b.Property<int>("Type")
                         .HasColumnType("integer")
                         .HasColumnName("type");
+
+                    b.Property<string>("WeeklyHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("weekly_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_facilities");

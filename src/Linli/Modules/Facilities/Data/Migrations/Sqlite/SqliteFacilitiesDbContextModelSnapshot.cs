@@ -24,6 +24,15 @@ namespace Linli.Modules.Facilities.Data.Migrations.Sqlite
                         .HasColumnType("INTEGER")
                         .HasColumnName("id");
 
+                    b.Property<string>("Address")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("address");
+
+                    b.Property<double?>("Capacity")
+                        .HasColumnType("REAL")
+                        .HasColumnName("capacity");
+
                     b.Property<DateOnly?>("CityLevelSince")
                         .HasColumnType("TEXT")
                         .HasColumnName("city_level_since");
@@ -68,6 +77,11 @@ namespace Linli.Modules.Facilities.Data.Migrations.Sqlite
                         .HasColumnType("REAL")
                         .HasColumnName("opening_hours_per_day");
 
+                    b.Property<string>("Operator")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("operator");
+
                     b.Property<double?>("ServiceArea")
                         .HasColumnType("REAL")
                         .HasColumnName("service_area");
@@ -75,6 +89,11 @@ namespace Linli.Modules.Facilities.Data.Migrations.Sqlite
                     b.Property<int>("Type")
                         .HasColumnType("INTEGER")
                         .HasColumnName("type");
+
+                    b.Property<string>("WeeklyHours")
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("weekly_hours");
 
                     b.HasKey("Id")
                         .HasName("pk_facilities_facilities");
