@@ -71,3 +71,23 @@ public sealed class ClassifierModelTests(ITestOutputHelper output)
         Assert.Empty(ConfidenceThresholds.Choose(wrong, 0.9));
     }
 }
+
+/// <summary>The automatic-dispatch rule alone.</summary>
+public sealed class AutoDispatchRuleTests
+{
+    private static readonly Dictionary<string, double> Thresholds = new() { ["教育文体"] = 0.8 };
+
+    private static ClassSuggestion Best(string level1, double confidence) => new(level1, 1, "x", "education", confidence, "keywords");
+
+    [Fact]
+    public void At_or_above_its_class_threshold_the_best_suggestion_is_dispatched() =>
+        Assert.True(AutoDispatchRule.Applies(Best("教育文体", 0.8), Thresholds, enabled: true));
+
+    [Fact]
+    public void Below_the_threshold_or_switched_off_or_without_a_threshold_it_is_not()
+    {
+        Assert.False(AutoDispatchRule.Applies(Best("教育文体", 0.79), Thresholds, enabled: true));
+        Assert.False(AutoDispatchRule.Applies(Best("教育文体", 0.99), Thresholds, enabled: false));
+        Assert.False(AutoDispatchRule.Applies(Best("环境保护", 0.99), Thresholds, enabled: true));
+    }
+}

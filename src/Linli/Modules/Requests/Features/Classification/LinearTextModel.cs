@@ -43,14 +43,18 @@ internal sealed class LinearTextModel
         if (examples.Count == 0) throw new ArgumentException("No examples to train on.", nameof(examples));
         var classes = examples.Select(e => e.Label).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
         var index = classes.Select((c, i) => (c, i)).ToDictionary(p => p.c, p => p.i, StringComparer.Ordinal);
-        var counts = new Dictionary<int, float>[examples.Count];
-        Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 },
-            i => counts[i] = TextFeatures.Counts(examples[i].Text, options.Words));
+        // Compact arrays per example at once (not the dictionaries): 100,000 messages fit in memory.
+        var vectors = new (int[] Buckets, float[] Values)[examples.Count];
+        Parallel.For(0, examples.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, i =>
+        {
+            var counts = TextFeatures.Counts(examples[i].Text, options.Words);
+            vectors[i] = ([.. counts.Keys], [.. counts.Values]);
+        });
         var df = new int[TextFeatures.Dimensions];
-        foreach (var c in counts) foreach (var bucket in c.Keys) df[bucket]++;
+        foreach (var (buckets, _) in vectors) foreach (var bucket in buckets) df[bucket]++;
         var idf = new float[TextFeatures.Dimensions];
         for (var b = 0; b < idf.Length; b++) idf[b] = (float)(Math.Log((examples.Count + 1.0) / (df[b] + 1.0)) + 1.0);
-        var vectors = counts.Select(c => Vectorize(c, idf)).ToArray();
+        foreach (var (buckets, values) in vectors) Weigh(buckets, values, idf);
         var labels = examples.Select(e => index[e.Label]).ToArray();
 
         var k = classes.Length;
@@ -115,20 +119,23 @@ internal sealed class LinearTextModel
     /// <summary>Sub-linear TF × IDF, L2-normalised: a long message does not outvote a short one.</summary>
     private static (int[] Buckets, float[] Values) Vectorize(Dictionary<int, float> counts, float[] idf)
     {
-        var buckets = new int[counts.Count];
-        var values = new float[counts.Count];
-        var i = 0;
+        int[] buckets = [.. counts.Keys];
+        float[] values = [.. counts.Values];
+        Weigh(buckets, values, idf);
+        return (buckets, values);
+    }
+
+    /// <summary>Term counts in place to weights.</summary>
+    private static void Weigh(int[] buckets, float[] values, float[] idf)
+    {
         var norm = 0.0;
-        foreach (var (bucket, tf) in counts)
+        for (var i = 0; i < values.Length; i++)
         {
-            buckets[i] = bucket;
-            values[i] = (1 + MathF.Log(tf)) * idf[bucket];
+            values[i] = (1 + MathF.Log(values[i])) * idf[buckets[i]];
             norm += values[i] * values[i];
-            i++;
         }
         var scale = norm > 0 ? (float)(1 / Math.Sqrt(norm)) : 0f;
         for (var j = 0; j < values.Length; j++) values[j] *= scale;
-        return (buckets, values);
     }
 
     public void Save(Stream stream)

@@ -23,6 +23,12 @@ internal static class ShippedData
     public static List<LabelledText> Labelled(string folder) =>
         LabelledFile.Parse(File.ReadLines(Path.Combine(folder, LabelledFile.File)));
 
+    /// <summary>The districts, streets and communities of data/shenyang-regions-2023.csv, as the recognizer takes them (tests and bench).</summary>
+    public static IEnumerable<PlaceRecognition.PlaceEntry> Regions(string folder) =>
+        File.ReadLines(Path.Combine(folder, "shenyang-regions-2023.csv")).Skip(1).Select(l => l.Split(',')).Where(p => p.Length >= 5)
+            .Select(p => (p, depth: p[2] switch { "district" => 1, "street" => 2, "community" => 3, _ => 0 })).Where(x => x.depth > 0)
+            .Select(x => new PlaceRecognition.PlaceEntry(x.p[0], x.p[1], x.depth, x.depth == 1 ? null : x.p[4]));
+
     public static EverydayWords Words(string folder) => EverydayWords.Parse(File.ReadLines(Path.Combine(folder, EverydayWords.File)));
 
     public static CategoryTree Tree(string folder)
@@ -47,7 +53,7 @@ internal static class ShippedData
         foreach (var name in regions)
         {
             yield return name;
-            if (PlaceRecognition.PlaceNames.ShortForm(name) is { } shortForm) yield return shortForm;
+            foreach (var form in PlaceRecognition.PlaceNames.ShortForms(name)) yield return form;
         }
         foreach (var c in tree.All) yield return c.Name;
         foreach (var t in GovernanceTerms) yield return t;

@@ -21,4 +21,12 @@ internal static class PlaceNames
                 return name[..^suffix.Length];
         return null;
     }
+
+    /// <summary>Every everyday form: the stem, and for a village committee also "X村" (三台子村委会 → 三台子村, 三台子).</summary>
+    public static IEnumerable<string> ShortForms(string name)
+    {
+        if (ShortForm(name) is not { } stem) yield break;
+        if (name.EndsWith("村委会", StringComparison.Ordinal) || name.EndsWith("村民委员会", StringComparison.Ordinal)) yield return stem + "村";
+        yield return stem;
+    }
 }

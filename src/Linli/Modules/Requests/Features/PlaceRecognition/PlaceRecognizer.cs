@@ -11,7 +11,7 @@ internal sealed record RecognizedPlace(IReadOnlyList<PlaceMatch> Matches, PlaceE
 
 /// <summary>
 /// Finds the region tree's district, street, community and village names in a message, in full or in their suffix-less
-/// form (<see cref="PlaceNames.ShortForm"/>), by leftmost-longest match on a character trie built once (a few thousand
+/// form (<see cref="PlaceNames.ShortForms"/>), by leftmost-longest match on a character trie built once (a few thousand
 /// names): "浑河湾街道" wins over "浑河湾", and a match is never cut inside another. A name shared by several regions
 /// (新华社区 in more than one district) is settled by the other names of the text (the one under a district or street
 /// also named); when nothing settles it, only the regions all its candidates share are proposed.
@@ -37,7 +37,8 @@ internal sealed class PlaceRecognizer
         {
             _byCode[r.Code] = r;
             Add(r.Name, r);
-            if (PlaceNames.ShortForm(r.Name) is { } stem && (r.Depth < 3 || stem.Length >= MinimumCommunityStem)) Add(stem, r);
+            foreach (var form in PlaceNames.ShortForms(r.Name))
+                if (r.Depth < 3 || form.Length >= MinimumCommunityStem) Add(form, r);
         }
     }
 
