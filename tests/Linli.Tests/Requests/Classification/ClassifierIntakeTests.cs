@@ -3,6 +3,8 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using Linli.Modules.Requests.Data;
 using Linli.Tests.Infrastructure;
+using Linli.Tests.Requests.Pages;
+using Linli.Tests.Ui;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
@@ -19,6 +21,12 @@ public sealed class ClassifierIntakeTests(CityFixture city)
     {
         var response = await client.PostAsJsonAsync("/api/requests/classify", new { text });
         return await response.Json(HttpStatusCode.OK);
+    }
+
+    private static async Task<JsonElement> FileForTheModelAsync(HttpClient client, string description)
+    {
+        var response = await client.PostAsJsonAsync("/api/requests/tickets", new { description, classifyAutomatically = true, communityCode = CityFixture.CommunityA });
+        return (await response.Json(HttpStatusCode.Created)).GetProperty("ticket");
     }
 
     /// <summary>Held-out messages the model is surest (or least sure) about, as the API answers them.</summary>
@@ -73,7 +81,7 @@ public sealed class ClassifierIntakeTests(CityFixture city)
         var hotline = await city.App.ClientForAsync("hotline");
         var text = await TextAsync(hotline, automatic: true);
         var expected = (await ClassifyAsync(hotline, text)).GetProperty("suggestions")[0];
-        var ticket = await hotline.FileAsync(0, description: text);
+        var ticket = await FileForTheModelAsync(hotline, text);
         Assert.Equal("Dispatched", ticket.State());
         Assert.Equal(expected.GetProperty("categoryId").GetInt32(), ticket.GetProperty("categoryId").GetInt32());
         var dispatch = (await hotline.GetTicketAsync(ticket.Id())).GetProperty("actions").EnumerateArray().Last();
@@ -87,7 +95,7 @@ public sealed class ClassifierIntakeTests(CityFixture city)
     {
         var hotline = await city.App.ClientForAsync("hotline");
         var text = await TextAsync(hotline, automatic: false);
-        var ticket = await hotline.FileAsync(0, description: text);
+        var ticket = await FileForTheModelAsync(hotline, text);
         Assert.Equal("Received", ticket.State());
         var filed = (await hotline.GetTicketAsync(ticket.Id())).GetProperty("actions").EnumerateArray().Single(a => a.GetProperty("action").GetString() == "File");
         var opinion = filed.GetProperty("opinion").GetString()!;
@@ -133,5 +141,33 @@ public sealed class ClassifierIntakeTests(CityFixture city)
     {
         var hotline = await city.App.ClientForAsync("hotline");
         Assert.Equal(HttpStatusCode.Forbidden, (await hotline.PostAsync("/api/requests/classifier/train", null)).StatusCode);
+    }
+}
+
+/// <summary>The classifier on the pages: the hotline console's suggestions with unit and confidence and the place highlighted; the admin page.</summary>
+[Collection("city2")]
+public sealed class ClassifierPageTests(CityFixture city)
+{
+    [Fact]
+    public async Task The_console_shows_the_models_suggestions_and_highlights_the_recognised_place()
+    {
+        var hotline = await PageClient.SignedInAsync(city.App, "hotline");
+        var response = await hotline.PostMultipartAsync("/requests/console", "/requests/console", [("Description", "浑河湾街道的路灯坏了好几天"), ("Step", "suggest")]);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var html = await response.HtmlAsync();
+        Assert.Contains("id=\"model-suggestions\"", html);
+        Assert.Contains("<mark>浑河湾街道</mark>", html);
+        Assert.Contains("%", html);
+    }
+
+    [Fact]
+    public async Task The_admin_page_shows_the_model_in_use_with_its_scores_and_confusion_matrix()
+    {
+        var admin = await PageClient.SignedInAsync(city.App, "admin");
+        var (status, html) = await admin.GetAsync("/requests/admin/classifier");
+        Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Contains("id=\"classifier-accuracy\"", html);
+        Assert.Contains("id=\"classifier-confusion\"", html);
+        Assert.Contains("教育文体", html);
     }
 }

@@ -31,7 +31,7 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "请描述问题。");
 
         // No category given: the classifier chooses (its best suggestion), and dispatches below if it is sure enough.
-        var classified = request.CategoryId == 0 ? await classifier.ClassifyAsync(description, ct) : null;
+        var classified = request.CategoryId == 0 && request.ClassifyAutomatically ? await classifier.ClassifyAsync(description, ct) : null;
         if (classified is not null && classified.Best is null) throw ValidationFailedException.For(nameof(request.CategoryId), "请选择三级分类。");
         var (category, rule) = await CategoryAndRuleAsync(classified?.Best!.CategoryId ?? request.CategoryId, ct);
         var chosen = channel ?? ChannelFor(actor, request.Channel);
