@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 using JiebaNet.Segmenter;
 
 namespace Linli.Modules.Requests.Features.Classification;
@@ -23,7 +22,7 @@ internal static class TextFeatures
     {
         var counts = new Dictionary<int, float>();
         var span = text.AsSpan(0, Math.Min(text.Length, MaxChars));
-        Span<char> run = stackalloc char[MaxChars];
+        var run = new char[MaxChars];
         var n = 0;
         for (var i = 0; i <= span.Length; i++)
         {
@@ -32,7 +31,7 @@ internal static class TextFeatures
                 run[n++] = char.ToLowerInvariant(span[i]);
                 continue;
             }
-            AddGrams(run[..n], counts);
+            AddGrams(run.AsSpan(0, n), counts);
             n = 0;
         }
         if (words)
@@ -48,11 +47,7 @@ internal static class TextFeatures
             Add(counts, Hash((char)('0' + len), run.Slice(i, len)));
     }
 
-    private static void Add(Dictionary<int, float> counts, int bucket)
-    {
-        ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(counts, bucket, out _);
-        slot++;
-    }
+    private static void Add(Dictionary<int, float> counts, int bucket) => counts[bucket] = counts.GetValueOrDefault(bucket) + 1;
 
     /// <summary>FNV-1a over a kind tag and the characters: stable across processes and runtimes (string.GetHashCode is not).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
@@ -72,7 +67,7 @@ internal static class TextFeatures
 /// </summary>
 internal static class Segmenter
 {
-    private static readonly Lock Gate = new();
+    private static readonly object Gate = new();
     private static JiebaSegmenter? _instance;
     private static readonly HashSet<string> Added = new(StringComparer.Ordinal);
 
