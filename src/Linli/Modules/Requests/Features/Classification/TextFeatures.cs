@@ -67,7 +67,7 @@ internal static class TextFeatures
 /// </summary>
 internal static class Segmenter
 {
-    private static readonly object Gate = new();
+    private static readonly Lock Gate = new();
     private static JiebaSegmenter? _instance;
     private static readonly HashSet<string> Added = new(StringComparer.Ordinal);
 
