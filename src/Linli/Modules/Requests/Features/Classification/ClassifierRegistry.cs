@@ -194,7 +194,7 @@ internal sealed class ClassifierRegistry(RequestsDbContext db, ClassifierHolder 
     private static string KeyOf(IEnumerable<LabelledText> train, IEnumerable<LabelledText> leaves)
     {
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var e in train.Concat([new LabelledText("|", "|")]).Concat(leaves))
+        foreach (var e in train.Concat(new[] { new LabelledText("|", "|") }).Concat(leaves))
         {
             hash.AppendData(Encoding.UTF8.GetBytes(e.Label));
             hash.AppendData("\t"u8);
