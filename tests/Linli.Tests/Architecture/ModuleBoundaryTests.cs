@@ -35,7 +35,8 @@ public sealed partial class ModuleBoundaryTests
             var from = ModuleNamespace().Match(type.Namespace.FullName).Groups["module"].Value;
             foreach (var dependency in type.Dependencies.Select(d => d.Target).Distinct())
             {
-                var target = dependency.Namespace.FullName;
+                // Some targets (generic parameters, function pointers) have no namespace: they cross no module boundary.
+                var target = dependency.Namespace?.FullName ?? "";
                 if (!target.StartsWith("Linli.Modules.", StringComparison.Ordinal)) continue;
                 var m = ModuleNamespace().Match(target);
                 if (m.Groups["module"].Value == from || m.Groups["part"].Value == "Contracts") continue;

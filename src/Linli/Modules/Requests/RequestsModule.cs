@@ -71,6 +71,13 @@ internal static class RequestsModule
         builder.Services.AddScoped<IStartupTask, AdoptEarlierPhotos>();
         builder.Services.AddScoped<Pages.UnitNames>();
         builder.Services.AddScoped<TicketIntake>();
+        builder.Services.AddSingleton<Features.Classification.ClassifierHolder>();
+        builder.Services.AddScoped<Features.Classification.ClassifierRegistry>();
+        builder.Services.AddScoped<Features.Classification.ClassifierSuggestions>();
+        builder.Services.AddSingleton<Features.PlaceRecognition.RegionPlaces>();
+        builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, Features.Classification.TrainClassifierVerb>();
+        builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, Features.Classification.EvaluateClassifierVerb>();
+        builder.Services.AddHostedService<ClassifierRetraining>();
         builder.Services.AddScoped<Features.CallerHistory.CallerHistoryLookup>();
         builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.TicketPhonesRekeyer>();
         builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.Open311ContactsRekeyer>();
@@ -138,6 +145,10 @@ internal static class RequestsModule
         TicketPhotoEndpoints.Map(tickets);
         CallerHistoryEndpoint.Map(app.MapGroup("/api/requests").WithTags("Requests")
             .RequireAuthorization(policy => policy.RequireRole(Roles.HotlineOperator)).WithValidation());
+
+        Features.Classification.ClassifyEndpoint.Map(app.MapGroup("/api/requests").WithTags("Requests").RequireAuthorization().WithValidation());
+        Features.Classification.ClassifierAdminEndpoints.Map(app.MapGroup("/api/requests/classifier").WithTags("Requests")
+            .RequireAuthorization(RequestsPermissions.ConfigureRequests).WithValidation());
 
         var reports = app.MapGroup("/api/requests").WithTags("Requests").RequireAuthorization();
         TicketQueues.Map(reports);

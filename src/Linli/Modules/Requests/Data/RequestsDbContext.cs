@@ -32,6 +32,8 @@ internal abstract class RequestsDbContext(DbContextOptions options, IAreaScope s
     public DbSet<TicketStatsDay> TicketStatsDays => Set<TicketStatsDay>();
     public DbSet<TicketStatsChange> TicketStatsChanges => Set<TicketStatsChange>();
     public DbSet<Open311ClientUpdate> Open311ClientUpdates => Set<Open311ClientUpdate>();
+    public DbSet<ClassifierModelVersion> ClassifierModels => Set<ClassifierModelVersion>();
+    public DbSet<ClassifierExample> ClassifierExamples => Set<ClassifierExample>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;

@@ -8,6 +8,12 @@ internal sealed record Actor(string? UserId, string? UserName, IReadOnlySet<stri
 {
     public static Actor System { get; } = new(null, "system", new HashSet<string>(), "", null);
 
+    /// <summary>
+    /// The request classifier when it sets a category and dispatches on its own (above the class's threshold): it acts
+    /// for the centre, and the action log names it.
+    /// </summary>
+    public static Actor Classifier { get; } = new(null, "分类模型", new HashSet<string> { Platform.Auth.Roles.HotlineOperator }, "", null);
+
     public static Actor From(ClaimsPrincipal? user, IAreaScope scope) => user?.Identity?.IsAuthenticated == true
         ? new Actor(scope.UserId, scope.UserName, user.FindAll(ClaimTypes.Role).Select(c => c.Value).ToHashSet(StringComparer.Ordinal),
             scope.RegionPrefix, scope.DepartmentCode)

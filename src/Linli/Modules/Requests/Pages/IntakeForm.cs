@@ -80,6 +80,9 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
     [BindProperty] public string? SubmissionKey { get; set; }
 
     public IReadOnlyList<CategorySuggestion> Suggestions { get; private set; } = [];
+
+    /// <summary>The classifier's three suggestions (with unit and confidence) once the operator asked for suggestions.</summary>
+    public Features.Classification.ClassifyAnswer? Classified { get; private set; }
     public CategoryTree Tree { get; private set; } = new([]);
     public IReadOnlyList<RegionInfo> Districts { get; private set; } = [];
     public IReadOnlyList<RegionInfo> Streets { get; private set; } = [];
@@ -99,6 +102,21 @@ internal abstract class IntakeForm(RequestsDbContext db, FileTicketHandler handl
         SubmissionKey = IdempotencyKey.Parse(SubmissionKey) ?? NewSubmissionKey();
         Tree = await CategoryPaths.TreeAsync(catalog, ct);
         Suggestions = string.IsNullOrWhiteSpace(Description) ? [] : CategorySuggester.Suggest(Tree, catalog.Words, Description, SuggestionCount);
+        // The model's suggestions and the places named in the text, on the operator's request only (training may run at first use).
+        if (Step == "suggest" && !string.IsNullOrWhiteSpace(Description))
+        {
+            var services = HttpContext.RequestServices;
+            Classified = await Features.Classification.ClassifyEndpoint.AnswerAsync(Description.Trim(),
+                services.GetRequiredService<Features.Classification.ClassifierSuggestions>(), services.GetRequiredService<Features.PlaceRecognition.RegionPlaces>(),
+                services.GetRequiredService<UnitNames>(), ct);
+            // No community chosen and no point: the recognised place proposes one (the operator still confirms it in the picker).
+            if (ShowsPicker && CommunityCode is null && Longitude is null && Classified.ProposedRegionCode is { } proposed)
+            {
+                if (proposed.Length == 12) CommunityCode = proposed;
+                else if (proposed.Length == 9) StreetCode ??= proposed;
+                else if (proposed.Length == 6) DistrictCode ??= proposed;
+            }
+        }
         if (!ShowsPicker) return;
         // A chosen community fixes its street and district; a chosen street its district.
         if (CommunityCode is { Length: 12 } c) (StreetCode, DistrictCode) = (c[..9], c[..6]);

@@ -16,11 +16,13 @@ namespace Linli.Modules.Requests.Features.FileTicket;
 /// <summary>
 /// What every channel hands to intake (<see cref="TicketIntake"/>): the JSON API binds it, the pages and Open311 build it.
 /// A request or patrol finding. Its place is a community (picker) with an optional grid, or a map point placed by the
-/// district boundaries and the nearest grid; a point outside the city is refused.
+/// district boundaries and the nearest grid; a point outside the city is refused. <see cref="CategoryId"/> 0 (or left
+/// out) with <see cref="ClassifyAutomatically"/> lets the request classifier choose (without it, a missing category is a 400): above its class's threshold it dispatches the ticket, below it the ticket
+/// waits for the centre with the model's suggestions.
 /// </summary>
 internal sealed record FileTicketRequest(
     [property: Required, MaxLength(RequestLimits.Description)] string Description,
-    [property: Range(1, int.MaxValue)] int CategoryId,
+    [property: Range(0, int.MaxValue)] int CategoryId = 0,
     Urgency? Urgency = null,
     Channel? Channel = null,
     [property: MaxLength(12)] string? CommunityCode = null,
@@ -29,7 +31,8 @@ internal sealed record FileTicketRequest(
     [property: Range(-90.0, 90.0)] double? Latitude = null,
     [property: MaxLength(RequestLimits.Address)] string? Address = null,
     [property: MaxLength(RequestLimits.Phone), PhoneNumber(ErrorMessage = "不是有效的电话号码。")] string? ContactPhone = null,
-    bool Anonymous = false);
+    bool Anonymous = false,
+    bool ClassifyAutomatically = false);
 
 internal sealed record FiledTicket(TicketView Ticket, IReadOnlyList<DuplicateCandidate> PossibleDuplicates);
 

@@ -13,7 +13,7 @@ using Microsoft.Extensions.Options;
 namespace Linli.Modules.Requests.Features.FileTicket;
 
 /// <summary>A ticket taken in and added to the context (not yet saved), with the rule it was routed under.</summary>
-internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule);
+internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule, Classification.Classification? Classified = null);
 
 /// <summary>
 /// Intake, once for every channel: checks the category (a live leaf) and takes its current routing rule, decides the
@@ -22,7 +22,7 @@ internal sealed record Intake(Ticket Ticket, Category Category, RoutingRule Rule
 /// message. The caller adds what its channel keeps besides and saves everything in one SaveChanges.
 /// </summary>
 internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow, TicketNumbers numbers, RegionLocator locator, IRegionDirectory regions, CategoryCatalog catalog,
-    IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock)
+    IPersonalDataProtector protector, IOptions<RequestsOptions> options, TimeProvider clock, Classification.ClassifierSuggestions classifier)
 {
     /// <param name="channel">Set by a channel that is its own (Open311); otherwise decided from the actor's role.</param>
     public async Task<Intake> TakeAsync(FileTicketRequest request, Actor actor, CancellationToken ct, Channel? channel = null)
@@ -30,7 +30,10 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
         var description = request.Description.Trim();
         if (description.Length == 0) throw ValidationFailedException.For(nameof(request.Description), "请描述问题。");
 
-        var (category, rule) = await CategoryAndRuleAsync(request.CategoryId, ct);
+        // No category given: the classifier chooses (its best suggestion), and dispatches below if it is sure enough.
+        var classified = request.CategoryId == 0 && request.ClassifyAutomatically ? await classifier.ClassifyAsync(description, ct) : null;
+        if (classified is not null && classified.Best is null) throw ValidationFailedException.For(nameof(request.CategoryId), "请选择三级分类。");
+        var (category, rule) = await CategoryAndRuleAsync(classified?.Best!.CategoryId ?? request.CategoryId, ct);
         var chosen = channel ?? ChannelFor(actor, request.Channel);
         var (community, grid) = await PlaceAsync(request, actor, ct);
         if (chosen == Channel.GridPatrol && !actor.WorksIn(community))
@@ -56,7 +59,27 @@ internal sealed class TicketIntake(RequestsDbContext db, TicketWorkflow workflow
             ticket.PhoneMasked = phone.Masked;
         }
         workflow.Filed(ticket, actor, rule);
-        return new Intake(ticket, category, rule);
+        if (classified is not null) await ApplyClassificationAsync(ticket, classified, ct);
+        return new Intake(ticket, category, rule, classified);
+    }
+
+    /// <summary>
+    /// Above its class's threshold the classifier dispatches the ticket under its rule at once, the log naming the model and
+    /// its confidence; below, the ticket waits for the centre, its filing noted with the model's three suggestions.
+    /// </summary>
+    private async Task ApplyClassificationAsync(Ticket ticket, Classification.Classification classified, CancellationToken ct)
+    {
+        var inv = System.Globalization.CultureInfo.InvariantCulture;
+        var best = classified.Best!;
+        if (classified.Automatic && ticket.State == TicketState.Received)
+        {
+            await workflow.DispatchAsync(ticket, Actor.Classifier, null,
+                string.Format(inv, "分类模型 v{0} 自动分类派单：{1}（置信度 {2:0.000}，阈值 {3:0.000}）", classified.ModelVersion, best.CategoryPath, best.Confidence, classified.Threshold), ct);
+            return;
+        }
+        var filed = ticket.Actions.Last(a => a.Action == TicketActionKind.File);
+        filed.Opinion = string.Format(inv, "分类模型 v{0} 建议（待中心确认）：", classified.ModelVersion)
+                        + string.Join("；", classified.Suggestions.Select(s => string.Format(inv, "{0}（{1:0.000}）", s.CategoryPath, s.Confidence)));
     }
 
     /// <summary>Open tickets of the same category nearby, offered to staff after saving.</summary>

@@ -85,6 +85,9 @@ internal sealed class TicketWorkflow(
         if (Recipients.IsRegionCode(unit) && unit != ticket.CommunityCode)
             throw ValidationFailedException.For("UnitCode", "工单只能派往职能部门或事发地所在的社区。");
         Steps.Dispatch(ticket, actor, Now, unit, rule, opinion);
+        // The centre dispatching under the category as it stands confirms it: a training example for the classifier
+        // (the classifier's own dispatch confirms nothing).
+        if (!ReferenceEquals(actor, Actor.Classifier)) await RememberExampleAsync(ticket, ticket.CategoryId, corrected: false, cancellationToken);
         Notify(Recipients.Unit(unit), ticket, "新派工单", $"工单 {ticket.Number} 已派至本单位，请在 {Local(ticket.SignDueAt)} 前签收。");
         NotifyReporter(ticket, "诉求已派发", $"您的诉求 {ticket.Number} 已派至承办单位。");
     }
@@ -196,9 +199,33 @@ internal sealed class TicketWorkflow(
         var from = snapshot.Tree.Find(ticket.CategoryId) is { } old ? snapshot.Tree.PathOf(old) : ticket.CategoryId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         var to = snapshot.Tree.PathOf(category);
         Steps.ChangeCategory(ticket, actor, Now, categoryId, rule, from, to, reason);
+        await RememberExampleAsync(ticket, categoryId, corrected: true, cancellationToken);
         var body = $"工单 {ticket.Number} 的诉求分类由「{from}」改为「{to}」：{reason}";
         if (ticket.AssignedUnitCode is { } unit && !actor.ActsFor(unit)) Notify(Recipients.Unit(unit), ticket, "诉求分类已修改", body);
         if (!actor.IsCentre) Notify(Recipients.Centre(ticket), ticket, "诉求分类已修改", body);
+    }
+
+    /// <summary>
+    /// The ticket's text under the category a person chose becomes (or replaces) its training example for the classifier's
+    /// next retraining: a correction always, a confirmation only when the ticket has none yet.
+    /// </summary>
+    private async Task RememberExampleAsync(Ticket ticket, int categoryId, bool corrected, CancellationToken cancellationToken)
+    {
+        var snapshot = await catalog.GetAsync(cancellationToken);
+        if (snapshot.Tree.Find(categoryId) is not { } leaf) return;
+        var level1 = snapshot.Tree.Ancestry(leaf).Last().Name;
+        var example = ticket.Id == 0 ? null : await db.ClassifierExamples.FirstOrDefaultAsync(e => e.TicketId == ticket.Id, cancellationToken);
+        if (example is not null && !corrected) return;
+        if (example is null)
+        {
+            if (ticket.Id == 0) return; // not saved yet: nothing a person confirmed
+            db.ClassifierExamples.Add(example = new ClassifierExample { TicketId = ticket.Id });
+        }
+        example.Text = ticket.Description;
+        example.CategoryId = categoryId;
+        example.Level1 = level1;
+        example.Corrected = corrected;
+        example.At = Now;
     }
 
     // ---- closing the loop -------------------------------------------------------------------------------------------

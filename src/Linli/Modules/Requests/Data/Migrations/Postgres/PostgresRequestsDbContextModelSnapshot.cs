@@ -68,6 +68,132 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("categories", "requests");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ClassifierExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<bool>("Corrected")
+                        .HasColumnType("boolean")
+                        .HasColumnName("corrected");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("level1");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)")
+                        .HasColumnName("text");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classifier_examples");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_classifier_examples_ticket_id");
+
+                    b.ToTable("classifier_examples", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ClassifierModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("Accuracy")
+                        .HasColumnType("double precision")
+                        .HasColumnName("accuracy");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("HeldOutExamples")
+                        .HasColumnType("integer")
+                        .HasColumnName("held_out_examples");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_active");
+
+                    b.Property<double>("MacroF1")
+                        .HasColumnType("double precision")
+                        .HasColumnName("macro_f1");
+
+                    b.Property<bool>("PassedGate")
+                        .HasColumnType("boolean")
+                        .HasColumnName("passed_gate");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("text")
+                        .HasColumnName("report_json");
+
+                    b.Property<int>("TicketExamples")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_examples");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("trained_at");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)")
+                        .HasColumnName("trained_by");
+
+                    b.Property<int>("TrainingExamples")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_examples");
+
+                    b.Property<int>("TrainingMilliseconds")
+                        .HasColumnType("integer")
+                        .HasColumnName("training_milliseconds");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("integer")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_classifier_models");
+
+                    b.HasIndex("IsActive")
+                        .HasDatabaseName("ix_classifier_models_is_active");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_classifier_models_version");
+
+                    b.ToTable("classifier_models", "requests");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
                 {
                     b.Property<long>("Id")

@@ -60,6 +60,128 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_categories", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ClassifierExample", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("At")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("at");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<bool>("Corrected")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("corrected");
+
+                    b.Property<string>("Level1")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("level1");
+
+                    b.Property<string>("Text")
+                        .IsRequired()
+                        .HasMaxLength(4000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("text");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_classifier_examples");
+
+                    b.HasIndex("TicketId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_classifier_examples_ticket_id");
+
+                    b.ToTable("requests_classifier_examples", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.ClassifierModelVersion", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Accuracy")
+                        .HasColumnType("REAL")
+                        .HasColumnName("accuracy");
+
+                    b.Property<string>("FileName")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("file_name");
+
+                    b.Property<int>("HeldOutExamples")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("held_out_examples");
+
+                    b.Property<bool>("IsActive")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_active");
+
+                    b.Property<double>("MacroF1")
+                        .HasColumnType("REAL")
+                        .HasColumnName("macro_f1");
+
+                    b.Property<bool>("PassedGate")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("passed_gate");
+
+                    b.Property<string>("ReportJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasColumnName("report_json");
+
+                    b.Property<int>("TicketExamples")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_examples");
+
+                    b.Property<DateTime>("TrainedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_at");
+
+                    b.Property<string>("TrainedBy")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("trained_by");
+
+                    b.Property<int>("TrainingExamples")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("training_examples");
+
+                    b.Property<int>("TrainingMilliseconds")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("training_milliseconds");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("version");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_classifier_models");
+
+                    b.HasIndex("IsActive")
+                        .HasDatabaseName("ix_requests_classifier_models_is_active");
+
+                    b.HasIndex("Version")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_classifier_models_version");
+
+                    b.ToTable("requests_classifier_models", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Deadline", b =>
                 {
                     b.Property<long>("Id")
