@@ -1,6 +1,11 @@
 using Linli.Modules.Facilities.ContractImplementations;
 using Linli.Modules.Facilities.Data;
 using Linli.Modules.Facilities.Features.ListFacilities;
+using Linli.Modules.Facilities.Network;
+using Linli.Modules.Facilities.Accessibility;
+using Linli.Modules.Facilities.Features.NetworkStatus;
+using Linli.Modules.Facilities.Features.AccessibilityCoverage;
+using Linli.Modules.Facilities.Features.PlannerRun;
 using Linli.Modules.Facilities.Seeding;
 using Linli.Modules.Indicators.Contracts;
 using Linli.Modules.Regions.Contracts;
@@ -17,12 +22,23 @@ internal static class FacilitiesModule
         builder.Services.AddScoped<IRegionCounter, FacilityCounter>();
         builder.Services.AddScoped<IMeasureSource, FacilitiesMeasures>();
         builder.Services.AddScoped<ICitySeeder, FacilitiesCitySeeder>();
+        builder.Services.Configure<WalkingOptions>(builder.Configuration.GetSection(WalkingOptions.Section));
+        builder.Services.AddSingleton<NetworkCache>();
+        builder.Services.AddScoped<NetworkStore>();
+        builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, ImportNetworkVerb>();
+        builder.Services.AddSingleton<AccessibilityState>();
+        builder.Services.AddScoped<AccessibilityService>();
+        builder.Services.AddScoped<ICitySeeder, NetworkCitySeeder>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapFacilities(this IEndpointRouteBuilder app)
     {
-        ListFacilitiesEndpoint.Map(app.MapGroup("/api/facilities").WithTags("Facilities").RequireAuthorization());
+        var api = app.MapGroup("/api/facilities").WithTags("Facilities").RequireAuthorization();
+        ListFacilitiesEndpoint.Map(api);
+        NetworkStatusEndpoint.Map(api);
+        AccessibilityEndpoints.Map(api);
+        PlannerEndpoint.Map(api);
         return app;
     }
 }

@@ -27,6 +27,7 @@ internal static class ResidentsModule
         builder.Services.AddPermissions(ResidentsPermissions.Declared);
         builder.Services.AddScoped<IResidentDirectory, ResidentDirectory>();
         builder.Services.AddScoped<ISyntheticResidents, SyntheticResidents>();
+        builder.Services.AddScoped<IHouseholdPoints, HouseholdPoints>();
         builder.Services.AddScoped<IRegionCounter, HouseholdCounter>();
         builder.Services.AddScoped<IRegionCounter, ResidentCounter>();
         builder.Services.AddScoped<Linli.Modules.Indicators.Contracts.IMeasureSource, ResidentMeasures>();
