@@ -47,7 +47,7 @@ public sealed class SitePlannerTests
             new MultiSourceDijkstra(graph).Run([v], float.MaxValue, distances);
             long gain = 0;
             for (var i = 0; i < origins.Count; i++)
-                if (origins[i].CommunityCode.StartsWith("210102") && float.IsNaN(minutes[i]) && distances[origins[i].Node] + origins[i].SnapMeters <= walking.CutoffMeters)
+                if (origins[i].CommunityCode.StartsWith("210102", StringComparison.Ordinal) && float.IsNaN(minutes[i]) && distances[origins[i].Node] + origins[i].SnapMeters <= walking.CutoffMeters)
                     gain += origins[i].Residents;
             if (gain > bestGain) (bestGain, bestNode) = (gain, v);
         }
