@@ -20,6 +20,8 @@ namespace Linli.Bench;
 /// </summary>
 internal static class FacilitiesAccessibilityBench
 {
+    private static readonly System.Text.Json.JsonSerializerOptions GeoJson = new() { Converters = { new GeoJsonConverterFactory() } };
+
     public static async Task<int> RunAsync(string[] args)
     {
         string Arg(string name, string fallback) => args.SkipWhile(a => a != "--" + name).Skip(1).FirstOrDefault() ?? fallback;
@@ -29,10 +31,8 @@ internal static class FacilitiesAccessibilityBench
         var report = new StringBuilder();
         void Say(string line) { Console.WriteLine(line); report.AppendLine(line); }
 
-        var options = new System.Text.Json.JsonSerializerOptions();
-        options.Converters.Add(new GeoJsonConverterFactory());
         await using var file = File.OpenRead(geojson);
-        var features = System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Features.FeatureCollection>(file, options)!;
+        var features = System.Text.Json.JsonSerializer.Deserialize<NetTopologySuite.Features.FeatureCollection>(file, GeoJson)!;
         var random = new Random(42);
         var areas = new List<NetworkArea>();
         var compoundCentres = new List<(int District, double Lon, double Lat)>();
