@@ -144,7 +144,7 @@ internal static class FacilitiesAccessibilityBench
                     for (var k = graph.Offsets[v]; k < graph.Offsets[v + 1]; k++)
                         if (graph.Targets[k] > v) w.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{v} {graph.Targets[k]} {graph.Lengths[k]}"));
             await File.WriteAllLinesAsync(export + ".sources", types[0].Select(s => s.Node.ToString(CultureInfo.InvariantCulture)).Distinct());
-            await File.WriteAllTextAsync(export + ".ours", string.Create(CultureInfo.InvariantCulture, $"{oneType} {best} {single.Count(m => !float.IsNaN(m))}"));
+            await File.WriteAllTextAsync(export + ".ours", string.Create(CultureInfo.InvariantCulture, $"{oneType} {best} {single.Count(m => !float.IsNaN(m))}\n"));
         }
         var output = Arg("report", "");
         if (output.Length > 0) await File.AppendAllTextAsync(output, report.ToString());

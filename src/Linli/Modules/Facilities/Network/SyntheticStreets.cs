@@ -8,7 +8,7 @@ namespace Linli.Modules.Facilities.Network;
 /// </summary>
 internal sealed record StreetParameters(
     double MedianGapMeters = 185, double GapSigma = 0.95, double CutStart = 0.16, double CutContinue = 0.45,
-    double VoidShare = 0.22, double StubShare = 0.045, double ShapeSpacingMeters = 35, double LaneSpacingMeters = 135)
+    double VoidShare = 0.22, double StubShare = 0.045, double ShapeSpacingMeters = 28, double LaneSpacingMeters = 135)
 {
     /// <summary>Counties: the same kind of streets, further apart and with more open land.</summary>
     public StreetParameters Rural => this with { MedianGapMeters = MedianGapMeters * 1.8, VoidShare = 0.5 };
