@@ -5,6 +5,11 @@ using Linli.Modules.Facilities.Features.ListFacilities;
 using Linli.Modules.Facilities.Features.Registry;
 using Linli.Modules.Facilities.Features.Standards;
 using Linli.Platform.Auth;
+using Linli.Modules.Facilities.Network;
+using Linli.Modules.Facilities.Accessibility;
+using Linli.Modules.Facilities.Features.NetworkStatus;
+using Linli.Modules.Facilities.Features.AccessibilityCoverage;
+using Linli.Modules.Facilities.Features.PlannerRun;
 using Linli.Modules.Facilities.Seeding;
 using Linli.Modules.Indicators.Contracts;
 using Linli.Modules.Regions.Contracts;
@@ -26,6 +31,13 @@ internal static class FacilitiesModule
         builder.Services.AddScoped<FacilityImporter>();
         builder.Services.AddScoped<StandardsQuery>();
         builder.Services.AddPermissions(FacilitiesPermissions.Declared);
+        builder.Services.Configure<WalkingOptions>(builder.Configuration.GetSection(WalkingOptions.Section));
+        builder.Services.AddSingleton<NetworkCache>();
+        builder.Services.AddScoped<NetworkStore>();
+        builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, ImportNetworkVerb>();
+        builder.Services.AddSingleton<AccessibilityState>();
+        builder.Services.AddScoped<AccessibilityService>();
+        builder.Services.AddScoped<ICitySeeder, NetworkCitySeeder>();
         return builder;
     }
 
@@ -36,6 +48,9 @@ internal static class FacilitiesModule
         RegistryEndpoints.Map(api);
         ImportFacilitiesEndpoint.Map(api);
         StandardsEndpoints.Map(api);
+        NetworkStatusEndpoint.Map(api);
+        AccessibilityEndpoints.Map(api);
+        PlannerEndpoint.Map(api);
         return app;
     }
 }

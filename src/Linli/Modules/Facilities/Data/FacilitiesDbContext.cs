@@ -1,5 +1,7 @@
 using Linli.Modules.Facilities.Data.Configurations;
+using Linli.Modules.Facilities.Accessibility;
 using Linli.Modules.Facilities.Domain;
+using Linli.Modules.Facilities.Network;
 using Linli.Platform.Persistence;
 using Microsoft.EntityFrameworkCore;
 
@@ -9,6 +11,11 @@ internal abstract class FacilitiesDbContext(DbContextOptions options) : DbContex
 {
     public const string Module = "facilities";
     public DbSet<Facility> Facilities => Set<Facility>();
+    public DbSet<NetworkNode> NetworkNodes => Set<NetworkNode>();
+    public DbSet<NetworkEdge> NetworkEdges => Set<NetworkEdge>();
+    public DbSet<NetworkImport> NetworkImports => Set<NetworkImport>();
+    public DbSet<Compound> Compounds => Set<Compound>();
+    public DbSet<CompoundAccess> CompoundAccess => Set<CompoundAccess>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder) => ModuleModel.Conventions(configurationBuilder);
 

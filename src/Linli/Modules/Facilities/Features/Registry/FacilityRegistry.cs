@@ -1,4 +1,6 @@
 using System.Globalization;
+using Linli.Modules.Facilities.Accessibility;
+using Linli.Modules.Facilities.Contracts;
 using Linli.Modules.Facilities.Data;
 using Linli.Modules.Facilities.Domain;
 using Linli.Modules.Regions.Contracts;
@@ -15,7 +17,7 @@ namespace Linli.Modules.Facilities.Features.Registry;
 /// point (inside the community's district). Each change and its audit entry are committed together.
 /// </summary>
 internal sealed class FacilityRegistry(FacilitiesDbContext db, IRegionDirectory regions, IDistrictGeometry geometry, IAreaScope scope, IAuditLog audit,
-    TimeProvider clock)
+    TimeProvider clock, AccessibilityService accessibility, ILogger<FacilityRegistry> log)
 {
     public DateOnly Today => Platform.Calendar.WorkingCalendar.ChinaDay(clock.GetUtcNow().UtcDateTime);
 
@@ -47,6 +49,7 @@ internal sealed class FacilityRegistry(FacilitiesDbContext db, IRegionDirectory 
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(Record(facility, "created"), db, ct);
         await transaction.CommitAsync(ct);
+        await RecomputeAsync([facility.Type], ct);
         return facility;
     }
 
@@ -57,11 +60,13 @@ internal sealed class FacilityRegistry(FacilitiesDbContext db, IRegionDirectory 
         await RefuseOutOfScopeAsync(input.CommunityCode?.Trim(), facility, ct);
         if (facility.ClosedOn is not null) throw new ConflictException("已关闭的设施不能修改；如重新开放，请登记新设施。");
         await ThrowIfInvalidAsync(input, ct);
+        var typeBefore = facility.Type;
         FacilityRules.Apply(facility, input);
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(Record(facility, "edited"), db, ct);
         await transaction.CommitAsync(ct);
+        await RecomputeAsync([typeBefore, facility.Type], ct);
         return facility;
     }
 
@@ -78,7 +83,28 @@ internal sealed class FacilityRegistry(FacilitiesDbContext db, IRegionDirectory 
         await db.SaveChangesAsync(ct);
         await audit.RecordAsync(Record(facility, "closed") with { Reason = reason?.Trim() ?? "" }, db, ct);
         await transaction.CommitAsync(ct);
+        await RecomputeAsync([facility.Type], ct);
         return facility;
+    }
+
+    /// <summary>
+    /// The walking minutes of the changed types, recomputed for that type only once the change is committed (issue 11 §4:
+    /// results follow an opening, closing or move). A failure here leaves the change stored and the minutes of the last
+    /// run, recomputed on demand or with the next change, so it is logged rather than refusing a change that was made.
+    /// </summary>
+    private async Task RecomputeAsync(IEnumerable<FacilityType> types, CancellationToken ct)
+    {
+        foreach (var type in types.Distinct())
+        {
+            try
+            {
+                await accessibility.RecomputeTypeAsync(type, ct);
+            }
+            catch (Exception e) when (e is DbUpdateException or InvalidOperationException)
+            {
+                log.LogWarning(e, "Walking minutes of facility type {Type} not recomputed after a registry change", type);
+            }
+        }
     }
 
     public async Task<Facility> FindAsync(int id, CancellationToken ct) =>

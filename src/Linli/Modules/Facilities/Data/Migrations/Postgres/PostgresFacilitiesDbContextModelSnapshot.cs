@@ -23,6 +23,80 @@ namespace Linli.Modules.Facilities.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Linli.Modules.Facilities.Accessibility.Compound", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("integer")
+                        .HasColumnName("children");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("Elderly")
+                        .HasColumnType("integer")
+                        .HasColumnName("elderly");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("integer")
+                        .HasColumnName("households");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("node_id");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("integer")
+                        .HasColumnName("residents");
+
+                    b.Property<float>("SnapMeters")
+                        .HasColumnType("real")
+                        .HasColumnName("snap_meters");
+
+                    b.HasKey("Id")
+                        .HasName("pk_compounds");
+
+                    b.HasIndex("CommunityCode")
+                        .HasDatabaseName("ix_compounds_community_code");
+
+                    b.ToTable("compounds", "facilities");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Accessibility.CompoundAccess", b =>
+                {
+                    b.Property<int>("Type")
+                        .HasColumnType("integer")
+                        .HasColumnName("type");
+
+                    b.Property<int>("CompoundId")
+                        .HasColumnType("integer")
+                        .HasColumnName("compound_id");
+
+                    b.Property<float?>("Minutes")
+                        .HasColumnType("real")
+                        .HasColumnName("minutes");
+
+                    b.HasKey("Type", "CompoundId")
+                        .HasName("pk_compound_access");
+
+                    b.ToTable("compound_access", "facilities");
+                });
+
             modelBuilder.Entity("Linli.Modules.Facilities.Domain.Facility", b =>
                 {
                     b.Property<int>("Id")
@@ -117,6 +191,109 @@ namespace Linli.Modules.Facilities.Data.Migrations.Postgres
                         .HasDatabaseName("ix_facilities_type_opened_on_closed_on");
 
                     b.ToTable("facilities", "facilities");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Network.NetworkEdge", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FromNodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("from_node_id");
+
+                    b.Property<string>("Highway")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("character varying(32)")
+                        .HasColumnName("highway");
+
+                    b.Property<float>("LengthMeters")
+                        .HasColumnType("real")
+                        .HasColumnName("length_meters");
+
+                    b.Property<int>("ToNodeId")
+                        .HasColumnType("integer")
+                        .HasColumnName("to_node_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_edges");
+
+                    b.ToTable("network_edges", "facilities");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Network.NetworkImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<double>("AreaKm2")
+                        .HasColumnType("double precision")
+                        .HasColumnName("area_km2");
+
+                    b.Property<int>("Edges")
+                        .HasColumnType("integer")
+                        .HasColumnName("edges");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("imported_at");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("boolean")
+                        .HasColumnName("is_synthetic");
+
+                    b.Property<int>("Nodes")
+                        .HasColumnType("integer")
+                        .HasColumnName("nodes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("source");
+
+                    b.Property<int>("WaysKept")
+                        .HasColumnType("integer")
+                        .HasColumnName("ways_kept");
+
+                    b.Property<int>("WaysRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("ways_read");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_imports");
+
+                    b.ToTable("network_imports", "facilities");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Network.NetworkNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("integer")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<long?>("OsmId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("osm_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_network_nodes");
+
+                    b.ToTable("network_nodes", "facilities");
                 });
 #pragma warning restore 612, 618
         }

@@ -17,6 +17,79 @@ namespace Linli.Modules.Facilities.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Linli.Modules.Facilities.Accessibility.Compound", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("Children")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("children");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<int>("Elderly")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("elderly");
+
+                    b.Property<int>("Households")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("households");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<int>("NodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("node_id");
+
+                    b.Property<int>("Residents")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("residents");
+
+                    b.Property<float>("SnapMeters")
+                        .HasColumnType("REAL")
+                        .HasColumnName("snap_meters");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facilities_compounds");
+
+                    b.HasIndex("CommunityCode")
+                        .HasDatabaseName("ix_facilities_compounds_community_code");
+
+                    b.ToTable("facilities_compounds", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Accessibility.CompoundAccess", b =>
+                {
+                    b.Property<int>("Type")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("type");
+
+                    b.Property<int>("CompoundId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("compound_id");
+
+                    b.Property<float?>("Minutes")
+                        .HasColumnType("REAL")
+                        .HasColumnName("minutes");
+
+                    b.HasKey("Type", "CompoundId")
+                        .HasName("pk_facilities_compound_access");
+
+                    b.ToTable("facilities_compound_access", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Facilities.Domain.Facility", b =>
                 {
                     b.Property<int>("Id")
@@ -108,6 +181,107 @@ namespace Linli.Modules.Facilities.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_facilities_facilities_type_opened_on_closed_on");
 
                     b.ToTable("facilities_facilities", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Network.NetworkEdge", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("FromNodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("from_node_id");
+
+                    b.Property<string>("Highway")
+                        .IsRequired()
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("highway");
+
+                    b.Property<float>("LengthMeters")
+                        .HasColumnType("REAL")
+                        .HasColumnName("length_meters");
+
+                    b.Property<int>("ToNodeId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("to_node_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facilities_network_edges");
+
+                    b.ToTable("facilities_network_edges", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Network.NetworkImport", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("AreaKm2")
+                        .HasColumnType("REAL")
+                        .HasColumnName("area_km2");
+
+                    b.Property<int>("Edges")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("edges");
+
+                    b.Property<DateTime>("ImportedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("imported_at");
+
+                    b.Property<bool>("IsSynthetic")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("is_synthetic");
+
+                    b.Property<int>("Nodes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("nodes");
+
+                    b.Property<string>("Source")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("source");
+
+                    b.Property<int>("WaysKept")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ways_kept");
+
+                    b.Property<int>("WaysRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ways_read");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facilities_network_imports");
+
+                    b.ToTable("facilities_network_imports", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Facilities.Network.NetworkNode", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<long?>("OsmId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("osm_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_facilities_network_nodes");
+
+                    b.ToTable("facilities_network_nodes", (string)null);
                 });
 #pragma warning restore 612, 618
         }
