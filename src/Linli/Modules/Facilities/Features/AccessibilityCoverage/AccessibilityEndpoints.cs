@@ -27,11 +27,18 @@ internal static class AccessibilityEndpoints
         return Coverage.AllOf(LivingCircle.DailyTypes.Select(d => MinutesOf(snapshot, d)).ToList(), snapshot.Origins.Count);
     }
 
+    /// <summary>A number in the query binds to the enum even when no type has it: refused here, naming the field.</summary>
+    public static void CheckType(FacilityType? type)
+    {
+        if (type is { } t && !Enum.IsDefined(t)) throw ValidationFailedException.For("type", "没有这种设施类型。");
+    }
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/accessibility", async Task<Ok<AccessibilityAnswer>> (string? region, FacilityType? type, int? page, int? pageSize,
                 AccessibilityService service, CancellationToken ct) =>
             {
+                CheckType(type);
                 region = (region ?? "").Trim();
                 if (region.Length > 12 || !region.All(char.IsAsciiDigit)) throw ValidationFailedException.For("region", "地区代码应为不超过12位的数字。");
                 var snapshot = await service.SnapshotAsync(ct);
@@ -62,6 +69,7 @@ internal static class AccessibilityEndpoints
 
         api.MapPost("/accessibility/recompute", Accepted<ProgressAnswer> (FacilityType? type, AccessibilityState state, IServiceScopeFactory scopes) =>
             {
+                CheckType(type);
                 if (!state.Progress.Running)
                 {
                     // In the background with a scope of its own; the progress route reports it.
@@ -81,6 +89,7 @@ internal static class AccessibilityEndpoints
 
         api.MapPost("/accessibility/what-if", async Task<Ok<WhatIfAnswer>> (WhatIfRequest request, AccessibilityService service, NetworkCache cache, CancellationToken ct) =>
             {
+                CheckType(request.Type);
                 var action = (request.Action ?? "").Trim().ToLowerInvariant();
                 if (action is not ("add" or "move" or "close")) throw ValidationFailedException.For("action", "操作应为新增、迁移或关闭之一。");
                 if (action is "add" or "move" && (request.Longitude is null || request.Latitude is null))

@@ -20,6 +20,7 @@ internal static class PlannerEndpoint
     public static void Map(IEndpointRouteBuilder api) =>
         api.MapPost("/planner", async Task<Ok<PlannerAnswer>> (PlannerRequest request, AccessibilityService service, NetworkCache cache, CancellationToken ct) =>
             {
+                AccessibilityEndpoints.CheckType(request.Type);
                 var region = (request.Region ?? "").Trim();
                 if (region.Length is < 6 or > 12 || !region.All(char.IsAsciiDigit)) throw ValidationFailedException.For("region", "请选择一个区县或街道。");
                 if (request.Sites is < 1 or > MaxSites) throw ValidationFailedException.For("sites", "新增站点数应在1到{0}之间。", MaxSites);
