@@ -48,9 +48,11 @@ internal static class FacilitiesModule
         RegistryEndpoints.Map(api);
         ImportFacilitiesEndpoint.Map(api);
         StandardsEndpoints.Map(api);
-        NetworkStatusEndpoint.Map(api);
-        AccessibilityEndpoints.Map(api);
-        PlannerEndpoint.Map(api);
+        // Walking minutes and the planner are planning figures of an area: for the roles that read the standards.
+        var planning = api.MapGroup("").RequireAuthorization(FacilitiesPermissions.ReadStandards);
+        NetworkStatusEndpoint.Map(planning);
+        AccessibilityEndpoints.Map(planning);
+        PlannerEndpoint.Map(planning);
         return app;
     }
 }

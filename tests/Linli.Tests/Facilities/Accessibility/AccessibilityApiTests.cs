@@ -85,6 +85,21 @@ public sealed class AccessibilityApiTests(CityFixture city)
     }
 
     [Fact]
+    public async Task Walking_figures_are_read_only_within_the_callers_area_and_not_by_residents()
+    {
+        var resident = await city.App.ClientForAsync("resident");
+        Assert.Equal(HttpStatusCode.Forbidden, (await resident.GetAsync("/api/facilities/accessibility")).StatusCode);
+        var worker = await city.App.ClientForAsync("cw.a");
+        Assert.Equal(HttpStatusCode.NotFound, (await worker.GetAsync("/api/facilities/accessibility?region=210103")).StatusCode);
+        var planner = await worker.PostAsJsonAsync("/api/facilities/planner", new { type = "FitnessPark", region = "210103", sites = 1 });
+        Assert.Equal(HttpStatusCode.NotFound, planner.StatusCode);
+        var own = await worker.GetFromJsonAsync<JsonElement>("/api/facilities/accessibility");
+        Assert.Equal(CityFixture.CommunityA, own.GetProperty("region").GetString());
+        Assert.All(own.GetProperty("compounds").GetProperty("items").EnumerateArray(),
+            c => Assert.Equal(CityFixture.CommunityA, c.GetProperty("communityCode").GetString()));
+    }
+
+    [Fact]
     public async Task Planner_picks_sites_whose_gains_raise_the_coverage()
     {
         var client = await city.App.ClientForAsync("supervisor");

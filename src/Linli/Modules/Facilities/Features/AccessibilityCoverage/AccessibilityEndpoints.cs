@@ -1,6 +1,7 @@
 using Linli.Modules.Facilities.Accessibility;
 using Linli.Modules.Facilities.Contracts;
 using Linli.Modules.Facilities.Network;
+using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Linli.Platform.Paging;
 using Microsoft.AspNetCore.Http.HttpResults;
@@ -33,14 +34,26 @@ internal static class AccessibilityEndpoints
         if (type is { } t && !Enum.IsDefined(t)) throw ValidationFailedException.For("type", "没有这种设施类型。");
     }
 
+    /// <summary>
+    /// The region asked, defaulting to the caller's area; a region outside the area is answered as one that does not
+    /// exist (404, as everywhere), so nobody reads the figures of another area.
+    /// </summary>
+    public static string InArea(string? region, IAreaScope scope)
+    {
+        var own = scope.CommunityPrefix ?? throw new ForbiddenException("您的账号没有区划范围。");
+        var asked = string.IsNullOrWhiteSpace(region) ? own : region.Trim();
+        if (asked.Length > 12 || !asked.All(char.IsAsciiDigit)) throw ValidationFailedException.For("region", "地区代码应为不超过12位的数字。");
+        if (!asked.StartsWith(own, StringComparison.Ordinal)) throw new NotFoundException("没有代码为 {0} 的行政区划。", asked);
+        return asked;
+    }
+
     public static void Map(IEndpointRouteBuilder api)
     {
         api.MapGet("/accessibility", async Task<Ok<AccessibilityAnswer>> (string? region, FacilityType? type, int? page, int? pageSize,
-                AccessibilityService service, CancellationToken ct) =>
+                AccessibilityService service, IAreaScope scope, CancellationToken ct) =>
             {
                 CheckType(type);
-                region = (region ?? "").Trim();
-                if (region.Length > 12 || !region.All(char.IsAsciiDigit)) throw ValidationFailedException.For("region", "地区代码应为不超过12位的数字。");
+                region = InArea(region, scope);
                 var snapshot = await service.SnapshotAsync(ct);
                 var minutes = MinutesOf(snapshot, type);
                 // The units one level below the region asked: districts of the city, streets of a district, communities of a street.
@@ -84,10 +97,12 @@ internal static class AccessibilityEndpoints
                 return TypedResults.Accepted("/api/facilities/accessibility/progress",
                     new ProgressAnswer(true, null, state.Progress.Done, state.Progress.Total, state.Progress.FinishedAt));
             })
+            .RequireAuthorization(FacilitiesPermissions.Edit)
             .WithName("FacilitiesAccessibilityRecompute")
             .WithSummary("Recomputes the walking minutes of one type (or of every type, rebuilding the compounds) in the background.");
 
-        api.MapPost("/accessibility/what-if", async Task<Ok<WhatIfAnswer>> (WhatIfRequest request, AccessibilityService service, NetworkCache cache, CancellationToken ct) =>
+        api.MapPost("/accessibility/what-if", async Task<Ok<WhatIfAnswer>> (WhatIfRequest request, AccessibilityService service, NetworkCache cache, IAreaScope scope,
+                CancellationToken ct) =>
             {
                 CheckType(request.Type);
                 var action = (request.Action ?? "").Trim().ToLowerInvariant();
@@ -100,8 +115,7 @@ internal static class AccessibilityEndpoints
                 var sources = await service.SourcesAsync(request.Type, loaded.Grid, ct);
                 var facility = request.FacilityId is { } id ? sources.FirstOrDefault(s => s.Id == id) : default;
                 if (request.FacilityId is not null && facility.Id == 0) throw ValidationFailedException.For("facilityId", "没有这个类型的在用设施。");
-                var region = request.Region?.Trim() is { Length: > 0 } r ? r : null;
-                if (region is not null && (region.Length > 12 || !region.All(char.IsAsciiDigit))) throw ValidationFailedException.For("region", "地区代码应为不超过12位的数字。");
+                var region = request.Region?.Trim() is { Length: > 0 } r ? InArea(r, scope) : null;
                 var before = MinutesOf(snapshot, request.Type);
                 float[] after;
                 var walking = service.Walking;
@@ -118,7 +132,7 @@ internal static class AccessibilityEndpoints
                     if (action == "move") kept.Add(AccessCalculator.Snap(loaded.Grid, request.Longitude!.Value, request.Latitude!.Value));
                     after = AccessCalculator.Minutes(loaded.Graph, walking, snapshot.Origins, kept.Where(s => float.IsFinite(s.SnapMeters)).ToList());
                 }
-                region ??= facility.CommunityCode is { Length: >= 9 } c ? c[..9] : NearestStreet(snapshot, request.Longitude ?? 0, request.Latitude ?? 0);
+                region = InArea(region ?? (facility.CommunityCode is { Length: >= 9 } c ? c[..9] : NearestStreet(snapshot, request.Longitude ?? 0, request.Latitude ?? 0)), scope);
                 var changed = 0;
                 for (var i = 0; i < after.Length; i++)
                     if (snapshot.Origins[i].CommunityCode.StartsWith(region, StringComparison.Ordinal) && !after[i].Equals(before[i])) changed++;

@@ -3,6 +3,7 @@ using Linli.Modules.Facilities.Contracts;
 using Linli.Modules.Facilities.Features.AccessibilityCoverage;
 using Linli.Modules.Facilities.Network;
 using Linli.Modules.Facilities.Planner;
+using Linli.Platform.Auth;
 using Linli.Platform.Errors;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -18,11 +19,13 @@ internal static class PlannerEndpoint
     public const int MaxSites = 50;
 
     public static void Map(IEndpointRouteBuilder api) =>
-        api.MapPost("/planner", async Task<Ok<PlannerAnswer>> (PlannerRequest request, AccessibilityService service, NetworkCache cache, CancellationToken ct) =>
+        api.MapPost("/planner", async Task<Ok<PlannerAnswer>> (PlannerRequest request, AccessibilityService service, NetworkCache cache, IAreaScope scope,
+                CancellationToken ct) =>
             {
                 AccessibilityEndpoints.CheckType(request.Type);
                 var region = (request.Region ?? "").Trim();
                 if (region.Length is < 6 or > 12 || !region.All(char.IsAsciiDigit)) throw ValidationFailedException.For("region", "请选择一个区县或街道。");
+                region = AccessibilityEndpoints.InArea(region, scope);
                 if (request.Sites is < 1 or > MaxSites) throw ValidationFailedException.For("sites", "新增站点数应在1到{0}之间。", MaxSites);
                 var weight = (request.Weight ?? "residents").Trim().ToLowerInvariant();
                 if (weight is not ("residents" or "elderly" or "children")) throw ValidationFailedException.For("weight", "按居民、老年人或儿童计算。");
