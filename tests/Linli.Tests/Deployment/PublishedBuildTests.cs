@@ -100,8 +100,9 @@ public sealed class PublishedBuildTests(PublishedAppFixture app)
 
         var crawl = new Crawl(app.Server.Address);
         await crawl.VisitAsAsync(null);
-        // Enough roles to open every page: the administrator most, the resident, the hotline and the grid worker their own.
-        foreach (var user in new[] { "demo.admin", "demo.resident", "demo.hotline", "demo.grid" }) await crawl.VisitAsAsync(user);
+        // Enough roles to open every page: the administrator most, the resident, the hotline, the grid worker and the
+        // community worker (data entry) their own.
+        foreach (var user in new[] { "demo.admin", "demo.resident", "demo.hotline", "demo.grid", "demo.community" }) await crawl.VisitAsAsync(user);
 
         Assert.True(crawl.Failures.Count == 0, "In the published build:\n" + string.Join('\n', crawl.Failures));
         Assert.Contains("/no-such-page", crawl.Loaded); // the error page, with the layout's stylesheet
