@@ -78,6 +78,10 @@ internal static class RequestsModule
         builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, Features.Classification.TrainClassifierVerb>();
         builder.Services.AddSingleton<Linli.Platform.Cli.ICommandVerb, Features.Classification.EvaluateClassifierVerb>();
         builder.Services.AddHostedService<ClassifierRetraining>();
+        builder.Services.AddScoped<Features.Hotspots.HotspotDetector>();
+        builder.Services.AddScoped<Features.Hotspots.HotspotQueries>();
+        builder.Services.AddScoped<Features.Hotspots.ProactiveTickets>();
+        builder.Services.AddHostedService<HotspotDetection>();
         builder.Services.AddScoped<Features.CallerHistory.CallerHistoryLookup>();
         builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.TicketPhonesRekeyer>();
         builder.Services.AddScoped<Platform.Protection.IPersonalDataRekeyer, Data.Open311ContactsRekeyer>();
@@ -146,6 +150,7 @@ internal static class RequestsModule
         CallerHistoryEndpoint.Map(app.MapGroup("/api/requests").WithTags("Requests")
             .RequireAuthorization(policy => policy.RequireRole(Roles.HotlineOperator)).WithValidation());
 
+        Features.Hotspots.HotspotEndpoints.Map(app);
         Features.Classification.ClassifyEndpoint.Map(app.MapGroup("/api/requests").WithTags("Requests").RequireAuthorization().WithValidation());
         Features.Classification.ClassifierAdminEndpoints.Map(app.MapGroup("/api/requests/classifier").WithTags("Requests")
             .RequireAuthorization(RequestsPermissions.ConfigureRequests).WithValidation());

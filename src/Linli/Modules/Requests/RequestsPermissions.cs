@@ -15,6 +15,10 @@ internal static class RequestsPermissions
     public const string ReadMetrics = "requests.metrics";
     /// <summary>Patrol findings (巡查上报) and the worker's own reports (我的上报).</summary>
     public const string ReportPatrolFindings = "requests.patrol";
+    /// <summary>未诉先办: the hotspots of an area, their proactive tickets and dismissals.</summary>
+    public const string ReadHotspots = "requests.hotspots";
+    /// <summary>Running the city-wide hotspot detection at once (the centre).</summary>
+    public const string DetectHotspots = "requests.hotspots.detect";
 
     public static readonly Permission[] Declared =
     [
@@ -24,5 +28,7 @@ internal static class RequestsPermissions
             Roles.HotlineOperator, Roles.Supervisor, Roles.Administrator]),
         new(ReadMetrics, [Roles.StreetStaff, Roles.DistrictStaff, Roles.Supervisor, Roles.Administrator]),
         new(ReportPatrolFindings, [Roles.GridWorker, Roles.CommunityWorker]),
+        new(ReadHotspots, [Roles.StreetStaff, Roles.DistrictStaff, Roles.HotlineOperator, Roles.Supervisor, Roles.Administrator]),
+        new(DetectHotspots, [Roles.HotlineOperator, Roles.Administrator]),
     ];
 }

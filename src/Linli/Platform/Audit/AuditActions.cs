@@ -79,8 +79,10 @@ internal static class AuditSubjects
     public const string FacilityList = "facility-list";
     /// <summary>The communities held against the facility standards (an export of them).</summary>
     public const string FacilityStandards = "facility-standards";
+    /// <summary>The hotspots of 未诉先办 (an export of them).</summary>
+    public const string HotspotList = "hotspot-list";
 
     public static readonly IReadOnlyList<string> All =
         [Resident, Household, Ticket, Account, Category, RoutingRule, HolidayCalendar, PersonalDataKeys, AuditLog, RequestMetrics, ServiceCase, ServiceDeskStatistics,
-         ServiceItem, DistrictItems, IndicatorEntry, IndicatorBelowStandard, IndicatorReport, Facility, FacilityList, FacilityStandards];
+         ServiceItem, DistrictItems, IndicatorEntry, IndicatorBelowStandard, IndicatorReport, Facility, FacilityList, FacilityStandards, HotspotList];
 }

@@ -55,6 +55,7 @@ internal static class AuditLabels
         [AuditSubjects.Facility] = "服务设施",
         [AuditSubjects.FacilityList] = "服务设施清单",
         [AuditSubjects.FacilityStandards] = "设施达标情况",
+        [AuditSubjects.HotspotList] = "热点问题清单",
     };
 
     /// <summary>Fields and other codes stored in <see cref="AuditEntry.Field"/>.</summary>

@@ -4,7 +4,7 @@ namespace Linli.Modules.Requests.Contracts;
 public enum Urgency { Normal = 1, Urgent = 2 }
 
 /// <summary>Where a ticket came from (来源渠道).</summary>
-public enum Channel { Hotline = 1, Web = 2, MiniProgram = 3, GridPatrol = 4, Open311 = 5 }
+public enum Channel { Hotline = 1, Web = 2, MiniProgram = 3, GridPatrol = 4, Open311 = 5, Proactive = 6 }
 
 /// <summary>The life of a ticket (工单状态).</summary>
 public enum TicketState

@@ -34,6 +34,9 @@ internal abstract class RequestsDbContext(DbContextOptions options, IAreaScope s
     public DbSet<Open311ClientUpdate> Open311ClientUpdates => Set<Open311ClientUpdate>();
     public DbSet<ClassifierModelVersion> ClassifierModels => Set<ClassifierModelVersion>();
     public DbSet<ClassifierExample> ClassifierExamples => Set<ClassifierExample>();
+    public DbSet<Hotspot> Hotspots => Set<Hotspot>();
+    public DbSet<HotspotMember> HotspotMembers => Set<HotspotMember>();
+    public DbSet<HotspotRun> HotspotRuns => Set<HotspotRun>();
 
     // Read per query (EF parameterises members of the context), so one model serves every caller.
     private string? ScopePrefix => scope.RegionPrefix;
@@ -80,6 +83,8 @@ internal abstract class RequestsDbContext(DbContextOptions options, IAreaScope s
                                                           || (ScopeCommunity != null && t.CommunityCode.StartsWith(ScopeCommunity) && (ScopeGrid == null || t.GridCode == ScopeGrid))
                                                           || (ScopeDepartment != null && t.Units.Any(u => u.UnitCode == ScopeDepartment))
                                                           || (ScopeUser != null && t.ReporterUserId == ScopeUser));
+        // Hotspots by where they are: a street or district sees those under it, a community only its own clusters, the centre all.
+        modelBuilder.Entity<Hotspot>().HasQueryFilter(h => ScopePrefix == "" || (ScopeCommunity != null && h.RegionCode.StartsWith(ScopeCommunity)));
         // The outbox's constraint keeps the name it was created with on SQLite (renaming it would rebuild the table).
         if (!Database.IsNpgsql())
             modelBuilder.Entity<TicketMessage>().HasOne(x => x.Ticket).WithMany().HasForeignKey(x => x.TicketId).HasConstraintName("fk_requests_outbox_tickets_ticket_id");

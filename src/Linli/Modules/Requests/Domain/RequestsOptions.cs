@@ -52,4 +52,33 @@ internal sealed class RequestsOptions
     /// <summary>Confirmed tickets a first-level class needs before the model, not the keyword rules, picks its leaf.</summary>
     [Range(1, 1_000_000)]
     public int ClassifierLeafHistory { get; set; } = 200;
+
+    /// <summary>How often the hotspot detection (未诉先办) runs over the last days (hours; 0: only from the hotspot page or API).</summary>
+    [Range(0, 24 * 31)]
+    public int HotspotDetectHours { get; set; } = 24;
+
+    /// <summary>A cluster: at least this many tickets of one category within the radius (metres) and within the window (days).</summary>
+    [Range(2, 1000)]
+    public int HotspotClusterMinTickets { get; set; } = 5;
+    [Range(10, 5000)]
+    public int HotspotRadiusMeters { get; set; } = 300;
+    [Range(1, 90)]
+    public int HotspotClusterDays { get; set; } = 7;
+
+    /// <summary>A repeat caller: at least this many tickets of one category from one caller within the days.</summary>
+    [Range(2, 100)]
+    public int HotspotRepeatMinTickets { get; set; } = 3;
+    [Range(1, 365)]
+    public int HotspotRepeatDays { get; set; } = 30;
+
+    /// <summary>A rising category: a street's week at least this count and this factor over the mean of the baseline weeks before.</summary>
+    [Range(1, 100_000)]
+    public int HotspotRisingMinTickets { get; set; } = 10;
+    [Range(1.0, 100.0)]
+    public double HotspotRisingFactor { get; set; } = 2.0;
+    [Range(1, 52)]
+    public int HotspotBaselineWeeks { get; set; } = 8;
+
+    public HotspotSettings Hotspots => new(HotspotRadiusMeters, HotspotClusterMinTickets, HotspotClusterDays, HotspotRepeatMinTickets, HotspotRepeatDays,
+        HotspotRisingMinTickets, HotspotRisingFactor, HotspotBaselineWeeks);
 }

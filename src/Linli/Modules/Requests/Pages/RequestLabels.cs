@@ -16,7 +16,7 @@ internal static partial class RequestLabels
 
     public static readonly IReadOnlyDictionary<Channel, string> Channels = new Dictionary<Channel, string>
     {
-        [Channel.Hotline] = "12345热线", [Channel.Web] = "网站", [Channel.MiniProgram] = "小程序", [Channel.GridPatrol] = "网格巡查", [Channel.Open311] = "Open311",
+        [Channel.Hotline] = "12345热线", [Channel.Web] = "网站", [Channel.MiniProgram] = "小程序", [Channel.GridPatrol] = "网格巡查", [Channel.Open311] = "Open311", [Channel.Proactive] = "主动发现",
     };
 
     public static readonly IReadOnlyDictionary<Urgency, string> Urgencies = new Dictionary<Urgency, string>

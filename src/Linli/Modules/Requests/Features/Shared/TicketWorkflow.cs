@@ -236,6 +236,18 @@ internal sealed class TicketWorkflow(
         NotifyRepliedReporter(ticket, reply);
         // Merged duplicates follow the first: each of their reporters gets the reply too.
         foreach (var follower in await FollowersAsync(ticket, cancellationToken)) FollowReply(follower, actor, reply);
+        await NotifyHotspotReportersAsync(ticket, reply, cancellationToken);
+    }
+
+    // A proactive ticket answers for its hotspot: the reporters of the hotspot's tickets hear the answer (未诉先办).
+    // Unfiltered like the followers: written to, never returned.
+    private async Task NotifyHotspotReportersAsync(Ticket ticket, string reply, CancellationToken cancellationToken)
+    {
+        if (ticket.Channel != Channel.Proactive) return;
+        var members = await db.Hotspots.IgnoreQueryFilters().Where(h => h.ProactiveTicketId == ticket.Id).SelectMany(h => h.Members)
+            .Join(db.Tickets.IgnoreQueryFilters(), m => m.TicketId, t => t.Id, (m, t) => t).Where(t => t.Id != ticket.Id).Distinct().ToListAsync(cancellationToken);
+        foreach (var member in members)
+            NotifyReporter(member, "主动处置答复", $"您反映的问题（诉求 {member.Number}）已由主动工单 {ticket.Number} 一并处置：{reply}");
     }
 
     public async Task EvaluateAsync(Ticket ticket, Actor actor, Rating rating, string? opinion, CancellationToken cancellationToken)
@@ -267,6 +279,7 @@ internal sealed class TicketWorkflow(
             Steps.AnswerDirectly(ticket, actor, Now, opinion);
             NotifyReporter(ticket, "诉求已答复", $"您的诉求 {ticket.Number} 已直接答复：{opinion}");
             foreach (var follower in await FollowersAsync(ticket, cancellationToken)) FollowReply(follower, actor, opinion);
+            await NotifyHotspotReportersAsync(ticket, opinion, cancellationToken);
         }
         else Steps.Close(ticket, actor, Now, opinion);
         await ClosedAsync(ticket, cancellationToken);

@@ -254,6 +254,179 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.ToTable("deadlines", "requests");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Hotspot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<double?>("Baseline")
+                        .HasColumnType("double precision")
+                        .HasColumnName("baseline");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("integer")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("dismiss_reason");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("first_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("handled_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("integer")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("last_at");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("double precision")
+                        .HasColumnName("longitude");
+
+                    b.Property<long?>("ProactiveTicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("proactive_ticket_id");
+
+                    b.Property<int?>("RadiusMeters")
+                        .HasColumnType("integer")
+                        .HasColumnName("radius_meters");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("region_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("State")
+                        .HasColumnType("integer")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TicketCount")
+                        .HasColumnType("integer")
+                        .HasColumnName("ticket_count");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("WeekOf")
+                        .HasColumnType("date")
+                        .HasColumnName("week_of");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotspots");
+
+                    b.HasIndex("ProactiveTicketId")
+                        .HasDatabaseName("ix_hotspots_proactive_ticket_id");
+
+                    b.HasIndex("State", "LastAt")
+                        .HasDatabaseName("ix_hotspots_state_last_at");
+
+                    b.HasIndex("RegionCode", "State", "LastAt")
+                        .HasDatabaseName("ix_hotspots_region_code_state_last_at");
+
+                    b.HasIndex("Kind", "RegionCode", "CategoryId", "WeekOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hotspots_kind_region_code_category_id_week_of")
+                        .HasFilter("week_of IS NOT NULL");
+
+                    b.ToTable("hotspots", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.HotspotMember", b =>
+                {
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("hotspot_id");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("HotspotId", "TicketId")
+                        .HasName("pk_hotspot_members");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_hotspot_members_ticket_id");
+
+                    b.ToTable("hotspot_members", "requests");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.HotspotRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)")
+                        .HasColumnName("failure");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("integer")
+                        .HasColumnName("found");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("from");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("character varying(64)")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("TicketsRead")
+                        .HasColumnType("integer")
+                        .HasColumnName("tickets_read");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hotspot_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_hotspot_runs_started_at");
+
+                    b.ToTable("hotspot_runs", "requests");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
                 {
                     b.Property<int>("Id")
@@ -1357,6 +1530,34 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Hotspot", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "ProactiveTicket")
+                        .WithMany()
+                        .HasForeignKey("ProactiveTicketId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_hotspots_tickets_proactive_ticket_id");
+
+                    b.Navigation("ProactiveTicket");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.HotspotMember", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Hotspot", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HotspotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hotspot_members_hotspots_hotspot_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_hotspot_members_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.TicketAction", "Action")
@@ -1471,6 +1672,11 @@ namespace Linli.Modules.Requests.Data.Migrations.Postgres
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_ticket_units_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Hotspot", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>

@@ -239,6 +239,174 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.ToTable("requests_deadlines", (string)null);
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Hotspot", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<double?>("Baseline")
+                        .HasColumnType("REAL")
+                        .HasColumnName("baseline");
+
+                    b.Property<int>("CategoryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("category_id");
+
+                    b.Property<DateTime>("DetectedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("detected_at");
+
+                    b.Property<string>("DismissReason")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dismiss_reason");
+
+                    b.Property<DateTime>("FirstAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("first_at");
+
+                    b.Property<string>("HandledBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("handled_by");
+
+                    b.Property<int>("Kind")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("kind");
+
+                    b.Property<DateTime>("LastAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("last_at");
+
+                    b.Property<double?>("Latitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("latitude");
+
+                    b.Property<double?>("Longitude")
+                        .HasColumnType("REAL")
+                        .HasColumnName("longitude");
+
+                    b.Property<long?>("ProactiveTicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("proactive_ticket_id");
+
+                    b.Property<int?>("RadiusMeters")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("radius_meters");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("region_code");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<int>("TicketCount")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_count");
+
+                    b.Property<DateTime>("UpdatedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("updated_at");
+
+                    b.Property<DateOnly?>("WeekOf")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("week_of");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_hotspots");
+
+                    b.HasIndex("ProactiveTicketId")
+                        .HasDatabaseName("ix_requests_hotspots_proactive_ticket_id");
+
+                    b.HasIndex("State", "LastAt")
+                        .HasDatabaseName("ix_requests_hotspots_state_last_at");
+
+                    b.HasIndex("RegionCode", "State", "LastAt")
+                        .HasDatabaseName("ix_requests_hotspots_region_code_state_last_at");
+
+                    b.HasIndex("Kind", "RegionCode", "CategoryId", "WeekOf")
+                        .IsUnique()
+                        .HasDatabaseName("ix_requests_hotspots_kind_region_code_category_id_week_of")
+                        .HasFilter("week_of IS NOT NULL");
+
+                    b.ToTable("requests_hotspots", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.HotspotMember", b =>
+                {
+                    b.Property<long>("HotspotId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("hotspot_id");
+
+                    b.Property<long>("TicketId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("ticket_id");
+
+                    b.HasKey("HotspotId", "TicketId")
+                        .HasName("pk_requests_hotspot_members");
+
+                    b.HasIndex("TicketId")
+                        .HasDatabaseName("ix_requests_hotspot_members_ticket_id");
+
+                    b.ToTable("requests_hotspot_members", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.HotspotRun", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Failure")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("failure");
+
+                    b.Property<DateTime?>("FinishedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("finished_at");
+
+                    b.Property<int>("Found")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("found");
+
+                    b.Property<DateTime>("From")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("from");
+
+                    b.Property<DateTime>("StartedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_at");
+
+                    b.Property<string>("StartedBy")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("started_by");
+
+                    b.Property<int>("TicketsRead")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("tickets_read");
+
+                    b.Property<DateTime>("To")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("to");
+
+                    b.HasKey("Id")
+                        .HasName("pk_requests_hotspot_runs");
+
+                    b.HasIndex("StartedAt")
+                        .HasDatabaseName("ix_requests_hotspot_runs_started_at");
+
+                    b.ToTable("requests_hotspot_runs", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311Client", b =>
                 {
                     b.Property<int>("Id")
@@ -1308,6 +1476,34 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                     b.Navigation("Ticket");
                 });
 
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Hotspot", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", "ProactiveTicket")
+                        .WithMany()
+                        .HasForeignKey("ProactiveTicketId")
+                        .OnDelete(DeleteBehavior.SetNull)
+                        .HasConstraintName("fk_requests_hotspots_tickets_proactive_ticket_id");
+
+                    b.Navigation("ProactiveTicket");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.HotspotMember", b =>
+                {
+                    b.HasOne("Linli.Modules.Requests.Domain.Hotspot", null)
+                        .WithMany("Members")
+                        .HasForeignKey("HotspotId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_hotspot_members_requests_hotspots_hotspot_id");
+
+                    b.HasOne("Linli.Modules.Requests.Domain.Ticket", null)
+                        .WithMany()
+                        .HasForeignKey("TicketId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired()
+                        .HasConstraintName("fk_requests_hotspot_members_tickets_ticket_id");
+                });
+
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Open311ClientUpdate", b =>
                 {
                     b.HasOne("Linli.Modules.Requests.Domain.TicketAction", "Action")
@@ -1422,6 +1618,11 @@ namespace Linli.Modules.Requests.Data.Migrations.Sqlite
                         .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired()
                         .HasConstraintName("fk_requests_ticket_units_requests_tickets_ticket_id");
+                });
+
+            modelBuilder.Entity("Linli.Modules.Requests.Domain.Hotspot", b =>
+                {
+                    b.Navigation("Members");
                 });
 
             modelBuilder.Entity("Linli.Modules.Requests.Domain.Ticket", b =>
