@@ -75,6 +75,23 @@ public sealed class PublishedBuildTests(PublishedAppFixture app)
             Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
         }
 
+        // Five requests of one kind beside a demo community's centre and a pass of the detection, so that a hotspot's page is linked.
+        using (var hotline = await TokenClientAsync("demo.hotline"))
+        {
+            var leaf = (await hotline.GetFromJsonAsync<JsonElement>("/api/requests/categories?level=3&pageSize=1")).GetProperty("items")[0].GetProperty("id").GetInt32();
+            var centre = await hotline.GetFromJsonAsync<JsonElement>("/api/regions/210102001002");
+            var (lon, lat) = (centre.GetProperty("longitude").GetDouble(), centre.GetProperty("latitude").GetDouble());
+            for (var i = 0; i < 5; i++)
+            {
+                var filed = await hotline.PostAsJsonAsync("/api/requests/tickets", new
+                {
+                    description = "路灯不亮（合成）", categoryId = leaf, longitude = lon + 0.0001 * (i + 1), latitude = lat + 0.00005, contactPhone = $"1390000{1000 + i}",
+                });
+                Assert.Equal(HttpStatusCode.Created, filed.StatusCode);
+            }
+            Assert.Equal(HttpStatusCode.OK, (await hotline.PostAsync("/api/requests/hotspots/detect", null)).StatusCode);
+        }
+
         // A case with a one-time notice at the demo community's window, so that the printable notice is linked.
         using (var community = await TokenClientAsync("demo.community"))
         {

@@ -14,7 +14,10 @@ namespace Linli.Tests.Requests.Hotspots;
 [Collection("city")]
 public sealed class HotspotApiTests(CityFixture city)
 {
-    private async Task<(int Category, List<long> Tickets)> PlantClusterAsync(string community)
+    private Task<(int Category, List<long> Tickets)> PlantClusterAsync(string community) => PlantClusterAsync(city, community);
+
+    /// <summary>Five tickets of a fresh category beside the community's centre, then a pass of the detection.</summary>
+    internal static async Task<(int Category, List<long> Tickets)> PlantClusterAsync(CityFixture city, string community)
     {
         var centre = await city.App.WithScopeAsync(sp => sp.GetRequiredService<IRegionDirectory>().FindAsync(community));
         var category = await RequestsApi.NewLeafAsync(city.App);
@@ -32,7 +35,7 @@ public sealed class HotspotApiTests(CityFixture city)
         return (category, tickets);
     }
 
-    private static async Task<JsonElement> ClusterOfAsync(HttpClient client, int category)
+    internal static async Task<JsonElement> ClusterOfAsync(HttpClient client, int category)
     {
         var list = await (await client.GetAsync($"/api/requests/hotspots?kind=Cluster&categoryId={category}")).Json(HttpStatusCode.OK);
         return Assert.Single(list.GetProperty("items").EnumerateArray());

@@ -22,8 +22,8 @@ internal static class HotspotEndpoints
                 HotspotQueries queries, CancellationToken ct) =>
             {
                 var filter = HotspotFilter.From(kind, state, region, categoryId);
-                var paged = await filter.Apply(queries.Scoped()).ToPagedAsync(page, pageSize, ct);
-                return TypedResults.Ok(new Paged<HotspotItem>(await queries.NameAsync(paged.Items, ct), paged.Page, paged.PageSize, paged.Total));
+                var paged = await filter.Apply(queries.Scoped()).ToCappedPageAsync(page, pageSize, ct);
+                return TypedResults.Ok(new Paged<HotspotItem>(await queries.NameAsync(paged.Items, ct), paged.Page, paged.PageSize, paged.Total) { TotalIsCapped = paged.TotalIsCapped });
             })
             .WithName("ListHotspots")
             .WithSummary("Hotspots (clusters, repeat callers, rising categories) of the caller's area, newest first; filter by kind, state, region prefix, category; paginated.");
