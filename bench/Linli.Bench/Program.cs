@@ -22,6 +22,7 @@ internal static class Program
     {
         if (args.Length > 0 && args[0] == "audit") return await AuditBench.RunAsync(args[1..]);
         if (args.Length > 0 && args[0] == "classifier") return ClassifierBench.Run(args[1..]);
+        if (args.Length > 0 && args[0] == "hotspots") return HotspotsBench.Run(args[1..]);
         if (args.Length > 0 && args[0] == "facilities-accessibility") return await FacilitiesAccessibilityBench.RunAsync(args[1..]);
         var o = Options.Parse(args);
         if (o.Mode == "outbox") return await OutboxBench.RunAsync(o, o.Messages);
