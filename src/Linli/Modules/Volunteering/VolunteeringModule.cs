@@ -1,4 +1,5 @@
 using Linli.Modules.Volunteering.Data;
+using Linli.Modules.Volunteering.Features.Orders;
 using Linli.Modules.Volunteering.Features.Volunteers;
 using Linli.Platform.Auth;
 using Linli.Platform.Persistence;
@@ -14,12 +15,14 @@ internal static class VolunteeringModule
         builder.AddModuleDbContext<VolunteeringDbContext, SqliteVolunteeringDbContext, PostgresVolunteeringDbContext>(VolunteeringDbContext.Module);
         builder.Services.AddPermissions(VolunteeringPermissions.Declared);
         builder.Services.AddScoped<VolunteerRegister>();
+        builder.Services.AddScoped<OrderDesk>();
         return builder;
     }
 
     public static IEndpointRouteBuilder MapVolunteering(this IEndpointRouteBuilder app)
     {
         VolunteerEndpoints.Map(app.MapGroup("/api/volunteers").WithTags("Volunteering").RequireAuthorization(VolunteeringPermissions.Read).WithValidation());
+        OrderEndpoints.Map(app.MapGroup("/api/volunteer-orders").WithTags("Volunteering").RequireAuthorization().WithValidation());
         return app;
     }
 }

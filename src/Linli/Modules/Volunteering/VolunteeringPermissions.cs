@@ -11,11 +11,14 @@ internal static class VolunteeringPermissions
     public const string Manage = "volunteering.manage";
     /// <summary>Taking a place on an order (接单): the volunteer for themselves, a worker for a volunteer of their area.</summary>
     public const string Claim = "volunteering.claim";
+    /// <summary>Posting a need (点单): a resident for themselves, staff for a resident of their area.</summary>
+    public const string Post = "volunteering.post";
 
     public static readonly Permission[] Declared =
     [
         new(Read, [Roles.CommunityWorker, Roles.GridWorker, Roles.StreetStaff, Roles.DistrictStaff, Roles.Supervisor, Roles.Administrator]),
         new(Manage, [Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff]),
         new(Claim, [Roles.Volunteer, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff]),
+        new(Post, [Roles.Resident, Roles.GridWorker, Roles.CommunityWorker, Roles.StreetStaff, Roles.DistrictStaff]),
     ];
 }

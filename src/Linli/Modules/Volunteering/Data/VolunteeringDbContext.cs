@@ -14,6 +14,8 @@ internal abstract class VolunteeringDbContext(DbContextOptions options, IAreaSco
 {
     public const string Module = "volunteering";
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
+    public DbSet<VolunteerOrder> Orders => Set<VolunteerOrder>();
+    public DbSet<OrderClaim> Claims => Set<OrderClaim>();
 
     private string? ScopePrefix => scope.CommunityPrefix;
 
@@ -23,6 +25,8 @@ internal abstract class VolunteeringDbContext(DbContextOptions options, IAreaSco
     {
         modelBuilder.ApplyConfigurationsFromAssembly(typeof(VolunteeringDbContext).Assembly, t => t.Namespace == typeof(VolunteerConfiguration).Namespace);
         modelBuilder.Entity<Volunteer>().HasQueryFilter(v => ScopePrefix != null && v.CommunityCode.StartsWith(ScopePrefix));
+        modelBuilder.Entity<VolunteerOrder>().HasQueryFilter(o => ScopePrefix != null && o.CommunityCode.StartsWith(ScopePrefix));
+        modelBuilder.Entity<OrderClaim>().HasQueryFilter(c => ScopePrefix != null && c.CommunityCode.StartsWith(ScopePrefix));
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -17,6 +17,50 @@ namespace Linli.Modules.Volunteering.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Linli.Modules.Volunteering.Domain.OrderClaim", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<DateTime>("ClaimedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_at");
+
+                    b.Property<string>("ClaimedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("claimed_by");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<long>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<long>("VolunteerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteering_order_claims");
+
+                    b.HasIndex("VolunteerId")
+                        .HasDatabaseName("ix_volunteering_order_claims_volunteer_id");
+
+                    b.HasIndex("OrderId", "VolunteerId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteering_order_claims_order_id_volunteer_id");
+
+                    b.ToTable("volunteering_order_claims", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Volunteering.Domain.Volunteer", b =>
                 {
                     b.Property<long>("Id")
@@ -94,6 +138,116 @@ namespace Linli.Modules.Volunteering.Data.Migrations.Sqlite
                         .HasDatabaseName("ix_volunteering_volunteers_community_code_id");
 
                     b.ToTable("volunteering_volunteers", (string)null);
+                });
+
+            modelBuilder.Entity("Linli.Modules.Volunteering.Domain.VolunteerOrder", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CancelReason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancel_reason");
+
+                    b.Property<DateTime?>("CancelledAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("cancelled_at");
+
+                    b.Property<int>("Capacity")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("capacity");
+
+                    b.Property<int>("Claimed")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("claimed");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<DateTime?>("CompletedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("completed_at");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("description");
+
+                    b.Property<DateTime?>("DispatchedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("dispatched_at");
+
+                    b.Property<DateTime>("EndsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("ends_at");
+
+                    b.Property<DateTime>("PostedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_at");
+
+                    b.Property<string>("PostedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("posted_by");
+
+                    b.Property<long?>("ResidentId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("resident_id");
+
+                    b.Property<int>("Skill")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("skill");
+
+                    b.Property<DateTime>("StartsAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("starts_at");
+
+                    b.Property<int>("State")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("state");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("title");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteering_orders");
+
+                    b.HasIndex("CommunityCode", "State", "StartsAt")
+                        .HasDatabaseName("ix_volunteering_orders_community_code_state_starts_at");
+
+                    b.ToTable("volunteering_orders", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_orders_capacity_positive", "capacity > 0");
+
+                            t.HasCheckConstraint("ck_orders_claimed_within_capacity", "claimed >= 0 AND claimed <= capacity");
+                        });
+                });
+
+            modelBuilder.Entity("Linli.Modules.Volunteering.Domain.OrderClaim", b =>
+                {
+                    b.HasOne("Linli.Modules.Volunteering.Domain.VolunteerOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteering_order_claims_orders_order_id");
+
+                    b.HasOne("Linli.Modules.Volunteering.Domain.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteering_order_claims_volunteers_volunteer_id");
                 });
 #pragma warning restore 612, 618
         }
