@@ -1,4 +1,6 @@
 using Linli.Modules.Volunteering.Data;
+using Linli.Modules.Volunteering.Domain;
+using Linli.Modules.Volunteering.Features.Hours;
 using Linli.Modules.Volunteering.Features.Orders;
 using Linli.Modules.Volunteering.Features.Volunteers;
 using Linli.Platform.Auth;
@@ -16,13 +18,19 @@ internal static class VolunteeringModule
         builder.Services.AddPermissions(VolunteeringPermissions.Declared);
         builder.Services.AddScoped<VolunteerRegister>();
         builder.Services.AddScoped<OrderDesk>();
+        builder.Services.AddScoped<HoursLedger>();
+        builder.Services.Configure<HoursOptions>(builder.Configuration.GetSection(HoursOptions.Section));
         return builder;
     }
 
     public static IEndpointRouteBuilder MapVolunteering(this IEndpointRouteBuilder app)
     {
         VolunteerEndpoints.Map(app.MapGroup("/api/volunteers").WithTags("Volunteering").RequireAuthorization(VolunteeringPermissions.Read).WithValidation());
-        OrderEndpoints.Map(app.MapGroup("/api/volunteer-orders").WithTags("Volunteering").RequireAuthorization().WithValidation());
+        var orders = app.MapGroup("/api/volunteer-orders").WithTags("Volunteering").RequireAuthorization().WithValidation();
+        OrderEndpoints.Map(orders);
+        HoursEndpoints.MapCompletion(orders);
+        OrderEndpoints.MapCancel(orders);
+        HoursEndpoints.Map(app.MapGroup("/api/volunteer-hours").WithTags("Volunteering").RequireAuthorization().WithValidation());
         return app;
     }
 }

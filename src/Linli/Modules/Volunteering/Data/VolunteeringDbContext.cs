@@ -16,6 +16,7 @@ internal abstract class VolunteeringDbContext(DbContextOptions options, IAreaSco
     public DbSet<Volunteer> Volunteers => Set<Volunteer>();
     public DbSet<VolunteerOrder> Orders => Set<VolunteerOrder>();
     public DbSet<OrderClaim> Claims => Set<OrderClaim>();
+    public DbSet<HoursEntry> Hours => Set<HoursEntry>();
 
     private string? ScopePrefix => scope.CommunityPrefix;
 
@@ -27,6 +28,7 @@ internal abstract class VolunteeringDbContext(DbContextOptions options, IAreaSco
         modelBuilder.Entity<Volunteer>().HasQueryFilter(v => ScopePrefix != null && v.CommunityCode.StartsWith(ScopePrefix));
         modelBuilder.Entity<VolunteerOrder>().HasQueryFilter(o => ScopePrefix != null && o.CommunityCode.StartsWith(ScopePrefix));
         modelBuilder.Entity<OrderClaim>().HasQueryFilter(c => ScopePrefix != null && c.CommunityCode.StartsWith(ScopePrefix));
+        modelBuilder.Entity<HoursEntry>().HasQueryFilter(h => ScopePrefix != null && h.CommunityCode.StartsWith(ScopePrefix));
         ModuleModel.Apply(modelBuilder, Database, Module);
     }
 }

@@ -56,6 +56,10 @@ internal static class OrderEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
+    }
+
+    /// <summary>Cancelling, mapped after the completion so the document lists the moves in the order of an order's life.</summary>
+    public static void MapCancel(RouteGroupBuilder api) =>
         api.MapPost("/{id:long}/cancel", async Task<Ok<OrderDetails>> (long id, CancelOrderRequest request, OrderDesk desk, CancellationToken ct) =>
                 TypedResults.Ok(OrderDetails.Of(await desk.CancelAsync(id, request.Reason!, ct), [])))
             .RequireAuthorization(VolunteeringPermissions.Manage)
@@ -64,5 +68,4 @@ internal static class OrderEndpoints
             .ProducesValidationProblem()
             .ProducesProblem(StatusCodes.Status404NotFound)
             .ProducesProblem(StatusCodes.Status409Conflict);
-    }
 }

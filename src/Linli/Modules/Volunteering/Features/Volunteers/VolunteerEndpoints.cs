@@ -40,10 +40,10 @@ internal static class VolunteerEndpoints
             {
                 var volunteer = await db.Volunteers.AsNoTracking().FirstOrDefaultAsync(v => v.Id == id, ct)
                                 ?? throw new NotFoundException("志愿者 {0} 不存在。", id);
-                return TypedResults.Ok(VolunteerDetails.Of(volunteer, 0));
+                return TypedResults.Ok(VolunteerDetails.Of(volunteer, await Hours.HoursLedger.MinutesAsync(db, id, ct)));
             })
             .WithName("GetVolunteer")
-            .WithSummary("One volunteer of the caller's area, with the total hours of the ledger.")
+            .WithSummary("One volunteer of the caller's area, with the total hours (the sum of the ledger).")
             .ProducesProblem(StatusCodes.Status404NotFound);
         api.MapPost("/", async Task<Created<VolunteerDetails>> (RegisterVolunteerRequest request, VolunteerRegister register, CancellationToken ct) =>
             {

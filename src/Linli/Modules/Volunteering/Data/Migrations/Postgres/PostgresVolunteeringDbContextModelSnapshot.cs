@@ -23,6 +23,85 @@ namespace Linli.Modules.Volunteering.Data.Migrations.Postgres
 
             NpgsqlModelBuilderExtensions.UseIdentityByDefaultColumns(modelBuilder);
 
+            modelBuilder.Entity("Linli.Modules.Volunteering.Domain.HoursEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint")
+                        .HasColumnName("id");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<int>("AttendedMinutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("attended_minutes");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("community_code")
+                        .UseCollation("C");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("integer")
+                        .HasColumnName("minutes");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<DateOnly>("ServiceDay")
+                        .HasColumnType("date")
+                        .HasColumnName("service_day");
+
+                    b.Property<DateTime?>("SignInAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sign_in_at");
+
+                    b.Property<DateTime?>("SignOutAt")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("sign_out_at");
+
+                    b.Property<long>("VolunteerId")
+                        .HasColumnType("bigint")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_hours_entries");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_hours_entries_reverses_entry_id");
+
+                    b.HasIndex("OrderId", "VolunteerId")
+                        .HasDatabaseName("ix_hours_entries_order_id_volunteer_id");
+
+                    b.HasIndex("VolunteerId", "ServiceDay")
+                        .HasDatabaseName("ix_hours_entries_volunteer_id_service_day");
+
+                    b.ToTable("hours_entries", "volunteering");
+                });
+
             modelBuilder.Entity("Linli.Modules.Volunteering.Domain.OrderClaim", b =>
                 {
                     b.Property<long>("Id")
@@ -247,6 +326,28 @@ namespace Linli.Modules.Volunteering.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("ck_orders_claimed_within_capacity", "claimed >= 0 AND claimed <= capacity");
                         });
+                });
+
+            modelBuilder.Entity("Linli.Modules.Volunteering.Domain.HoursEntry", b =>
+                {
+                    b.HasOne("Linli.Modules.Volunteering.Domain.VolunteerOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hours_entries_orders_order_id");
+
+                    b.HasOne("Linli.Modules.Volunteering.Domain.HoursEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_hours_entries_hours_entries_reverses_entry_id");
+
+                    b.HasOne("Linli.Modules.Volunteering.Domain.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_hours_entries_volunteers_volunteer_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Volunteering.Domain.OrderClaim", b =>

@@ -17,6 +17,82 @@ namespace Linli.Modules.Volunteering.Data.Migrations.Sqlite
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("Linli.Modules.Volunteering.Domain.HoursEntry", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("id");
+
+                    b.Property<int>("AttendedMinutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("attended_minutes");
+
+                    b.Property<string>("CommunityCode")
+                        .IsRequired()
+                        .HasMaxLength(12)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("community_code");
+
+                    b.Property<int>("Minutes")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("minutes");
+
+                    b.Property<long?>("OrderId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("order_id");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("reason");
+
+                    b.Property<DateTime>("RecordedAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_at");
+
+                    b.Property<string>("RecordedBy")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT")
+                        .HasColumnName("recorded_by");
+
+                    b.Property<long?>("ReversesEntryId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("reverses_entry_id");
+
+                    b.Property<DateOnly>("ServiceDay")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("service_day");
+
+                    b.Property<DateTime?>("SignInAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_in_at");
+
+                    b.Property<DateTime?>("SignOutAt")
+                        .HasColumnType("TEXT")
+                        .HasColumnName("sign_out_at");
+
+                    b.Property<long>("VolunteerId")
+                        .HasColumnType("INTEGER")
+                        .HasColumnName("volunteer_id");
+
+                    b.HasKey("Id")
+                        .HasName("pk_volunteering_hours_entries");
+
+                    b.HasIndex("ReversesEntryId")
+                        .IsUnique()
+                        .HasDatabaseName("ix_volunteering_hours_entries_reverses_entry_id");
+
+                    b.HasIndex("OrderId", "VolunteerId")
+                        .HasDatabaseName("ix_volunteering_hours_entries_order_id_volunteer_id");
+
+                    b.HasIndex("VolunteerId", "ServiceDay")
+                        .HasDatabaseName("ix_volunteering_hours_entries_volunteer_id_service_day");
+
+                    b.ToTable("volunteering_hours_entries", (string)null);
+                });
+
             modelBuilder.Entity("Linli.Modules.Volunteering.Domain.OrderClaim", b =>
                 {
                     b.Property<long>("Id")
@@ -231,6 +307,28 @@ namespace Linli.Modules.Volunteering.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("ck_orders_claimed_within_capacity", "claimed >= 0 AND claimed <= capacity");
                         });
+                });
+
+            modelBuilder.Entity("Linli.Modules.Volunteering.Domain.HoursEntry", b =>
+                {
+                    b.HasOne("Linli.Modules.Volunteering.Domain.VolunteerOrder", null)
+                        .WithMany()
+                        .HasForeignKey("OrderId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_volunteering_hours_entries_orders_order_id");
+
+                    b.HasOne("Linli.Modules.Volunteering.Domain.HoursEntry", null)
+                        .WithMany()
+                        .HasForeignKey("ReversesEntryId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .HasConstraintName("fk_volunteering_hours_entries_volunteering_hours_entries_reverses_entry_id");
+
+                    b.HasOne("Linli.Modules.Volunteering.Domain.Volunteer", null)
+                        .WithMany()
+                        .HasForeignKey("VolunteerId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired()
+                        .HasConstraintName("fk_volunteering_hours_entries_volunteers_volunteer_id");
                 });
 
             modelBuilder.Entity("Linli.Modules.Volunteering.Domain.OrderClaim", b =>
