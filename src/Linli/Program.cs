@@ -6,6 +6,7 @@ using Linli.Modules.Regions;
 using Linli.Modules.Residents;
 using Linli.Modules.Requests;
 using Linli.Modules.ServiceDesk;
+using Linli.Modules.Volunteering;
 using Linli.Modules.Workforce;
 using Linli.Platform;
 using Linli.Platform.Cli;
@@ -23,6 +24,7 @@ builder.AddWorkforceModule();
 builder.AddResidentsModule();
 builder.AddRequestsModule();
 builder.AddServiceDeskModule();
+builder.AddVolunteeringModule();
 builder.AddIndicatorsModule();
 
 var app = builder.Build();
@@ -41,6 +43,7 @@ app.MapWorkforce();
 app.MapResidents();
 app.MapRequests();
 app.MapServiceDesk();
+app.MapVolunteering();
 app.MapIndicators();
 
 await app.RunAsync();

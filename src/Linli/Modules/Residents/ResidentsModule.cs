@@ -26,6 +26,7 @@ internal static class ResidentsModule
         builder.AddModuleDbContext<ResidentsDbContext, Data.SqliteResidentsDbContext, Data.PostgresResidentsDbContext>(ResidentsDbContext.Module);
         builder.Services.AddPermissions(ResidentsPermissions.Declared);
         builder.Services.AddScoped<IResidentDirectory, ResidentDirectory>();
+        builder.Services.AddScoped<IVolunteerResidents, VolunteerResidents>();
         builder.Services.AddScoped<ICommunityPopulation, CommunityPopulationCounts>();
         builder.Services.AddScoped<ISyntheticResidents, SyntheticResidents>();
         builder.Services.AddScoped<IHouseholdPoints, HouseholdPoints>();

@@ -34,6 +34,7 @@ internal sealed record FuzzTargets(
         "id" when template.Contains("/inbox/", StringComparison.Ordinal) => "1",
         "id" when template.Contains("/service-cases/", StringComparison.Ordinal) => FuzzValues.Inv(ServiceCase),
         "id" when template.Contains("/facilities/", StringComparison.Ordinal) => "1",
+        "id" when template.Contains("/volunteer", StringComparison.Ordinal) => "1",
         "id" => FuzzValues.Inv(Ticket),
         _ => "1",
     };
@@ -49,6 +50,7 @@ internal sealed record FuzzTargets(
                 "categoryid" or "service_code" or "suggestedcategoryid" => FuzzValues.Inv(Category),
                 "duplicateradiusmeters" => "100",
                 "intoticketid" => FuzzValues.Inv(OtherTicket),
+                "residentid" => FuzzValues.Inv(Resident), // a resident of the community: registered as volunteer 1, who claims order 1
                 "householdid" or "version" or "grade" or "parentid" => null,
                 "pagesize" or "page_size" => "10",
                 "days" => "3",
@@ -59,7 +61,14 @@ internal sealed record FuzzTargets(
             FuzzKind.Boolean => "false",
             FuzzKind.Enum => key == "gender" ? null : schema.Values?.FirstOrDefault() ?? "x", // gender follows from the ID number
             FuzzKind.String when schema.Format == "date" => key == "birthdate" ? null : "2026-11-02",
-            FuzzKind.String when schema.Format == "date-time" => "2026-11-02T09:00:00+08:00",
+            // A volunteer order's service time lies ahead; the sign-out of its attendance (past) two hours after the sign-in.
+            FuzzKind.String when schema.Format == "date-time" => key switch
+            {
+                "startsat" => "2030-01-02T09:00:00+08:00",
+                "endsat" => "2030-01-02T11:00:00+08:00",
+                "signoutat" => "2026-11-02T11:00:00+08:00",
+                _ => "2026-11-02T09:00:00+08:00",
+            },
             FuzzKind.String => key switch
             {
                 "communitycode" or "address_id" => Community,
