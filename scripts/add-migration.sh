@@ -21,6 +21,7 @@ declare -A contexts=(
   [Modules/Requests]=RequestsDbContext
   [Modules/ServiceDesk]=ServiceDeskDbContext
   [Modules/Indicators]=IndicatorsDbContext
+  [Modules/Care]=CareDbContext
 )
 wanted=("$@")
 dotnet tool restore >/dev/null

@@ -1,4 +1,5 @@
 using Linli.Modules.Accounts;
+using Linli.Modules.Care;
 using Linli.Modules.Facilities;
 using Linli.Modules.Indicators;
 using Linli.Modules.Organizations;
@@ -24,6 +25,7 @@ builder.AddResidentsModule();
 builder.AddRequestsModule();
 builder.AddServiceDeskModule();
 builder.AddIndicatorsModule();
+builder.AddCareModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -42,6 +44,7 @@ app.MapResidents();
 app.MapRequests();
 app.MapServiceDesk();
 app.MapIndicators();
+app.MapCare();
 
 await app.RunAsync();
 return 0;

@@ -34,6 +34,7 @@ internal sealed record FuzzTargets(
         "id" when template.Contains("/inbox/", StringComparison.Ordinal) => "1",
         "id" when template.Contains("/service-cases/", StringComparison.Ordinal) => FuzzValues.Inv(ServiceCase),
         "id" when template.Contains("/facilities/", StringComparison.Ordinal) => "1",
+        "residentId" when template.Contains("/care/", StringComparison.Ordinal) => FuzzValues.Inv(Resident),
         "id" => FuzzValues.Inv(Ticket),
         _ => "1",
     };
@@ -49,6 +50,7 @@ internal sealed record FuzzTargets(
                 "categoryid" or "service_code" or "suggestedcategoryid" => FuzzValues.Inv(Category),
                 "duplicateradiusmeters" => "100",
                 "intoticketid" => FuzzValues.Inv(OtherTicket),
+                "residentid" => FuzzValues.Inv(Resident),
                 "householdid" or "version" or "grade" or "parentid" => null,
                 "pagesize" or "page_size" => "10",
                 "days" => "3",
