@@ -70,6 +70,15 @@ internal sealed class VisitsModel(DueVisitsQuery query, VisitRecorder recorder, 
         {
             Error = "该关爱对象不在您的辖区内。";
         }
+        catch (ConflictException)
+        {
+            // In the pool but without a special-group tag, or a follow-up the ticket intake could not open.
+            Error = "该居民不在关爱名册上，或跟进工单未能生成。";
+        }
+        catch (ForbiddenException)
+        {
+            Error = "跟进工单未能生成：您不能在该居民的社区上报。";
+        }
         await LoadAsync(ct);
         return Page();
     }
