@@ -22,6 +22,7 @@ declare -A contexts=(
   [Modules/ServiceDesk]=ServiceDeskDbContext
   [Modules/Indicators]=IndicatorsDbContext
   [Modules/Volunteering]=VolunteeringDbContext
+  [Modules/Care]=CareDbContext
 )
 wanted=("$@")
 dotnet tool restore >/dev/null

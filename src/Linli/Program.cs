@@ -1,4 +1,5 @@
 using Linli.Modules.Accounts;
+using Linli.Modules.Care;
 using Linli.Modules.Facilities;
 using Linli.Modules.Indicators;
 using Linli.Modules.Organizations;
@@ -26,6 +27,7 @@ builder.AddRequestsModule();
 builder.AddServiceDeskModule();
 builder.AddVolunteeringModule();
 builder.AddIndicatorsModule();
+builder.AddCareModule();
 
 var app = builder.Build();
 if (verb is not null) return await CommandLine.RunAsync(verb, app.Services);
@@ -45,6 +47,7 @@ app.MapRequests();
 app.MapServiceDesk();
 app.MapVolunteering();
 app.MapIndicators();
+app.MapCare();
 
 await app.RunAsync();
 return 0;

@@ -64,6 +64,7 @@ internal static class RequestsModule
         builder.Services.AddScoped<TicketActionRunner>();
         builder.Services.AddScoped<Features.BulkDispatch.BulkDispatcher>();
         builder.Services.AddScoped<FileTicketHandler>();
+        builder.Services.AddScoped<Contracts.ICareFollowUps, ContractImplementations.CareFollowUps>();
         builder.Services.AddScoped<RequestMetrics>();
         builder.Services.AddAttachments<RequestsDbContext>();
         builder.Services.AddScoped<IAttachmentOwner, TicketPhotoOwner>();

@@ -30,6 +30,7 @@ internal static class ResidentsModule
         builder.Services.AddScoped<ICommunityPopulation, CommunityPopulationCounts>();
         builder.Services.AddScoped<ISyntheticResidents, SyntheticResidents>();
         builder.Services.AddScoped<IHouseholdPoints, HouseholdPoints>();
+        builder.Services.AddScoped<ICareRoster, CareRosterReader>();
         builder.Services.AddScoped<IRegionCounter, HouseholdCounter>();
         builder.Services.AddScoped<IRegionCounter, ResidentCounter>();
         builder.Services.AddScoped<Linli.Modules.Indicators.Contracts.IMeasureSource, ResidentMeasures>();

@@ -40,12 +40,14 @@ internal static class AuditActions
     public const string IndicatorEntryChanged = "indicator-entry-changed";
     /// <summary>A facility registered, edited, closed or imported (the field says which).</summary>
     public const string FacilityChanged = "facility-changed";
+    /// <summary>A worker raised (or lowered back) a care roster resident's risk tier, with a reason.</summary>
+    public const string CareTierChanged = "care-tier-changed";
 
     public static readonly IReadOnlyList<string> All =
     [
         Reveal, SearchByNumber, SignIn, SignInFailed, SignOut, AccountCreated, AccountChanged, AccountLocked, AccountUnlocked, PasswordReset, PasswordChanged,
         CategoryChanged, RoutingRuleChanged, HolidayCalendarChanged, Export, OutOfScope, KeysRotated, AuditVerified,
-        SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged, IndicatorEntryChanged, FacilityChanged,
+        SecondNoticeRefused, ServiceItemChanged, DistrictItemsChanged, IndicatorEntryChanged, FacilityChanged, CareTierChanged,
     ];
 }
 

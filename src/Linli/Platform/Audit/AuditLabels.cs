@@ -31,6 +31,7 @@ internal static class AuditLabels
         [AuditActions.DistrictItemsChanged] = "修改代办清单",
         [AuditActions.IndicatorEntryChanged] = "修改指标填报",
         [AuditActions.FacilityChanged] = "修改服务设施",
+        [AuditActions.CareTierChanged] = "修改关爱对象风险等级",
     };
 
     private static readonly Dictionary<string, string> Subjects = new(StringComparer.Ordinal)

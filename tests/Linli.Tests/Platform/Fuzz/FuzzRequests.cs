@@ -35,6 +35,7 @@ internal sealed record FuzzTargets(
         "id" when template.Contains("/service-cases/", StringComparison.Ordinal) => FuzzValues.Inv(ServiceCase),
         "id" when template.Contains("/facilities/", StringComparison.Ordinal) => "1",
         "id" when template.Contains("/volunteer", StringComparison.Ordinal) => "1",
+        "residentId" when template.Contains("/care/", StringComparison.Ordinal) => FuzzValues.Inv(Resident),
         "id" => FuzzValues.Inv(Ticket),
         _ => "1",
     };
