@@ -74,6 +74,9 @@ internal sealed record FuzzTargets(
             {
                 "communitycode" or "address_id" => Community,
                 "gridcode" or "step" or "rankby" or "then" or "attribute[problem]" => null,
+                // A volunteer's skill (the schema names no values), and no party details or account for one who is not a member.
+                "skill" or "skills" => "ElderlyCare",
+                "partybranch" or "workunit" or "accountusername" => null,
                 "idnumber" => IdNumber,
                 "itemcode" => ServiceItem,
                 "phone" or "contactphone" or "lookupphone" => "13800001111",
