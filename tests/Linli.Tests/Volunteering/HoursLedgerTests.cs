@@ -66,6 +66,27 @@ public sealed class HoursLedgerTests(CityFixture city)
     }
 
     [Fact]
+    public async Task Four_orders_completed_at_once_for_one_volunteer_and_day_credit_no_more_than_the_daily_cap()
+    {
+        var volunteer = (await VolunteeringTestData.RegisterAsync(city, 250, 1))[0];
+        var claimed = new List<long>();
+        HttpClient worker = null!;
+        foreach (var offset in new[] { 41, 43, 45, 47 })
+        {
+            var (order, client) = await ClaimedOrderAsync([volunteer], offset);
+            claimed.Add(order);
+            worker = client;
+        }
+        var day = MorningDaysAgo(4);
+
+        // Eight hours each, all at once: twelve may count (the cap), whatever the order in which they commit.
+        var answers = await Task.WhenAll(claimed.Select((order, i) => worker.PostAsJsonAsync($"/api/volunteer-orders/{order}/complete",
+            new { attendance = new[] { Attendance(volunteer, day.AddMinutes(i), 8) } })));
+        Assert.All(answers, a => Assert.Equal(HttpStatusCode.OK, a.StatusCode));
+        Assert.Equal(12, (await worker.GetFromJsonAsync<JsonElement>($"/api/volunteers/{volunteer}")).GetProperty("totalHours").GetDouble());
+    }
+
+    [Fact]
     public async Task A_correction_is_a_new_reversing_row_and_the_total_is_the_sum_of_the_ledger()
     {
         var volunteer = (await VolunteeringTestData.RegisterAsync(city, 220, 1))[0];

@@ -64,6 +64,12 @@ internal sealed class HoursLedger(VolunteeringDbContext db, OrderDesk orders, IA
         await using var transaction = await db.Database.BeginTransactionAsync(ct);
         // The state first (the write lock before any read, as for a claim): a second completion changes no row and is a 409.
         var done = await orders.MoveAsync(orderId, OrderAction.Complete, (s, at) => s.SetProperty(o => o.CompletedAt, at), ct, q => q.Where(o => o.Claimed > 0));
+        // The cap is read and then written: on PostgreSQL two completions for one volunteer and day (different orders, so
+        // different row locks) would both read the old total. A transaction lock per volunteer and day, taken in one order,
+        // makes the second wait for the first. SQLite has one writer at a time already (the UPDATE above took it).
+        if (db.Database.IsNpgsql())
+            foreach (var key in attendance.Select(a => a.VolunteerId!.Value * 1_000_000L + WorkingCalendar.ChinaDay(a.SignInAt!.Value.UtcDateTime).DayNumber).Distinct().Order())
+                await db.Database.ExecuteSqlInterpolatedAsync($"SELECT pg_advisory_xact_lock({key})", ct);
         foreach (var a in attendance)
         {
             var signIn = a.SignInAt!.Value.UtcDateTime;
