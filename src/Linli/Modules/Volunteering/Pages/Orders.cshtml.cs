@@ -52,7 +52,7 @@ internal sealed class OrdersModel(VolunteeringDbContext db, OrderDesk desk, Perm
         if (State is { } s) query = query.Where(o => o.State == s);
         Items = await query.OrderByDescending(o => o.StartsAt).ThenByDescending(o => o.Id)
             .Select(o => new OrderItem(o.Id, o.CommunityCode, o.Skill, o.Title, o.StartsAt, o.EndsAt, o.Capacity, o.Claimed, o.State))
-            .ToPagedAsync(PageNumber, 50, ct);
+            .ToCappedPageAsync(PageNumber, 50, ct);
     }
 
     public static string StateLabel(OrderState state) => state switch

@@ -32,8 +32,9 @@ internal static class HoursEndpoints
                 var query = db.Hours.AsNoTracking();
                 if (volunteerId is { } v) query = query.Where(h => h.VolunteerId == v);
                 if (!string.IsNullOrWhiteSpace(community)) query = query.Where(h => h.CommunityCode.StartsWith(community));
-                var paged = await query.OrderByDescending(h => h.Id).ToPagedAsync(page, pageSize, ct);
-                return TypedResults.Ok(new Paged<HoursEntryItem>(paged.Items.Select(HoursEntryItem.Of).ToList(), paged.Page, paged.PageSize, paged.Total));
+                var paged = await query.OrderByDescending(h => h.Id).ToCappedPageAsync(page, pageSize, ct);
+                return TypedResults.Ok(new Paged<HoursEntryItem>(paged.Items.Select(HoursEntryItem.Of).ToList(), paged.Page, paged.PageSize, paged.Total)
+                    { TotalIsCapped = paged.TotalIsCapped });
             })
             .RequireAuthorization(VolunteeringPermissions.Read)
             .WithName("ListVolunteerHours")

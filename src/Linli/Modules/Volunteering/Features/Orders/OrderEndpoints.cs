@@ -27,7 +27,7 @@ internal static class OrderEndpoints
                 if (state is { } s) query = query.Where(o => o.State == s);
                 return TypedResults.Ok(await query.OrderByDescending(o => o.StartsAt).ThenByDescending(o => o.Id)
                     .Select(o => new OrderItem(o.Id, o.CommunityCode, o.Skill, o.Title, o.StartsAt, o.EndsAt, o.Capacity, o.Claimed, o.State))
-                    .ToPagedAsync(page, pageSize, ct));
+                    .ToCappedPageAsync(page, pageSize, ct));
             })
             .RequireAuthorization(VolunteeringPermissions.Read)
             .WithName("ListVolunteerOrders")

@@ -28,10 +28,10 @@ internal static class VolunteerEndpoints
                 if (partyMember is { } p) query = query.Where(v => v.IsPartyMember == p);
                 var paged = await query.OrderBy(v => v.CommunityCode).ThenBy(v => v.Id)
                     .Select(v => new { v.Id, v.Name, v.CommunityCode, v.Skills, v.IsPartyMember, v.PartyBranch, v.WorkUnit })
-                    .ToPagedAsync(page, pageSize, ct);
+                    .ToCappedPageAsync(page, pageSize, ct);
                 return TypedResults.Ok(new Paged<VolunteerItem>(
                     paged.Items.Select(v => new VolunteerItem(v.Id, v.Name, v.CommunityCode, Skills.Of(v.Skills), v.IsPartyMember, v.PartyBranch, v.WorkUnit)).ToList(),
-                    paged.Page, paged.PageSize, paged.Total));
+                    paged.Page, paged.PageSize, paged.Total) { TotalIsCapped = paged.TotalIsCapped });
             })
             .WithName("ListVolunteers")
             .WithSummary("Volunteers serving in the caller's area, under a community-code prefix (community), with a skill, party members or not; paginated.")
